@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: MIT
+# The two commands a newcomer needs: `make demo` (run the product) and `make test` (pass the tests).
+PRESET ?= release
+BUILD_DIR := build/$(PRESET)
+JOBS ?= 2
+
+.PHONY: help deps configure build web demo demo-stop test test-long bench clean
+
+help:
+	@echo "make demo       install what is missing, build, start PostgreSQL + Redis under var/, run the collector"
+	@echo "make test       install what is missing, build, run every test against throwaway services"
+	@echo "make test-long  the long suites (soak, long fuzzing, sanitizer build)"
+	@echo "make bench      build and run the benchmarks (JSON on stdout, copies in build/bench-results/)"
+	@echo "make demo-stop  stop the demo's PostgreSQL and Redis"
+
+deps:
+	@bash installer/dev/deps.sh
+
+configure: deps
+	@cmake --preset $(PRESET) >/dev/null
+
+build: configure web
+	@cmake --build $(BUILD_DIR) -j$(JOBS)
+
+# The candidate pages: copied with their npm libraries into web-client/dist/, which the collector serves.
+web: deps
+	@if [ -f web-client/package.json ]; then cd web-client && npm run --silent build; fi
+
+demo: build
+	@bash installer/dev/demo.sh $(BUILD_DIR)
+
+demo-stop:
+	@bash installer/dev/services.sh stop var/services
+
+test: build
+	@bash tests/run.sh $(BUILD_DIR)
+
+test-long: build
+	@bash tests/run.sh $(BUILD_DIR) -L long
+
+bench: build
+	@bash tests/bench/run.sh $(BUILD_DIR)
+
+clean:
+	rm -rf build

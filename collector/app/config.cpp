@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+// Environment parsing. Every rejection names the variable and says what would be accepted.
+#include "app/config.h"
+
+#include <functional>
+#include <optional>
+
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace Proctor::Collector {
+namespace {
+
+using Result = tl::expected<Config, ConfigError>;
+
+tl::unexpected<ConfigError> fail(const char *var, const QString &message)
+{
+    return tl::unexpected(ConfigError{QString::fromLatin1(var), message});
+}
+
+// Reads an integer variable into `out` when set; returns an error message when set but invalid.
+std::optional<ConfigError> readInt(const QProcessEnvironment &env, const char *var, qint64 min, qint64 max,
+                                   auto &out)
+{
+    const QString raw = env.value(QString::fromLatin1(var));
+    if (raw.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 v = raw.trimmed().toLongLong(&ok);
+    if (!ok || v < min || v > max)
+        return ConfigError{QString::fromLatin1(var), QStringLiteral("expected an integer in %1..%2, got '%3'")
+                                                         .arg(min).arg(max).arg(raw)};
+    out = static_cast<std::remove_reference_t<decltype(out)>>(v);
+    return std::nullopt;
+}
+
+QByteArray decodeSecret(const QString &raw)
+{
+    // Hex (64+ chars) or base64 (44+ chars); anything else is rejected by the caller via the size check.
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]+$"));
+    if (raw.size() % 2 == 0 && hex.match(raw).hasMatch())
+        return QByteArray::fromHex(raw.toLatin1());
+    auto b64 = QByteArray::fromBase64Encoding(raw.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    return b64 ? *b64 : QByteArray();
+}
+
+} // namespace
+
+tl::expected<RedisEndpoint, QString> parseRedisUrl(const QString &url)
+{
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid() || u.scheme() != QLatin1String("redis") || u.host().isEmpty())
+        return tl::unexpected(QStringLiteral("expected redis://[:password@]host[:port][/db], got '%1'").arg(url));
+    RedisEndpoint ep;
+    ep.host = u.host();
+    const int port = u.port(6379);
+    if (port <= 0 || port > 65535)
+        return tl::unexpected(QStringLiteral("port out of range in '%1'").arg(url));
+    ep.port = quint16(port);
+    ep.password = u.password();
+    const QString path = u.path();
+    if (!path.isEmpty() && path != QLatin1String("/")) {
+        bool ok = false;
+        const int db = path.mid(1).toInt(&ok);
+        if (!ok || db < 0 || db > 15)
+            return tl::unexpected(QStringLiteral("database index must be 0..15 in '%1'").arg(url));
+        ep.database = db;
+    }
+    return ep;
+}
+
+Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
+{
+    Config c;
+    auto get = [&](const char *var) { return env.value(QString::fromLatin1(var)).trimmed(); };
+
+    c.databaseUrl = get("PROCTOR_DATABASE_URL");
+    if (c.databaseUrl.isEmpty()) {
+        if (needs & NeedDatabase)
+            return fail("PROCTOR_DATABASE_URL", QStringLiteral("is required (postgresql://user@host:port/db)"));
+    } else if (!c.databaseUrl.startsWith(QLatin1String("postgresql://"))
+               && !c.databaseUrl.startsWith(QLatin1String("postgres://"))) {
+        return fail("PROCTOR_DATABASE_URL", QStringLiteral("expected a postgresql:// URL"));
+    }
+
+    c.redisUrl = get("PROCTOR_REDIS_URL");
+    if (c.redisUrl.isEmpty()) {
+        if (needs & NeedRedis)
+            return fail("PROCTOR_REDIS_URL", QStringLiteral("is required (redis://host:port/db)"));
+    } else {
+        auto ep = parseRedisUrl(c.redisUrl);
+        if (!ep)
+            return fail("PROCTOR_REDIS_URL", ep.error());
+        c.redis = *ep;
+    }
+
+    if (const QString addr = get("PROCTOR_HTTP_ADDR"); !addr.isEmpty()) {
+        const int colon = addr.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const int port = colon > 0 ? addr.mid(colon + 1).toInt(&ok) : -1;
+        QString host = colon > 0 ? addr.left(colon) : QString();
+        if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+            host = host.mid(1, host.size() - 2);
+        const QHostAddress ha(host);
+        if (!ok || port < 0 || port > 65535 || ha.isNull())
+            return fail("PROCTOR_HTTP_ADDR", QStringLiteral("expected IP:PORT (e.g. 127.0.0.1:8080), got '%1'").arg(addr));
+        c.httpHost = ha;
+        c.httpPort = quint16(port);
+    }
+
+    if (const QString f = get("PROCTOR_LOG_FORMAT"); !f.isEmpty()) {
+        if (f == QLatin1String("json"))
+            c.logFormat = Log::Format::Json;
+        else if (f == QLatin1String("text"))
+            c.logFormat = Log::Format::Text;
+        else
+            return fail("PROCTOR_LOG_FORMAT", QStringLiteral("expected json or text, got '%1'").arg(f));
+    }
+    if (const QString l = get("PROCTOR_LOG_LEVEL"); !l.isEmpty()) {
+        static const QHash<QString, Log::Level> levels{{QStringLiteral("debug"), Log::Level::Debug},
+                                                       {QStringLiteral("info"), Log::Level::Info},
+                                                       {QStringLiteral("warning"), Log::Level::Warning},
+                                                       {QStringLiteral("error"), Log::Level::Error}};
+        if (!levels.contains(l))
+            return fail("PROCTOR_LOG_LEVEL", QStringLiteral("expected debug, info, warning or error, got '%1'").arg(l));
+        c.logLevel = levels.value(l);
+    }
+
+    if (const QString s = get("PROCTOR_SESSION_SECRET"); !s.isEmpty()) {
+        c.sessionSecret = decodeSecret(s);
+        if (c.sessionSecret.size() < 32)
+            return fail("PROCTOR_SESSION_SECRET",
+                        QStringLiteral("expected at least 32 random bytes as hex or base64 (e.g. `openssl rand -hex 32`)"));
+    } else if (needs & NeedServe) {
+        return fail("PROCTOR_SESSION_SECRET",
+                    QStringLiteral("is required to sign session tokens; generate one with `openssl rand -hex 32` "
+                                   "and give every collector instance the same value"));
+    }
+
+    c.webRoot = get("PROCTOR_WEB_ROOT");
+    c.pageApiKey = get("PROCTOR_PAGE_API_KEY");
+    c.metricsToken = get("PROCTOR_METRICS_TOKEN");
+    c.publicUrl = get("PROCTOR_PUBLIC_URL");
+    if (c.publicUrl.isEmpty()) {
+        const QString host = c.httpHost.protocol() == QAbstractSocket::IPv6Protocol
+                                 ? QLatin1Char('[') + c.httpHost.toString() + QLatin1Char(']')
+                                 : c.httpHost.toString();
+        c.publicUrl = QStringLiteral("http://%1:%2").arg(host).arg(c.httpPort);
+    } else {
+        const QUrl u(c.publicUrl, QUrl::StrictMode);
+        if (!u.isValid() || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) || u.host().isEmpty())
+            return fail("PROCTOR_PUBLIC_URL", QStringLiteral("expected an http(s):// URL, got '%1'").arg(c.publicUrl));
+        while (c.publicUrl.endsWith(QLatin1Char('/')))
+            c.publicUrl.chop(1);
+    }
+
+    struct IntVar { const char *name; qint64 min; qint64 max; std::function<void(qint64)> set; };
+    const IntVar ints[] = {
+        {"PROCTOR_HTTP_THREADS", 1, 64, [&](qint64 v) { c.httpThreads = int(v); }},
+        {"PROCTOR_MAX_BODY_BYTES", 1024, 256LL * 1024 * 1024, [&](qint64 v) { c.maxBodyBytes = v; }},
+        {"PROCTOR_HTTP_IDLE_TIMEOUT_MS", 100, 3600000, [&](qint64 v) { c.idleTimeoutMs = int(v); }},
+        {"PROCTOR_HTTP_REQUEST_TIMEOUT_MS", 100, 3600000, [&](qint64 v) { c.requestTimeoutMs = int(v); }},
+        {"PROCTOR_MAX_CONNECTIONS", 1, 1000000, [&](qint64 v) { c.maxConnections = int(v); }},
+        {"PROCTOR_SESSION_TTL_SECONDS", 60, 7 * 24 * 3600, [&](qint64 v) { c.sessionTtlSeconds = int(v); }},
+        {"PROCTOR_EVENT_QUEUE_MAX_ROWS", 100, 10000000, [&](qint64 v) { c.eventQueueMaxRows = int(v); }},
+        {"PROCTOR_GROUP_COMMIT_MAX_ROWS", 1, 100000, [&](qint64 v) { c.groupCommitMaxRows = int(v); }},
+        {"PROCTOR_WRITER_CONNECTIONS", 1, 32, [&](qint64 v) { c.writerConnections = int(v); }},
+        {"PROCTOR_RATE_LIMIT_PER_KEY", 1, 100000000, [&](qint64 v) { c.rateLimitPerKeyPerMinute = int(v); }},
+        {"PROCTOR_RATE_LIMIT_PER_ADDRESS", 1, 100000000, [&](qint64 v) { c.rateLimitPerAddressPerMinute = int(v); }},
+    };
+    for (const IntVar &iv : ints) {
+        qint64 value = 0;
+        const QString raw = env.value(QString::fromLatin1(iv.name));
+        if (auto err = readInt(env, iv.name, iv.min, iv.max, value))
+            return tl::unexpected(*err);
+        if (!raw.isEmpty())
+            iv.set(value);
+    }
+    return c;
+}
+
+} // namespace Proctor::Collector

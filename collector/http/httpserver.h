@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// The collector's HTTP/1.1 server: accepts connections, applies the cross-cutting concerns every request
+// shares (request id, access log, metrics, error mapping) and hands requests to the router.
+#pragma once
+
+#include <QObject>
+#include <QTcpServer>
+
+#include <tl/expected.hpp>
+
+#include "http/httpconnection.h"
+#include "http/httplimits.h"
+#include "http/router.h"
+
+namespace Proctor::Collector {
+class Metrics;
+}
+
+namespace Proctor::Collector::Http {
+
+class HttpServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    HttpServer(const HttpLimits &limits, const Router &router, Metrics &metrics, QObject *parent = nullptr);
+
+    tl::expected<quint16, QString> listen(const QHostAddress &address, quint16 port);
+    quint16 port() const { return m_server.serverPort(); }
+    void setUpgradeHandler(HttpConnection::UpgradeHandler handler) { m_upgrade = std::move(handler); }
+    int openConnections() const { return m_connections; }
+
+private:
+    void onNewConnection();
+    void dispatch(HttpConnection *connection, HttpRequest &&request, quint64 sequence);
+
+    HttpLimits m_limits;
+    const Router &m_router;
+    Metrics &m_metrics;
+    QTcpServer m_server;
+    HttpConnection::UpgradeHandler m_upgrade;
+    int m_connections = 0;
+};
+
+// Keeps a client's X-Request-Id when it is sane, otherwise makes a new one.
+QByteArray requestIdFor(const QByteArray &incoming);
+
+} // namespace Proctor::Collector::Http

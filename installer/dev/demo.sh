@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# `make demo`: local PostgreSQL + Redis under var/ (data kept between runs), migrate, seed, run the collector
+# on 127.0.0.1:8080 in the foreground. Ctrl-C stops the collector; `make demo-stop` stops the services.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:-build/release}
+bin=$root/$build/collector/proctor-collector
+var=$root/var
+mkdir -p "$var"
+
+bash "$root/installer/dev/services.sh" start "$var/services" persistent
+# shellcheck disable=SC1091
+. "$var/services/env"
+
+# One session-signing secret per demo installation, kept so tokens survive a restart.
+if [ ! -s "$var/session-secret" ]; then
+  (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$var/session-secret")
+fi
+export PROCTOR_SESSION_SECRET=$(cat "$var/session-secret")
+export PROCTOR_HTTP_ADDR=${PROCTOR_HTTP_ADDR:-127.0.0.1:8080}
+export PROCTOR_LOG_FORMAT=${PROCTOR_LOG_FORMAT:-text}
+export PROCTOR_WEB_ROOT=${PROCTOR_WEB_ROOT:-$root/web-client/dist}
+export PROCTOR_PUBLIC_URL=${PROCTOR_PUBLIC_URL:-http://$PROCTOR_HTTP_ADDR}
+
+"$bin" migrate
+if [ -x "$root/installer/dev/demo-seed.sh" ]; then
+  bash "$root/installer/dev/demo-seed.sh" "$bin" "$var"
+fi
+[ -s "$var/page-api-key" ] && export PROCTOR_PAGE_API_KEY=$(cat "$var/page-api-key")
+
+base=$PROCTOR_PUBLIC_URL
+cat <<INFO
+
+Proctor demo
+  candidate page  $base/
+  health          $base/healthz   readiness $base/readyz   metrics $base/metrics
+  database        $PROCTOR_DATABASE_URL
+  redis           $PROCTOR_REDIS_URL
+INFO
+[ -s "$var/demo-credentials" ] && cat "$var/demo-credentials"
+echo "  stop with Ctrl-C; 'make demo-stop' stops PostgreSQL and Redis"
+echo
+
+exec "$bin" serve
