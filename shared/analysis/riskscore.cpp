@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+// Risk factors from session events and similarity hits, each with its evidence.
+#include "analysis/riskscore.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <numeric>
+#include <optional>
+#include <set>
+
+namespace Proctor::Analysis {
+
+namespace {
+
+std::optional<double> detailNumber(const RiskEvent &e, const std::string &key)
+{
+    const auto it = e.details.find(key);
+    if (it == e.details.end() || it->second.empty()) {
+        return std::nullopt;
+    }
+    char *end = nullptr;
+    const double v = std::strtod(it->second.c_str(), &end);
+    if (end == it->second.c_str() || *end != '\0' || !std::isfinite(v) || v < 0.0) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+bool isOneOf(const std::string &type, std::initializer_list<const char *> types)
+{
+    return std::any_of(types.begin(), types.end(), [&](const char *t) { return type == t; });
+}
+
+// Count-based factor: flagged when more events than `limit`; all of them are the evidence.
+void countFactor(std::vector<RiskFactor> &factors, const char *reasonKey, std::vector<std::string> ids,
+                 int limit, double points)
+{
+    if (static_cast<double>(ids.size()) <= static_cast<double>(limit)) {
+        return;
+    }
+    RiskFactor f;
+    f.reasonKey = reasonKey;
+    f.points = points;
+    f.observed = static_cast<double>(ids.size());
+    f.threshold = limit;
+    f.count = ids.size();
+    f.eventIds = std::move(ids);
+    factors.push_back(std::move(f));
+}
+
+template <typename Hit, typename Value, typename Question>
+void hitFactor(std::vector<RiskFactor> &factors, const char *reasonKey, const std::vector<Hit> &hits,
+               double threshold, double points, Value value, Question question)
+{
+    RiskFactor f;
+    std::set<std::string> sessions;
+    std::set<std::string> questions;
+    for (const Hit &h : hits) {
+        const double v = value(h);
+        if (!(v >= threshold)) {
+            continue;
+        }
+        f.observed = std::max(f.observed, v);
+        ++f.count;
+        sessions.insert(h.otherSessionId);
+        if (const std::string *q = question(h); q && !q->empty()) {
+            questions.insert(*q);
+        }
+    }
+    if (f.count == 0) {
+        return;
+    }
+    f.reasonKey = reasonKey;
+    f.points = points;
+    f.threshold = threshold;
+    f.relatedSessionIds.assign(sessions.begin(), sessions.end());
+    f.questionIds.assign(questions.begin(), questions.end());
+    factors.push_back(std::move(f));
+}
+
+} // namespace
+
+const char *riskLevelName(RiskLevel level) noexcept
+{
+    switch (level) {
+    case RiskLevel::Low:
+        return "low";
+    case RiskLevel::Medium:
+        return "medium";
+    case RiskLevel::High:
+        return "high";
+    }
+    return "low";
+}
+
+RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config)
+{
+    // Time order for the blur pairing and "after finish"; stable so equal timestamps keep input order.
+    std::vector<const RiskEvent *> events;
+    events.reserve(input.events.size());
+    for (const RiskEvent &e : input.events) {
+        events.push_back(&e);
+    }
+    std::stable_sort(events.begin(), events.end(),
+                     [](const RiskEvent *l, const RiskEvent *r) { return l->clientTsMs < r->clientTsMs; });
+
+    RiskAssessment out;
+    std::vector<RiskFactor> &factors = out.factors;
+
+    std::vector<std::string> focusLosses;
+    std::vector<std::string> blurEvidence;
+    std::vector<std::string> prints;
+    std::vector<std::string> clipboard;
+    std::vector<std::string> fullscreen;
+    const RiskEvent *pendingLoss = nullptr;
+    const RiskEvent *finished = nullptr;
+    for (const RiskEvent *e : events) {
+        const std::string &type = e->type;
+        if (type == "focus_loss") {
+            focusLosses.push_back(e->eventId);
+            if (!pendingLoss) {
+                pendingLoss = e;
+            }
+        } else if (type == "focus_gain") {
+            // The page measures the time away itself; fall back to the clock difference.
+            double away = 0.0;
+            if (const auto d = detailNumber(*e, "durationMs")) {
+                away = *d;
+            } else if (pendingLoss) {
+                away =
+                    static_cast<double>(std::max<std::int64_t>(0, e->clientTsMs - pendingLoss->clientTsMs));
+            }
+            if (away > 0.0) {
+                out.totalBlurMs += away;
+                if (pendingLoss) {
+                    blurEvidence.push_back(pendingLoss->eventId);
+                }
+                blurEvidence.push_back(e->eventId);
+            }
+            pendingLoss = nullptr;
+        } else if (isOneOf(type, {"print_attempt", "screenshot_attempt"})) {
+            prints.push_back(e->eventId);
+        } else if (isOneOf(type, {"copy_attempt", "cut_attempt", "paste_attempt"})) {
+            clipboard.push_back(e->eventId);
+        } else if (type == "fullscreen_exit") {
+            fullscreen.push_back(e->eventId);
+        } else if (type == "test_finished" && !finished) {
+            finished = e;
+        }
+    }
+    // Still away when the log ends: the session was left in the background until its last event.
+    if (pendingLoss && !events.empty()) {
+        const double away = static_cast<double>(
+            std::max<std::int64_t>(0, events.back()->clientTsMs - pendingLoss->clientTsMs));
+        if (away > 0.0) {
+            out.totalBlurMs += away;
+            blurEvidence.push_back(pendingLoss->eventId);
+        }
+    }
+    out.focusLosses = focusLosses.size();
+
+    countFactor(factors, "risk.focus_losses", std::move(focusLosses), config.maxFocusLosses,
+                config.focusLossPoints);
+    if (out.totalBlurMs > config.maxBlurMs) {
+        RiskFactor f;
+        f.reasonKey = "risk.blur_time";
+        f.points = config.blurPoints;
+        f.observed = out.totalBlurMs;
+        f.threshold = config.maxBlurMs;
+        f.count = blurEvidence.size();
+        f.eventIds = std::move(blurEvidence);
+        factors.push_back(std::move(f));
+    }
+    countFactor(factors, "risk.print_attempts", std::move(prints), config.maxPrintAttempts,
+                config.printPoints);
+    countFactor(factors, "risk.clipboard", std::move(clipboard), config.maxClipboardAttempts,
+                config.clipboardPoints);
+    countFactor(factors, "risk.fullscreen_exit", std::move(fullscreen), config.maxFullscreenExits,
+                config.fullscreenExitPoints);
+
+    if (finished) {
+        std::vector<std::string> late;
+        for (const RiskEvent *e : events) {
+            if (e == finished || e->clientTsMs <= finished->clientTsMs) {
+                continue;
+            }
+            const bool allowed = std::find(config.allowedAfterFinish.begin(), config.allowedAfterFinish.end(),
+                                           e->type) != config.allowedAfterFinish.end();
+            if (!allowed) {
+                late.push_back(e->eventId);
+            }
+        }
+        if (!late.empty()) {
+            RiskFactor f;
+            f.reasonKey = "risk.events_after_finish";
+            f.points = config.afterFinishPoints;
+            f.observed = static_cast<double>(late.size());
+            f.count = late.size();
+            f.eventIds.push_back(finished->eventId);
+            f.eventIds.insert(f.eventIds.end(), late.begin(), late.end());
+            factors.push_back(std::move(f));
+        }
+    }
+
+    hitFactor(
+        factors, "risk.mouse_similarity", input.mouseHits, config.mouseSimilarityThreshold,
+        config.mouseSimilarityPoints, [](const MouseSimilarityHit &h) { return h.similarity; },
+        [](const MouseSimilarityHit &h) { return &h.questionId; });
+    hitFactor(
+        factors, "risk.same_typist", input.keystrokeHits, config.sameTypistThreshold, config.sameTypistPoints,
+        [](const KeystrokeHit &h) { return h.score; },
+        [](const KeystrokeHit &) { return static_cast<const std::string *>(nullptr); });
+
+    std::stable_sort(factors.begin(), factors.end(),
+                     [](const RiskFactor &l, const RiskFactor &r) { return l.points > r.points; });
+    const double sum = std::accumulate(factors.begin(), factors.end(), 0.0,
+                                       [](double acc, const RiskFactor &f) { return acc + f.points; });
+    out.score = std::clamp(sum, 0.0, 100.0);
+    out.level = out.score >= config.highFrom     ? RiskLevel::High
+                : out.score >= config.mediumFrom ? RiskLevel::Medium
+                                                 : RiskLevel::Low;
+    return out;
+}
+
+} // namespace Proctor::Analysis

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+// Risk factors: thresholds on their boundaries, and evidence that points at real input events.
+#include "analysis/riskscore.h"
+
+#include <QtTest>
+
+#include <set>
+
+using namespace Proctor::Analysis;
+
+namespace {
+
+class EventLog
+{
+public:
+    std::string add(const std::string &type, std::int64_t ts, std::map<std::string, std::string> details = {})
+    {
+        const std::string id = "ev-" + std::to_string(m_input.events.size()) + "-" + type;
+        m_input.events.push_back({id, type, ts, std::move(details)});
+        return id;
+    }
+    RiskInput &input() { return m_input; }
+
+private:
+    RiskInput m_input;
+};
+
+const RiskFactor *factor(const RiskAssessment &a, const std::string &key)
+{
+    for (const RiskFactor &f : a.factors) {
+        if (f.reasonKey == key) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+// Every id a factor cites must exist in the input.
+void verifyEvidenceIsReal(const RiskAssessment &a, const RiskInput &input)
+{
+    std::set<std::string> ids;
+    for (const RiskEvent &e : input.events) {
+        ids.insert(e.eventId);
+    }
+    for (const RiskFactor &f : a.factors) {
+        for (const std::string &id : f.eventIds) {
+            QVERIFY2(ids.contains(id),
+                     qPrintable(QString::fromStdString(f.reasonKey + " cites unknown " + id)));
+        }
+    }
+}
+
+} // namespace
+
+class TestRiskScore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void focusLosses_data()
+    {
+        QTest::addColumn<int>("losses");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("5 losses: at the limit, not flagged") << 5 << false;
+        QTest::newRow("6 losses: flagged") << 6 << true;
+        QTest::newRow("none") << 0 << false;
+    }
+    void focusLosses()
+    {
+        QFETCH(int, losses);
+        QFETCH(bool, flagged);
+        EventLog log;
+        log.add("test_started", 0);
+        std::vector<std::string> lossIds;
+        for (int i = 0; i < losses; ++i) {
+            lossIds.push_back(log.add("focus_loss", 1000 + i * 10'000));
+            log.add("focus_gain", 2000 + i * 10'000, {{"durationMs", "1000"}});
+        }
+        const RiskAssessment a = assessRisk(log.input());
+        verifyEvidenceIsReal(a, log.input());
+        QCOMPARE(a.focusLosses, static_cast<std::size_t>(losses));
+        const RiskFactor *f = factor(a, "risk.focus_losses");
+        QCOMPARE(f != nullptr, flagged);
+        if (f) {
+            QCOMPARE(f->eventIds, lossIds);
+            QCOMPARE(f->count, static_cast<std::size_t>(losses));
+            QCOMPARE(f->threshold, 5.0);
+            QCOMPARE(f->points, RiskConfig{}.focusLossPoints);
+        }
+    }
+
+    void blurTime_data()
+    {
+        QTest::addColumn<QString>("durationMs");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("exactly 60 s: not flagged") << "60000" << false;
+        QTest::newRow("60.001 s: flagged") << "60001" << true;
+        QTest::newRow("no duration: clock difference 61 s") << "" << true;
+    }
+    void blurTime()
+    {
+        QFETCH(QString, durationMs);
+        QFETCH(bool, flagged);
+        EventLog log;
+        const std::string loss = log.add("focus_loss", 1000);
+        std::map<std::string, std::string> details;
+        if (!durationMs.isEmpty()) {
+            details["durationMs"] = durationMs.toStdString();
+        }
+        const std::string gain = log.add("focus_gain", 62'000, details);
+        const RiskAssessment a = assessRisk(log.input());
+        verifyEvidenceIsReal(a, log.input());
+        const RiskFactor *f = factor(a, "risk.blur_time");
+        QCOMPARE(f != nullptr, flagged);
+        if (f) {
+            QCOMPARE(f->eventIds, (std::vector<std::string>{loss, gain}));
+            QVERIFY(f->observed > 60'000.0);
+        }
+    }
+
+    void blurStillAwayAtTheEnd()
+    {
+        EventLog log;
+        log.add("test_started", 0);
+        const std::string loss = log.add("focus_loss", 10'000);
+        log.add("network_offline", 80'000);
+        const RiskAssessment a = assessRisk(log.input());
+        QCOMPARE(a.totalBlurMs, 70'000.0);
+        const RiskFactor *f = factor(a, "risk.blur_time");
+        QVERIFY(f);
+        QCOMPARE(f->eventIds, (std::vector<std::string>{loss}));
+    }
+
+    void printAndScreenshotAttempts_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("no attempt") << "print_attempt" << 0 << false;
+        QTest::newRow("one print dialog") << "print_attempt" << 1 << true;
+        QTest::newRow("one PrintScreen") << "screenshot_attempt" << 1 << true;
+    }
+    void printAndScreenshotAttempts()
+    {
+        QFETCH(QString, type);
+        QFETCH(int, count);
+        QFETCH(bool, flagged);
+        EventLog log;
+        log.add("test_started", 0);
+        std::vector<std::string> ids;
+        for (int i = 0; i < count; ++i) {
+            ids.push_back(log.add(type.toStdString(), 100 + i, {{"key", "PrintScreen"}}));
+        }
+        const RiskAssessment a = assessRisk(log.input());
+        verifyEvidenceIsReal(a, log.input());
+        const RiskFactor *f = factor(a, "risk.print_attempts");
+        QCOMPARE(f != nullptr, flagged);
+        if (f) {
+            QCOMPARE(f->eventIds, ids);
+            QCOMPARE(a.level, RiskLevel::Medium); // one original trigger alone is "medium"
+        } else {
+            QCOMPARE(a.level, RiskLevel::Low);
+        }
+    }
+
+    void mouseSimilarity_data()
+    {
+        QTest::addColumn<double>("similarity");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("84.99: below") << 84.99 << false;
+        QTest::newRow("85: at the threshold, flagged") << 85.0 << true;
+        QTest::newRow("97: flagged") << 97.0 << true;
+    }
+    void mouseSimilarity()
+    {
+        QFETCH(double, similarity);
+        QFETCH(bool, flagged);
+        RiskInput input;
+        input.mouseHits = {
+            {"other-1", "q03", similarity}, {"other-2", "q04", 40.0}, {"other-1", "q05", similarity - 1}};
+        const RiskAssessment a = assessRisk(input);
+        const RiskFactor *f = factor(a, "risk.mouse_similarity");
+        QCOMPARE(f != nullptr, flagged);
+        if (f) {
+            QCOMPARE(f->relatedSessionIds, (std::vector<std::string>{"other-1"}));
+            QCOMPARE(f->observed, similarity);
+            QVERIFY(!f->questionIds.empty());
+            QCOMPARE(f->questionIds.front(), std::string("q03"));
+        }
+    }
+
+    void clipboardFullscreenAndSameTypist()
+    {
+        EventLog log;
+        const std::string copy = log.add("copy_attempt", 10, {{"questionId", "q1"}});
+        const std::string paste = log.add("paste_attempt", 20);
+        const std::string exit = log.add("fullscreen_exit", 30);
+        log.input().keystrokeHits = {{"other-9", 91.0}, {"other-3", 20.0}};
+        const RiskAssessment a = assessRisk(log.input());
+        verifyEvidenceIsReal(a, log.input());
+        QCOMPARE(factor(a, "risk.clipboard")->eventIds, (std::vector<std::string>{copy, paste}));
+        QCOMPARE(factor(a, "risk.fullscreen_exit")->eventIds, (std::vector<std::string>{exit}));
+        QCOMPARE(factor(a, "risk.same_typist")->relatedSessionIds, (std::vector<std::string>{"other-9"}));
+        QCOMPARE(a.score, 15.0 + 10.0 + 25.0);
+        QCOMPARE(a.level, RiskLevel::Medium);
+        // Highest points first.
+        QCOMPARE(a.factors.front().reasonKey, std::string("risk.same_typist"));
+    }
+
+    void eventsAfterFinish()
+    {
+        EventLog log;
+        log.add("test_started", 0);
+        log.add("answer_changed", 500);
+        const std::string finished = log.add("test_finished", 1000);
+        log.add("focus_loss", 1500);                              // leaving the page afterwards is normal
+        const std::string late = log.add("answer_changed", 2000); // changing answers is not
+        log.add("answer_changed", 1000);                          // same millisecond as the finish: not after
+        const RiskAssessment a = assessRisk(log.input());
+        verifyEvidenceIsReal(a, log.input());
+        const RiskFactor *f = factor(a, "risk.events_after_finish");
+        QVERIFY(f);
+        QCOMPARE(f->eventIds, (std::vector<std::string>{finished, late}));
+        QCOMPARE(f->count, std::size_t{1});
+    }
+
+    void levelsAndCap_data()
+    {
+        QTest::addColumn<double>("points");
+        QTest::addColumn<int>("level");
+        QTest::addColumn<double>("score");
+        QTest::newRow("24.9: low") << 24.9 << int(RiskLevel::Low) << 24.9;
+        QTest::newRow("25: medium") << 25.0 << int(RiskLevel::Medium) << 25.0;
+        QTest::newRow("59.9: medium") << 59.9 << int(RiskLevel::Medium) << 59.9;
+        QTest::newRow("60: high") << 60.0 << int(RiskLevel::High) << 60.0;
+        QTest::newRow("over 100 is capped") << 80.0 << int(RiskLevel::High) << 100.0;
+    }
+    void levelsAndCap()
+    {
+        QFETCH(double, points);
+        QFETCH(int, level);
+        QFETCH(double, score);
+        // Two flagged factors: print carries `points`; fullscreen exit adds as much again only in the
+        // cap row, so the sum goes past 100.
+        const bool overCap = QByteArray(QTest::currentDataTag()).contains("capped");
+        RiskConfig config;
+        config.printPoints = points;
+        config.fullscreenExitPoints = overCap ? points : 0.0;
+        EventLog log;
+        log.add("print_attempt", 1);
+        log.add("fullscreen_exit", 2);
+        const RiskAssessment a = assessRisk(log.input(), config);
+        QCOMPARE(a.score, score);
+        QCOMPARE(int(a.level), level);
+        QCOMPARE(riskLevelName(a.level), level == 0 ? "low" : level == 1 ? "medium" : "high");
+    }
+
+    void cleanSessionIsLow()
+    {
+        EventLog log;
+        log.add("test_started", 0);
+        log.add("question_shown", 10, {{"questionId", "q1"}});
+        log.add("test_finished", 100'000);
+        const RiskAssessment a = assessRisk(log.input());
+        QCOMPARE(a.score, 0.0);
+        QCOMPARE(a.level, RiskLevel::Low);
+        QVERIFY(a.factors.empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRiskScore)
+#include "tst_riskscore.moc"
