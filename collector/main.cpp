@@ -18,7 +18,7 @@ struct Command
 {
     const char *name;
     int needs;
-    int (*run)(const Config &);
+    int (*run)(const Config &, const QStringList &);
     const char *summary;
 };
 
@@ -28,13 +28,18 @@ const Command kCommands[] = {
     {"migrate", Config::NeedDatabase, &Cli::runMigrate, "apply database migrations"},
     {"check", Config::NeedDatabase | Config::NeedRedis, &Cli::runCheck,
      "validate the configuration and reach PostgreSQL and Redis"},
+    {"import-test", Config::NeedDatabase, &Cli::runImportTest, "FILE: load or update a test definition"},
+    {"create-apikey", Config::NeedDatabase, &Cli::runCreateApiKey,
+     "--name NAME --scopes tests:read,sessions:write: print a new key (shown once)"},
+    {"list-apikeys", Config::NeedDatabase, &Cli::runListApiKeys, "list keys: prefix, scopes, usage"},
+    {"revoke-apikey", Config::NeedDatabase, &Cli::runRevokeApiKey, "ID|PREFIX: revoke a key on every instance"},
 };
 
 void usage(FILE *out)
 {
     std::fprintf(out, "usage: proctor-collector <command> [options]\n\ncommands:\n");
     for (const Command &c : kCommands)
-        std::fprintf(out, "  %-16s %s\n", c.name, c.summary);
+        std::fprintf(out, "  %-15s %s\n", c.name, c.summary);
     std::fprintf(out, "\nConfiguration comes from PROCTOR_* environment variables (see README.md).\n");
 }
 
@@ -66,7 +71,7 @@ int main(int argc, char *argv[])
             return 2;
         }
         Proctor::Log::setup(config->logFormat, config->logLevel);
-        return c.run(*config);
+        return c.run(*config, args.mid(2));
     }
     std::fprintf(stderr, "proctor-collector: unknown command '%s'\n\n", qPrintable(name));
     usage(stderr);

@@ -42,7 +42,7 @@ QString pingRedis(const RedisEndpoint &ep)
 
 } // namespace
 
-int runCheck(const Config &config)
+int runCheck(const Config &config, const QStringList &)
 {
     std::printf("config: ok\n");
     int failures = 0;

@@ -8,8 +8,13 @@
 
 namespace Proctor::Collector::Cli {
 
-int runServe(const Config &config);
-int runMigrate(const Config &config);
-int runCheck(const Config &config);
+// `args` are the arguments after the subcommand name.
+int runServe(const Config &config, const QStringList &args);
+int runMigrate(const Config &config, const QStringList &args);
+int runCheck(const Config &config, const QStringList &args);
+int runImportTest(const Config &config, const QStringList &args);
+int runCreateApiKey(const Config &config, const QStringList &args);
+int runListApiKeys(const Config &config, const QStringList &args);
+int runRevokeApiKey(const Config &config, const QStringList &args);
 
 } // namespace Proctor::Collector::Cli

@@ -8,7 +8,7 @@
 
 namespace Proctor::Collector::Cli {
 
-int runMigrate(const Config &config)
+int runMigrate(const Config &config, const QStringList &)
 {
     using Storage::Migrator;
     const auto migrations = Migrator::load(Migrator::builtInDirectory());

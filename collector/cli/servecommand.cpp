@@ -1,27 +1,71 @@
 // SPDX-License-Identifier: MIT
 // `proctor-collector serve`: composes the long-running service and runs the event loop.
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include "app/signalwatcher.h"
+#include "auth/apikeyauthenticator.h"
+#include "auth/ratelimiter.h"
+#include "auth/sessiontoken.h"
 #include "cli/commands.h"
+#include "contract/contractvalidator.h"
 #include "http/httpserver.h"
 #include "http/routes/healthroutes.h"
+#include "http/routes/pagecontext.h"
+#include "http/routes/pageguard.h"
+#include "live/changepublisher.h"
 #include "live/redisclient.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
+#include "storage/dbpool.h"
+#include "storage/eventwriter.h"
+#include "storage/testcatalog.h"
 
 namespace Proctor::Collector::Cli {
+namespace {
+constexpr int kDbPoolThreads = 4;
+}
 
-int runServe(const Config &config)
+int runServe(const Config &config, const QStringList &)
 {
     Metrics metrics;
     Http::Router router;
+    const Contract::ContractValidator validator;
 
     Live::RedisClient redis(config.redis);
     redis.start();
+    Live::RedisClient subscriber(config.redis); // subscriber mode needs its own connection
+    subscriber.start();
+
+    Storage::DbPool db(config.databaseUrl, kDbPoolThreads);
+    Storage::TestCatalog tests(db);
+    Storage::EventWriter events(config.databaseUrl,
+                                {config.writerConnections, config.groupCommitMaxRows, config.eventQueueMaxRows}, metrics);
+    events.start();
+
+    Auth::ApiKeyAuthenticator apiKeys(db, redis);
+    Auth::RateLimiter limiter(redis);
+    const Auth::SessionTokenSigner tokens(config.sessionSecret);
+    Http::PageGuard guard(apiKeys, limiter, tokens, {config.rateLimitPerKeyPerMinute, config.rateLimitPerAddressPerMinute});
+    Live::ChangePublisher publisher(redis);
+
+    subscriber.subscribe(Live::kLiveChannel, [&apiKeys](const QByteArray &payload) {
+        const QJsonObject m = QJsonDocument::fromJson(payload).object();
+        if (m.value(QStringLiteral("type")).toString() == QLatin1String("apikey_revoked"))
+            apiKeys.forget(QByteArray::fromHex(m.value(QStringLiteral("hash")).toString().toLatin1()));
+    });
 
     Http::HealthRoutes health(config.databaseUrl, redis, metrics, config.metricsToken);
     health.registerOn(router);
+    Http::PageContext page{config, guard, validator, db, tests, events, publisher, metrics};
+    Http::registerTestRoutes(router, page);
+    Http::registerSessionRoutes(router, page);
+    Http::registerEventRoutes(router, page);
+    Http::registerResultRoutes(router, page);
+    Http::registerCertificateRoutes(router, page);
+    Http::registerStaticRoutes(router, page);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
@@ -39,11 +83,20 @@ int runServe(const Config &config)
                              {"port", int(*port)}});
 
     SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [](int sig) {
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [&](int sig) {
         Log::info(u"stopping", {{"signal", sig}});
+        server.stopListening();
+        // Commit what is queued and let the answers go out before leaving.
+        events.stop();
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 300)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         QCoreApplication::quit();
     });
-    return QCoreApplication::exec();
+    const int rc = QCoreApplication::exec();
+    events.stop();
+    return rc;
 }
 
 } // namespace Proctor::Collector::Cli

@@ -27,6 +27,7 @@ public:
 
     tl::expected<quint16, QString> listen(const QHostAddress &address, quint16 port);
     quint16 port() const { return m_server.serverPort(); }
+    void stopListening() { m_server.close(); }
     void setUpgradeHandler(HttpConnection::UpgradeHandler handler) { m_upgrade = std::move(handler); }
     int openConnections() const { return m_connections; }
 

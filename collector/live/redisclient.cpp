@@ -124,6 +124,7 @@ void RedisClient::onConnect(const redisAsyncContext *ctx, int status)
     }
     self->m_ready = true;
     self->m_backoffMs = 200;
+    self->sendSubscriptions();
     Log::info(u"redis connected", {{"host", self->m_endpoint.host}, {"port", int(self->m_endpoint.port)}});
     emit self->connected();
 }
@@ -186,6 +187,34 @@ void RedisClient::command(const QList<QByteArray> &args, Callback callback, int 
         (*pending)->finish(errorReply("redis command could not be queued"));
         delete pending;
     }
+}
+
+void RedisClient::subscribe(const QByteArray &channel, MessageHandler handler)
+{
+    m_subscriptions.insert(channel, std::move(handler));
+    if (isConnected())
+        sendSubscriptions();
+}
+
+void RedisClient::sendSubscriptions()
+{
+    for (auto it = m_subscriptions.cbegin(); it != m_subscriptions.cend(); ++it)
+        redisAsyncCommand(m_context, &RedisClient::onMessage, this, "SUBSCRIBE %b", it.key().constData(),
+                          size_t(it.key().size()));
+}
+
+void RedisClient::onMessage(redisAsyncContext *, void *reply, void *privdata)
+{
+    auto *self = static_cast<RedisClient *>(privdata);
+    const auto *r = static_cast<redisReply *>(reply);
+    if (!self || !r || r->type != REDIS_REPLY_ARRAY || r->elements != 3)
+        return;
+    if (QByteArray(r->element[0]->str, int(r->element[0]->len)) != "message")
+        return;
+    const QByteArray channel(r->element[1]->str, int(r->element[1]->len));
+    const auto handler = self->m_subscriptions.value(channel);
+    if (handler)
+        handler(QByteArray(r->element[2]->str, int(r->element[2]->len)));
 }
 
 } // namespace Proctor::Collector::Live

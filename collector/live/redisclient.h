@@ -5,6 +5,7 @@
 #include <functional>
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -45,6 +46,11 @@ public:
     // disconnected or when no answer came within `timeoutMs`.
     void command(const QList<QByteArray> &args, Callback callback, int timeoutMs = 1000);
 
+    // Puts this connection in subscriber mode (use a client dedicated to it): `handler` gets every message
+    // published on `channel`, across reconnects.
+    using MessageHandler = std::function<void(const QByteArray &payload)>;
+    void subscribe(const QByteArray &channel, MessageHandler handler);
+
 signals:
     void connected();
     void disconnected();
@@ -54,6 +60,8 @@ private:
     static void onDisconnect(const redisAsyncContext *ctx, int status);
     void connectNow();
     void handleDisconnect();
+    void sendSubscriptions();
+    static void onMessage(redisAsyncContext *ctx, void *reply, void *privdata);
 
     RedisEndpoint m_endpoint;
     redisAsyncContext *m_context = nullptr;
@@ -61,6 +69,7 @@ private:
     bool m_ready = false;
     QTimer m_reconnect;
     int m_backoffMs = 200;
+    QHash<QByteArray, MessageHandler> m_subscriptions;
 };
 
 } // namespace Proctor::Collector::Live

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include "auth/apikeyauthenticator.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "live/redisclient.h"
+#include "logging/log.h"
+#include "storage/apikeyrepository.h"
+#include "storage/dbpool.h"
+
+namespace Proctor::Collector::Auth {
+namespace {
+
+constexpr qint64 kLocalTtlMs = 5000;     // bounds how long a revoked key works if the announcement is lost
+constexpr int kRedisTtlSeconds = 60;
+constexpr int kFlushIntervalMs = 5000;
+
+qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+} // namespace
+
+QByteArray apiKeyInfoToJson(const std::optional<ApiKeyInfo> &info)
+{
+    if (!info)
+        return "{\"missing\":true}";
+    return QJsonDocument(QJsonObject{{QStringLiteral("id"), double(info->id)},
+                                     {QStringLiteral("name"), info->name},
+                                     {QStringLiteral("scopes"), QJsonArray::fromStringList(info->scopes)},
+                                     {QStringLiteral("revoked"), info->revoked}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<std::optional<ApiKeyInfo>> apiKeyInfoFromJson(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.isEmpty())
+        return std::nullopt;
+    if (o.value(QStringLiteral("missing")).toBool())
+        return std::optional<ApiKeyInfo>{};
+    ApiKeyInfo info;
+    info.id = qint64(o.value(QStringLiteral("id")).toDouble());
+    info.name = o.value(QStringLiteral("name")).toString();
+    for (const auto &s : o.value(QStringLiteral("scopes")).toArray())
+        info.scopes.append(s.toString());
+    info.revoked = o.value(QStringLiteral("revoked")).toBool();
+    return std::optional<ApiKeyInfo>(info);
+}
+
+ApiKeyAuthenticator::ApiKeyAuthenticator(Storage::DbPool &db, Live::RedisClient &redis, QObject *parent)
+    : QObject(parent), m_db(db), m_redis(redis)
+{
+    connect(&m_flushTimer, &QTimer::timeout, this, &ApiKeyAuthenticator::flushUsage);
+    m_flushTimer.start(kFlushIntervalMs);
+}
+
+ApiKeyAuthenticator::~ApiKeyAuthenticator()
+{
+    // At shutdown: write synchronously, no continuation may outlive this object.
+    if (m_usage.isEmpty())
+        return;
+    const QHash<qint64, qint64> counts = m_usage;
+    m_db.run<bool>([counts](pqxx::connection &c) -> Expected<bool> {
+            Storage::ApiKeyRepository::addUsage(c, counts);
+            return true;
+        })
+        .waitForFinished();
+}
+
+void ApiKeyAuthenticator::authenticate(const QByteArray &rawKey, const QString &scope, Callback callback)
+{
+    if (rawKey.isEmpty()) {
+        callback(makeError(ErrorCode::MissingApiKey, QStringLiteral("X-API-Key header is required"), QStringLiteral("X-API-Key")));
+        return;
+    }
+    if (rawKey.size() > 128) {
+        callback(makeError(ErrorCode::InvalidApiKey, QStringLiteral("invalid API key"), QStringLiteral("X-API-Key")));
+        return;
+    }
+    const QByteArray hash = hashApiKey(rawKey);
+    if (auto it = m_cache.constFind(hash); it != m_cache.cend() && it->expiresMs > nowMs()) {
+        decide(it->info, scope, callback);
+        return;
+    }
+    m_redis.command({"GET", redisKey(hash)}, [this, hash, scope, callback](const Live::RedisReply &reply) {
+        if (reply.type == Live::RedisReply::Type::String) {
+            if (const auto cached = apiKeyInfoFromJson(reply.string)) {
+                remember(hash, *cached);
+                decide(*cached, scope, callback);
+                return;
+            }
+        }
+        lookUpInDatabase(hash, scope, callback);
+    }, 500);
+}
+
+void ApiKeyAuthenticator::lookUpInDatabase(const QByteArray &hash, const QString &scope, Callback callback)
+{
+    m_db.run<std::optional<ApiKeyInfo>>([hash](pqxx::connection &c) -> Expected<std::optional<ApiKeyInfo>> {
+            return Storage::ApiKeyRepository::findByHash(c, hash);
+        })
+        .then(this, [this, hash, scope, callback](Expected<std::optional<ApiKeyInfo>> found) {
+            if (!found) {
+                callback(tl::unexpected(found.error()));
+                return;
+            }
+            remember(hash, *found);
+            if (m_redis.isConnected())
+                m_redis.command({"SET", redisKey(hash), apiKeyInfoToJson(*found), "EX", QByteArray::number(kRedisTtlSeconds)},
+                                [](const Live::RedisReply &) {});
+            decide(*found, scope, callback);
+        });
+}
+
+void ApiKeyAuthenticator::remember(const QByteArray &hash, const std::optional<ApiKeyInfo> &info)
+{
+    if (m_cache.size() > 10000)
+        m_cache.clear(); // unknown keys sprayed at us must not grow memory without bound
+    m_cache.insert(hash, Cached{info, nowMs() + kLocalTtlMs});
+}
+
+void ApiKeyAuthenticator::decide(const std::optional<ApiKeyInfo> &info, const QString &scope, const Callback &callback)
+{
+    if (!info || info->revoked) {
+        callback(makeError(ErrorCode::InvalidApiKey, QStringLiteral("invalid or revoked API key"), QStringLiteral("X-API-Key")));
+        return;
+    }
+    if (!info->hasScope(scope)) {
+        callback(makeError(ErrorCode::ForbiddenScope, QStringLiteral("this API key lacks the scope %1").arg(scope),
+                           QStringLiteral("X-API-Key")));
+        return;
+    }
+    ++m_usage[info->id];
+    callback(*info);
+}
+
+void ApiKeyAuthenticator::forget(const QByteArray &hash) { m_cache.remove(hash); }
+
+void ApiKeyAuthenticator::flushUsage()
+{
+    if (m_usage.isEmpty())
+        return;
+    QHash<qint64, qint64> counts;
+    counts.swap(m_usage);
+    auto future = m_db.run<bool>([counts](pqxx::connection &c) -> Expected<bool> {
+        Storage::ApiKeyRepository::addUsage(c, counts);
+        return true;
+    });
+    future.then(this, [this, counts](Expected<bool> done) {
+        if (done)
+            return;
+        // Keep the counts for the next flush rather than lose them.
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            m_usage[it.key()] += it.value();
+    });
+}
+
+} // namespace Proctor::Collector::Auth

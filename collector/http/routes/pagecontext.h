@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// What the candidate-page routes share. Owned by the serve command; routes only borrow.
+#pragma once
+
+#include <QString>
+
+namespace Proctor::Contract {
+class ContractValidator;
+}
+namespace Proctor::Collector {
+struct Config;
+class Metrics;
+namespace Storage {
+class DbPool;
+class EventWriter;
+class TestCatalog;
+} // namespace Storage
+namespace Live {
+class ChangePublisher;
+}
+} // namespace Proctor::Collector
+
+namespace Proctor::Collector::Http {
+
+class PageGuard;
+class Router;
+
+struct PageContext
+{
+    const Config &config;
+    PageGuard &guard;
+    const Contract::ContractValidator &validator;
+    Storage::DbPool &db;
+    Storage::TestCatalog &tests;
+    Storage::EventWriter &events;
+    Live::ChangePublisher &publisher;
+    Metrics &metrics;
+};
+
+void registerTestRoutes(Router &router, PageContext &ctx);
+void registerSessionRoutes(Router &router, PageContext &ctx);
+void registerEventRoutes(Router &router, PageContext &ctx);
+void registerResultRoutes(Router &router, PageContext &ctx);
+void registerCertificateRoutes(Router &router, PageContext &ctx);
+void registerStaticRoutes(Router &router, PageContext &ctx);
+
+} // namespace Proctor::Collector::Http

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "live/changepublisher.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "live/redisclient.h"
+
+namespace Proctor::Collector::Live {
+
+ChangePublisher::ChangePublisher(RedisClient &redis, int intervalMs, QObject *parent) : QObject(parent), m_redis(redis)
+{
+    connect(&m_timer, &QTimer::timeout, this, &ChangePublisher::flush);
+    m_timer.start(intervalMs);
+}
+
+void ChangePublisher::noteEventsAppended(const QUuid &sessionId, int count, const QStringList &types)
+{
+    std::lock_guard lock(m_mutex);
+    Pending &p = m_appended[sessionId];
+    p.count += count;
+    for (const QString &t : types)
+        p.types.insert(t);
+}
+
+void ChangePublisher::publish(const QJsonObject &message)
+{
+    const QByteArray payload = QJsonDocument(message).toJson(QJsonDocument::Compact);
+    QMetaObject::invokeMethod(this, [this, payload] {
+        m_redis.command({"PUBLISH", kLiveChannel, payload}, [](const RedisReply &) {});
+    });
+}
+
+void ChangePublisher::flush()
+{
+    QHash<QUuid, Pending> appended;
+    {
+        std::lock_guard lock(m_mutex);
+        appended.swap(m_appended);
+    }
+    if (appended.isEmpty())
+        return;
+    QJsonArray sessions;
+    for (auto it = appended.cbegin(); it != appended.cend(); ++it) {
+        QJsonArray types;
+        for (const QString &t : it->types)
+            types.append(t);
+        sessions.append(QJsonObject{{QStringLiteral("sessionId"), it.key().toString(QUuid::WithoutBraces)},
+                                    {QStringLiteral("count"), it->count},
+                                    {QStringLiteral("types"), types}});
+    }
+    const QJsonObject message{{QStringLiteral("type"), QStringLiteral("events_appended")}, {QStringLiteral("sessions"), sessions}};
+    m_redis.command({"PUBLISH", kLiveChannel, QJsonDocument(message).toJson(QJsonDocument::Compact)},
+                    [](const RedisReply &) {});
+}
+
+} // namespace Proctor::Collector::Live

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// Announces committed changes on the Redis channel every instance's live hub listens to. Event appends are
+// coalesced per session and sent once per interval; rarer changes go out at once.
+#pragma once
+
+#include <mutex>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <QUuid>
+
+namespace Proctor::Collector::Live {
+
+class RedisClient;
+
+inline const QByteArray kLiveChannel = QByteArrayLiteral("proctor:live");
+
+class ChangePublisher final : public QObject
+{
+public:
+    ChangePublisher(RedisClient &redis, int intervalMs = 250, QObject *parent = nullptr);
+
+    // Thread-safe (called by the event writer after commit).
+    void noteEventsAppended(const QUuid &sessionId, int count, const QStringList &types = {});
+    // Thread-safe; published on this object's thread right away.
+    void publish(const QJsonObject &message);
+
+private:
+    void flush();
+
+    struct Pending
+    {
+        int count = 0;
+        QSet<QString> types;
+    };
+    RedisClient &m_redis;
+    QTimer m_timer;
+    std::mutex m_mutex;
+    QHash<QUuid, Pending> m_appended;
+};
+
+} // namespace Proctor::Collector::Live

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// tests table: importing definitions and reading them back (answer key included; callers decide what leaves).
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <pqxx/pqxx>
+
+#include <QList>
+
+#include "contract/testdefinition.h"
+
+namespace Proctor::Collector::Storage {
+
+struct TestSummary
+{
+    QString id;
+    QString title;
+    QString description;
+    int questionsPerAttempt = 0;
+    int timeLimitSeconds = 0;
+    int passThreshold = 80;
+    bool hasStudy = false;
+};
+
+namespace TestRepository {
+
+enum class ImportResult { Created, Updated, Unchanged };
+ImportResult importTest(pqxx::connection &c, const Contract::TestDefinition &test, const QByteArray &checksum);
+QList<TestSummary> list(pqxx::connection &c);
+std::optional<Contract::TestDefinition> load(pqxx::connection &c, const QString &id);
+
+} // namespace TestRepository
+} // namespace Proctor::Collector::Storage

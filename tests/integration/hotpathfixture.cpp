@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+#include "hotpathfixture.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace Proctor::Testing {
+namespace {
+
+// 12 questions, 10 drawn per attempt, correct answer always "a", pass at 80 %.
+QJsonObject knownTest()
+{
+    QJsonArray questions;
+    for (int i = 1; i <= 12; ++i)
+        questions.append(QJsonObject{
+            {QStringLiteral("id"), QStringLiteral("q%1").arg(i)},
+            {QStringLiteral("text"), QStringLiteral("Question %1").arg(i)},
+            {QStringLiteral("options"), QJsonArray{QJsonObject{{"id", "a"}, {"text", "right"}},
+                                                   QJsonObject{{"id", "b"}, {"text", "wrong"}},
+                                                   QJsonObject{{"id", "c"}, {"text", "also wrong"}}}},
+            {QStringLiteral("correct"), QJsonArray{"a"}}});
+    return QJsonObject{{"id", "known"}, {"title", "Known answers"}, {"description", "for tests"}, {"locale", "en"},
+                       {"passThreshold", 80}, {"questionsPerAttempt", HotPathFixture::kQuestionsPerAttempt},
+                       {"timeLimitSeconds", 0}, {"questions", questions}};
+}
+
+} // namespace
+
+HotPathFixture::HotPathFixture(const QString &name, QMap<QString, QString> extraEnv)
+{
+    if (CollectorProcess::binary().isEmpty()) {
+        m_error = QStringLiteral("PROCTOR_COLLECTOR_BIN not set");
+        return;
+    }
+    m_db = std::make_unique<TestDatabase>(name);
+    if (!m_db->error().isEmpty()) {
+        m_error = m_db->error();
+        return;
+    }
+    const QString redis = qEnvironmentVariable("PROCTOR_TEST_REDIS_URL");
+    if (redis.isEmpty()) {
+        m_error = QStringLiteral("PROCTOR_TEST_REDIS_URL not set: run the tests with `make test`");
+        return;
+    }
+    extraEnv.insert(QStringLiteral("PROCTOR_DATABASE_URL"), m_db->url());
+    extraEnv.insert(QStringLiteral("PROCTOR_REDIS_URL"), redis);
+    m_collector = std::make_unique<CollectorProcess>(extraEnv);
+    if (m_collector->run({QStringLiteral("migrate")}) != 0) {
+        m_error = QString::fromUtf8(m_collector->lastOutput());
+        return;
+    }
+    QFile f(m_dir.filePath(QStringLiteral("known.json")));
+    f.open(QIODevice::WriteOnly);
+    f.write(QJsonDocument(knownTest()).toJson());
+    f.close();
+    if (m_collector->run({QStringLiteral("import-test"), f.fileName()}) != 0) {
+        m_error = QString::fromUtf8(m_collector->lastOutput());
+        return;
+    }
+    if (m_collector->run({QStringLiteral("create-apikey"), QStringLiteral("--name"), QStringLiteral("page"),
+                          QStringLiteral("--scopes"), QStringLiteral("tests:read,sessions:write")}) != 0) {
+        m_error = QString::fromUtf8(m_collector->lastOutput());
+        return;
+    }
+    m_apiKey = m_collector->lastStdout().trimmed();
+    if (!m_collector->start())
+        m_error = QString::fromUtf8(m_collector->log());
+}
+
+QJsonObject HotPathFixture::sessionStartBody(const QString &lastName, const QString &persistentId, const QString &kind)
+{
+    return QJsonObject{
+        {"testId", "known"},
+        {"kind", kind},
+        {"locale", "ru"},
+        {"candidate", QJsonObject{{"lastName", lastName}, {"firstName", "Иван"}, {"middleName", "Иванович"},
+                                  {"position", "Специалист"}}},
+        {"persistentId", persistentId},
+        {"fingerprint", QJsonObject{{"privacySafeHash", QString(64, QLatin1Char('a'))},
+                                    {"attributes", QJsonObject{{"userAgent", "test"}, {"platform", "Linux"},
+                                                               {"hardwareConcurrency", 4}, {"webglVendor", "v"},
+                                                               {"webglRenderer", "r"}, {"screen", "1920x1080x24"},
+                                                               {"timezone", "Europe/Moscow"},
+                                                               {"languages", QJsonArray{"ru-RU"}}}}}}};
+}
+
+StartedSession HotPathFixture::startSession(const QJsonObject &body)
+{
+    const HttpResult r = m_http.post(url(QStringLiteral("/api/v1/sessions")), QJsonDocument(body).toJson(),
+                                     {{"X-API-Key", m_apiKey}});
+    StartedSession s;
+    if (r.status != 201)
+        return s;
+    const QJsonObject o = r.json();
+    s.id = o.value("sessionId").toString();
+    s.token = o.value("token").toString().toLatin1();
+    s.questions = o.value("test").toObject().value("questions").toArray();
+    return s;
+}
+
+HttpResult HotPathFixture::postEvents(const StartedSession &s, const QJsonArray &events)
+{
+    const QJsonObject body{{"sessionId", s.id}, {"events", events}};
+    return m_http.post(url(QStringLiteral("/api/v1/events")), QJsonDocument(body).toJson(), {{"X-Session-Token", s.token}});
+}
+
+HttpResult HotPathFixture::postResult(const StartedSession &s, const QJsonArray &answers, const QJsonObject &extra)
+{
+    QJsonObject body{{"answers", answers}, {"telemetry", telemetry()}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        body.insert(it.key(), it.value());
+    return m_http.post(url(QStringLiteral("/api/v1/sessions/%1/result").arg(s.id)), QJsonDocument(body).toJson(),
+                       {{"X-Session-Token", s.token}});
+}
+
+QJsonObject HotPathFixture::event(int seq, const QString &type, const QJsonObject &details)
+{
+    return QJsonObject{{"eventId", QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                       {"seq", seq},
+                       {"type", type},
+                       {"clientTs", "2026-11-25T10:00:01.250Z"},
+                       {"details", details}};
+}
+
+QJsonArray HotPathFixture::answers(const StartedSession &s, int correctCount)
+{
+    QJsonArray out;
+    for (qsizetype i = 0; i < s.questions.size(); ++i)
+        out.append(QJsonObject{{"questionId", s.questions[i].toObject().value("id")},
+                               {"optionIds", QJsonArray{i < correctCount ? "a" : "b"}}});
+    return out;
+}
+
+QJsonObject HotPathFixture::telemetry()
+{
+    return QJsonObject{{"questions", QJsonArray{}}, {"focusLossCount", 1}, {"blurMs", 1200},
+                       {"mouse", QJsonArray{QJsonObject{{"questionId", "q1"}, {"points", QJsonArray{QJsonArray{1, 2, 0}, QJsonArray{3, 4, 16}}}}}},
+                       {"keystrokes", QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 100}, {"upMs", 180}}}},
+                       {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}};
+}
+
+} // namespace Proctor::Testing
