@@ -9,7 +9,8 @@ namespace Proctor::Contract {
 struct ContractError
 {
     // The HTTP layer maps BadJson and TooDeep to 400 bad_json, the rest to 400 validation_failed.
-    enum class Code {
+    enum class Code
+    {
         BadJson,          // not parseable as JSON
         TooDeep,          // nesting over the limit; refused before parsing
         NotAnObject,      // valid JSON, but the body must be an object

@@ -63,10 +63,11 @@ std::string quotedNameAfter(const std::string &text, std::string_view prefix)
 {
     const std::size_t begin = prefix.size();
     std::size_t end = text.size();
-    if (end >= 2 && text.compare(end - 2, 2, "'.") == 0)
+    if (end >= 2 && text.compare(end - 2, 2, "'.") == 0) {
         end -= 2;
-    else if (end >= 1 && text[end - 1] == '\'')
+    } else if (end >= 1 && text[end - 1] == '\'') {
         end -= 1;
+    }
     return end > begin ? text.substr(begin, end - begin) : std::string();
 }
 
@@ -82,11 +83,14 @@ ContractError toContractError(const valijson::ValidationResults &results)
     // on the parent was evaluated before its children.
     const valijson::ValidationResults::Error *chosen = nullptr;
     for (const auto &error : results) {
-        if (!chosen || (error.context.size() > chosen->context.size() && isPrefixOf(chosen->context, error.context)))
+        if (!chosen ||
+            (error.context.size() > chosen->context.size() && isPrefixOf(chosen->context, error.context))) {
             chosen = &error;
+        }
     }
-    if (!chosen)
+    if (!chosen) {
         return {QString(), QStringLiteral("document does not match the schema")};
+    }
 
     static constexpr std::string_view kUnknown =
         "Object contains a property that could not be validated using 'properties' or "
@@ -97,15 +101,17 @@ ContractError toContractError(const valijson::ValidationResults &results)
     const std::string &text = chosen->description;
     QString message;
     if (startsWith(text, kUnknown)) {
-        pointer += QLatin1Char('/') + escapePointerToken(QString::fromStdString(quotedNameAfter(text, kUnknown)));
+        pointer +=
+            QLatin1Char('/') + escapePointerToken(QString::fromStdString(quotedNameAfter(text, kUnknown)));
         message = QStringLiteral("unknown field");
     } else if (startsWith(text, kMissing)) {
-        pointer += QLatin1Char('/') + escapePointerToken(QString::fromStdString(quotedNameAfter(text, kMissing)));
+        pointer +=
+            QLatin1Char('/') + escapePointerToken(QString::fromStdString(quotedNameAfter(text, kMissing)));
         message = QStringLiteral("required field is missing");
     } else if (startsWith(text, "Value type not permitted")) {
         message = QStringLiteral("wrong type");
-    } else if (startsWith(text, "Failed to match against any enum values")
-               || startsWith(text, "Failed to match expected value set by 'const'")) {
+    } else if (startsWith(text, "Failed to match against any enum values") ||
+               startsWith(text, "Failed to match expected value set by 'const'")) {
         message = QStringLiteral("value is not one of the allowed values");
     } else if (startsWith(text, "Failed to match regex")) {
         message = QStringLiteral("value has an invalid format");
@@ -146,10 +152,11 @@ struct Converter
             break;
         case QJsonValue::Double: {
             const double number = value.toDouble();
-            if (std::trunc(number) == number && std::fabs(number) < 9.2e18)
+            if (std::trunc(number) == number && std::fabs(number) < 9.2e18) {
                 out.SetInt64(value.toInteger());
-            else
+            } else {
                 out.SetDouble(number);
+            }
             break;
         }
         case QJsonValue::String:
@@ -159,7 +166,7 @@ struct Converter
             const QJsonArray array = value.toArray();
             out.SetArray();
             out.Reserve(static_cast<rapidjson::SizeType>(array.size()), allocator);
-            for (const QJsonValue &item : array) {
+            for (const QJsonValue item : array) {
                 rapidjson::Value converted;
                 convert(item, converted);
                 out.PushBack(converted, allocator);
@@ -171,7 +178,8 @@ struct Converter
             out.SetObject();
             for (auto it = object.begin(); it != object.end(); ++it) {
                 const QByteArray key = it.key().toUtf8();
-                rapidjson::Value name(key.constData(), static_cast<rapidjson::SizeType>(key.size()), allocator);
+                rapidjson::Value name(key.constData(), static_cast<rapidjson::SizeType>(key.size()),
+                                      allocator);
                 rapidjson::Value converted;
                 convert(it.value(), converted);
                 out.AddMember(name, converted, allocator);
@@ -191,10 +199,12 @@ struct Converter
             if (blankLongStrings) {
                 qsizetype codePoints = text.size();
                 for (const QChar c : text) {
-                    if (c.isLowSurrogate())
+                    if (c.isLowSurrogate()) {
                         --codePoints;
+                    }
                 }
-                const auto length = static_cast<rapidjson::SizeType>(std::min(codePoints, kLongestMaxLength + 1));
+                const auto length =
+                    static_cast<rapidjson::SizeType>(std::min(codePoints, kLongestMaxLength + 1));
                 out.SetString(std::string(length, ' ').c_str(), length, allocator);
                 return;
             }
@@ -219,13 +229,14 @@ public:
     bool sawLongString() const { return m_sawLongString; }
 
 private:
-    alignas(std::max_align_t) static thread_local std::array<char, 32 * 1024> t_buffer;
+    static constexpr std::size_t kPoolBytes = std::size_t{32} * 1024;
+    alignas(std::max_align_t) static thread_local std::array<char, kPoolBytes> t_buffer;
     JsonAllocator m_allocator;
     rapidjson::Value m_root;
     bool m_sawLongString = false;
 };
 
-alignas(std::max_align_t) thread_local std::array<char, 32 * 1024> PooledDocument::t_buffer;
+alignas(std::max_align_t) thread_local std::array<char, PooledDocument::kPoolBytes> PooledDocument::t_buffer;
 
 } // namespace
 
@@ -233,13 +244,15 @@ QString jsonPointerFromContext(const std::vector<std::string> &context)
 {
     QString pointer;
     for (const std::string &element : context) {
-        if (element == "<root>")
+        if (element == "<root>") {
             continue;
+        }
         std::string_view token = element;
-        if (token.size() >= 2 && token.front() == '[' && token.back() == ']')
+        if (token.size() >= 2 && token.front() == '[' && token.back() == ']') {
             token = token.substr(1, token.size() - 2);
-        pointer += QLatin1Char('/')
-                   + escapePointerToken(QString::fromUtf8(token.data(), static_cast<qsizetype>(token.size())));
+        }
+        pointer += QLatin1Char('/') +
+                   escapePointerToken(QString::fromUtf8(token.data(), static_cast<qsizetype>(token.size())));
     }
     return pointer;
 }
@@ -261,27 +274,31 @@ struct EventDispatch
 
 const rapidjson::Value *member(const rapidjson::Value &object, const char *name)
 {
-    if (!object.IsObject())
+    if (!object.IsObject()) {
         return nullptr;
+    }
     const auto it = object.FindMember(name);
     return it == object.MemberEnd() ? nullptr : &it->value;
 }
 
 bool hasOnlyMembers(const rapidjson::Value &object, std::initializer_list<std::string_view> allowed)
 {
-    if (!object.IsObject())
+    if (!object.IsObject()) {
         return false;
+    }
     for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
         const std::string_view name(it->name.GetString(), it->name.GetStringLength());
-        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
             return false;
+        }
     }
     return true;
 }
 
 bool isString(const rapidjson::Value *value, std::string_view expected)
 {
-    return value && value->IsString() && std::string_view(value->GetString(), value->GetStringLength()) == expected;
+    return value && value->IsString() &&
+           std::string_view(value->GetString(), value->GetStringLength()) == expected;
 }
 
 // {"if": {"type": "object", "required": ["type"], "properties": {"type": {"const": T}}},
@@ -290,36 +307,47 @@ bool readRule(const rapidjson::Value &rule, std::string &type, std::string &defi
 {
     const rapidjson::Value *condition = member(rule, "if");
     const rapidjson::Value *consequence = member(rule, "then");
-    if (!hasOnlyMembers(rule, {"if", "then"}) || !condition || !consequence)
+    if (!hasOnlyMembers(rule, {"if", "then"}) || !condition || !consequence) {
         return false;
-    if (!hasOnlyMembers(*condition, {"type", "required", "properties"})
-        || (member(*condition, "type") && !isString(member(*condition, "type"), "object")))
+    }
+    if (!hasOnlyMembers(*condition, {"type", "required", "properties"}) ||
+        (member(*condition, "type") && !isString(member(*condition, "type"), "object"))) {
         return false;
+    }
     const rapidjson::Value *required = member(*condition, "required");
-    if (!required || !required->IsArray() || required->Size() != 1 || !isString(&(*required)[0], "type"))
+    if (!required || !required->IsArray() || required->Size() != 1 || !isString(&(*required)[0], "type")) {
         return false;
+    }
     const rapidjson::Value *properties = member(*condition, "properties");
-    if (!properties || !hasOnlyMembers(*properties, {"type"}) || !hasOnlyMembers(*member(*properties, "type"), {"const"}))
+    if (!properties || !hasOnlyMembers(*properties, {"type"}) ||
+        !hasOnlyMembers(*member(*properties, "type"), {"const"})) {
         return false;
+    }
     const rapidjson::Value *constant = member(*member(*properties, "type"), "const");
-    if (!constant || !constant->IsString())
+    if (!constant || !constant->IsString()) {
         return false;
+    }
     type.assign(constant->GetString(), constant->GetStringLength());
 
-    if (!hasOnlyMembers(*consequence, {"type", "properties"})
-        || (member(*consequence, "type") && !isString(member(*consequence, "type"), "object")))
+    if (!hasOnlyMembers(*consequence, {"type", "properties"}) ||
+        (member(*consequence, "type") && !isString(member(*consequence, "type"), "object"))) {
         return false;
+    }
     const rapidjson::Value *thenProperties = member(*consequence, "properties");
-    if (!thenProperties || !hasOnlyMembers(*thenProperties, {"details"}))
+    if (!thenProperties || !hasOnlyMembers(*thenProperties, {"details"})) {
         return false;
+    }
     const rapidjson::Value *details = member(*thenProperties, "details");
     const rapidjson::Value *ref = details ? member(*details, "$ref") : nullptr;
     constexpr std::string_view prefix = "#/definitions/";
-    if (!details || !hasOnlyMembers(*details, {"$ref"}) || !ref || !ref->IsString())
+    if (!details || !hasOnlyMembers(*details, {"$ref"}) || !ref || !ref->IsString()) {
         return false;
+    }
     const std::string_view target(ref->GetString(), ref->GetStringLength());
-    if (target.substr(0, prefix.size()) != prefix || target.find('/', prefix.size()) != std::string_view::npos)
+    if (target.substr(0, prefix.size()) != prefix ||
+        target.find('/', prefix.size()) != std::string_view::npos) {
         return false;
+    }
     definition.assign(target.substr(prefix.size()));
     return true;
 }
@@ -339,27 +367,31 @@ std::unique_ptr<EventDispatch> makeEventDispatch(const rapidjson::Document &batc
     const rapidjson::Value *definitions = member(batch, "definitions");
     const rapidjson::Value *event = definitions ? member(*definitions, "event") : nullptr;
     const rapidjson::Value *rules = event ? member(*event, "allOf") : nullptr;
-    const rapidjson::Value *events = member(batch, "properties") ? member(*member(batch, "properties"), "events") : nullptr;
+    const rapidjson::Value *events =
+        member(batch, "properties") ? member(*member(batch, "properties"), "events") : nullptr;
     const rapidjson::Value *items = events ? member(*events, "items") : nullptr;
-    if (!rules || !rules->IsArray() || !items || !hasOnlyMembers(*items, {"$ref"})
-        || !isString(member(*items, "$ref"), "#/definitions/event"))
+    if (!rules || !rules->IsArray() || !items || !hasOnlyMembers(*items, {"$ref"}) ||
+        !isString(member(*items, "$ref"), "#/definitions/event")) {
         return nullptr;
+    }
 
     auto dispatch = std::make_unique<EventDispatch>();
     for (const rapidjson::Value &rule : rules->GetArray()) {
         std::string type;
         std::string definition;
         const rapidjson::Value *details = nullptr;
-        if (!readRule(rule, type, definition) || dispatch->details.count(type)
-            || !(details = member(*definitions, definition.c_str())) || member(*details, "definitions"))
+        if (!readRule(rule, type, definition) || dispatch->details.count(type) ||
+            !(details = member(*definitions, definition.c_str())) || member(*details, "definitions")) {
             return nullptr;
+        }
         // The details definition as a schema of its own, with the definitions its $refs point into.
         rapidjson::Document standalone;
         standalone.CopyFrom(*details, standalone.GetAllocator());
         rapidjson::Value copied(*definitions, standalone.GetAllocator());
         standalone.AddMember("definitions", copied, standalone.GetAllocator());
         auto schema = std::make_unique<valijson::Schema>();
-        populate(standalone, *schema, name + QStringLiteral(" (details of %1)").arg(QString::fromStdString(type)));
+        populate(standalone, *schema,
+                 name + QStringLiteral(" (details of %1)").arg(QString::fromStdString(type)));
         dispatch->details.emplace(std::move(type), std::move(schema));
     }
     rapidjson::Document base;
@@ -379,15 +411,19 @@ struct ContractValidator::Impl
     // The fast verdict on an event batch; false means "run the whole schema".
     bool eventBatchPasses(valijson::Validator &validator, const rapidjson::Value &batch) const
     {
-        if (!validator.validate(eventDispatch->base, valijson::adapters::RapidJsonAdapter(batch), nullptr))
+        if (!validator.validate(eventDispatch->base, valijson::adapters::RapidJsonAdapter(batch), nullptr)) {
             return false;
+        }
         // The base has checked that events is an array of objects with a string type and object details.
         for (const rapidjson::Value &event : batch["events"].GetArray()) {
             const rapidjson::Value &type = event["type"];
-            const auto rule = eventDispatch->details.find(std::string_view(type.GetString(), type.GetStringLength()));
-            if (rule != eventDispatch->details.end()
-                && !validator.validate(*rule->second, valijson::adapters::RapidJsonAdapter(event["details"]), nullptr))
+            const auto rule =
+                eventDispatch->details.find(std::string_view(type.GetString(), type.GetStringLength()));
+            if (rule != eventDispatch->details.end() &&
+                !validator.validate(*rule->second, valijson::adapters::RapidJsonAdapter(event["details"]),
+                                    nullptr)) {
                 return false;
+            }
         }
         return true;
     }
@@ -400,17 +436,21 @@ ContractValidator::ContractValidator()
         // The schemas are compiled into the library: failing here is a build defect, not a runtime
         // condition, so stop at once rather than serve requests without validation.
         QFile file(resourcePath(schema));
-        if (!file.open(QIODevice::ReadOnly))
-            qFatal("contract: embedded schema %s is missing (resource not linked?)", qPrintable(file.fileName()));
+        if (!file.open(QIODevice::ReadOnly)) {
+            qFatal("contract: embedded schema %s is missing (resource not linked?)",
+                   qPrintable(file.fileName()));
+        }
         const QByteArray text = file.readAll();
         rapidjson::Document document;
         document.Parse(text.constData(), static_cast<std::size_t>(text.size()));
-        if (document.HasParseError() || !document.IsObject())
+        if (document.HasParseError() || !document.IsObject()) {
             qFatal("contract: schema %s is not a JSON object (offset %zu)", qPrintable(file.fileName()),
                    document.GetErrorOffset());
+        }
         populate(document, impl->schemas[static_cast<std::size_t>(schema)], file.fileName());
-        if (schema == Schema::EventBatch)
+        if (schema == Schema::EventBatch) {
             impl->eventDispatch = makeEventDispatch(document, file.fileName());
+        }
     }
     m_impl = std::move(impl);
 }
@@ -428,11 +468,13 @@ tl::expected<void, ContractError> ContractValidator::validate(Schema schema, con
     {
         // Most documents are valid: this pass stops at the first failure and collects nothing.
         const PooledDocument target(document);
-        const bool passes = schema == Schema::EventBatch && m_impl->eventDispatch
-                                ? m_impl->eventBatchPasses(validator, target.root())
-                                : validator.validate(compiled, valijson::adapters::RapidJsonAdapter(target.root()), nullptr);
-        if (passes)
+        const bool passes =
+            schema == Schema::EventBatch && m_impl->eventDispatch
+                ? m_impl->eventBatchPasses(validator, target.root())
+                : validator.validate(compiled, valijson::adapters::RapidJsonAdapter(target.root()), nullptr);
+        if (passes) {
             return {};
+        }
         sawLongString = target.sawLongString();
     }
     // Only a failing document pays for the exhaustive pass that tells where it failed.

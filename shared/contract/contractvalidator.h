@@ -15,7 +15,8 @@
 
 namespace Proctor::Contract {
 
-enum class Schema {
+enum class Schema
+{
     SessionStart,
     EventBatch,
     ResultSubmission,

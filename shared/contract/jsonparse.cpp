@@ -19,12 +19,13 @@ NestingScan scanNesting(const QByteArray &json, int maxDepth)
     for (qsizetype i = 0; i < size; ++i) {
         const char c = data[i];
         if (inString) {
-            if (escaped)
+            if (escaped) {
                 escaped = false;
-            else if (c == '\\')
+            } else if (c == '\\') {
                 escaped = true;
-            else if (c == '"')
+            } else if (c == '"') {
                 inString = false;
+            }
             continue;
         }
         switch (c) {
@@ -33,8 +34,9 @@ NestingScan scanNesting(const QByteArray &json, int maxDepth)
             break;
         case '{':
         case '[':
-            if (++depth > scan.deepest)
+            if (++depth > scan.deepest) {
                 scan.deepest = depth;
+            }
             if (depth > maxDepth) {
                 scan.offset = i;
                 return scan;
@@ -42,8 +44,9 @@ NestingScan scanNesting(const QByteArray &json, int maxDepth)
             break;
         case '}':
         case ']':
-            if (depth > 0)
+            if (depth > 0) {
                 --depth;
+            }
             break;
         default:
             break;
@@ -67,7 +70,8 @@ tl::expected<QJsonObject, ContractError> parseJsonObject(const QByteArray &json,
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError) {
         return tl::unexpected(ContractError{
-            QString(), QStringLiteral("invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()),
+            QString(),
+            QStringLiteral("invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()),
             ContractError::Code::BadJson});
     }
     if (!document.isObject()) {

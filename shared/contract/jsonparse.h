@@ -16,8 +16,8 @@ inline constexpr int kMaxJsonDepth = 64;
 // Result of a linear scan of array/object brackets outside strings.
 struct NestingScan
 {
-    int deepest = 0;        // deepest nesting seen (the scan stops once over the limit)
-    qsizetype offset = -1;  // byte offset where the limit was first exceeded, -1 if never
+    int deepest = 0;       // deepest nesting seen (the scan stops once over the limit)
+    qsizetype offset = -1; // byte offset where the limit was first exceeded, -1 if never
 };
 NestingScan scanNesting(const QByteArray &json, int maxDepth = kMaxJsonDepth);
 

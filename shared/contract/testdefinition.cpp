@@ -16,14 +16,17 @@ namespace {
 
 tl::unexpected<ContractError> invalid(QString pointer, QString message)
 {
-    return tl::unexpected(ContractError{std::move(pointer), std::move(message), ContractError::Code::ValidationFailed});
+    return tl::unexpected(
+        ContractError{std::move(pointer), std::move(message), ContractError::Code::ValidationFailed});
 }
 
 QStringList toStringList(const QJsonValue &value)
 {
     QStringList list;
-    for (const QJsonValue &item : value.toArray())
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue item : array) {
         list.append(item.toString());
+    }
     return list;
 }
 
@@ -36,16 +39,20 @@ tl::expected<QList<Option>, ContractError> parseOptions(const QJsonObject &quest
     const QJsonArray array = question.value(QLatin1String("options")).toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonObject option = array.at(i).toObject();
-        Option parsed{option.value(QLatin1String("id")).toString(), option.value(QLatin1String("text")).toString()};
-        if (ids.contains(parsed.id))
-            return invalid(QStringLiteral("%1/options/%2/id").arg(pointer).arg(i), QStringLiteral("duplicate option id"));
+        Option parsed{option.value(QLatin1String("id")).toString(),
+                      option.value(QLatin1String("text")).toString()};
+        if (ids.contains(parsed.id)) {
+            return invalid(QStringLiteral("%1/options/%2/id").arg(pointer).arg(i),
+                           QStringLiteral("duplicate option id"));
+        }
         ids.insert(parsed.id);
         options.append(std::move(parsed));
     }
     for (qsizetype i = 0; i < correct.size(); ++i) {
-        if (!ids.contains(correct.at(i)))
+        if (!ids.contains(correct.at(i))) {
             return invalid(QStringLiteral("%1/correct/%2").arg(pointer).arg(i),
                            QStringLiteral("not an option of this question"));
+        }
     }
     return options;
 }
@@ -53,8 +60,9 @@ tl::expected<QList<Option>, ContractError> parseOptions(const QJsonObject &quest
 QJsonArray publicOptions(const QList<Option> &options)
 {
     QJsonArray array;
-    for (const Option &option : options)
+    for (const Option &option : options) {
         array.append(QJsonObject{{QStringLiteral("id"), option.id}, {QStringLiteral("text"), option.text}});
+    }
     return array;
 }
 
@@ -62,14 +70,18 @@ QJsonArray publicOptions(const QList<Option> &options)
 
 Grade grade(int percent)
 {
-    if (percent >= 90)
+    if (percent >= 90) {
         return {5, QStringLiteral("excellent")};
-    if (percent >= 80)
+    }
+    if (percent >= 80) {
         return {4, QStringLiteral("good")};
-    if (percent >= 70)
+    }
+    if (percent >= 70) {
         return {3, QStringLiteral("satisfactory")};
-    if (percent >= 60)
+    }
+    if (percent >= 60) {
         return {2, QStringLiteral("unsatisfactory")};
+    }
     return {2, QStringLiteral("poor")};
 }
 
@@ -77,7 +89,7 @@ QList<Answer> answersFromJson(const QJsonArray &answers)
 {
     QList<Answer> result;
     result.reserve(answers.size());
-    for (const QJsonValue &value : answers) {
+    for (const QJsonValue value : answers) {
         const QJsonObject answer = value.toObject();
         result.append({answer.value(QLatin1String("questionId")).toString(),
                        toStringList(answer.value(QLatin1String("optionIds")))});
@@ -87,8 +99,9 @@ QList<Answer> answersFromJson(const QJsonArray &answers)
 
 tl::expected<TestDefinition, ContractError> TestDefinition::fromJson(const QJsonObject &json)
 {
-    if (auto valid = ContractValidator::shared().validate(Schema::TestDefinition, json); !valid)
+    if (auto valid = ContractValidator::shared().validate(Schema::TestDefinition, json); !valid) {
         return tl::unexpected(valid.error());
+    }
 
     TestDefinition test;
     test.m_json = json;
@@ -110,19 +123,24 @@ tl::expected<TestDefinition, ContractError> TestDefinition::fromJson(const QJson
         question.correct = toStringList(object.value(QLatin1String("correct")));
         question.explanation = object.value(QLatin1String("explanation")).toString();
         question.topic = object.value(QLatin1String("topic")).toString();
-        if (test.m_questionIndex.contains(question.id))
+        if (test.m_questionIndex.contains(question.id)) {
             return invalid(pointer + QStringLiteral("/id"), QStringLiteral("duplicate question id"));
+        }
         auto options = parseOptions(object, pointer, question.correct);
-        if (!options)
+        if (!options) {
             return tl::unexpected(options.error());
+        }
         question.options = std::move(*options);
         test.m_questionIndex.insert(question.id, test.m_questions.size());
         test.m_questions.append(std::move(question));
     }
-    if (test.m_questionsPerAttempt > test.m_questions.size())
-        return invalid(QStringLiteral("/questionsPerAttempt"), QStringLiteral("more than the number of questions"));
+    if (test.m_questionsPerAttempt > test.m_questions.size()) {
+        return invalid(QStringLiteral("/questionsPerAttempt"),
+                       QStringLiteral("more than the number of questions"));
+    }
 
-    const QJsonArray modules = json.value(QLatin1String("study")).toObject().value(QLatin1String("modules")).toArray();
+    const QJsonArray modules =
+        json.value(QLatin1String("study")).toObject().value(QLatin1String("modules")).toArray();
     QSet<QString> moduleIds;
     for (qsizetype m = 0; m < modules.size(); ++m) {
         const QJsonObject object = modules.at(m).toObject();
@@ -131,8 +149,9 @@ tl::expected<TestDefinition, ContractError> TestDefinition::fromJson(const QJson
         module.id = object.value(QLatin1String("id")).toString();
         module.title = object.value(QLatin1String("title")).toString();
         module.paragraphs = toStringList(object.value(QLatin1String("paragraphs")));
-        if (moduleIds.contains(module.id))
+        if (moduleIds.contains(module.id)) {
             return invalid(modulePointer + QStringLiteral("/id"), QStringLiteral("duplicate module id"));
+        }
         moduleIds.insert(module.id);
 
         QSet<QString> checkIds;
@@ -144,12 +163,15 @@ tl::expected<TestDefinition, ContractError> TestDefinition::fromJson(const QJson
             check.id = checkObject.value(QLatin1String("id")).toString();
             check.text = checkObject.value(QLatin1String("text")).toString();
             check.correct = toStringList(checkObject.value(QLatin1String("correct")));
-            if (checkIds.contains(check.id))
-                return invalid(pointer + QStringLiteral("/id"), QStringLiteral("duplicate self-check question id"));
+            if (checkIds.contains(check.id)) {
+                return invalid(pointer + QStringLiteral("/id"),
+                               QStringLiteral("duplicate self-check question id"));
+            }
             checkIds.insert(check.id);
             auto options = parseOptions(checkObject, pointer, check.correct);
-            if (!options)
+            if (!options) {
                 return tl::unexpected(options.error());
+            }
             check.options = std::move(*options);
             module.selfCheck.append(std::move(check));
         }
@@ -172,8 +194,9 @@ QJsonObject TestDefinition::publicQuestionJson(const Question &question)
         {QStringLiteral("multiple"), question.isMultiple()},
         {QStringLiteral("options"), publicOptions(question.options)},
     };
-    if (!question.topic.isEmpty())
+    if (!question.topic.isEmpty()) {
         object.insert(QStringLiteral("topic"), question.topic);
+    }
     return object;
 }
 
@@ -182,8 +205,9 @@ QJsonObject TestDefinition::publicJson() const
     // Built from the parsed fields rather than by deleting keys from m_json: a field added to the
     // schema later stays private until it is deliberately listed here.
     QJsonArray questions;
-    for (const Question &question : m_questions)
+    for (const Question &question : m_questions) {
         questions.append(publicQuestionJson(question));
+    }
 
     QJsonObject object{
         {QStringLiteral("id"), m_id},
@@ -223,8 +247,9 @@ Score TestDefinition::scoreAnswers(const QList<Answer> &answers) const
 {
     QStringList ids;
     ids.reserve(m_questions.size());
-    for (const Question &question : m_questions)
+    for (const Question &question : m_questions) {
         ids.append(question.id);
+    }
     return scoreAnswers(answers, ids);
 }
 
@@ -233,25 +258,29 @@ Score TestDefinition::scoreAnswers(const QList<Answer> &answers, const QStringLi
     // First answer per question wins, so sending one question twice cannot try two guesses.
     QHash<QString, const Answer *> firstAnswer;
     for (const Answer &answer : answers) {
-        if (!firstAnswer.contains(answer.questionId))
+        if (!firstAnswer.contains(answer.questionId)) {
             firstAnswer.insert(answer.questionId, &answer);
+        }
     }
 
     Score score;
     QSet<QString> counted;
     for (const QString &questionId : attemptQuestionIds) {
         const Question *question = findQuestion(questionId);
-        if (!question || counted.contains(questionId))
+        if (!question || counted.contains(questionId)) {
             continue;
+        }
         counted.insert(questionId);
         ++score.total;
         const Answer *answer = firstAnswer.value(questionId);
-        if (!answer)
+        if (!answer) {
             continue;
+        }
         const QSet<QString> chosen(answer->optionIds.cbegin(), answer->optionIds.cend());
         const QSet<QString> right(question->correct.cbegin(), question->correct.cend());
-        if (chosen == right)
+        if (chosen == right) {
             ++score.correct;
+        }
     }
     score.percent = score.total == 0 ? 0 : qRound(100.0 * score.correct / score.total);
     return score;
@@ -273,8 +302,9 @@ QList<Question> TestDefinition::drawQuestions(int count, quint64 seed) const
     }
     QList<Question> drawn;
     drawn.reserve(take);
-    for (qsizetype i = 0; i < take; ++i)
+    for (qsizetype i = 0; i < take; ++i) {
         drawn.append(m_questions.at(order.at(i)));
+    }
     return drawn;
 }
 

@@ -30,26 +30,29 @@ const QJsonValue kRemove(QJsonValue::Undefined);
 // every parent must exist. Tests describe each broken document as "valid one + this change".
 QJsonValue mutateTokens(const QJsonValue &node, QStringList tokens, const QJsonValue &value)
 {
-    if (tokens.isEmpty())
+    if (tokens.isEmpty()) {
         return value;
+    }
     QString token = tokens.takeFirst();
     token.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
     if (node.isArray()) {
         QJsonArray array = node.toArray();
         const int index = token.toInt();
-        if (tokens.isEmpty() && value.isUndefined())
+        if (tokens.isEmpty() && value.isUndefined()) {
             array.removeAt(index);
-        else if (index == array.size())
+        } else if (index == array.size()) {
             array.append(mutateTokens(QJsonValue(), tokens, value));
-        else
+        } else {
             array[index] = mutateTokens(array.at(index), tokens, value);
+        }
         return array;
     }
     QJsonObject object = node.toObject();
-    if (tokens.isEmpty() && value.isUndefined())
+    if (tokens.isEmpty() && value.isUndefined()) {
         object.remove(token);
-    else
+    } else {
         object.insert(token, mutateTokens(object.value(token), tokens, value));
+    }
     return object;
 }
 
@@ -87,10 +90,11 @@ QJsonObject validSessionStart()
 
 // One event of every type, in this order, so rows can address "/events/<index>/…" by type.
 const QStringList kEventTypes = {
-    "test_started",      "test_finished",      "study_started", "question_shown",  "answer_changed",
-    "focus_loss",        "focus_gain",         "visibility_hidden", "visibility_visible", "copy_attempt",
-    "cut_attempt",       "paste_attempt",      "context_menu",  "print_attempt",   "screenshot_attempt",
-    "fullscreen_exit",   "network_offline",    "network_online", "module_view_time", "scroll_depth_milestone",
+    "test_started",        "test_finished",  "study_started",      "question_shown",
+    "answer_changed",      "focus_loss",     "focus_gain",         "visibility_hidden",
+    "visibility_visible",  "copy_attempt",   "cut_attempt",        "paste_attempt",
+    "context_menu",        "print_attempt",  "screenshot_attempt", "fullscreen_exit",
+    "network_offline",     "network_online", "module_view_time",   "scroll_depth_milestone",
     "self_check_answered",
 };
 
@@ -132,8 +136,9 @@ QJsonObject event(int seq, const QString &type)
 QJsonObject eventBatch(int count)
 {
     QJsonArray events;
-    for (int i = 0; i < count; ++i)
+    for (int i = 0; i < count; ++i) {
         events.append(event(i, kEventTypes.at(i % kEventTypes.size())));
+    }
     return QJsonObject{{"sessionId", kSessionId}, {"events", events}};
 }
 
@@ -150,8 +155,9 @@ QString ev(const QString &type, const QString &rest = QString())
 QJsonArray manyPoints(int count)
 {
     QJsonArray points;
-    for (int i = 0; i < count; ++i)
+    for (int i = 0; i < count; ++i) {
         points.append(QJsonArray{100 + i % 500, 200.5, i});
+    }
     return points;
 }
 
@@ -162,15 +168,16 @@ QJsonObject validResult()
                                QJsonObject{{"questionId", "q12"}, {"optionIds", QJsonArray{"a", "d"}}},
                                QJsonObject{{"questionId", "q15"}, {"optionIds", QJsonArray{}}}}},
         {"telemetry",
-         QJsonObject{{"questions", QJsonArray{QJsonObject{{"questionId", "q07"}, {"latencyMs", 5400},
-                                                          {"answerChanges", 1}}}},
-                     {"focusLossCount", 2},
-                     {"blurMs", 8300},
-                     {"mouse", QJsonArray{QJsonObject{{"questionId", "q07"},
-                                                      {"points", QJsonArray{QJsonArray{512, 300, 0},
-                                                                            QJsonArray{515.5, 302, 16}}}}}},
-                     {"keystrokes", QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 1234}, {"upMs", 1301}}}},
-                     {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}}},
+         QJsonObject{
+             {"questions",
+              QJsonArray{QJsonObject{{"questionId", "q07"}, {"latencyMs", 5400}, {"answerChanges", 1}}}},
+             {"focusLossCount", 2},
+             {"blurMs", 8300},
+             {"mouse", QJsonArray{QJsonObject{
+                           {"questionId", "q07"},
+                           {"points", QJsonArray{QJsonArray{512, 300, 0}, QJsonArray{515.5, 302, 16}}}}}},
+             {"keystrokes", QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 1234}, {"upMs", 1301}}}},
+             {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}}},
         {"clientFinishedAt", "2026-11-25T10:20:00Z"},
     };
 }
@@ -191,20 +198,26 @@ QJsonObject validTestDefinition()
         {"passThreshold", 80},
         {"questionsPerAttempt", 2},
         {"timeLimitSeconds", 1800},
-        {"questions", QJsonArray{QJsonObject{{"id", "q1"}, {"text", "Вопрос 1"}, {"options", options},
-                                             {"correct", QJsonArray{"a"}}, {"explanation", "Потому что"},
+        {"questions", QJsonArray{QJsonObject{{"id", "q1"},
+                                             {"text", "Вопрос 1"},
+                                             {"options", options},
+                                             {"correct", QJsonArray{"a"}},
+                                             {"explanation", "Потому что"},
                                              {"topic", "passwords"}},
-                                 QJsonObject{{"id", "q2"}, {"text", "Вопрос 2"}, {"options", options},
+                                 QJsonObject{{"id", "q2"},
+                                             {"text", "Вопрос 2"},
+                                             {"options", options},
                                              {"correct", QJsonArray{"b", "c"}}}}},
-        {"study", QJsonObject{{"modules", QJsonArray{QJsonObject{
-                                              {"id", "m1"},
-                                              {"title", "Пароли"},
-                                              {"paragraphs", QJsonArray{"Абзац 1", "Абзац 2"}},
-                                              {"selfCheck", QJsonArray{QJsonObject{{"id", "m1-q1"},
-                                                                                   {"text", "Самопроверка"},
-                                                                                   {"options", options},
-                                                                                   {"correct", QJsonArray{"c"}}}}},
-                                          }}}}},
+        {"study",
+         QJsonObject{{"modules", QJsonArray{QJsonObject{
+                                     {"id", "m1"},
+                                     {"title", "Пароли"},
+                                     {"paragraphs", QJsonArray{"Абзац 1", "Абзац 2"}},
+                                     {"selfCheck", QJsonArray{QJsonObject{{"id", "m1-q1"},
+                                                                          {"text", "Самопроверка"},
+                                                                          {"options", options},
+                                                                          {"correct", QJsonArray{"c"}}}}},
+                                 }}}}},
     };
 }
 
@@ -290,31 +303,39 @@ void checkBounds(const QJsonValue &node, const QString &path, QStringList &probl
 {
     if (node.isArray()) {
         const QJsonArray array = node.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
+        for (qsizetype i = 0; i < array.size(); ++i) {
             checkBounds(array.at(i), QStringLiteral("%1/%2").arg(path).arg(i), problems);
+        }
         return;
     }
-    if (!node.isObject())
+    if (!node.isObject()) {
         return;
+    }
     const QJsonObject schema = node.toObject();
     const QString type = schema.value("type").toString();
     const bool enumerated = schema.contains("enum") || schema.contains("const");
-    if (schema.contains("properties") && schema.value("additionalProperties") != QJsonValue(false))
+    if (schema.contains("properties") && schema.value("additionalProperties") != QJsonValue(false)) {
         problems << path + QStringLiteral(": additionalProperties is not false");
+    }
     // An event's details are typed per event type by the event's allOf (see everyEventTypeIsTyped).
-    if (type == "object" && !schema.contains("properties") && path.contains("/properties/")
-        && path != "/definitions/event/properties/details")
+    if (type == "object" && !schema.contains("properties") && path.contains("/properties/") &&
+        path != "/definitions/event/properties/details") {
         problems << path + QStringLiteral(": open object");
-    if (type == "string" && !enumerated && !schema.contains("maxLength"))
+    }
+    if (type == "string" && !enumerated && !schema.contains("maxLength")) {
         problems << path + QStringLiteral(": string without maxLength");
-    if (type == "array" && !schema.contains("maxItems"))
+    }
+    if (type == "array" && !schema.contains("maxItems")) {
         problems << path + QStringLiteral(": array without maxItems");
-    if ((type == "integer" || type == "number") && !enumerated
-        && !(schema.contains("minimum") && schema.contains("maximum")))
+    }
+    if ((type == "integer" || type == "number") && !enumerated &&
+        !(schema.contains("minimum") && schema.contains("maximum"))) {
         problems << path + QStringLiteral(": number without minimum and maximum");
+    }
     for (auto it = schema.begin(); it != schema.end(); ++it) {
-        if (it.key() == "if" || it.key() == "then" || it.key() == "enum" || it.key() == "const")
+        if (it.key() == "if" || it.key() == "then" || it.key() == "enum" || it.key() == "const") {
             continue;
+        }
         checkBounds(it.value(), path + QLatin1Char('/') + it.key(), problems);
     }
 }
@@ -338,25 +359,45 @@ void tst_ContractValidator::everyEventTypeIsTyped()
     // Each listed type has its own closed details definition and a rule selecting it; nothing else.
     QFile file(ContractValidator::resourcePath(Schema::EventBatch));
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonObject definitions = QJsonDocument::fromJson(file.readAll()).object().value("definitions").toObject();
+    const QJsonObject definitions =
+        QJsonDocument::fromJson(file.readAll()).object().value("definitions").toObject();
     const QJsonObject event = definitions.value("event").toObject();
+    const QJsonArray enumerated =
+        event.value("properties").toObject().value("type").toObject().value("enum").toArray();
     QStringList types;
-    for (const QJsonValue &type : event.value("properties").toObject().value("type").toObject().value("enum").toArray())
+    for (const QJsonValue type : enumerated) {
         types << type.toString();
+    }
     QCOMPARE(types, kEventTypes); // the table in docs/api.md, in its order
     QStringList selected;
-    for (const QJsonValue &rule : event.value("allOf").toArray()) {
+    const QJsonArray rules = event.value("allOf").toArray();
+    for (const QJsonValue rule : rules) {
         const QJsonObject object = rule.toObject();
-        const QString type = object.value("if").toObject().value("properties").toObject().value("type").toObject()
-                                 .value("const").toString();
-        const QString ref = object.value("then").toObject().value("properties").toObject().value("details")
-                                .toObject().value("$ref").toString();
+        const QString type = object.value("if")
+                                 .toObject()
+                                 .value("properties")
+                                 .toObject()
+                                 .value("type")
+                                 .toObject()
+                                 .value("const")
+                                 .toString();
+        const QString ref = object.value("then")
+                                .toObject()
+                                .value("properties")
+                                .toObject()
+                                .value("details")
+                                .toObject()
+                                .value("$ref")
+                                .toString();
         QCOMPARE(ref, "#/definitions/details_" + type);
         QVERIFY2(definitions.contains("details_" + type), qPrintable(type));
-        QCOMPARE(definitions.value("details_" + type).toObject().value("additionalProperties"), QJsonValue(false));
+        QCOMPARE(definitions.value("details_" + type).toObject().value("additionalProperties"),
+                 QJsonValue(false));
         selected << type;
     }
     QCOMPARE(selected, types);
+    // The validator relies on exactly this shape for its fast path on valid batches.
+    QVERIFY(m_validator.usesEventDispatch());
 }
 
 void tst_ContractValidator::validDocuments_data()
@@ -371,12 +412,14 @@ void tst_ContractValidator::validDocuments_data()
     QTest::newRow("session: without optional names")
         << Schema::SessionStart
         << mutate(mutate(session, "/candidate/middleName", kRemove), "/candidate/email", kRemove);
-    QTest::newRow("session: empty middle name") << Schema::SessionStart << mutate(session, "/candidate/middleName", "");
+    QTest::newRow("session: empty middle name")
+        << Schema::SessionStart << mutate(session, "/candidate/middleName", "");
     QTest::newRow("session: 100-char last name")
         << Schema::SessionStart << mutate(session, "/candidate/lastName", QString(100, QChar(0x0416)));
     QTest::newRow("session: no fingerprint attributes")
         << Schema::SessionStart << mutate(session, "/fingerprint/attributes", QJsonObject{});
-    QTest::newRow("session: 64-char test id") << Schema::SessionStart << mutate(session, "/testId", QString(64, 'x'));
+    QTest::newRow("session: 64-char test id")
+        << Schema::SessionStart << mutate(session, "/testId", QString(64, 'x'));
 
     QTest::newRow("events: every type once") << Schema::EventBatch << QJsonValue(validEventBatch());
     QTest::newRow("events: one") << Schema::EventBatch << QJsonValue(eventBatch(1));
@@ -388,7 +431,8 @@ void tst_ContractValidator::validDocuments_data()
     QTest::newRow("events: lower-case t and z, no fraction")
         << Schema::EventBatch << mutate(validEventBatch(), "/events/0/clientTs", "2026-11-25t10:00:01z");
     QTest::newRow("events: nanosecond fraction")
-        << Schema::EventBatch << mutate(validEventBatch(), "/events/0/clientTs", "2026-11-25T10:00:01.123456789Z");
+        << Schema::EventBatch
+        << mutate(validEventBatch(), "/events/0/clientTs", "2026-11-25T10:00:01.123456789Z");
     QTest::newRow("events: upper-case uuid")
         << Schema::EventBatch << mutate(validEventBatch(), "/events/0/eventId", kUuid.toUpper());
     QTest::newRow("events: integral seconds as number")
@@ -405,12 +449,13 @@ void tst_ContractValidator::validDocuments_data()
         << Schema::ResultSubmission << mutate(validResult(), "/telemetry/mouse/0/points", manyPoints(20000));
 
     QTest::newRow("test: full") << Schema::TestDefinition << QJsonValue(validTestDefinition());
-    QTest::newRow("test: minimal")
-        << Schema::TestDefinition
-        << mutate(mutate(mutate(mutate(mutate(validTestDefinition(), "/study", kRemove), "/description", kRemove),
-                                "/passThreshold", kRemove),
-                         "/timeLimitSeconds", kRemove),
-                  "/questions/0/explanation", kRemove);
+    QTest::newRow("test: minimal") << Schema::TestDefinition
+                                   << mutate(mutate(mutate(mutate(mutate(validTestDefinition(), "/study",
+                                                                         kRemove),
+                                                                  "/description", kRemove),
+                                                           "/passThreshold", kRemove),
+                                                    "/timeLimitSeconds", kRemove),
+                                             "/questions/0/explanation", kRemove);
     QTest::newRow("test: no time limit")
         << Schema::TestDefinition << mutate(validTestDefinition(), "/timeLimitSeconds", 0);
 }
@@ -421,7 +466,8 @@ void tst_ContractValidator::validDocuments()
     QFETCH(QJsonValue, document);
     const auto result = m_validator.validate(schema, document);
     QVERIFY2(result.has_value(),
-             qPrintable(result ? QString() : result.error().pointer + QStringLiteral(": ") + result.error().message));
+             qPrintable(result ? QString()
+                               : result.error().pointer + QStringLiteral(": ") + result.error().message));
 }
 
 void tst_ContractValidator::invalidDocuments_data()
@@ -439,18 +485,21 @@ void tst_ContractValidator::invalidDocuments_data()
         row(name, schema, mutate(validDocument(schema), at, value), pointer.isNull() ? at : pointer);
     };
 
-    for (const Schema schema : {Schema::SessionStart, Schema::EventBatch, Schema::ResultSubmission,
-                                Schema::TestDefinition}) {
+    for (const Schema schema :
+         {Schema::SessionStart, Schema::EventBatch, Schema::ResultSubmission, Schema::TestDefinition}) {
         const QByteArray prefix = schemaFile(schema).section(QLatin1Char('.'), 0, 0).toLatin1();
-        QTest::newRow((prefix + ": not an object (array)").constData()) << schema << QJsonValue(QJsonArray{}) << QString();
-        QTest::newRow((prefix + ": not an object (string)").constData()) << schema << QJsonValue("{}") << QString();
-        QTest::newRow((prefix + ": empty object").constData()) << schema << QJsonValue(QJsonObject{})
-                                                 << QString(schema == Schema::SessionStart ? "/candidate"
-                                                            : schema == Schema::EventBatch ? "/events"
-                                                            : schema == Schema::ResultSubmission ? "/answers"
-                                                                                                 : "/id");
-        QTest::newRow((prefix + ": unknown top-level field").constData()) << schema << mutate(validDocument(schema), "/extra", 1)
-                                                            << QStringLiteral("/extra");
+        QTest::newRow((prefix + ": not an object (array)").constData())
+            << schema << QJsonValue(QJsonArray{}) << QString();
+        QTest::newRow((prefix + ": not an object (string)").constData())
+            << schema << QJsonValue("{}") << QString();
+        QTest::newRow((prefix + ": empty object").constData())
+            << schema << QJsonValue(QJsonObject{})
+            << QString(schema == Schema::SessionStart       ? "/candidate"
+                       : schema == Schema::EventBatch       ? "/events"
+                       : schema == Schema::ResultSubmission ? "/answers"
+                                                            : "/id");
+        QTest::newRow((prefix + ": unknown top-level field").constData())
+            << schema << mutate(validDocument(schema), "/extra", 1) << QStringLiteral("/extra");
         QTest::newRow((prefix + ": unknown field needing escapes").constData())
             << schema << mutate(validDocument(schema), "/a~1b~0c", 1) << QStringLiteral("/a~1b~0c");
     }
@@ -475,7 +524,8 @@ void tst_ContractValidator::invalidDocuments_data()
     change("session: bad email", S, "/candidate/email", "ivanov.example.org");
     change("session: position of 201 chars", S, "/candidate/position", QString(201, 'p'));
     change("session: persistentId not a uuid", S, "/persistentId", "0b5c4f7e6a1d4c1b9a432f4f1c0b9d11");
-    change("session: persistentId with a bad digit", S, "/persistentId", "0b5c4f7e-6a1d-4c1b-9a43-2f4f1c0b9d1g");
+    change("session: persistentId with a bad digit", S, "/persistentId",
+           "0b5c4f7e-6a1d-4c1b-9a43-2f4f1c0b9d1g");
     change("session: missing fingerprint", S, "/fingerprint", kRemove);
     change("session: upper-case hash", S, "/fingerprint/privacySafeHash", QString(64, 'A'));
     change("session: short hash", S, "/fingerprint/privacySafeHash", QString(63, 'a'));
@@ -487,8 +537,9 @@ void tst_ContractValidator::invalidDocuments_data()
     change("session: user agent of 513 chars", S, "/fingerprint/attributes/userAgent", QString(513, 'u'));
     {
         QJsonArray languages;
-        for (int i = 0; i < 33; ++i)
+        for (int i = 0; i < 33; ++i) {
             languages.append("ru-RU");
+        }
         change("session: 33 languages", S, "/fingerprint/attributes/languages", languages);
     }
     change("session: language not a string", S, "/fingerprint/attributes/languages/1", 5);
@@ -522,7 +573,8 @@ void tst_ContractValidator::invalidDocuments_data()
     change("events: paste_attempt with text", E, ev("paste_attempt", "/details/text"), "secret");
     change("events: print_attempt unknown method", E, ev("print_attempt", "/details/method"), "menu");
     change("events: screenshot_attempt missing key", E, ev("screenshot_attempt", "/details/key"), kRemove);
-    change("events: screenshot_attempt key too long", E, ev("screenshot_attempt", "/details/key"), QString(33, 'k'));
+    change("events: screenshot_attempt key too long", E, ev("screenshot_attempt", "/details/key"),
+           QString(33, 'k'));
     change("events: negative module seconds", E, ev("module_view_time", "/details/seconds"), -0.5);
     change("events: scroll percent 30", E, ev("scroll_depth_milestone", "/details/percent"), 30);
     change("events: scroll percent as string", E, ev("scroll_depth_milestone", "/details/percent"), "25");
@@ -553,8 +605,10 @@ void tst_ContractValidator::invalidDocuments_data()
     change("result: missing telemetry", R, "/telemetry", kRemove);
     {
         QJsonArray answers;
-        for (int i = 0; i < 201; ++i)
-            answers.append(QJsonObject{{"questionId", QStringLiteral("q%1").arg(i)}, {"optionIds", QJsonArray{"a"}}});
+        for (int i = 0; i < 201; ++i) {
+            answers.append(
+                QJsonObject{{"questionId", QStringLiteral("q%1").arg(i)}, {"optionIds", QJsonArray{"a"}}});
+        }
         change("result: 201 answers", R, "/answers", answers);
     }
     change("result: answer claims correct", R, "/answers/1/correct", true);
@@ -576,8 +630,9 @@ void tst_ContractValidator::invalidDocuments_data()
     {
         QJsonArray keystrokes;
         const QJsonObject key{{"code", "KeyA"}, {"downMs", 1}, {"upMs", 2}};
-        for (int i = 0; i < 50001; ++i)
+        for (int i = 0; i < 50001; ++i) {
             keystrokes.append(key);
+        }
         change("result: 50001 keystrokes", R, "/telemetry/keystrokes", keystrokes);
     }
     change("result: keystroke code with a space", R, "/telemetry/keystrokes/0/code", "Key A");
@@ -597,8 +652,9 @@ void tst_ContractValidator::invalidDocuments_data()
     change("test: one option", T, "/questions/0/options", QJsonArray{option("a", "Один")});
     {
         QJsonArray options;
-        for (int i = 0; i < 11; ++i)
+        for (int i = 0; i < 11; ++i) {
             options.append(option(QStringLiteral("o%1").arg(i), "x"));
+        }
         change("test: eleven options", T, "/questions/0/options", options);
     }
     change("test: empty correct", T, "/questions/0/correct", QJsonArray{});
@@ -631,7 +687,8 @@ void tst_ContractValidator::pointerFromContext_data()
     QTest::newRow("root") << QStringList{"<root>"} << QString();
     QTest::newRow("nested") << QStringList{"<root>", "[events]", "[3]", "[details]", "[durationMs]"}
                             << QStringLiteral("/events/3/details/durationMs");
-    QTest::newRow("slash and tilde") << QStringList{"<root>", "[a/b]", "[m~n]"} << QStringLiteral("/a~1b/m~0n");
+    QTest::newRow("slash and tilde") << QStringList{"<root>", "[a/b]", "[m~n]"}
+                                     << QStringLiteral("/a~1b/m~0n");
     QTest::newRow("tilde then one") << QStringList{"<root>", "[~1]"} << QStringLiteral("/~01");
     QTest::newRow("brackets inside a name") << QStringList{"<root>", "[[x]]"} << QStringLiteral("/[x]");
     QTest::newRow("unicode name") << QStringList{"<root>", "[имя]"} << QStringLiteral("/имя");
@@ -643,8 +700,9 @@ void tst_ContractValidator::pointerFromContext()
     QFETCH(QStringList, context);
     QFETCH(QString, pointer);
     std::vector<std::string> path;
-    for (const QString &element : context)
+    for (const QString &element : context) {
         path.push_back(element.toStdString());
+    }
     QCOMPARE(jsonPointerFromContext(path), pointer);
 }
 
@@ -657,12 +715,12 @@ void tst_ContractValidator::parseJsonObject_data()
 
     const auto ok = ContractError::Code::ValidationFailed; // unused for successful rows
     QTest::newRow("object") << QByteArray(R"({"a": [1, {"b": "}]"}]})") << true << ok << QString();
-    QTest::newRow("64 levels") << QByteArray("{\"a\":" + QByteArray(63, '[') + QByteArray(63, ']') + "}") << true
-                               << ok << QString();
-    QTest::newRow("65 levels") << QByteArray("{\"a\":" + QByteArray(64, '[') + QByteArray(64, ']') + "}") << false
-                               << ContractError::Code::TooDeep << QStringLiteral("offset 68");
-    QTest::newRow("100000 levels, unterminated") << QByteArray(100000, '[') << false << ContractError::Code::TooDeep
-                                                 << QStringLiteral("64 levels");
+    QTest::newRow("64 levels") << QByteArray("{\"a\":" + QByteArray(63, '[') + QByteArray(63, ']') + "}")
+                               << true << ok << QString();
+    QTest::newRow("65 levels") << QByteArray("{\"a\":" + QByteArray(64, '[') + QByteArray(64, ']') + "}")
+                               << false << ContractError::Code::TooDeep << QStringLiteral("offset 68");
+    QTest::newRow("100000 levels, unterminated")
+        << QByteArray(100000, '[') << false << ContractError::Code::TooDeep << QStringLiteral("64 levels");
     QTest::newRow("brackets inside strings do not count")
         << QByteArray("{\"a\":\"" + QByteArray(1000, '[') + "\"}") << true << ok << QString();
     QTest::newRow("escaped quote keeps the string open")
@@ -672,7 +730,8 @@ void tst_ContractValidator::parseJsonObject_data()
         << QStringLiteral("offset");
     QTest::newRow("syntax error") << QByteArray(R"({"a": 1,})") << false << ContractError::Code::BadJson
                                   << QStringLiteral("offset");
-    QTest::newRow("empty body") << QByteArray() << false << ContractError::Code::BadJson << QStringLiteral("offset");
+    QTest::newRow("empty body") << QByteArray() << false << ContractError::Code::BadJson
+                                << QStringLiteral("offset");
     QTest::newRow("truncated") << QByteArray(R"({"a": "b)") << false << ContractError::Code::BadJson
                                << QStringLiteral("offset");
     QTest::newRow("array") << QByteArray("[1, 2]") << false << ContractError::Code::NotAnObject
@@ -691,11 +750,13 @@ void tst_ContractValidator::parseJsonObject()
     QFETCH(QString, messageContains);
     const auto result = Proctor::Contract::parseJsonObject(json);
     QCOMPARE(result.has_value(), ok);
-    if (ok)
+    if (ok) {
         return;
+    }
     // A scalar that Qt refuses as a top-level value is a syntax error to it; either answer is a rejection.
-    if (code == ContractError::Code::NotAnObject && result.error().code == ContractError::Code::BadJson)
+    if (code == ContractError::Code::NotAnObject && result.error().code == ContractError::Code::BadJson) {
         return;
+    }
     QCOMPARE(result.error().code, code);
     QCOMPARE(result.error().pointer, QString());
     QVERIFY2(result.error().message.contains(messageContains), qPrintable(result.error().message));
@@ -709,21 +770,26 @@ void tst_ContractValidator::concurrentValidation()
     const QJsonValue result = validResult();
     std::atomic<int> failures = 0;
     std::vector<std::thread> threads;
+    threads.reserve(4);
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&] {
             for (int i = 0; i < 300; ++i) {
-                if (!m_validator.validate(Schema::EventBatch, good))
+                if (!m_validator.validate(Schema::EventBatch, good)) {
                     ++failures;
+                }
                 const auto error = m_validator.validate(Schema::EventBatch, bad);
-                if (error || error.error().pointer != ev("focus_gain", "/details/durationMs"))
+                if (error || error.error().pointer != ev("focus_gain", "/details/durationMs")) {
                     ++failures;
-                if (!m_validator.validate(Schema::ResultSubmission, result))
+                }
+                if (!m_validator.validate(Schema::ResultSubmission, result)) {
                     ++failures;
+                }
             }
         });
     }
-    for (std::thread &thread : threads)
+    for (std::thread &thread : threads) {
         thread.join();
+    }
     QCOMPARE(failures.load(), 0);
 }
 

@@ -19,12 +19,14 @@ namespace {
 QJsonArray options(const QStringList &ids)
 {
     QJsonArray array;
-    for (const QString &id : ids)
+    for (const QString &id : ids) {
         array.append(QJsonObject{{"id", id}, {"text", "Вариант " + id}});
+    }
     return array;
 }
 
-QJsonObject question(const QString &id, const QStringList &correct, const QStringList &optionIds = {"a", "b", "c", "d"})
+QJsonObject question(const QString &id, const QStringList &correct,
+                     const QStringList &optionIds = {"a", "b", "c", "d"})
 {
     return QJsonObject{{"id", id},
                        {"text", "Вопрос " + id},
@@ -35,7 +37,9 @@ QJsonObject question(const QString &id, const QStringList &correct, const QStrin
 
 QJsonObject selfCheck(const QString &id, const QStringList &correct)
 {
-    return QJsonObject{{"id", id}, {"text", "Самопроверка " + id}, {"options", options({"a", "b", "c"})},
+    return QJsonObject{{"id", id},
+                       {"text", "Самопроверка " + id},
+                       {"options", options({"a", "b", "c"})},
                        {"correct", QJsonArray::fromStringList(correct)}};
 }
 
@@ -43,10 +47,11 @@ QJsonObject selfCheck(const QString &id, const QStringList &correct)
 // time limit or description, so the defaults apply.
 QJsonObject sampleJson()
 {
-    const QJsonObject module{{"id", "m1"},
-                             {"title", "Модуль"},
-                             {"paragraphs", QJsonArray{"Первый абзац.", "Второй абзац."}},
-                             {"selfCheck", QJsonArray{selfCheck("m1-q1", {"b"}), selfCheck("m1-q2", {"a", "c"})}}};
+    const QJsonObject module{
+        {"id", "m1"},
+        {"title", "Модуль"},
+        {"paragraphs", QJsonArray{"Первый абзац.", "Второй абзац."}},
+        {"selfCheck", QJsonArray{selfCheck("m1-q1", {"b"}), selfCheck("m1-q2", {"a", "c"})}}};
     return QJsonObject{
         {"id", "sample"},
         {"title", "Пробный тест"},
@@ -61,9 +66,10 @@ QJsonObject sampleJson()
 TestDefinition sample()
 {
     auto parsed = TestDefinition::fromJson(sampleJson());
-    if (!parsed)
+    if (!parsed) {
         qFatal("sample test does not parse: %s %s", qPrintable(parsed.error().pointer),
                qPrintable(parsed.error().message));
+    }
     return *parsed;
 }
 
@@ -72,13 +78,15 @@ void collectKeys(const QJsonValue &value, const QString &path, QStringList &foun
 {
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
+        for (qsizetype i = 0; i < array.size(); ++i) {
             collectKeys(array.at(i), QStringLiteral("%1/%2").arg(path).arg(i), found, keys);
+        }
     } else if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (keys.contains(it.key()))
+            if (keys.contains(it.key())) {
                 found << path + QLatin1Char('/') + it.key();
+            }
             collectKeys(it.value(), path + QLatin1Char('/') + it.key(), found, keys);
         }
     }
@@ -86,7 +94,8 @@ void collectKeys(const QJsonValue &value, const QString &path, QStringList &foun
 
 QJsonObject readSeed(const QString &name)
 {
-    QFile file(qEnvironmentVariable("PROCTOR_SOURCE_DIR") + QStringLiteral("/db/seed/") + name + QStringLiteral(".json"));
+    QFile file(qEnvironmentVariable("PROCTOR_SOURCE_DIR") + QStringLiteral("/db/seed/") + name +
+               QStringLiteral(".json"));
     if (!file.open(QIODevice::ReadOnly)) {
         qWarning("cannot open %s", qPrintable(file.fileName()));
         return {};
@@ -201,7 +210,8 @@ void tst_TestDefinition::rejects_data()
     modules[0] = module;
     study.insert("modules", modules);
     json.insert("study", study);
-    QTest::newRow("self-check correct names no option") << json << QStringLiteral("/study/modules/0/selfCheck/1/correct/0");
+    QTest::newRow("self-check correct names no option")
+        << json << QStringLiteral("/study/modules/0/selfCheck/1/correct/0");
 
     json = sampleJson();
     study = json.value("study").toObject();
@@ -261,7 +271,8 @@ void tst_TestDefinition::publicJsonHasNoAnswerKey()
         QCOMPARE(q.value("multiple").toBool(), parsed->questions().at(i).isMultiple());
         QCOMPARE(q.value("options").toArray().size(), parsed->questions().at(i).options.size());
     }
-    QCOMPARE(publicJson.value("study").toObject().value("modules").toArray().size(), parsed->studyModules().size());
+    QCOMPARE(publicJson.value("study").toObject().value("modules").toArray().size(),
+             parsed->studyModules().size());
     QCOMPARE(publicJson.value("passThreshold").toInt(-1), parsed->passThreshold());
     QCOMPARE(publicJson.value("title").toString(), parsed->title());
 }
@@ -285,18 +296,21 @@ void tst_TestDefinition::score_data()
     QTest::newRow("nothing answered") << QJsonArray() << false << QStringList() << 0 << 5 << 0;
     QTest::newRow("multiple: order does not matter")
         << QJsonArray{a("q2", {"c", "a"}), a("q4", {"c", "b"})} << false << QStringList() << 2 << 5 << 40;
-    QTest::newRow("multiple: subset is wrong") << QJsonArray{a("q2", {"a"})} << false << QStringList() << 0 << 5 << 0;
+    QTest::newRow("multiple: subset is wrong")
+        << QJsonArray{a("q2", {"a"})} << false << QStringList() << 0 << 5 << 0;
     QTest::newRow("multiple: superset is wrong")
         << QJsonArray{a("q2", {"a", "b", "c"})} << false << QStringList() << 0 << 5 << 0;
     QTest::newRow("single: extra option is wrong")
         << QJsonArray{a("q1", {"a", "b"})} << false << QStringList() << 0 << 5 << 0;
     QTest::newRow("single: every option is wrong")
         << QJsonArray{a("q1", {"a", "b", "c", "d"})} << false << QStringList() << 0 << 5 << 0;
-    QTest::newRow("empty choice is wrong") << QJsonArray{a("q1", {})} << false << QStringList() << 0 << 5 << 0;
+    QTest::newRow("empty choice is wrong")
+        << QJsonArray{a("q1", {})} << false << QStringList() << 0 << 5 << 0;
     QTest::newRow("repeated option id counts once")
         << QJsonArray{a("q1", {"a", "a"})} << false << QStringList() << 1 << 5 << 20;
     QTest::newRow("unknown question ids ignored")
-        << QJsonArray{a("q1", {"a"}), a("zz", {"a"}), a("q9", {"b"})} << false << QStringList() << 1 << 5 << 20;
+        << QJsonArray{a("q1", {"a"}), a("zz", {"a"}), a("q9", {"b"})} << false << QStringList() << 1 << 5
+        << 20;
     QTest::newRow("duplicate answer: first wrong one counts")
         << QJsonArray{a("q1", {"b"}), a("q1", {"a"})} << false << QStringList() << 0 << 5 << 0;
     QTest::newRow("duplicate answer: first right one counts")
@@ -304,9 +318,11 @@ void tst_TestDefinition::score_data()
     QTest::newRow("attempt: only its questions count")
         << allRight << true << QStringList{"q1", "q3"} << 2 << 2 << 100;
     QTest::newRow("attempt: answers outside it ignored")
-        << QJsonArray{a("q2", {"a", "c"}), a("q5", {"d"})} << true << QStringList{"q1", "q3", "q4"} << 0 << 3 << 0;
+        << QJsonArray{a("q2", {"a", "c"}), a("q5", {"d"})} << true << QStringList{"q1", "q3", "q4"} << 0 << 3
+        << 0;
     QTest::newRow("attempt: missing answer is wrong, 2 of 3 rounds to 67")
-        << QJsonArray{a("q1", {"a"}), a("q2", {"a", "c"})} << true << QStringList{"q1", "q2", "q3"} << 2 << 3 << 67;
+        << QJsonArray{a("q1", {"a"}), a("q2", {"a", "c"})} << true << QStringList{"q1", "q2", "q3"} << 2 << 3
+        << 67;
     QTest::newRow("attempt: 1 of 3 rounds to 33")
         << QJsonArray{a("q1", {"a"})} << true << QStringList{"q1", "q2", "q3"} << 1 << 3 << 33;
     QTest::newRow("attempt: repeated id counted once")
@@ -389,15 +405,17 @@ void tst_TestDefinition::drawQuestions()
         QVERIFY(original);
         QCOMPARE(q.correct, original->correct);
         QCOMPARE(q.options.size(), original->options.size());
-        for (qsizetype i = 0; i < q.options.size(); ++i)
+        for (qsizetype i = 0; i < q.options.size(); ++i) {
             QCOMPARE(q.options.at(i).id, original->options.at(i).id); // options keep their order
+        }
     }
     QCOMPARE(ids.size(), drawn.size()); // distinct
     // Same seed, same draw.
     const QList<Question> again = test.drawQuestions(count, seed);
     QCOMPARE(again.size(), drawn.size());
-    for (qsizetype i = 0; i < drawn.size(); ++i)
+    for (qsizetype i = 0; i < drawn.size(); ++i) {
         QCOMPARE(again.at(i).id, drawn.at(i).id);
+    }
 }
 
 void tst_TestDefinition::drawIsSeededAndShuffled()
@@ -409,16 +427,18 @@ void tst_TestDefinition::drawIsSeededAndShuffled()
     for (quint64 seed = 0; seed < 200; ++seed) {
         const QList<Question> drawn = test.drawQuestions(5, seed);
         QStringList ids;
-        for (const Question &q : drawn)
+        for (const Question &q : drawn) {
             ids << q.id;
+        }
         firsts.insert(ids.first());
         orders.insert(ids.join(','));
-        if (ids == QStringList{"q1", "q2", "q3", "q4", "q5"})
+        if (ids == QStringList{"q1", "q2", "q3", "q4", "q5"}) {
             ++identityOrders;
+        }
     }
-    QCOMPARE(firsts.size(), 5);    // every question gets to come first
-    QVERIFY(orders.size() >= 60);  // 120 permutations exist; 200 seeds should reach well over half
-    QVERIFY(identityOrders < 10);  // the author's order is not favoured
+    QCOMPARE(firsts.size(), 5);   // every question gets to come first
+    QVERIFY(orders.size() >= 60); // 120 permutations exist; 200 seeds should reach well over half
+    QVERIFY(identityOrders < 10); // the author's order is not favoured
 }
 
 void tst_TestDefinition::seedFile_data()
@@ -453,8 +473,9 @@ void tst_TestDefinition::seedFile()
         QVERIFY2(q.correct.size() <= 2, qPrintable(q.id));
         QVERIFY2(!texts.contains(q.text), qPrintable("repeated question text: " + q.id));
         texts.insert(q.text);
-        if (q.isMultiple())
+        if (q.isMultiple()) {
             ++multiple;
+        }
     }
     QVERIFY(multiple >= 2);
 
