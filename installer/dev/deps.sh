@@ -20,8 +20,10 @@ packages=(
   postgresql-15 postgresql-client-15 redis-server
   # test tools: browser, PDF text, load generator, fuzzing compiler
   chromium poppler-utils wrk clang libclang-rt-14-dev
-  # web client build
-  nodejs npm
+  # web client build (DejaVu: the Cyrillic font embedded in certificate PDFs)
+  nodejs npm fonts-dejavu-core
+  # packaging tests: lint, rpm build and signing, GPG, nginx front, unit verification
+  lintian rpm gnupg openssl dpkg-dev fakeroot nginx systemd python3 python3-yaml
 )
 
 missing=()

@@ -12,7 +12,10 @@
 namespace Proctor::Collector::Http {
 namespace {
 
-const QByteArray kCsp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+// The one hash admits the single fixed <style> html2canvas puts in its cloned document (it hides ::before and
+// ::after while rendering the certificate); it allows that exact block only, no style attributes.
+const QByteArray kCsp = "default-src 'self'; script-src 'self'; "
+                        "style-src 'self' 'sha256-UP0QZg7irvSMvOBz9mH2PIIE28+57UiavRfeVea0l3g='; img-src 'self' data: blob:; "
                         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                         "frame-ancestors 'none'; form-action 'self'";
 

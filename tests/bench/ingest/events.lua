@@ -2,6 +2,8 @@
 -- wrk script: POST /api/v1/events batches with fresh event ids, one session per wrk thread.
 -- Environment: BENCH_SESSIONS (file with "sessionId token" lines), BENCH_BATCH (events per request).
 local batch = tonumber(os.getenv("BENCH_BATCH") or "1")
+-- BENCH_RATE > 0: aim at this many requests per second in total (paced per connection with delay()).
+local rate = tonumber(os.getenv("BENCH_RATE") or "0")
 local sessions = {}
 for line in io.lines(os.getenv("BENCH_SESSIONS")) do
   local id, token = line:match("^(%S+)%s+(%S+)$")
@@ -18,7 +20,15 @@ function setup(thread)
   threads[#threads + 1] = thread
 end
 
+function delay()
+  if rate <= 0 then return 0 end
+  return per_connection_delay_ms
+end
+
 function init(args)
+  -- Pace each connection at rate / connections (BENCH_CONNECTIONS must equal wrk's -c).
+  local connections = tonumber(os.getenv("BENCH_CONNECTIONS") or "32")
+  per_connection_delay_ms = rate > 0 and math.floor(1000 * connections / rate) or 0
   math.randomseed(os.time() * 1000 + tid)
   session = sessions[((tid - 1) % #sessions) + 1]
   prefix = string.format("%08x", math.random(0, 0x7fffffff))

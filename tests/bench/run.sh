@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# `make bench`: every benchmark, each printing one JSON object; copies go to build/bench-results/.
+#   tests/bench/run.sh BUILD_DIR
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build=${1:?usage: tests/bench/run.sh BUILD_DIR}
+out=$root/build/bench-results
+mkdir -p "$out"
+
+services=$(mktemp -d /tmp/proctor-bench-services.XXXXXX)
+trap 'bash "$root/installer/dev/services.sh" stop "$services"; rm -rf "$services"' EXIT
+bash "$root/installer/dev/services.sh" start "$services"
+# shellcheck disable=SC1091
+. "$services/env"
+
+"$build/tests/bench/dtw/bench_dtw" | tee "$out/dtw.json"
+bash "$root/tests/bench/ingest/run.sh" "$build/collector/proctor-collector" "${BENCH_SECONDS:-10}" | tee "$out/ingest.json"

@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: MIT
+// Test page: the server draws the questions; one question at a time with a palette, a progress bar
+// and an optional countdown; answers, events and telemetry survive reloads and network cuts; the
+// server scores the result and issues the certificate number.
+import { boot, fatal, queryParam } from '../boot.js';
+import { fullName, loadCandidate, setActiveSession } from '../candidate.js';
+import { $, el } from '../dom.js';
+import { formatDuration, t } from '../i18n.js';
+import { startProctoring } from '../proctoring.js';
+import { resumeSession, startSession } from '../session.js';
+import { kvGet, kvPut } from '../store.js';
+import { Telemetry } from '../telemetry.js';
+
+const TELEMETRY_SAVE_MS = 5000;
+
+let api;
+let session = null; // {sessionId, token, test, candidate, startedAtMs, ...}
+let state = null; // {phase: 'questions'|'submitting'|'done', current, answers: {qid: [optionIds]}, stats}
+let proctoring = null;
+let telemetry = null;
+let timerHandle = null;
+let result = null;
+
+const questions = () => session.test.questions;
+const stateKey = () => `proctor.test.${session.sessionId}`;
+
+function showScreen(name) {
+  for (const id of ['loading', 'intro', 'question', 'sending', 'result']) $(`#screen-${id}`).hidden = id !== name;
+}
+
+function saveState() {
+  if (proctoring) state.stats = proctoring.capture.snapshot();
+  sessionStorage.setItem(stateKey(), JSON.stringify(state));
+}
+
+function saveTelemetry() {
+  if (telemetry) kvPut(`telemetry:${session.sessionId}`, telemetry.toJSON()).catch(console.error);
+}
+
+function loadState() {
+  try {
+    return JSON.parse(sessionStorage.getItem(stateKey()) || 'null');
+  } catch {
+    return null;
+  }
+}
+
+// ---------- intro ----------
+
+async function showIntro(testId) {
+  const tests = await api.listTests();
+  const test = tests.find((x) => x.id === testId);
+  if (!test) throw new Error(`unknown test ${testId}`);
+  $('#intro-title').textContent = test.title;
+  $('#test-title').textContent = test.title;
+  $('#intro-description').textContent = test.description || '';
+  const time = test.timeLimitSeconds ? t('common.minutes', { n: Math.round(test.timeLimitSeconds / 60) }) : t('common.noLimit');
+  $('#intro-meta').textContent = t('test.introMeta', { questions: test.questionsPerAttempt, time });
+  showScreen('intro');
+  $('#btn-begin').addEventListener('click', () => begin(testId), { once: true });
+}
+
+async function begin(testId) {
+  const button = $('#btn-begin');
+  button.disabled = true;
+  button.textContent = t('test.starting');
+  // Full screen needs the click's user activation, so it is asked for before any await.
+  document.documentElement.requestFullscreen?.().catch(() => {});
+  try {
+    session = await startSession(api, 'test', testId, loadCandidate());
+  } catch (err) {
+    button.disabled = false;
+    button.textContent = t('test.begin');
+    fatal($('#error'), new Error(t('test.sessionError', { message: err.message })));
+    return;
+  }
+  state = { phase: 'questions', current: 0, answers: {}, stats: { focusLossCount: 0, blurMs: 0 } };
+  saveState();
+  await startTest(null);
+  proctoring.emit('test_started', { questionCount: questions().length }, true);
+  showQuestion(0);
+}
+
+// ---------- running ----------
+
+async function startTest(savedTelemetry) {
+  $('#test-title').textContent = session.test.title;
+  proctoring = await startProctoring(api, session, {
+    questionId: () => (state.phase === 'questions' ? questions()[state.current]?.id : null),
+    onFullscreenExit: () => { $('#fullscreen-notice').hidden = false; },
+    stats: state.stats,
+  });
+  telemetry = new Telemetry(session.startedAtMs, savedTelemetry);
+  telemetry.start();
+  setInterval(saveTelemetry, TELEMETRY_SAVE_MS);
+  window.addEventListener('pagehide', () => { saveState(); saveTelemetry(); });
+  $('#btn-fullscreen').addEventListener('click', () => {
+    document.documentElement.requestFullscreen?.().catch(() => {});
+    $('#fullscreen-notice').hidden = true;
+  });
+  $('#btn-prev').addEventListener('click', () => showQuestion(state.current - 1));
+  $('#btn-next').addEventListener('click', () => showQuestion(state.current + 1));
+  $('#btn-finish').addEventListener('click', confirmFinish);
+  $('#confirm-no').addEventListener('click', () => $('#confirm-dialog').close());
+  $('#confirm-yes').addEventListener('click', () => { $('#confirm-dialog').close(); finish(); });
+  document.addEventListener('proctor:locale', () => { if (state.phase === 'questions') renderQuestion(); });
+  startTimer();
+}
+
+function startTimer() {
+  const limit = session.test.timeLimitSeconds;
+  if (!limit) return;
+  const deadline = session.startedAtMs + limit * 1000;
+  const timer = $('#timer');
+  timer.hidden = false;
+  const tick = () => {
+    const left = (deadline - Date.now()) / 1000;
+    timer.textContent = t('test.timeLeft', { time: formatDuration(left) });
+    timer.classList.toggle('urgent', left < 60);
+    if (left <= 0 && state.phase === 'questions') {
+      clearInterval(timerHandle);
+      finish(true);
+    }
+  };
+  tick();
+  timerHandle = setInterval(tick, 500);
+}
+
+function showQuestion(index) {
+  const list = questions();
+  if (index < 0 || index >= list.length) return;
+  state.current = index;
+  saveState();
+  const q = list[index];
+  telemetry.showQuestion(q.id);
+  saveTelemetry();
+  proctoring.emit('question_shown', { questionId: q.id, index }, false);
+  renderQuestion();
+  showScreen('question');
+}
+
+function renderQuestion() {
+  const list = questions();
+  const index = state.current;
+  const q = list[index];
+  const chosen = new Set(state.answers[q.id] || []);
+  const answeredCount = list.filter((x) => state.answers[x.id]?.length).length;
+
+  $('#q-number').textContent = t('test.question', { n: index + 1, total: list.length });
+  $('#q-text').textContent = q.text;
+  $('#q-text').dataset.questionId = q.id;
+  $('#q-hint').textContent = t(q.multiple ? 'test.multiple' : 'test.single');
+  $('#q-options').replaceChildren(...q.options.map((option) => el('label', { class: 'option', dataset: { optionId: option.id } },
+    el('input', {
+      type: q.multiple ? 'checkbox' : 'radio',
+      name: `q-${q.id}`,
+      value: option.id,
+      checked: chosen.has(option.id),
+      onchange: () => choose(q, option.id),
+    }),
+    el('span', { text: option.text }))));
+
+  $('#progress-fill').style.width = `${((index + 1) / list.length) * 100}%`;
+  $('#progress-text').textContent = `${t('test.question', { n: index + 1, total: list.length })} · ${t('test.answered', { n: answeredCount, total: list.length })}`;
+  $('#palette').replaceChildren(...list.map((x, i) => el('button', {
+    type: 'button',
+    class: ['palette-item', state.answers[x.id]?.length ? 'answered' : '', i === index ? 'current' : ''].join(' ').trim(),
+    'aria-current': i === index ? 'step' : null,
+    text: String(i + 1),
+    onclick: () => showQuestion(i),
+  })));
+  $('#btn-prev').disabled = index === 0;
+  $('#btn-next').hidden = index === list.length - 1;
+}
+
+function choose(q, optionId) {
+  const from = [...(state.answers[q.id] || [])].sort();
+  let to;
+  if (q.multiple) {
+    const set = new Set(from);
+    if (set.has(optionId)) set.delete(optionId); else set.add(optionId);
+    to = [...set].sort();
+  } else {
+    to = [optionId];
+  }
+  if (from.length === to.length && from.every((v, i) => v === to[i])) return;
+  state.answers[q.id] = to;
+  saveState();
+  telemetry.answered(q.id, from.length > 0);
+  proctoring.emit('answer_changed', { questionId: q.id, from, to }, false);
+  proctoring.eye.blink();
+  renderQuestion();
+}
+
+function confirmFinish() {
+  const list = questions();
+  const unanswered = list.map((q, i) => (state.answers[q.id]?.length ? null : i + 1)).filter(Boolean);
+  $('#confirm-text').textContent = unanswered.length
+    ? t('test.confirmUnanswered', { n: unanswered.length, list: unanswered.join(', ') })
+    : t('test.confirmAll');
+  $('#confirm-dialog').showModal();
+}
+
+function buildResult() {
+  const list = questions();
+  const stats = proctoring.capture.snapshot();
+  const { questions: perQuestion, mouse, keystrokes } = telemetry.payload();
+  return {
+    answers: list.filter((q) => state.answers[q.id]?.length).map((q) => ({ questionId: q.id, optionIds: state.answers[q.id] })),
+    telemetry: {
+      questions: perQuestion,
+      focusLossCount: stats.focusLossCount,
+      blurMs: stats.blurMs,
+      mouse,
+      keystrokes,
+      viewport: { width: Math.round(window.innerWidth), height: Math.round(window.innerHeight) },
+    },
+    clientFinishedAt: new Date().toISOString(),
+  };
+}
+
+async function finish(timeUp = false) {
+  if (state.phase !== 'questions') return;
+  clearInterval(timerHandle);
+  telemetry.leaveQuestion();
+  const list = questions();
+  const payload = buildResult();
+  state.phase = 'submitting';
+  saveState();
+  await proctoring.emit('test_finished', { answered: payload.answers.length, total: list.length }, true);
+  telemetry.stop();
+  proctoring.capture.stop({ keepNetwork: true });
+  proctoring.eye.destroy();
+  if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+  $('#timer').hidden = true;
+  showScreen('sending');
+  await awaitResult(proctoring.outbox.queueResult(payload), timeUp);
+}
+
+async function awaitResult(pending, timeUp = false) {
+  const unsubscribe = proctoring.outbox.subscribe((status) => {
+    const text = t(status.offline || status.unreachable ? 'test.sendingQueued' : 'test.sending');
+    $('#sending-text').textContent = timeUp ? `${t('test.timeUp')} ${text}` : text;
+  });
+  try {
+    result = await pending;
+    proctoring.capture.stop();
+    state.phase = 'done';
+    saveState();
+    renderResult();
+  } catch (err) {
+    fatal($('#error'), new Error(t('test.resultError', { message: err.message })));
+  } finally {
+    unsubscribe();
+  }
+}
+
+// ---------- result ----------
+
+function renderResult() {
+  showScreen('result');
+  $('#result-verdict').textContent = t(result.passed ? 'test.passed' : 'test.failed');
+  $('#result-verdict').className = `verdict ${result.passed ? 'good' : 'bad'}`;
+  $('#result-score').textContent = t('test.score', { score: result.score });
+  $('#result-correct').textContent = t('test.correctCount', { correct: result.correct, total: result.total });
+  $('#result-grade').textContent = t('test.grade', { grade: t(`grade.${result.grade?.key}`), number: result.grade?.number });
+  $('#btn-retake').hidden = result.passed;
+  const box = $('#certificate-box');
+  box.hidden = !result.passed;
+  if (!result.passed) return;
+  const cert = result.certificate;
+  // No number from the server, no certificate: a made-up number would be a forgery.
+  $('#certificate-pending').hidden = !!cert?.number;
+  $('#btn-certificate').hidden = !cert?.number;
+  $('#certificate-verify').hidden = !cert?.number;
+  $('#certificate-number').hidden = !cert?.number;
+  if (!cert?.number) return;
+  $('#certificate-number').textContent = t('test.certificate', { number: cert.number });
+  $('#certificate-verify').href = cert.verifyUrl;
+}
+
+async function downloadCertificate() {
+  const status = $('#certificate-status');
+  const button = $('#btn-certificate');
+  button.disabled = true;
+  status.hidden = false;
+  status.textContent = t('test.generating');
+  try {
+    const { downloadCertificate: make } = await import('../certificate.js');
+    await make({
+      number: result.certificate.number,
+      verifyUrl: result.certificate.verifyUrl,
+      issuedAt: result.certificate.issuedAt,
+      holder: fullName(session.candidate),
+      position: session.candidate.position,
+      testTitle: session.test.title,
+      score: result.score,
+      correct: result.correct,
+      total: result.total,
+      grade: t(`grade.${result.grade?.key}`),
+    }, $('#certificate-stage'));
+    status.hidden = true;
+  } catch (err) {
+    fatal(status, err);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+// ---------- start-up ----------
+
+async function resume() {
+  state = loadState() || { phase: 'questions', current: 0, answers: {}, stats: { focusLossCount: 0, blurMs: 0 } };
+  if (state.phase === 'done') {
+    result = await kvGet(`resultResponse:${session.sessionId}`);
+    if (result) {
+      $('#test-title').textContent = session.test.title;
+      renderResult();
+      return;
+    }
+    state.phase = 'submitting';
+  }
+  await startTest(await kvGet(`telemetry:${session.sessionId}`));
+  if (state.phase === 'submitting') {
+    telemetry.stop();
+    proctoring.capture.stop({ keepNetwork: true });
+    proctoring.eye.destroy();
+    clearInterval(timerHandle);
+    $('#timer').hidden = true;
+    showScreen('sending');
+    const waiting = proctoring.outbox.waitForResult();
+    const answered = await proctoring.outbox.answeredResult();
+    await awaitResult(answered ? Promise.resolve(answered) : waiting);
+    return;
+  }
+  showQuestion(Math.min(state.current, questions().length - 1));
+}
+
+async function main() {
+  try {
+    ({ api } = await boot());
+  } catch (err) {
+    fatal($('#error'), err);
+    showScreen(null);
+    return;
+  }
+  $('#btn-certificate').addEventListener('click', downloadCertificate);
+  // A new attempt is a new session: forget the finished one for this tab.
+  $('#btn-retake').addEventListener('click', () => {
+    setActiveSession('test', session.testId, null);
+    location.reload();
+  });
+  document.addEventListener('proctor:locale', () => { if (result) renderResult(); });
+  const testId = queryParam('test');
+  try {
+    if (!testId) throw new Error(t('test.noCandidate'));
+    session = await resumeSession('test', testId);
+    if (session) {
+      await resume();
+      return;
+    }
+    if (!loadCandidate()) {
+      showScreen(null);
+      $('#error').hidden = false;
+      $('#error').replaceChildren(t('test.noCandidate'), ' ', el('a', { href: `index.html?test=${encodeURIComponent(testId)}`, text: t('common.toStart') }));
+      return;
+    }
+    await showIntro(testId);
+  } catch (err) {
+    showScreen(null);
+    fatal($('#error'), err);
+  }
+}
+
+main();

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// Starting a study or test session, or picking up the one this tab already has (after a reload).
+import { activeSessionId, setActiveSession } from './candidate.js';
+import { fingerprint, persistentId } from './identity.js';
+import { locale } from './i18n.js';
+import { kvGet, kvPut } from './store.js';
+
+export async function resumeSession(kind, testId) {
+  const sessionId = activeSessionId(kind, testId);
+  if (!sessionId) return null;
+  const session = await kvGet(`session:${sessionId}`);
+  if (!session || Date.parse(session.expiresAt) <= Date.now()) {
+    setActiveSession(kind, testId, null);
+    return null;
+  }
+  return session;
+}
+
+export async function startSession(api, kind, testId, candidate) {
+  const person = { lastName: candidate.lastName, firstName: candidate.firstName, position: candidate.position };
+  if (candidate.middleName) person.middleName = candidate.middleName;
+  const payload = {
+    testId,
+    kind,
+    locale: locale(),
+    candidate: person,
+    persistentId: persistentId(),
+    fingerprint: await fingerprint(),
+  };
+  const data = await api.startSession(payload);
+  const session = {
+    sessionId: data.sessionId,
+    token: data.token,
+    expiresAt: data.expiresAt,
+    startedAt: data.startedAt,
+    // The countdown runs on this browser's clock, so it is anchored to this browser's time.
+    startedAtMs: Date.now(),
+    kind,
+    testId,
+    candidate: person,
+    test: data.test,
+    study: data.study ?? null,
+  };
+  await kvPut(`session:${session.sessionId}`, session);
+  setActiveSession(kind, testId, session.sessionId);
+  return session;
+}
