@@ -33,7 +33,7 @@ demo-stop:
 	@bash installer/dev/services.sh stop var/services
 
 test: build
-	@bash tests/run.sh $(BUILD_DIR)
+	@bash tests/run.sh $(BUILD_DIR) -LE long
 
 test-long: build
 	@bash tests/run.sh $(BUILD_DIR) -L long
@@ -43,3 +43,13 @@ bench: build
 
 clean:
 	rm -rf build
+
+# Release packages from the build above (cpack DEB + RPM, deploy.sh, verify.sh, SHA256SUMS) in
+# $(BUILD_DIR)/packages; signed when PROCTOR_SIGNING_KEY is set (installer/signing/sign.sh).
+.PHONY: package test-packaging
+package: build
+	@bash installer/package.sh $(BUILD_DIR)
+
+# Only the packaging test (also part of `make test`, CTest label e2e).
+test-packaging: build
+	@bash tests/run.sh $(BUILD_DIR) -R '^packaging$$'

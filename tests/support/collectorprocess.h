@@ -28,6 +28,7 @@ public:
     void kill();           // SIGKILL, no goodbye
     bool isRunning() const { return m_serve.state() == QProcess::Running; }
     quint16 port() const { return m_port; }
+    qint64 pid() const { return m_serve.processId(); }
     QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     QByteArray log() const { return m_log; }
 

@@ -43,7 +43,12 @@ void HealthRoutes::readyz(const Responder &responder)
                 return;
             const bool ready = *postgres && *redis;
             auto word = [](bool ok) { return ok ? QStringLiteral("ok") : QStringLiteral("down"); };
-            QJsonObject body{{QStringLiteral("status"), ready ? QStringLiteral("ready") : QStringLiteral("unavailable")},
+            // Redis alone down: ingest goes on (keys from PostgreSQL, per-process rate limits), so "degraded";
+            // still 503, so a balancer prefers instances that have everything.
+            const QString status = ready ? QStringLiteral("ready")
+                                 : *postgres ? QStringLiteral("degraded")
+                                             : QStringLiteral("unavailable");
+            QJsonObject body{{QStringLiteral("status"), status},
                              {QStringLiteral("postgres"), word(*postgres)},
                              {QStringLiteral("redis"), word(*redis)}};
             HttpResponse r = HttpResponse::json(ready ? 200 : 503, body);
