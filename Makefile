@@ -4,7 +4,7 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= 2
 
-.PHONY: help deps configure build web demo demo-stop test test-long bench clean
+.PHONY: help deps configure build web demo demo-stop test test-long test-asan bench clean
 
 help:
 	@echo "make demo       install what is missing, build, start PostgreSQL + Redis under var/, run the collector"
@@ -35,8 +35,17 @@ demo-stop:
 test: build
 	@bash tests/run.sh $(BUILD_DIR) -LE long
 
+# The long suites (30-minute soak, 10 minutes of fuzzing), then the unit and integration suites again on an
+# AddressSanitizer + UBSan build of everything.
 test-long: build
 	@bash tests/run.sh $(BUILD_DIR) -L long
+	@$(MAKE) --no-print-directory test-asan
+
+test-asan: deps
+	@cmake --preset asan >/dev/null
+	@cmake --build build/asan -j$(JOBS)
+	@ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		bash tests/run.sh build/asan -L "unit|db|e2e" -E "e2e_web|packaging|soak"
 
 bench: build
 	@bash tests/bench/run.sh $(BUILD_DIR)

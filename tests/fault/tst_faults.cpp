@@ -8,6 +8,7 @@
 #include "httpclient.h"
 #include "loaddriver.h"
 #include "postgresserver.h"
+#include "processstats.h"
 #include "redisserver.h"
 #include "testdatabase.h"
 
@@ -64,17 +65,6 @@ QString countQuery(const QString &sessionId, const QStringList &ids)
     for (const QString &id : ids)
         quoted.append(QLatin1Char('\'') + id + QLatin1Char('\''));
     return QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1' AND event_id IN (%2)").arg(sessionId, quoted.join(QLatin1Char(',')));
-}
-
-qint64 rssKb(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    return -1;
 }
 
 } // namespace
@@ -167,7 +157,7 @@ private slots:
         Stack s = startStack(db.url(), qEnvironmentVariable("PROCTOR_TEST_REDIS_URL"),
                              {{QStringLiteral("PROCTOR_EVENT_QUEUE_MAX_ROWS"), QStringLiteral("2000")}});
         QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
-        const qint64 rssBefore = rssKb(s.collector->pid());
+        const qint64 rssBefore = residentKb(s.collector->pid());
 
         // Hold a lock that blocks every insert into events: the database stops taking rows.
         pqxx::connection blocker(db.url().toStdString());
@@ -178,7 +168,7 @@ private slots:
         load.start();
         QTRY_VERIFY_WITH_TIMEOUT(load.statuses().value(503) >= 50, 20000);
         QCOMPARE(load.acknowledgedEventIds().size(), 0);
-        const qint64 rssDuring = rssKb(s.collector->pid());
+        const qint64 rssDuring = residentKb(s.collector->pid());
         qInfo("RSS before %lld kB, with the queue full %lld kB", rssBefore, rssDuring);
         QVERIFY2(rssDuring - rssBefore < 100 * 1024, "memory grew by more than 100 MB with a bounded queue");
 
