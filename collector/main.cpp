@@ -33,6 +33,8 @@ const Command kCommands[] = {
      "--name NAME --scopes tests:read,sessions:write: print a new key (shown once)"},
     {"list-apikeys", Config::NeedDatabase, &Cli::runListApiKeys, "list keys: prefix, scopes, usage"},
     {"revoke-apikey", Config::NeedDatabase, &Cli::runRevokeApiKey, "ID|PREFIX: revoke a key on every instance"},
+    {"create-admin", Config::NeedDatabase, &Cli::runCreateAdmin,
+     "--email E --role admin|proctor [--name N]: password from stdin or a prompt"},
 };
 
 void usage(FILE *out)

@@ -167,6 +167,10 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         {"PROCTOR_WRITER_CONNECTIONS", 1, 32, [&](qint64 v) { c.writerConnections = int(v); }},
         {"PROCTOR_RATE_LIMIT_PER_KEY", 1, 100000000, [&](qint64 v) { c.rateLimitPerKeyPerMinute = int(v); }},
         {"PROCTOR_RATE_LIMIT_PER_ADDRESS", 1, 100000000, [&](qint64 v) { c.rateLimitPerAddressPerMinute = int(v); }},
+        {"PROCTOR_ADMIN_TOKEN_TTL_SECONDS", 1, 30LL * 24 * 3600, [&](qint64 v) { c.adminTokenTtlSeconds = int(v); }},
+        {"PROCTOR_LOGIN_FAILURES_PER_ACCOUNT", 1, 1000000, [&](qint64 v) { c.loginFailuresPerAccount = int(v); }},
+        {"PROCTOR_LOGIN_FAILURES_PER_ADDRESS", 1, 1000000, [&](qint64 v) { c.loginFailuresPerAddress = int(v); }},
+        {"PROCTOR_LOGIN_FAILURE_WINDOW_SECONDS", 1, 7 * 24 * 3600, [&](qint64 v) { c.loginFailureWindowSeconds = int(v); }},
     };
     for (const IntVar &iv : ints) {
         qint64 value = 0;

@@ -57,6 +57,10 @@ struct Config
     int rateLimitPerKeyPerMinute = 600000;
     int rateLimitPerAddressPerMinute = 120000;
     QString metricsToken;             // empty: /metrics only from loopback
+    int adminTokenTtlSeconds = 12 * 3600;  // lifetime of an admin bearer token
+    int loginFailuresPerAccount = 5;       // failed logins per e-mail within the window before 429
+    int loginFailuresPerAddress = 30;      // failed logins per client address within the window before 429
+    int loginFailureWindowSeconds = 900;
 
     static tl::expected<Config, ConfigError> fromEnvironment(const QProcessEnvironment &env, int needs);
 };

@@ -16,5 +16,6 @@ int runImportTest(const Config &config, const QStringList &args);
 int runCreateApiKey(const Config &config, const QStringList &args);
 int runListApiKeys(const Config &config, const QStringList &args);
 int runRevokeApiKey(const Config &config, const QStringList &args);
+int runCreateAdmin(const Config &config, const QStringList &args);
 
 } // namespace Proctor::Collector::Cli

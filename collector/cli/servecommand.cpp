@@ -6,21 +6,27 @@
 #include <QJsonObject>
 
 #include "app/signalwatcher.h"
+#include "auth/adminauthenticator.h"
+#include "auth/adminloginthrottle.h"
 #include "auth/apikeyauthenticator.h"
 #include "auth/ratelimiter.h"
 #include "auth/sessiontoken.h"
 #include "cli/commands.h"
 #include "contract/contractvalidator.h"
 #include "http/httpserver.h"
+#include "http/routes/adminguard.h"
+#include "http/routes/analysisroutes.h"
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
 #include "http/routes/pageguard.h"
 #include "live/changepublisher.h"
+#include "live/livehub.h"
 #include "live/redisclient.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
 #include "storage/dbpool.h"
 #include "storage/eventwriter.h"
+#include "storage/reviewcache.h"
 #include "storage/testcatalog.h"
 
 namespace Proctor::Collector::Cli {
@@ -50,11 +56,19 @@ int runServe(const Config &config, const QStringList &)
     const Auth::SessionTokenSigner tokens(config.sessionSecret);
     Http::PageGuard guard(apiKeys, limiter, tokens, {config.rateLimitPerKeyPerMinute, config.rateLimitPerAddressPerMinute});
     Live::ChangePublisher publisher(redis);
+    Auth::AdminAuthenticator admins(db);
+    Auth::AdminLoginThrottle loginThrottle(
+        redis, {config.loginFailuresPerAccount, config.loginFailuresPerAddress, config.loginFailureWindowSeconds});
+    Storage::ReviewCache reviewCache(redis);
+    Live::LiveHub liveHub(admins, metrics);
 
-    subscriber.subscribe(Live::kLiveChannel, [&apiKeys](const QByteArray &payload) {
+    subscriber.subscribe(Live::kLiveChannel, [&apiKeys, &reviewCache, &liveHub](const QByteArray &payload) {
         const QJsonObject m = QJsonDocument::fromJson(payload).object();
         if (m.value(QStringLiteral("type")).toString() == QLatin1String("apikey_revoked"))
             apiKeys.forget(QByteArray::fromHex(m.value(QStringLiteral("hash")).toString().toLatin1()));
+        // Invalidate before forwarding: a desktop that refetches on the message must not get the old page.
+        reviewCache.onLiveMessage(m.value(QStringLiteral("type")).toString());
+        liveHub.broadcast(payload);
     });
 
     Http::HealthRoutes health(config.databaseUrl, redis, metrics, config.metricsToken);
@@ -66,6 +80,13 @@ int runServe(const Config &config, const QStringList &)
     Http::registerResultRoutes(router, page);
     Http::registerCertificateRoutes(router, page);
     Http::registerStaticRoutes(router, page);
+    Http::AdminGuard adminGuard(admins);
+    Http::AdminContext admin{config, adminGuard, db, tests, loginThrottle, apiKeys, publisher, redis, reviewCache, metrics};
+    Http::registerAuthRoutes(router, admin);
+    Http::registerReviewRoutes(router, admin);
+    Http::registerManagementRoutes(router, admin);
+    Http::registerLiveRoutes(router, admin);
+    Http::registerAnalysisRoutes(router, admin);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
@@ -74,6 +95,7 @@ int runServe(const Config &config, const QStringList &)
     limits.requestTimeoutMs = config.requestTimeoutMs;
     limits.maxConnections = config.maxConnections;
     Http::HttpServer server(limits, router, metrics);
+    server.setUpgradeHandler([&liveHub](QTcpSocket *socket, const QByteArray &head) { return liveHub.takeConnection(socket, head); });
     const auto port = server.listen(config.httpHost, config.httpPort);
     if (!port) {
         Log::error(u"cannot start", {{"error", port.error()}});

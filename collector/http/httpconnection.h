@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
-// One client connection: incremental HTTP/1.1 parsing (http_parser), limits, keep-alive, in-order answers.
+// One client connection: feeds its HttpRequestParser, dispatches requests one at a time, writes the answers
+// in order, keeps the connection alive and times out idle and slow clients.
 #pragma once
 
-#include <deque>
 #include <functional>
 
-#include <http_parser.h>
-
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
 #include "http/httplimits.h"
 #include "http/httprequest.h"
+#include "http/httprequestparser.h"
 #include "http/httpresponse.h"
 
 class QTcpSocket;
@@ -40,15 +40,6 @@ signals:
     void finished();
 
 private:
-    static int onMessageBegin(http_parser *p);
-    static int onUrl(http_parser *p, const char *at, size_t len);
-    static int onHeaderField(http_parser *p, const char *at, size_t len);
-    static int onHeaderValue(http_parser *p, const char *at, size_t len);
-    static int onHeadersComplete(http_parser *p);
-    static int onBody(http_parser *p, const char *at, size_t len);
-    static int onMessageComplete(http_parser *p);
-    static const http_parser_settings &settings();
-
     void onReadyRead();
     void handOver(const QByteArray &head);
     void parseBuffered();
@@ -56,30 +47,21 @@ private:
     void processNext();
     void lingeringClose();
     void armTimer();
+    bool midRequest() const;
     void onTimeout();
     void close();
-    bool countHeaderBytes(size_t len);
 
     QTcpSocket *m_socket;
     HttpLimits m_limits;
     Dispatch m_dispatch;
     UpgradeHandler m_upgrade;
-    http_parser m_parser{};
-    QByteArray m_inbuf;
+    HttpRequestParser m_parser; // also holds the parsed requests waiting behind the one in flight
 
-    HttpRequest m_current;
-    QByteArray m_field;
-    bool m_inHeaderValue = false;
-    qint64 m_headerBytes = 0;
-    bool m_inMessage = false;
-    bool m_stopReading = false; // after a rejection or a Connection: close request
-
-    std::deque<HttpRequest> m_queue;
     bool m_busy = false;
     quint64 m_nextSequence = 0;
     quint64 m_inFlight = 0;
-    bool m_anyRequest = false;
     QTimer m_timer;
+    QElapsedTimer m_requestClock; // since the first byte of the request being received; invalid between requests
 
     static constexpr int kDrainTimeoutMs = 2000;
     static constexpr qint64 kMaxDrainBytes = 64LL * 1024 * 1024;

@@ -64,7 +64,8 @@ int statusForError(ErrorCode code)
     case ErrorCode::InvalidApiKey:
     case ErrorCode::MissingToken:
     case ErrorCode::InvalidToken:
-    case ErrorCode::ExpiredToken: return 401;
+    case ErrorCode::ExpiredToken:
+    case ErrorCode::InvalidCredentials: return 401;
     case ErrorCode::ForbiddenScope:
     case ErrorCode::ForbiddenSession:
     case ErrorCode::ForbiddenRole: return 403;
@@ -74,6 +75,7 @@ int statusForError(ErrorCode code)
     case ErrorCode::Conflict: return 409;
     case ErrorCode::PayloadTooLarge: return 413;
     case ErrorCode::UnsupportedMediaType: return 415;
+    case ErrorCode::UpgradeRequired: return 426;
     case ErrorCode::RateLimited: return 429;
     case ErrorCode::HeadersTooLarge: return 431;
     case ErrorCode::Internal: return 500;
@@ -113,6 +115,7 @@ const char *reasonPhrase(int status)
     case 409: return "Conflict";
     case 413: return "Payload Too Large";
     case 415: return "Unsupported Media Type";
+    case 426: return "Upgrade Required";
     case 429: return "Too Many Requests";
     case 431: return "Request Header Fields Too Large";
     case 500: return "Internal Server Error";

@@ -18,6 +18,7 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers; // Content-Length, Connection and Date are added on write
     QByteArray body;
     bool closeConnection = false;
+    bool omitBody = false; // HEAD: the headers (Content-Length included) of the answer GET would get, no body
 
     HttpResponse &setHeader(const QByteArray &name, const QByteArray &value);
     QByteArray header(QByteArrayView name) const;

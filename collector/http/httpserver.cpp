@@ -81,7 +81,7 @@ void HttpServer::dispatch(HttpConnection *connection, HttpRequest &&incoming, qu
     Responder responder(connection, this, sequence, [request, &metrics](HttpResponse &response) {
         response.setHeader("X-Request-Id", request->requestId);
         if (request->method == "HEAD")
-            response.body.clear();
+            response.omitBody = true;
         const double seconds = double(request->received.nsecsElapsed()) / 1e9;
         metrics.observeRequest(request->method, request->routeTemplate, response.status, seconds);
         const Log::Level level = response.status >= 500 ? Log::Level::Error : Log::Level::Info;

@@ -10,6 +10,10 @@
 
 namespace Proctor::Collector::Http {
 
+// ValidationFailed naming the first key or string PostgreSQL cannot store as it is (U+0000, an unpaired
+// surrogate): valid JSON, but refused rather than failing in the database or being altered.
+Expected<void> requireStorableText(const QJsonObject &body);
+
 Expected<QJsonObject> parseBody(const HttpRequest &request, const Contract::ContractValidator &validator,
                                 Contract::Schema schema);
 

@@ -42,4 +42,16 @@ INFO
 echo "  stop with Ctrl-C; 'make demo-stop' stops PostgreSQL and Redis"
 echo
 
+# With a display, open the admin desktop signed in to this server once the collector is ready.
+admin_bin=$root/$build/admin-desktop/proctor-admin
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$admin_bin" ] && [ -s "$var/admin-password" ]; then
+  (
+    for _ in $(seq 1 100); do
+      curl -fs "$base/readyz" >/dev/null 2>&1 && break
+      sleep 0.2
+    done
+    "$admin_bin" --server "$base" --email admin@proctor.local --password-stdin <"$var/admin-password" >/dev/null 2>&1
+  ) &
+fi
+
 exec "$bin" serve

@@ -15,6 +15,7 @@ const char *errorCodeName(ErrorCode code)
     case ErrorCode::MissingToken: return "missing_token";
     case ErrorCode::InvalidToken: return "invalid_token";
     case ErrorCode::ExpiredToken: return "expired_token";
+    case ErrorCode::InvalidCredentials: return "invalid_credentials";
     case ErrorCode::ForbiddenScope: return "forbidden_scope";
     case ErrorCode::ForbiddenSession: return "forbidden_session";
     case ErrorCode::ForbiddenRole: return "forbidden_role";
@@ -25,6 +26,7 @@ const char *errorCodeName(ErrorCode code)
     case ErrorCode::HeadersTooLarge: return "headers_too_large";
     case ErrorCode::UnsupportedMediaType: return "unsupported_media_type";
     case ErrorCode::RequestTimeout: return "request_timeout";
+    case ErrorCode::UpgradeRequired: return "upgrade_required";
     case ErrorCode::RateLimited: return "rate_limited";
     case ErrorCode::Unavailable: return "unavailable";
     case ErrorCode::Internal: return "internal";

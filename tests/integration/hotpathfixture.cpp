@@ -44,7 +44,8 @@ HotPathFixture::HotPathFixture(const QString &name, QMap<QString, QString> extra
         return;
     }
     extraEnv.insert(QStringLiteral("PROCTOR_DATABASE_URL"), m_db->url());
-    extraEnv.insert(QStringLiteral("PROCTOR_REDIS_URL"), redis);
+    if (!extraEnv.contains(QStringLiteral("PROCTOR_REDIS_URL"))) // a test may bring its own Redis to stop and start
+        extraEnv.insert(QStringLiteral("PROCTOR_REDIS_URL"), redis);
     m_collector = std::make_unique<CollectorProcess>(extraEnv);
     if (m_collector->run({QStringLiteral("migrate")}) != 0) {
         m_error = QString::fromUtf8(m_collector->lastOutput());
@@ -138,6 +139,23 @@ QJsonObject HotPathFixture::telemetry()
                        {"mouse", QJsonArray{QJsonObject{{"questionId", "q1"}, {"points", QJsonArray{QJsonArray{1, 2, 0}, QJsonArray{3, 4, 16}}}}}},
                        {"keystrokes", QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 100}, {"upMs", 180}}}},
                        {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}};
+}
+
+qint64 HotPathFixture::createAdmin(const QString &email, const QString &role, const QByteArray &password)
+{
+    if (m_collector->run({QStringLiteral("create-admin"), QStringLiteral("--email"), email, QStringLiteral("--role"), role},
+                         password + '\n') != 0)
+        return -1;
+    bool ok = false;
+    const qint64 id = m_collector->lastStdout().trimmed().toLongLong(&ok);
+    return ok ? id : -1;
+}
+
+QByteArray HotPathFixture::login(const QString &email, const QByteArray &password)
+{
+    const HttpResult r = m_http.post(url(QStringLiteral("/api/v1/auth/login")),
+                                     QJsonDocument(QJsonObject{{"email", email}, {"password", QString::fromUtf8(password)}}).toJson());
+    return r.status == 200 ? r.json().value("token").toString().toLatin1() : QByteArray();
 }
 
 } // namespace Proctor::Testing

@@ -48,6 +48,12 @@ public:
     static QJsonArray answers(const StartedSession &s, int correctCount);
     static QJsonObject telemetry();
 
+    // An admin made through `create-admin` with the password on stdin: its id, or -1 (see collector().lastOutput()).
+    qint64 createAdmin(const QString &email, const QString &role, const QByteArray &password);
+    // POST /api/v1/auth/login: the bearer token, empty on failure.
+    QByteArray login(const QString &email, const QByteArray &password);
+    static HttpClient::Headers bearer(const QByteArray &token) { return {{"Authorization", "Bearer " + token}}; }
+
     static constexpr int kQuestionsPerAttempt = 10;
 
 private:

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: MIT
+// WebSocket fan-out of live updates.
+#include "live/livehub.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+#include "auth/adminauthenticator.h"
+#include "auth/admintokens.h"
+#include "logging/log.h"
+#include "observability/metrics.h"
+
+namespace Proctor::Collector::Live {
+namespace {
+
+constexpr int kRecheckIntervalMs = 30000;
+// Clients only listen; anything they send is ignored, so it need not be large.
+constexpr quint64 kMaxIncomingMessageBytes = 4096;
+
+struct Head
+{
+    QByteArray method;
+    QByteArray path;
+    QByteArray query;
+    QByteArray authorization;
+};
+
+Head parseHead(const QByteArray &head)
+{
+    Head h;
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+    h.method = first.value(0);
+    const QByteArray target = first.value(1);
+    const qsizetype q = target.indexOf('?');
+    h.path = q < 0 ? target : target.left(q);
+    h.query = q < 0 ? QByteArray() : target.mid(q + 1);
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == "authorization")
+            h.authorization = line.mid(colon + 1).trimmed();
+    }
+    return h;
+}
+
+} // namespace
+
+LiveHub::LiveHub(Auth::AdminAuthenticator &authenticator, Metrics &metrics, qint64 maxBufferedBytes, QObject *parent)
+    : QObject(parent),
+      m_authenticator(authenticator),
+      m_metrics(metrics),
+      m_maxBufferedBytes(maxBufferedBytes),
+      m_server(QStringLiteral("proctor-collector"), QWebSocketServer::NonSecureMode)
+{
+    // Never listens: connections arrive from the HTTP server's upgrade hook (handleConnection).
+    connect(&m_server, &QWebSocketServer::newConnection, this, &LiveHub::onNewConnection);
+    m_server.setHandshakeTimeout(10000);
+    connect(&m_recheck, &QTimer::timeout, this, &LiveHub::recheckTokens);
+    m_recheck.start(kRecheckIntervalMs);
+    updateGauge();
+}
+
+LiveHub::~LiveHub()
+{
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+        delete it.key();
+    }
+}
+
+QString LiveHub::peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + QLatin1Char(':') + QString::number(port);
+}
+
+bool LiveHub::takeConnection(QTcpSocket *socket, const QByteArray &head)
+{
+    socket->setParent(this);
+    const Head h = parseHead(head);
+    if (h.path != kLivePath) {
+        refuse(socket, 404, "not_found", "no WebSocket endpoint here; use /api/v1/live");
+        return true;
+    }
+    if (h.method != "GET") {
+        refuse(socket, 405, "method_not_allowed", "a WebSocket upgrade is a GET");
+        return true;
+    }
+    QByteArray token = Auth::bearerToken(h.authorization);
+    if (token.isEmpty()) // browsers cannot set headers on a WebSocket: the token may come in the query
+        token = QUrlQuery(QString::fromLatin1(h.query)).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toLatin1();
+
+    QPointer<QTcpSocket> guarded(socket);
+    m_authenticator.authenticate(token, [this, guarded, token](Expected<Auth::AdminIdentity> identity) {
+        if (!guarded || guarded->state() != QAbstractSocket::ConnectedState) {
+            if (guarded)
+                guarded->deleteLater();
+            return;
+        }
+        if (!identity) {
+            const Error &e = identity.error();
+            const int status = e.code == ErrorCode::Unavailable ? 503 : 401;
+            refuse(guarded, status, errorCodeName(e.code), e.message.toUtf8());
+            return;
+        }
+        const QString key = peerKey(guarded->peerAddress(), guarded->peerPort());
+        m_handshaking.insert(key, token);
+        connect(guarded, &QTcpSocket::disconnected, this, [this, key] { m_handshaking.remove(key); });
+        m_server.handleConnection(guarded);
+    });
+    return true;
+}
+
+void LiveHub::refuse(QTcpSocket *socket, int status, const QByteArray &code, const QByteArray &message)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                                       QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)},
+                                                                   {QStringLiteral("message"), QString::fromUtf8(message)}}}})
+                                .toJson(QJsonDocument::Compact);
+    const char *reason = status == 401 ? "Unauthorized" : status == 404 ? "Not Found" : status == 405 ? "Method Not Allowed"
+                                                                                                     : "Service Unavailable";
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
+                          "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
+                          + "\r\nConnection: close\r\n";
+    if (status == 401)
+        response += "WWW-Authenticate: Bearer\r\n";
+    if (status == 503)
+        response += "Retry-After: 2\r\n";
+    response += "\r\n" + body;
+    // Drain the unread handshake first: closing with unread input makes the kernel send a reset, which can
+    // destroy the answer before the client reads it.
+    socket->readAll();
+    socket->write(response);
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    socket->disconnectFromHost();
+}
+
+void LiveHub::onNewConnection()
+{
+    while (QWebSocket *ws = m_server.nextPendingConnection()) {
+        ws->setParent(this);
+        const QByteArray token = m_handshaking.take(peerKey(ws->peerAddress(), ws->peerPort()));
+        if (token.isEmpty()) { // cannot happen: only authenticated sockets reach m_server
+            ws->abort();
+            ws->deleteLater();
+            continue;
+        }
+        ws->setMaxAllowedIncomingMessageSize(kMaxIncomingMessageBytes);
+        ws->setMaxAllowedIncomingFrameSize(kMaxIncomingMessageBytes);
+        m_clients.insert(ws, Client{token});
+        connect(ws, &QWebSocket::disconnected, this, [this, ws] {
+            if (m_clients.remove(ws)) {
+                ws->deleteLater();
+                updateGauge();
+            }
+        });
+        updateGauge();
+        Log::info(u"live client connected", {{"peer", ws->peerAddress().toString()}, {"clients", clientCount()}});
+    }
+}
+
+void LiveHub::broadcast(const QByteArray &payload)
+{
+    const QString text = QString::fromUtf8(payload);
+    const QList<QWebSocket *> clients = m_clients.keys();
+    for (QWebSocket *ws : clients) {
+        // bytesToWrite grows when the peer stops reading (TCP window full): past the limit the client is
+        // dropped, so one stuck desktop cannot make the collector hold an unbounded backlog.
+        if (ws->bytesToWrite() + payload.size() > m_maxBufferedBytes) {
+            drop(ws, "slow client");
+            continue;
+        }
+        ws->sendTextMessage(text);
+    }
+}
+
+void LiveHub::drop(QWebSocket *ws, const char *reason)
+{
+    if (!m_clients.remove(ws))
+        return;
+    m_metrics.counterFamily("proctor_live_clients_dropped_total", "Live WebSocket clients disconnected by the server")
+        .Add({{"reason", reason}}).Increment();
+    Log::warning(u"live client dropped", {{"peer", ws->peerAddress().toString()}, {"reason", QString::fromLatin1(reason)}});
+    ws->disconnect(this);
+    // abort(), not close(): a close frame would queue behind the backlog the client is not reading.
+    ws->abort();
+    ws->deleteLater();
+    updateGauge();
+}
+
+void LiveHub::recheckTokens()
+{
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        QPointer<QWebSocket> ws(it.key());
+        m_authenticator.authenticate(it->token, [this, ws](Expected<Auth::AdminIdentity> identity) {
+            // Unavailable (database down) is not the client's fault: keep it until the next round.
+            if (ws && !identity && identity.error().code != ErrorCode::Unavailable && m_clients.contains(ws)) {
+                m_clients.remove(ws);
+                ws->disconnect(this);
+                ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("token no longer valid"));
+                // Later, so the close frame can leave first.
+                QTimer::singleShot(2000, ws, [w = ws.data()] { w->deleteLater(); });
+                updateGauge();
+            }
+        });
+    }
+}
+
+void LiveHub::updateGauge()
+{
+    m_metrics.gaugeFamily("proctor_live_clients", "Live WebSocket clients connected to this instance")
+        .Add({}).Set(double(m_clients.size()));
+}
+
+} // namespace Proctor::Collector::Live

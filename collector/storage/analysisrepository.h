@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Reads what the analysis endpoints feed the shared engine: mouse and keystroke telemetry, a session's
+// events for the risk score, and the session/device rows for fingerprint groups.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include <QHash>
+#include <QString>
+#include <QUuid>
+
+#include "analysis/devicegroups.h"
+#include "analysis/keystrokes.h"
+#include "analysis/riskscore.h"
+#include "analysis/trajectory.h"
+
+namespace Proctor::Collector::Storage::AnalysisRepository {
+
+struct SessionBrief
+{
+    QString sessionId;
+    QString testId;
+    qint64 candidateId = 0;
+    QString candidateName;
+};
+
+std::optional<SessionBrief> sessionBrief(pqxx::connection &c, const QUuid &sessionId);
+// Mouse telemetry per question; empty when the session has none.
+std::vector<Analysis::QuestionTrajectory> mouse(pqxx::connection &c, const QUuid &sessionId);
+std::vector<Analysis::Keystroke> keystrokes(pqxx::connection &c, const QUuid &sessionId);
+
+struct OtherTrajectory
+{
+    SessionBrief session;
+    Analysis::QuestionTrajectory trajectory;
+};
+// The same question's trajectories from other sessions of the same test, newest first.
+std::vector<OtherTrajectory> trajectoriesOfQuestion(pqxx::connection &c, const QString &testId,
+                                                    const QString &questionId, const QUuid &excludeSession,
+                                                    int limit);
+
+struct OtherKeystrokes
+{
+    SessionBrief session;
+    std::vector<Analysis::Keystroke> keys;
+};
+// Keystrokes of recent sessions of the same test by other candidates.
+std::vector<OtherKeystrokes> keystrokesOfOtherCandidates(pqxx::connection &c, const QString &testId,
+                                                         qint64 candidateId, int limit);
+
+std::vector<Analysis::RiskEvent> riskEvents(pqxx::connection &c, const QUuid &sessionId);
+
+struct DeviceRows
+{
+    std::vector<Analysis::DeviceSessionRow> rows;
+    QHash<QString, QString> candidateNames; // candidate key -> "Last First Middle"
+};
+DeviceRows deviceRows(pqxx::connection &c);
+
+} // namespace Proctor::Collector::Storage::AnalysisRepository

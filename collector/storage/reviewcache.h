@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+// A small Redis cache for the expensive admin reads (dashboard statistics, first pages of the results
+// list), shared by all instances. Entries live under a generation number: invalidation is one INCR, done
+// when any instance announces a committed result (or a deletion), and a value computed from a snapshot
+// older than the invalidation is stored under the old generation, which nobody reads any more.
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include <QByteArray>
+#include <QObject>
+
+namespace Proctor::Collector::Live {
+class RedisClient;
+}
+
+namespace Proctor::Collector::Storage {
+
+class ReviewCache final : public QObject
+{
+public:
+    struct Lookup
+    {
+        std::optional<QByteArray> value; // nullopt: miss (or Redis down)
+        QByteArray generation;           // pass to put(); empty when Redis is down (then put does nothing)
+    };
+    using Callback = std::function<void(const Lookup &)>;
+
+    // `ttlSeconds` bounds staleness from changes that do not invalidate (late events of finished sessions).
+    explicit ReviewCache(Live::RedisClient &redis, int ttlSeconds = 30, QObject *parent = nullptr);
+
+    // `callback` runs on this object's thread.
+    void get(const QByteArray &key, Callback callback);
+    void put(const QByteArray &key, const QByteArray &generation, const QByteArray &value);
+    void invalidate();
+    // Reacts to a message from the live channel (result_saved, candidate_deleted invalidate).
+    void onLiveMessage(const QString &type);
+
+    static constexpr const char *kGenerationKey = "proctor:cache:gen";
+
+private:
+    Live::RedisClient &m_redis;
+    int m_ttlSeconds;
+};
+
+} // namespace Proctor::Collector::Storage
