@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "views/dashboardview.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPushButton>
+#include <QValueAxis>
+
+#include "api/apiclient.h"
+#include "app/appearance.h"
+#include "app/eventtypes.h"
+#include "widgets/statcard.h"
+
+namespace Proctor::Admin::Views {
+
+namespace {
+QChartView *makeChartView(const QString &title, QWidget *parent)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(240);
+    view->setAccessibleName(title);
+    return view;
+}
+
+void styleChart(QChart *chart)
+{
+    chart->setTheme(Appearance::currentTheme() == Appearance::Theme::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundRoundness(4);
+}
+
+void clearChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes()) {
+        chart->removeAxis(axis);
+        delete axis;
+    }
+}
+} // namespace
+
+DashboardView::DashboardView(const Services &services, QWidget *parent)
+    : View(parent)
+    , m_services(services)
+    , m_days(new QComboBox(this))
+    , m_status(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    auto *title = new QLabel(tr("<h2>Dashboard</h2>"), this);
+    top->addWidget(title);
+    top->addStretch();
+    top->addWidget(m_status);
+    m_days->addItem(tr("Last 7 days"), 7);
+    m_days->addItem(tr("Last 30 days"), 30);
+    m_days->addItem(tr("Last 90 days"), 90);
+    m_days->setCurrentIndex(1);
+    m_days->setAccessibleName(tr("Period"));
+    top->addWidget(m_days);
+    auto *refresh = new QPushButton(tr("Refresh"), this);
+    top->addWidget(refresh);
+    layout->addLayout(top);
+
+    auto *cards = new QHBoxLayout;
+    for (const QString &t : {tr("Completed tests"), tr("Average score"), tr("Anomalies found"), tr("Unique candidates"), tr("Pass rate")}) {
+        auto *card = new Widgets::StatCard(t, this);
+        m_cards.append(card);
+        cards->addWidget(card);
+    }
+    layout->addLayout(cards);
+
+    auto *grid = new QGridLayout;
+    m_charts = {makeChartView(tr("Completions per day"), this), makeChartView(tr("Grade distribution"), this),
+                makeChartView(tr("Violations by type"), this), makeChartView(tr("Pass rate per day, %"), this)};
+    grid->addWidget(m_charts[0], 0, 0);
+    grid->addWidget(m_charts[1], 0, 1);
+    grid->addWidget(m_charts[2], 1, 0);
+    grid->addWidget(m_charts[3], 1, 1);
+    layout->addLayout(grid, 1);
+
+    connect(refresh, &QPushButton::clicked, this, &DashboardView::reload);
+    connect(m_days, &QComboBox::currentIndexChanged, this, &DashboardView::reload);
+}
+
+void DashboardView::activate()
+{
+    if (!m_loaded)
+        reload();
+}
+
+void DashboardView::reload()
+{
+    if (!m_services.api || !m_services.api->hasToken())
+        return;
+    m_loaded = true;
+    m_status->setText(tr("Loading…"));
+    m_services.api->fetchDashboard(m_days->currentData().toInt(), this, [this](Api::Result<Api::Dashboard> d) {
+        if (!d) {
+            m_status->setText(d.error().userMessage());
+            return;
+        }
+        m_status->setText(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        setDashboard(*d);
+    });
+}
+
+void DashboardView::setDashboard(const Api::Dashboard &d)
+{
+    const QLocale locale;
+    m_cards[0]->setValue(locale.toString(d.completed.value, 'f', 0), d.completed.change);
+    m_cards[1]->setValue(locale.toString(d.averageScore.value, 'f', 1) + QStringLiteral(" %"), d.averageScore.change);
+    m_cards[2]->setValue(locale.toString(d.anomalies.value, 'f', 0), d.anomalies.change, false);
+    m_cards[3]->setValue(locale.toString(d.uniqueCandidates.value, 'f', 0), d.uniqueCandidates.change);
+    m_cards[4]->setValue(locale.toString(d.passRate.value, 'f', 1) + QStringLiteral(" %"), d.passRate.change);
+
+    // Completions per day.
+    {
+        QChart *chart = m_charts[0]->chart();
+        clearChart(chart);
+        styleChart(chart);
+        auto *completed = new QLineSeries;
+        completed->setName(tr("Completed"));
+        auto *passed = new QLineSeries;
+        passed->setName(tr("Passed"));
+        int maxY = 1;
+        for (const Api::DayPoint &p : d.perDay) {
+            const qreal x = QDateTime(p.date, QTime(12, 0)).toMSecsSinceEpoch();
+            completed->append(x, p.completed);
+            passed->append(x, p.passed);
+            maxY = qMax(maxY, p.completed);
+        }
+        chart->addSeries(completed);
+        chart->addSeries(passed);
+        auto *x = new QDateTimeAxis;
+        x->setFormat(QStringLiteral("dd.MM"));
+        x->setTickCount(qBound(2, static_cast<int>(d.perDay.size()), 8));
+        auto *y = new QValueAxis;
+        y->setRange(0, maxY + 1);
+        y->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (auto *s : {completed, passed}) {
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+    }
+    // Grade distribution, fixed order and colours.
+    {
+        QChart *chart = m_charts[1]->chart();
+        clearChart(chart);
+        styleChart(chart);
+        const QStringList keys{QStringLiteral("excellent"), QStringLiteral("good"), QStringLiteral("satisfactory"),
+                               QStringLiteral("unsatisfactory"), QStringLiteral("poor")};
+        auto *set = new QBarSet(tr("Sessions"));
+        QStringList labels;
+        int maxY = 1;
+        for (const QString &k : keys) {
+            *set << d.grades.value(k);
+            labels << Api::gradeText(k);
+            maxY = qMax(maxY, d.grades.value(k));
+        }
+        set->setColor(QColor(0x25, 0x63, 0xeb));
+        auto *series = new QBarSeries;
+        series->append(set);
+        series->setLabelsVisible(true);
+        chart->addSeries(series);
+        auto *x = new QBarCategoryAxis;
+        x->append(labels);
+        auto *y = new QValueAxis;
+        y->setRange(0, maxY * 1.15 + 1);
+        y->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        chart->legend()->hide();
+    }
+    // Violations by type.
+    {
+        QChart *chart = m_charts[2]->chart();
+        clearChart(chart);
+        styleChart(chart);
+        auto *set = new QBarSet(tr("Events"));
+        set->setColor(QColor(0xdc, 0x26, 0x26));
+        QStringList labels;
+        int maxX = 1;
+        for (auto it = d.violationsByType.begin(); it != d.violationsByType.end(); ++it) {
+            *set << it.value();
+            labels << EventTypes::label(it.key());
+            maxX = qMax(maxX, it.value());
+        }
+        auto *series = new QHorizontalBarSeries;
+        series->append(set);
+        series->setLabelsVisible(true);
+        chart->addSeries(series);
+        auto *y = new QBarCategoryAxis;
+        y->append(labels);
+        auto *x = new QValueAxis;
+        x->setRange(0, maxX * 1.15 + 1);
+        x->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(y, Qt::AlignLeft);
+        chart->addAxis(x, Qt::AlignBottom);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        chart->legend()->hide();
+    }
+    // Pass rate per day.
+    {
+        QChart *chart = m_charts[3]->chart();
+        clearChart(chart);
+        styleChart(chart);
+        auto *rate = new QLineSeries;
+        rate->setName(tr("Pass rate"));
+        rate->setPointsVisible(true);
+        for (const Api::DayPoint &p : d.perDay)
+            if (p.completed > 0)
+                rate->append(QDateTime(p.date, QTime(12, 0)).toMSecsSinceEpoch(), 100.0 * p.passed / p.completed);
+        chart->addSeries(rate);
+        auto *x = new QDateTimeAxis;
+        x->setFormat(QStringLiteral("dd.MM"));
+        x->setTickCount(qBound(2, static_cast<int>(d.perDay.size()), 8));
+        auto *y = new QValueAxis;
+        y->setRange(0, 100);
+        y->setLabelFormat(QStringLiteral("%d"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        rate->attachAxis(x);
+        rate->attachAxis(y);
+        chart->legend()->hide();
+    }
+}
+
+} // namespace Proctor::Admin::Views

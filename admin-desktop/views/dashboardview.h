@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// Dashboard: stat cards with week-over-week change, completions per day, grade distribution,
+// violations by type, pass rate.
+#pragma once
+
+#include "api/apitypes.h"
+#include "views/view.h"
+
+class QComboBox;
+class QLabel;
+class QChartView;
+
+namespace Proctor::Admin::Widgets {
+class StatCard;
+}
+
+namespace Proctor::Admin::Views {
+
+class DashboardView final : public View
+{
+    Q_OBJECT
+public:
+    DashboardView(const Services &services, QWidget *parent = nullptr);
+    void activate() override;
+    void setDashboard(const Api::Dashboard &dashboard);
+    Widgets::StatCard *card(int index) const { return m_cards.value(index); }
+    int chartCount() const { return static_cast<int>(m_charts.size()); }
+
+public slots:
+    void reload();
+
+private:
+    Services m_services;
+    QComboBox *m_days;
+    QLabel *m_status;
+    QList<Widgets::StatCard *> m_cards;
+    QList<QChartView *> m_charts;
+    bool m_loaded = false;
+};
+
+} // namespace Proctor::Admin::Views

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+// One session: identity, score, answers with correctness, the zoomable event timeline, per-question
+// latency, violation summary and the risk score whose evidence links to timeline items.
+#pragma once
+
+#include "views/view.h"
+
+class QLabel;
+class QTableView;
+class QTabWidget;
+class QChartView;
+class QToolButton;
+
+namespace Proctor::Admin::Models {
+class SessionDocument;
+}
+namespace Proctor::Admin::Widgets {
+class TimelineWidget;
+}
+
+namespace Proctor::Admin::Views {
+
+class SessionView final : public View
+{
+    Q_OBJECT
+public:
+    SessionView(const Services &services, QWidget *parent = nullptr);
+
+    void openSession(const QString &sessionId);
+    QString sessionId() const;
+    Models::SessionDocument *document() const { return m_document; }
+    Widgets::TimelineWidget *timeline() const { return m_timeline; }
+    QTableView *riskTable() const { return m_riskTable; }
+    QTableView *eventsTable() const { return m_eventsTable; }
+    QAbstractItemModel *exportModel() const override;
+    QString exportName() const override;
+
+public slots:
+    void exportPdf(const QString &path = {});
+    void selectRiskFactor(int row);
+
+signals:
+    void compareSessions(const QStringList &sessionIds);
+    void findSimilar(const QString &sessionId);
+    void message(const QString &text);
+
+private:
+    void updateHeader();
+    void updateLatencyChart();
+
+    Services m_services;
+    Models::SessionDocument *m_document;
+    QLabel *m_title;
+    QLabel *m_identity;
+    QLabel *m_score;
+    QLabel *m_source;
+    QLabel *m_riskScore;
+    QLabel *m_violations;
+    Widgets::TimelineWidget *m_timeline;
+    QTableView *m_riskTable;
+    QTableView *m_answersTable;
+    QTableView *m_eventsTable;
+    QChartView *m_latencyChart;
+    QTabWidget *m_tabs;
+};
+
+} // namespace Proctor::Admin::Views

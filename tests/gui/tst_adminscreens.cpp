@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+// The whole main window against the fake server: every view is shown with data and saved as a PNG
+// (screenshots/fake-*.png), the session PDF and CSV export are written.
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "api/apiclient.h"
+#include "api/livefeedclient.h"
+#include "api/tokenstore.h"
+#include "app/appearance.h"
+#include "cache/sessioncache.h"
+#include "fakeserver.h"
+#include "models/listmodels.h"
+#include "models/resultsmodel.h"
+#include "models/sessiondocument.h"
+#include "screenshots.h"
+#include "views/adminview.h"
+#include "views/compareview.h"
+#include "views/dashboardview.h"
+#include "views/listviews.h"
+#include "views/mainwindow.h"
+#include "views/resultsview.h"
+#include "views/sessionview.h"
+#include "widgets/statcard.h"
+#include "widgets/timelinewidget.h"
+#include "widgets/trajectoryoverlaywidget.h"
+
+using namespace Proctor::Admin;
+using Proctor::Testing::FakeData;
+using Proctor::Testing::FakeServer;
+
+class TestAdminScreens : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("ProctorTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("proctor-admin-screens"));
+        Appearance::applyTheme(Appearance::Theme::Light);
+        Appearance::applyLanguage(QStringLiteral("en"));
+    }
+
+    void everyViewWithData()
+    {
+        FakeServer server;
+        FakeData::install(server);
+        QTemporaryDir dir;
+        Api::ApiClient api;
+        Api::LiveFeedClient live;
+        Api::TokenStore tokens;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        Views::MainWindow window(Views::Services{&api, &live, &tokens, &cache});
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        api.setServerUrl(QUrl(server.baseUrl()));
+        bool ok = false;
+        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr, [&](auto r) { ok = r.has_value(); });
+        QTRY_VERIFY(ok);
+        window.onSignedIn();
+
+        window.showPage(Views::MainWindow::Dashboard);
+        QTRY_COMPARE(window.dashboardView()->card(0)->valueText(), QStringLiteral("312"));
+        QVERIFY(window.dashboardView()->card(0)->changeText().contains(QStringLiteral("12.5")));
+        QTest::qWait(200);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-dashboard")));
+
+        window.showPage(Views::MainWindow::Results);
+        QTRY_VERIFY(window.resultsModel()->rowCount() >= 100);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-results")));
+
+        // CSV of the results table as shown.
+        const QString csvPath = dir.filePath(QStringLiteral("results.csv"));
+        window.exportCsv(csvPath);
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll().mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), window.resultsModel()->rowCount() + 1);
+        QVERIFY(lines.first().startsWith(QStringLiteral("Candidate,Position,Test,Finished")));
+        QVERIFY(lines.at(1).startsWith(QStringLiteral("Иванов Иван Андреевич,Accountant,Personal data protection")));
+
+        window.openSession(FakeData::sessionId(7));
+        auto *session = window.sessionView();
+        QTRY_VERIFY(!session->document()->isLoading() && session->document()->timeline()->rowCount() > 0);
+        session->selectRiskFactor(0); // print attempts: highlighted on the timeline
+        QTRY_VERIFY(session->timeline()->selectedRow() >= 0);
+        QVERIFY(session->document()->timeline()->index(session->timeline()->selectedRow(), 0)
+                    .data(Models::TimelineModel::HighlightRole).toBool());
+        QTest::qWait(100);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-session")));
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        session->exportPdf(pdf);
+        QVERIFY(QFileInfo(pdf).size() > 5000);
+        QFile::copy(pdf, Proctor::Testing::screenshotDir() + QStringLiteral("/fake-session-report.pdf"));
+
+        window.compareSessions({FakeData::sessionId(1), FakeData::sessionId(2), FakeData::sessionId(3)});
+        QTRY_COMPARE(window.compareView()->overlay()->data().trajectories.size(), 3);
+        QCOMPARE(window.compareView()->pairScores()->rowCount(), 3);
+        QTest::qWait(100);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-compare")));
+        window.compareView()->tabs()->setCurrentIndex(3);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-compare-fingerprints")));
+        window.compareView()->tabs()->setCurrentIndex(0);
+
+        window.findSimilar(FakeData::sessionId(1));
+        QTRY_COMPARE(window.similarView()->model()->rowCount(), 8);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-similar")));
+
+        window.showPage(Views::MainWindow::Devices);
+        QTRY_COMPARE(window.devicesView()->groups()->rowCount(), 6);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-devices")));
+
+        window.showPage(Views::MainWindow::Abandoned);
+        QTRY_COMPARE(window.abandonedView()->model()->rowCount(), 12);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-abandoned")));
+
+        window.showPage(Views::MainWindow::Certificates);
+        QTRY_COMPARE(window.certificatesView()->model()->rowCount(), 25);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-certificates")));
+
+        window.showPage(Views::MainWindow::Administration);
+        QTRY_COMPARE(window.adminView()->apiKeys()->rowCount(), 2);
+        QTRY_COMPARE(window.adminView()->audit()->rowCount(), 15);
+        QString createdKey;
+        window.adminView()->createApiKey(QStringLiteral("kiosk"), {QStringLiteral("tests:read")}, [&](const QString &key, const QString &) { createdKey = key; });
+        QTRY_COMPARE(createdKey, QStringLiteral("pk_new_secret_key"));
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-administration")));
+
+        // Live: a result arrives, the badge counts it.
+        live.handleMessage(QStringLiteral(R"({"type":"result_saved","sessionId":"%1","score":90,"passed":true})").arg(FakeData::sessionId(1)));
+        QCOMPARE(window.unreadNotifications(), 1);
+
+        // Dark palette.
+        Appearance::applyTheme(Appearance::Theme::Dark);
+        window.showPage(Views::MainWindow::Dashboard);
+        window.dashboardView()->reload();
+        QTest::qWait(300);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-dashboard-dark")));
+        window.openSession(FakeData::sessionId(7));
+        QTRY_VERIFY(!session->document()->isLoading());
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-session-dark")));
+        Appearance::applyTheme(Appearance::Theme::Light);
+        window.close();
+    }
+
+    void russianTranslationLoads()
+    {
+        QCOMPARE(Appearance::applyLanguage(QStringLiteral("ru")), QStringLiteral("ru"));
+        QCOMPARE(QCoreApplication::translate("Proctor::Admin::Views::MainWindow", "Results"), QStringLiteral("Результаты"));
+        Appearance::applyLanguage(QStringLiteral("en"));
+    }
+};
+
+QTEST_MAIN(TestAdminScreens)
+#include "tst_adminscreens.moc"

@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: MIT
+// proctor-admin core against a fake server in the documented shapes: every model under
+// QAbstractItemModelTester, keyset paging, login failure paths, live updates, timeline and overlay
+// geometry, CSV, the session cache.
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "api/apiclient.h"
+#include "api/livefeedclient.h"
+#include "api/tokenstore.h"
+#include "cache/sessioncache.h"
+#include "export/csvexporter.h"
+#include "fakeserver.h"
+#include "models/compareanalysis.h"
+#include "models/listmodels.h"
+#include "models/resultsmodel.h"
+#include "models/sessiondocument.h"
+#include "views/logindialog.h"
+#include "widgets/timelinewidget.h"
+#include "widgets/trajectoryoverlaywidget.h"
+
+using namespace Proctor::Admin;
+using Proctor::Testing::FakeData;
+using Proctor::Testing::FakeResponse;
+using Proctor::Testing::FakeServer;
+
+class TestAdminUnits : public QObject
+{
+    Q_OBJECT
+
+private:
+    void signIn(Api::ApiClient &api, FakeServer &server)
+    {
+        api.setServerUrl(QUrl(server.baseUrl()));
+        bool done = false;
+        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr, [&](Api::Result<Api::LoginResult> r) {
+            QVERIFY(r.has_value());
+            done = true;
+        });
+        QTRY_VERIFY(done);
+    }
+
+private slots:
+    void loginFailures_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("unreachable server") << "unreachable" << int(Api::ApiError::Kind::Unreachable) << "cannot be reached";
+        QTest::newRow("bad credentials") << "badpassword" << int(Api::ApiError::Kind::BadCredentials) << "Wrong email or password";
+        QTest::newRow("rate limited") << "ratelimited" << int(Api::ApiError::Kind::RateLimited) << "Try again in 30 s";
+        QTest::newRow("not a proctor server") << "notfound" << int(Api::ApiError::Kind::Protocol) << "Proctor server";
+        QTest::newRow("tls error") << "tls" << int(Api::ApiError::Kind::Tls) << "secure connection failed";
+    }
+    void loginFailures()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(int, kind);
+        QFETCH(QString, messagePart);
+        if (scenario == QLatin1String("tls") && !QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        FakeServer server;
+        FakeData::install(server);
+        if (scenario == QLatin1String("ratelimited"))
+            server.route("POST", "/api/v1/auth/login", [](const Proctor::Testing::FakeRequest &) {
+                FakeResponse r = FakeResponse::error(429, "rate_limited");
+                r.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("30")));
+                return r;
+            });
+        if (scenario == QLatin1String("notfound"))
+            server.route("POST", "/api/v1/auth/login", [](const Proctor::Testing::FakeRequest &) { return FakeResponse::error(404, "not_found"); });
+        QString url = server.baseUrl();
+        if (scenario == QLatin1String("unreachable")) {
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost, 0);
+            url = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+            probe.close();
+        } else if (scenario == QLatin1String("tls")) {
+            url.replace(QStringLiteral("http://"), QStringLiteral("https://")); // a plain-HTTP server answering a TLS hello
+        }
+        Api::ApiClient api;
+        Api::TokenStore tokens;
+        QCOMPARE(tokens.backend(), Api::TokenStore::Backend::Memory); // offscreen: never QSettings, never a keychain
+        Views::LoginDialog dialog(&api, &tokens);
+        dialog.setServer(url);
+        dialog.setEmail(QStringLiteral("admin@example.org"));
+        dialog.setPassword(scenario == QLatin1String("badpassword") ? QStringLiteral("wrong") : QStringLiteral("correct horse"));
+        QSignalSpy failed(&dialog, &Views::LoginDialog::failed);
+        dialog.signIn();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
+        const auto error = failed.first().first().value<Api::ApiError>();
+        QCOMPARE(int(error.kind), kind);
+        QVERIFY2(dialog.message().contains(messagePart), qPrintable(dialog.message()));
+        QVERIFY(!api.hasToken());
+    }
+
+    void loginSucceedsAndTokenIsStoredInMemory()
+    {
+        FakeServer server;
+        FakeData::install(server);
+        Api::ApiClient api;
+        Api::TokenStore tokens;
+        Views::LoginDialog dialog(&api, &tokens);
+        dialog.setServer(server.baseUrl());
+        dialog.setEmail(QStringLiteral("admin@example.org"));
+        dialog.setPassword(QStringLiteral("correct horse"));
+        QSignalSpy ok(&dialog, &Views::LoginDialog::signedIn);
+        dialog.signIn();
+        QTRY_COMPARE(ok.size(), 1);
+        QCOMPARE(api.token(), QByteArray("tok-123"));
+        QCOMPARE(api.account().role, QStringLiteral("admin"));
+        QByteArray stored;
+        tokens.load(Api::TokenStore::accountKey(QUrl(server.baseUrl()).toString(), QStringLiteral("admin@example.org")),
+                    [&](const QByteArray &t) { stored = t; });
+        QCOMPARE(stored, QByteArray("tok-123"));
+    }
+
+    void expiredTokenIsReported()
+    {
+        FakeServer server;
+        FakeData::install(server);
+        Api::ApiClient api;
+        api.setServerUrl(QUrl(server.baseUrl()));
+        api.setToken("stale");
+        QSignalSpy lost(&api, &Api::ApiClient::authenticationLost);
+        std::optional<Api::ApiError> error;
+        api.me(nullptr, [&](Api::Result<Api::AdminAccount> r) { error = r ? Api::ApiError{} : r.error(); });
+        QTRY_VERIFY(error.has_value());
+        QCOMPARE(error->kind, Api::ApiError::Kind::ExpiredToken);
+        QVERIFY(error->userMessage().contains(QStringLiteral("expired")));
+        QCOMPARE(lost.size(), 1);
+    }
+
+    void resultsModelPagesWithFetchMore()
+    {
+        FakeServer server;
+        FakeData::install(server, 230);
+        Api::ApiClient api;
+        signIn(api, server);
+        Models::ResultsModel model(&api);
+        Models::ResultsFilter f;
+        f.pageSize = 100;
+        model.setFilter(f);
+        QTRY_COMPARE(model.rowCount(), 100);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QTRY_COMPARE(model.rowCount(), 200);
+        model.fetchMore({});
+        QTRY_COMPARE(model.rowCount(), 230);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.index(0, Models::ResultsModel::Candidate).data().toString(), QStringLiteral("Иванов Иван Андреевич"));
+        QCOMPARE(model.index(7, 0).data(Models::ResultsModel::RiskLevelRole).toString(), QStringLiteral("high"));
+        // The cursor of the previous page was sent, and filters go to the server.
+        QVERIFY(server.requests().last().query.contains(QStringLiteral("cursor=200")));
+        // The tester itself calls fetchMore(): attached now, it drives and checks the reloads below.
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        f.risk = QStringLiteral("high");
+        model.setFilter(f);
+        QTRY_VERIFY(model.rowCount() > 0 && !model.isLoading());
+        QVERIFY(server.requests().last().query.contains(QStringLiteral("risk=high")));
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, 0).data(Models::ResultsModel::RiskLevelRole).toString(), QStringLiteral("high"));
+        // Sorting by score is a server-side order.
+        model.sort(Models::ResultsModel::Score, Qt::DescendingOrder);
+        QTRY_VERIFY(server.requests().last().query.contains(QStringLiteral("sort=score")));
+    }
+
+    void liveUpdateChangesResultsModel()
+    {
+        FakeServer server;
+        int total = 5;
+        FakeData::install(server, 5);
+        Api::ApiClient api;
+        signIn(api, server);
+        // Newest first: a new result appears at the head of the list.
+        server.route("GET", "/api/v1/results", [&total](const Proctor::Testing::FakeRequest &) {
+            QJsonArray items;
+            for (int i = total - 1; i >= 0; --i)
+                items.append(FakeData::resultItem(i));
+            return FakeResponse::json(QJsonDocument(QJsonObject{{"items", items}, {"nextCursor", QJsonValue()}}));
+        });
+        Models::ResultsModel model(&api);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        QTRY_COMPARE(model.rowCount(), 5);
+        Api::LiveFeedClient live;
+        connect(&live, &Api::LiveFeedClient::resultSaved, &model, &Models::ResultsModel::onResultSaved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        total = 6;
+        live.handleMessage(QStringLiteral(R"({"type":"result_saved","sessionId":"%1","score":90,"passed":true})").arg(FakeData::sessionId(5)));
+        QTRY_COMPARE(model.rowCount(), 6);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.index(0, 0).data(Models::ResultsModel::SessionIdRole).toString(), FakeData::sessionId(5));
+        QCOMPARE(model.rowOfSession(FakeData::sessionId(0)), 5);
+    }
+
+    void liveFeedReconnectsWithBackoff()
+    {
+        Api::LiveFeedClient live;
+        live.setBackoff(50, 400);
+        QSignalSpy states(&live, &Api::LiveFeedClient::stateChanged);
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        const quint16 port = probe.serverPort();
+        probe.close();
+        live.start(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(port)), "tok");
+        QTRY_COMPARE_WITH_TIMEOUT(live.state(), Api::LiveFeedClient::State::Reconnecting, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(live.reconnectDelayMs() >= 200, 5000); // doubled after failed attempts
+        QVERIFY(live.reconnectDelayMs() <= 400);
+        live.stop();
+        QCOMPARE(live.state(), Api::LiveFeedClient::State::Disconnected);
+    }
+
+    void sessionDocumentModels()
+    {
+        FakeServer server;
+        FakeData::install(server);
+        Api::ApiClient api;
+        signIn(api, server);
+        QTemporaryDir dir;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("c.sqlite")));
+        Models::SessionDocument doc(&api, &cache);
+        QAbstractItemModelTester t1(doc.answers(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(doc.timeline(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(doc.riskFactors(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString id = FakeData::sessionId(3);
+        doc.open(id);
+        QTRY_VERIFY(!doc.isLoading() && doc.source() == Models::SessionDocument::Source::Server);
+        QCOMPARE(doc.answers()->rowCount(), 10);
+        QCOMPARE(doc.timeline()->rowCount(), FakeData::events(id).size());
+        QVERIFY(doc.riskFactors()->rowCount() >= 2);
+        QCOMPARE(doc.risk().level, QStringLiteral("high"));
+        // After-finish marks and gaps are in the model.
+        const int last = doc.timeline()->rowCount() - 1;
+        QVERIFY(doc.timeline()->index(last, 0).data(Models::TimelineModel::AfterFinishRole).toBool());
+        bool gap = false;
+        for (int r = 0; r < doc.timeline()->rowCount(); ++r)
+            gap |= doc.timeline()->index(r, 0).data(Models::TimelineModel::GapBeforeMsRole).toLongLong() >= Models::TimelineModel::kGapMs;
+        QVERIFY(gap);
+        // Cached for offline reopening.
+        QVERIFY(cache.contains(QUrl(server.baseUrl()).toString(), id));
+        Api::ApiClient offline; // no token, no server
+        offline.setServerUrl(QUrl(server.baseUrl()));
+        Models::SessionDocument again(&offline, &cache);
+        again.open(id);
+        QCOMPARE(again.source(), Models::SessionDocument::Source::Cache);
+        QCOMPARE(again.timeline()->rowCount(), doc.timeline()->rowCount());
+        // Local risk from the events with the shared engine.
+        const Api::RiskReport local = Models::localRisk(doc.timeline()->events());
+        QVERIFY(local.computedLocally);
+        QVERIFY(local.score >= 60);
+    }
+
+    void listModels()
+    {
+        FakeServer server;
+        FakeData::install(server);
+        Api::ApiClient api;
+        signIn(api, server);
+        Models::AbandonedModel abandoned(&api);
+        Models::CertificatesModel certificates(&api);
+        Models::AuditModel audit(&api);
+        Models::ApiKeysModel keys(&api);
+        Models::AdminsModel admins(&api);
+        Models::SimilarModel similar(&api);
+        Models::DeviceGroupsModel groups(&api);
+        Models::MultiDeviceModel multi(&api);
+        Models::SearchModel search;
+        QList<QAbstractItemModelTester *> testers;
+        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{&abandoned, &certificates, &audit, &keys, &admins, &similar, &groups, &multi, &search})
+            testers.append(new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, this));
+        abandoned.setSource(QStringLiteral("/sessions/abandoned"), {});
+        certificates.setSource(QStringLiteral("/certificates"), {});
+        audit.setSource(QStringLiteral("/audit"), {});
+        keys.setSource(QStringLiteral("/apikeys"), {}, QStringLiteral("items"), false);
+        admins.setSource(QStringLiteral("/admins"), {}, QStringLiteral("items"), false);
+        QTRY_COMPARE(abandoned.rowCount(), 12);
+        QTRY_COMPARE(certificates.rowCount(), 25);
+        QTRY_COMPARE(audit.rowCount(), 15);
+        QTRY_COMPARE(keys.rowCount(), 2);
+        QTRY_COMPARE(admins.rowCount(), 2);
+        QCOMPARE(certificates.index(0, Models::CertificatesModel::Number).data().toString(), QStringLiteral("26/11-0001"));
+        QCOMPARE(certificates.index(3, Models::CertificatesModel::Status).data().toString(), QStringLiteral("revoked"));
+        QCOMPARE(keys.index(1, Models::ApiKeysModel::Status).data().toString().left(7), QStringLiteral("revoked"));
+        QCOMPARE(admins.index(1, Models::AdminsModel::Role).data().toString(), QStringLiteral("proctor"));
+        const QJsonObject groupsAnswer = FakeResponse::json(QJsonDocument()).body.isEmpty() ? QJsonObject() : QJsonObject();
+        Q_UNUSED(groupsAnswer)
+        groups.setItems(QJsonArray{QJsonObject{{"hash", QString(64, 'a')}, {"sessionCount", 3}, {"candidates", QJsonArray{}}, {"flags", QJsonArray{"several_candidates"}}}});
+        QVERIFY(groups.index(0, 0).data(Models::DeviceGroupsModel::FlaggedRole).toBool());
+        multi.setItems(QJsonArray{QJsonObject{{"candidate", QJsonObject{{"lastName", "Иванов"}}}, {"hashes", QJsonArray{"x", "y"}}}});
+        QCOMPARE(multi.index(0, Models::MultiDeviceModel::DeviceCount).data().toInt(), 2);
+        similar.setItems(QJsonArray{QJsonObject{{"sessionId", "s1"}, {"questionId", "q1"}, {"similarity", 91.0}, {"distance", 0.1}}});
+        QCOMPARE(similar.index(0, Models::SimilarModel::Similarity).data().toString(), QStringLiteral("91.0"));
+        search.setAnswer(QJsonObject{{"sessions", QJsonArray{FakeData::resultItem(1)}}, {"candidates", QJsonArray{}}, {"certificates", QJsonArray{}}});
+        QCOMPARE(search.rowCount(), 1);
+        QCOMPARE(search.index(0).data(Models::SearchModel::SessionIdRole).toString(), FakeData::sessionId(1));
+        qDeleteAll(testers);
+    }
+
+    void compareModels()
+    {
+        QList<Models::ComparedSession> sessions;
+        for (int v = 0; v < 3; ++v)
+            sessions.append({Api::SessionDetail::fromJson(FakeData::sessionDetail(FakeData::sessionId(v), v)),
+                             Api::Telemetry::fromJson(FakeData::telemetry(v))});
+        Models::CompareAnalysis analysis;
+        analysis.setSessions(sessions);
+        QCOMPARE(analysis.questionIds(), (QStringList{"q1", "q2", "q3", "q4"}));
+        Models::PairScoresModel pairs;
+        Models::FingerprintCompareModel fps;
+        Models::KeystrokeCompareModel keys;
+        QAbstractItemModelTester t1(&pairs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&fps, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(&keys, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        pairs.setScores(analysis.pairScores(QStringLiteral("q1")), {"A", "B", "C"});
+        fps.setSessions(sessions);
+        keys.setSessions(sessions);
+        QCOMPARE(pairs.rowCount(), 3);
+        const double sim = pairs.index(0, Models::PairScoresModel::QuestionSimilarity).data(Models::PairScoresModel::ValueRole).toDouble();
+        QVERIFY(sim > 0 && sim <= 100);
+        QCOMPARE(fps.columnCount(), 5);
+        // Timezone is the same for all: match; the platform differs between variants.
+        const int tzRow = 7;
+        QVERIFY(fps.index(tzRow, 0).data().toString() == QStringLiteral("timezone"));
+        QVERIFY(fps.rowMatches(tzRow));
+        QVERIFY(!fps.rowMatches(2));
+        QVERIFY(keys.rowCount() >= 3);
+        QVERIFY(keys.index(0, 1).data(Models::KeystrokeCompareModel::MeanRole).toDouble() > 0);
+        // The same trajectory against itself: similarity 100.
+        Models::CompareAnalysis same;
+        same.setSessions({sessions.at(0), sessions.at(0)});
+        QCOMPARE(same.overlay(QStringLiteral("q1"), Models::CompareAnalysis::Mode::Exact).alignments.first().similarity, 100.0);
+    }
+
+    void timelineGeometry()
+    {
+        Widgets::TimelineLayout l;
+        l.spanMs = 600'000; // 10 min
+        l.pixelsPerSecond = Widgets::TimelineLayout::fitPixelsPerSecond(l.spanMs, 1000, l.leftMargin, l.rightMargin);
+        QCOMPARE(l.xForOffset(0), double(l.leftMargin));
+        QCOMPARE(l.xForOffset(l.spanMs), double(1000 - l.rightMargin));
+        QCOMPARE(l.contentWidth(), 1000);
+        QCOMPARE(l.offsetForX(l.xForOffset(123'456)), qint64(123'456));
+        const double ticks = l.tickStepSeconds(80);
+        QVERIFY(ticks * l.pixelsPerSecond >= 80);
+        // Zoom doubles the scale: the same offset moves twice as far from the margin.
+        Widgets::TimelineLayout z = l;
+        z.pixelsPerSecond *= 2;
+        QCOMPARE(z.xForOffset(60'000) - z.leftMargin, 2 * (l.xForOffset(60'000) - l.leftMargin));
+
+        // The widget: first event at the left margin, last at the right edge when fitted.
+        Models::TimelineModel model;
+        QList<Api::EventItem> events;
+        for (const QJsonValue &v : FakeData::events(QStringLiteral("x-0001")))
+            events.append(Api::EventItem::fromJson(v.toObject()));
+        model.setEvents(events);
+        Widgets::TimelineWidget w;
+        w.resize(1000, 320);
+        w.setModel(&model);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const Widgets::TimelineLayout wl = w.layout();
+        QCOMPARE(w.iconCenter(0).x(), double(wl.leftMargin));
+        QCOMPARE(qRound(w.iconCenter(model.rowCount() - 1).x()), w.viewport()->width() - wl.rightMargin);
+        QCOMPARE(w.rowAt(w.iconCenter(3).toPoint()), 3);
+        w.setZoom(4.0);
+        QCOMPARE(w.layout().pixelsPerSecond, wl.pixelsPerSecond * 4);
+        w.selectRow(model.rowCount() - 1);
+        QVERIFY(w.iconCenter(model.rowCount() - 1).x() <= w.viewport()->width()); // scrolled into view
+        QTest::keyClick(&w, Qt::Key_Home);
+        QCOMPARE(w.selectedRow(), 0);
+        QTest::keyClick(&w, Qt::Key_0);
+        QCOMPARE(w.zoom(), 1.0);
+    }
+
+    void overlayGeometry()
+    {
+        Models::OverlayTrajectory a;
+        a.points = {QPointF(-1, -0.5), QPointF(0, 0), QPointF(1, 0.5)};
+        Models::OverlayTrajectory b;
+        b.points = {QPointF(-1, 0.5), QPointF(1, -0.5)};
+        const QRectF target(0, 0, 400, 300);
+        const Widgets::OverlayGeometry g({a, b}, target, 10);
+        // Bounds 2 x 1 into 380 x 280: the width limits, one scale for both axes.
+        QCOMPARE(g.scale(), 190.0);
+        QCOMPARE(g.map(QPointF(0, 0)), QPointF(200, 150));
+        QCOMPARE(g.map(QPointF(-1, -0.5)), QPointF(10, 55));
+        QCOMPARE(g.map(QPointF(1, 0.5)), QPointF(390, 245));
+
+        // The warping path lines join the start points and the end points of both trajectories.
+        QList<Models::ComparedSession> sessions;
+        for (int v = 0; v < 2; ++v)
+            sessions.append({Api::SessionDetail::fromJson(FakeData::sessionDetail(FakeData::sessionId(v), v)),
+                             Api::Telemetry::fromJson(FakeData::telemetry(v))});
+        Models::CompareAnalysis analysis;
+        analysis.setSessions(sessions);
+        const Models::OverlayData data = analysis.overlay(QStringLiteral("q2"), Models::CompareAnalysis::Mode::Approximate);
+        QCOMPARE(data.trajectories.size(), 2);
+        QCOMPARE(data.alignments.size(), 1);
+        Widgets::TrajectoryOverlayWidget w;
+        w.resize(640, 480);
+        w.setData(data);
+        const QList<QLineF> lines = w.pathLines(0);
+        QVERIFY(!lines.isEmpty() && lines.size() <= 241);
+        const Widgets::OverlayGeometry wg = w.geometryFor(w.plotRect());
+        QCOMPARE(lines.first().p1(), wg.map(data.trajectories[0].points.front()));
+        QCOMPARE(lines.first().p2(), wg.map(data.trajectories[1].points.front()));
+        QCOMPARE(lines.last().p1(), wg.map(data.trajectories[0].points.back()));
+        QCOMPARE(lines.last().p2(), wg.map(data.trajectories[1].points.back()));
+        for (const QLineF &line : lines) {
+            QVERIFY(w.plotRect().contains(line.p1()));
+            QVERIFY(w.plotRect().contains(line.p2()));
+        }
+        QVERIFY(data.alignments.first().similarity > 0);
+        QVERIFY(!w.render(QSize(320, 200)).isNull());
+    }
+
+    void csvExport()
+    {
+        Models::AnswersModel model;
+        Api::Answer a;
+        a.questionId = QStringLiteral("q1");
+        a.text = QStringLiteral("Quote \"this\", please");
+        a.options = {{QStringLiteral("a"), QStringLiteral("Да")}};
+        a.chosen = {QStringLiteral("a")};
+        a.correct = {QStringLiteral("a")};
+        a.isCorrect = true;
+        a.latencyMs = 1500;
+        Api::Answer b = a;
+        b.text = QStringLiteral("=HYPERLINK(\"x\")");
+        b.isCorrect = false;
+        model.setAnswers({a, b});
+        QLocale::setDefault(QLocale::c());
+        const QByteArray csv = Export::toCsv(model);
+        QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
+        const QStringList lines = QString::fromUtf8(csv.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], QStringLiteral("#,Question,Chosen,Correct answer,Result,Time,Changes"));
+        QCOMPARE(lines[1], QStringLiteral("1,\"Quote \"\"this\"\", please\",a) Да,a) Да,correct,1.5 s,0"));
+        QVERIFY2(lines[2].startsWith(QStringLiteral("2,\"'=HYPERLINK(")), qPrintable(lines[2])); // no formula injection
+        QTemporaryDir dir;
+        QVERIFY(Export::writeCsv(model, dir.filePath(QStringLiteral("a.csv"))));
+        QFile f(dir.filePath(QStringLiteral("a.csv")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), csv);
+    }
+
+    void cacheCapAndClear()
+    {
+        QTemporaryDir dir;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("c.sqlite")), 1024 * 1024);
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        Cache::SessionCache::Entry e;
+        e.detail = FakeData::sessionDetail(FakeData::sessionId(1), 1);
+        e.events = FakeData::events(FakeData::sessionId(1));
+        e.telemetry = FakeData::telemetry(1);
+        for (int i = 0; i < 5; ++i) {
+            QVERIFY(cache.put(QStringLiteral("srv"), FakeData::sessionId(i), e));
+            QTest::qWait(3);
+        }
+        QCOMPARE(cache.count(), 5);
+        const qint64 one = cache.sizeBytes() / 5;
+        QVERIFY(cache.get(QStringLiteral("srv"), FakeData::sessionId(0)).has_value()); // opened: most recent now
+        cache.setMaxBytes(one * 2 + 10);
+        QCOMPARE(cache.count(), 2);
+        QVERIFY(cache.contains(QStringLiteral("srv"), FakeData::sessionId(0)));
+        QVERIFY(cache.contains(QStringLiteral("srv"), FakeData::sessionId(4)));
+        const auto back = cache.get(QStringLiteral("srv"), FakeData::sessionId(4));
+        QCOMPARE(back->events, e.events);
+        cache.clear();
+        QCOMPARE(cache.count(), 0);
+    }
+};
+
+QTEST_MAIN(TestAdminUnits)
+#include "tst_adminunits.moc"
