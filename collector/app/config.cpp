@@ -137,6 +137,14 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
                                    "and give every collector instance the same value"));
     }
 
+    for (const QString &item : get("PROCTOR_TRUSTED_PROXIES").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString entry = item.trimmed();
+        auto subnet = QHostAddress::parseSubnet(entry.contains(QLatin1Char('/')) ? entry : entry + (entry.contains(QLatin1Char(':')) ? QStringLiteral("/128") : QStringLiteral("/32")));
+        if (subnet.first.isNull())
+            return fail("PROCTOR_TRUSTED_PROXIES", QStringLiteral("expected comma-separated IP addresses or CIDR ranges, got '%1'").arg(entry));
+        c.trustedProxies.append(subnet);
+    }
+
     c.webRoot = get("PROCTOR_WEB_ROOT");
     c.pageApiKey = get("PROCTOR_PAGE_API_KEY");
     c.metricsToken = get("PROCTOR_METRICS_TOKEN");

@@ -57,6 +57,8 @@ struct Config
     int rateLimitPerKeyPerMinute = 600000;
     int rateLimitPerAddressPerMinute = 120000;
     QString metricsToken;             // empty: /metrics only from loopback
+    // Proxies (nginx) whose X-Forwarded-For is believed: the client address then comes from that header.
+    QList<QPair<QHostAddress, int>> trustedProxies;
     int adminTokenTtlSeconds = 12 * 3600;  // lifetime of an admin bearer token
     int loginFailuresPerAccount = 5;       // failed logins per e-mail within the window before 429
     int loginFailuresPerAddress = 30;      // failed logins per client address within the window before 429

@@ -62,14 +62,18 @@ int runServe(const Config &config, const QStringList &)
     Storage::ReviewCache reviewCache(redis);
     Live::LiveHub liveHub(admins, metrics);
 
-    subscriber.subscribe(Live::kLiveChannel, [&apiKeys, &reviewCache, &liveHub](const QByteArray &payload) {
+    // Every change announced on Redis, by any instance, lands here; while Redis is down this instance's own
+    // changes are delivered here directly.
+    const auto deliver = [&apiKeys, &reviewCache, &liveHub](const QByteArray &payload) {
         const QJsonObject m = QJsonDocument::fromJson(payload).object();
         if (m.value(QStringLiteral("type")).toString() == QLatin1String("apikey_revoked"))
             apiKeys.forget(QByteArray::fromHex(m.value(QStringLiteral("hash")).toString().toLatin1()));
         // Invalidate before forwarding: a desktop that refetches on the message must not get the old page.
         reviewCache.onLiveMessage(m.value(QStringLiteral("type")).toString());
         liveHub.broadcast(payload);
-    });
+    };
+    subscriber.subscribe(Live::kLiveChannel, deliver);
+    publisher.setLocalDelivery(deliver);
 
     Http::HealthRoutes health(config.databaseUrl, redis, metrics, config.metricsToken);
     health.registerOn(router);
@@ -95,6 +99,7 @@ int runServe(const Config &config, const QStringList &)
     limits.requestTimeoutMs = config.requestTimeoutMs;
     limits.maxConnections = config.maxConnections;
     Http::HttpServer server(limits, router, metrics);
+    server.setTrustedProxies(config.trustedProxies);
     server.setUpgradeHandler([&liveHub](QTcpSocket *socket, const QByteArray &head) { return liveHub.takeConnection(socket, head); });
     const auto port = server.listen(config.httpHost, config.httpPort);
     if (!port) {

@@ -29,6 +29,25 @@ QByteArray requestIdFor(const QByteArray &incoming)
     return QByteArray::fromRawData(reinterpret_cast<const char *>(words), sizeof words).toHex();
 }
 
+QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor,
+                          const QList<QPair<QHostAddress, int>> &trustedProxies)
+{
+    auto trusted = [&](const QHostAddress &a) {
+        return std::any_of(trustedProxies.begin(), trustedProxies.end(), [&](const auto &net) { return a.isInSubnet(net); });
+    };
+    if (forwardedFor.isEmpty() || !trusted(peer))
+        return peer;
+    const QList<QByteArray> hops = forwardedFor.split(',');
+    for (auto it = hops.crbegin(); it != hops.crend(); ++it) {
+        const QHostAddress hop(QString::fromLatin1(it->trimmed()));
+        if (hop.isNull())
+            return peer; // garbage in the trusted part: do not guess
+        if (!trusted(hop))
+            return hop;
+    }
+    return peer;
+}
+
 HttpServer::HttpServer(const HttpLimits &limits, const Router &router, Metrics &metrics, QObject *parent)
     : QObject(parent), m_limits(limits), m_router(router), m_metrics(metrics)
 {
@@ -68,6 +87,8 @@ void HttpServer::dispatch(HttpConnection *connection, HttpRequest &&incoming, qu
 {
     auto request = std::make_shared<HttpRequest>(std::move(incoming));
     request->requestId = requestIdFor(request->header("x-request-id"));
+    if (!m_trustedProxies.isEmpty())
+        request->peer = clientAddress(request->peer, request->header("x-forwarded-for"), m_trustedProxies);
     if (!request->received.isValid())
         request->received.start();
 

@@ -29,6 +29,7 @@ public:
     quint16 port() const { return m_server.serverPort(); }
     void stopListening() { m_server.close(); }
     void setUpgradeHandler(HttpConnection::UpgradeHandler handler) { m_upgrade = std::move(handler); }
+    void setTrustedProxies(QList<QPair<QHostAddress, int>> proxies) { m_trustedProxies = std::move(proxies); }
     int openConnections() const { return m_connections; }
 
 private:
@@ -40,10 +41,16 @@ private:
     Metrics &m_metrics;
     QTcpServer m_server;
     HttpConnection::UpgradeHandler m_upgrade;
+    QList<QPair<QHostAddress, int>> m_trustedProxies;
     int m_connections = 0;
 };
 
 // Keeps a client's X-Request-Id when it is sane, otherwise makes a new one.
 QByteArray requestIdFor(const QByteArray &incoming);
+
+// The client's address: the socket peer, or, when the peer is a trusted proxy, the right-most address in
+// X-Forwarded-For that is not itself a trusted proxy (the left part of the header is the client's to forge).
+QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor,
+                           const QList<QPair<QHostAddress, int>> &trustedProxies);
 
 } // namespace Proctor::Collector::Http

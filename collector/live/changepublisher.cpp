@@ -26,9 +26,7 @@ void ChangePublisher::noteEventsAppended(const QUuid &sessionId, int count, cons
 void ChangePublisher::publish(const QJsonObject &message)
 {
     const QByteArray payload = QJsonDocument(message).toJson(QJsonDocument::Compact);
-    QMetaObject::invokeMethod(this, [this, payload] {
-        m_redis.command({"PUBLISH", kLiveChannel, payload}, [](const RedisReply &) {});
-    });
+    QMetaObject::invokeMethod(this, [this, payload] { send(payload); });
 }
 
 void ChangePublisher::flush()
@@ -50,8 +48,20 @@ void ChangePublisher::flush()
                                     {QStringLiteral("types"), types}});
     }
     const QJsonObject message{{QStringLiteral("type"), QStringLiteral("events_appended")}, {QStringLiteral("sessions"), sessions}};
-    m_redis.command({"PUBLISH", kLiveChannel, QJsonDocument(message).toJson(QJsonDocument::Compact)},
-                    [](const RedisReply &) {});
+    send(QJsonDocument(message).toJson(QJsonDocument::Compact));
+}
+
+void ChangePublisher::send(const QByteArray &payload)
+{
+    if (!m_redis.isConnected()) {
+        if (m_localDelivery)
+            m_localDelivery(payload);
+        return;
+    }
+    m_redis.command({"PUBLISH", kLiveChannel, payload}, [this, payload](const RedisReply &reply) {
+        if (!reply.ok() && m_localDelivery)
+            m_localDelivery(payload);
+    });
 }
 
 } // namespace Proctor::Collector::Live

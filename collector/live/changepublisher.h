@@ -3,6 +3,7 @@
 // coalesced per session and sent once per interval; rarer changes go out at once.
 #pragma once
 
+#include <functional>
 #include <mutex>
 
 #include <QHash>
@@ -26,9 +27,13 @@ public:
     void noteEventsAppended(const QUuid &sessionId, int count, const QStringList &types = {});
     // Thread-safe; published on this object's thread right away.
     void publish(const QJsonObject &message);
+    // Where a message goes when Redis cannot take it: this instance's own listeners, so live updates stay
+    // local to the instance during a Redis outage instead of stopping.
+    void setLocalDelivery(std::function<void(const QByteArray &)> deliver) { m_localDelivery = std::move(deliver); }
 
 private:
     void flush();
+    void send(const QByteArray &payload);
 
     struct Pending
     {
@@ -39,6 +44,7 @@ private:
     QTimer m_timer;
     std::mutex m_mutex;
     QHash<QUuid, Pending> m_appended;
+    std::function<void(const QByteArray &)> m_localDelivery;
 };
 
 } // namespace Proctor::Collector::Live

@@ -291,13 +291,18 @@ private slots:
             return false;
         };
 
+        LiveClient onA; // on the instance that receives the events
+        QVERIFY(onA.open(f->collector().port(), m_token));
         m_redis.stop();
         int seq = 0;
+        const qsizetype markA = onA.count();
         for (int i = 0; i < 3; ++i)
             QCOMPARE(f->postEvents(s, {HotPathFixture::event(seq++)}).status, 200);
         QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)), QStringLiteral("3"));
         QCOMPARE(f->http().get(f->url("/readyz")).status, 503);
         QVERIFY(onB.connected()); // the WebSocket does not depend on Redis
+        // Without Redis, updates stay local to the instance instead of stopping.
+        QVERIFY2(!onA.waitFor(appendedFor, 2000, markA).isEmpty(), "no local live update while Redis was down");
 
         QVERIFY(m_redis.start());
         // Both collectors reconnect by themselves; keep posting until the feed carries this session again.

@@ -50,6 +50,7 @@ private slots:
         QTest::newRow("writer connections zero") << "PROCTOR_WRITER_CONNECTIONS" << "0";
         QTest::newRow("rate limit zero") << "PROCTOR_RATE_LIMIT_PER_KEY" << "0";
         QTest::newRow("public url not http") << "PROCTOR_PUBLIC_URL" << "ftp://example.org";
+        QTest::newRow("trusted proxy not an address") << "PROCTOR_TRUSTED_PROXIES" << "127.0.0.1,nginx";
     }
     void rejectsBadValue()
     {
