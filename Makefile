@@ -11,6 +11,7 @@ help:
 	@echo "make test       install what is missing, build, run every test against throwaway services"
 	@echo "make test-long  the long suites (soak, long fuzzing, sanitizer build)"
 	@echo "make bench      build and run the benchmarks (JSON on stdout, copies in build/bench-results/)"
+	@echo "make package    build the .deb and .rpm packages (signed when PROCTOR_SIGNING_KEY is set)"
 	@echo "make demo-stop  stop the demo's PostgreSQL and Redis"
 
 deps:

@@ -23,7 +23,7 @@ packages=(
   # web client build (DejaVu: the Cyrillic font embedded in certificate PDFs)
   nodejs npm fonts-dejavu-core
   # packaging tests: lint, rpm build and signing, GPG, nginx front, unit verification
-  lintian rpm gnupg openssl dpkg-dev fakeroot nginx systemd python3 python3-yaml
+  lintian rpm gnupg openssl dpkg-dev fakeroot nginx systemd python3 python3-yaml shellcheck
 )
 
 missing=()
