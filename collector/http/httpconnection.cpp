@@ -69,7 +69,12 @@ void HttpConnection::onReadyRead()
         // Only a fresh connection's first request may become a WebSocket. Peek, so that its handshake stays
         // unread for the WebSocket server.
         const QByteArray head = m_socket->peek(m_limits.maxHeaderBytes);
-        const qsizetype end = head.indexOf("\r\n\r\n");
+        // The head ends at its first empty line. The parser accepts a bare LF as a line end (RFC 9112 allows
+        // it), so must this, or such a request would wait here for the timeout.
+        qsizetype end = head.indexOf("\r\n\r\n");
+        for (const char *blank : {"\n\n", "\n\r\n"})
+            if (const qsizetype e = head.indexOf(blank); e >= 0 && (end < 0 || e < end))
+                end = e;
         if (end < 0) {
             if (head.size() < m_limits.maxHeaderBytes) {
                 armTimer(); // wait for the whole head; the request timeout bounds the wait
@@ -77,7 +82,7 @@ void HttpConnection::onReadyRead()
             }
         } else {
             const QByteArray lower = head.left(end).toLower();
-            if (lower.contains("\r\nupgrade:") && lower.contains("websocket")) {
+            if (lower.contains("\nupgrade:") && lower.contains("websocket")) {
                 handOver(head.left(end));
                 return;
             }

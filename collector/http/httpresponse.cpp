@@ -6,6 +6,7 @@
 #include <QUrlQuery>
 
 #include "http/httprequest.h"
+#include "logging/log.h"
 
 namespace Proctor::Collector::Http {
 
@@ -86,8 +87,12 @@ int statusForError(ErrorCode code)
 
 HttpResponse HttpResponse::error(const Error &e)
 {
+    // An internal failure's detail (SQL text, file names) is for the log, not for the client.
+    const bool internal = e.code == ErrorCode::Internal;
+    if (internal)
+        Log::error(u"internal error", {{"detail", e.message}});
     QJsonObject err{{QStringLiteral("code"), QLatin1String(errorCodeName(e.code))},
-                    {QStringLiteral("message"), e.message}};
+                    {QStringLiteral("message"), internal ? QStringLiteral("internal error") : e.message}};
     if (!e.field.isEmpty())
         err.insert(QStringLiteral("field"), e.field);
     HttpResponse r = json(statusForError(e.code), QJsonObject{{QStringLiteral("error"), err}});

@@ -31,6 +31,9 @@ public:
                       "SELECT s, e, to_timestamp(st / 1000.0), q, t, to_timestamp(ct / 1000.0), d "
                       "FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::int[], $5::text[], $6::bigint[], $7::jsonb[]) "
                       "AS x(s, e, st, q, t, ct, d) "
+                      // Tokens are verified without a lookup and outlive an erased candidate: rows of a session
+                      // that no longer exists are dropped (reported as duplicates), not stored as orphans.
+                      "WHERE EXISTS (SELECT 1 FROM sessions ss WHERE ss.id = x.s) "
                       "ON CONFLICT DO NOTHING RETURNING session_id, event_id");
     }
     std::unique_ptr<pqxx::connection> conn;
