@@ -412,6 +412,58 @@ test('the study page records reading time, scroll depth and self-checks', { time
   }
 });
 
+test('the analysis endpoints work on what the pages captured', { timeout: 60000 }, async () => {
+  await stack.createAdmin('e2e-proctor@example.org', 'e2e-proctor-password-1');
+  const login = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'e2e-proctor@example.org', password: 'e2e-proctor-password-1' }),
+  });
+  assert.equal(login.status, 200);
+  const { token } = await login.json();
+  const api = async (method, path, body) => {
+    const response = await fetch(`${stack.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    assert.equal(response.status, 200, `${method} ${path}: ${response.status}`);
+    return response.json();
+  };
+
+  // A finished test whose page sent mouse trajectories and keystrokes.
+  const [captured] = await psqlJson(stack.dbUrl, `select s.id::text as id from sessions s join session_telemetry t on t.session_id = s.id
+     where jsonb_array_length(t.mouse) > 0 order by s.finished_at limit 1`);
+  assert.ok(captured, 'a session with captured mouse telemetry');
+
+  // The same trajectories against themselves: exact DTW distance 0, similarity 100 on every question.
+  const self = await api('POST', '/analysis/mouse', { sessionA: captured.id, sessionB: captured.id });
+  assert.ok(self.questions.length > 0, 'per-question comparison of captured trajectories');
+  for (const q of self.questions) {
+    assert.equal(q.distance, 0);
+    assert.equal(q.similarity, 100);
+    assert.deepEqual(q.path[0], [0, 0]);
+    assert.deepEqual(q.path.at(-1), [q.a.length - 1, q.b.length - 1]);
+  }
+  const similar = await api('POST', '/analysis/mouse/similar', { sessionId: captured.id, k: 3 });
+  assert.ok(Array.isArray(similar.matches));
+  const keyboard = await api('POST', '/analysis/keyboard', { sessionA: captured.id, sessionB: captured.id });
+  assert.equal(typeof keyboard.sameTypistScore, 'number');
+
+  // The violations scenario: its risk score cites the print attempts the page stored, by id.
+  const [violating] = await psqlJson(stack.dbUrl, `select session_id::text as id from events where type = 'print_attempt' limit 1`);
+  const risk = await api('GET', `/sessions/${violating.id}/risk`);
+  const stored = new Set((await storedEvents(violating.id)).map((e) => e.eventId));
+  const print = risk.factors.find((f) => f.reason === 'risk.print_attempts');
+  assert.ok(print, `print attempts explain the risk (${JSON.stringify(risk.factors.map((f) => f.reason))})`);
+  assert.ok(print.eventIds.length >= 2 && print.eventIds.every((id) => stored.has(id)), 'evidence points at stored events');
+
+  // Every scenario ran in the same browser build on this machine: one device, several candidates.
+  const groups = await api('GET', '/fingerprints/groups?flagged=true');
+  assert.ok(groups.groups.some((g) => g.flags.includes('several_candidates') && g.sessionCount >= 2), 'shared device flagged');
+  console.log(`# analysis on captured data: ${self.questions.length} trajectories, risk ${risk.score} (${risk.level})`);
+});
+
 test('the pages keep their promises to the collector: counts', async () => {
   // Cheap sanity on what the scenarios above left in the database.
   const sessions = Number(await psql(stack.dbUrl, 'select count(*) from sessions'));

@@ -140,7 +140,17 @@ export async function startStack() {
     child.stdout.pipe(out);
     child.stderr.pipe(out);
     await waitReady(baseUrl, child, 30000);
-    return { baseUrl, dbUrl, apiKey, log, stop };
+    // A proctor account for the admin API (the password goes through stdin, as the CLI requires).
+    const createAdmin = (email, password, role = 'proctor') =>
+      new Promise((resolve, reject) => {
+        const p = spawn(bin, ['create-admin', '--email', email, '--role', role], { env: { ...process.env, ...env } });
+        let output = '';
+        p.stdout.on('data', (d) => { output += d; });
+        p.stderr.on('data', (d) => { output += d; });
+        p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`create-admin failed (${code}): ${output}`))));
+        p.stdin.end(`${password}\n`);
+      });
+    return { baseUrl, dbUrl, apiKey, log, stop, createAdmin };
   } catch (err) {
     await stop();
     throw err;
