@@ -21,6 +21,7 @@
 
 #include "api/apiclient.h"
 #include "models/listmodels.h"
+#include "views/tableview.h"
 
 namespace Proctor::Admin::Views {
 
@@ -29,15 +30,10 @@ using Models::PagedJsonModel;
 namespace {
 QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
-    auto *t = new QTableView(parent);
-    t->setModel(model);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto *t = makeTableView(model, name, parent);
     t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setAlternatingRowColors(true);
-    t->horizontalHeader()->setStretchLastSection(true);
     t->horizontalHeader()->setDefaultSectionSize(150);
-    t->verticalHeader()->hide();
-    t->setAccessibleName(name);
+    t->setWordWrap(true);
     return t;
 }
 } // namespace

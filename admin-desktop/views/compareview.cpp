@@ -24,19 +24,15 @@
 #include "app/appearance.h"
 #include "cache/sessioncache.h"
 #include "widgets/trajectoryoverlaywidget.h"
+#include "views/tableview.h"
 
 namespace Proctor::Admin::Views {
 
 namespace {
 QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
-    auto *t = new QTableView(parent);
-    t->setModel(model);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setAlternatingRowColors(true);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->verticalHeader()->hide();
-    t->setAccessibleName(name);
+    auto *t = makeTableView(model, name, parent);
+    t->setWordWrap(true);
     return t;
 }
 } // namespace

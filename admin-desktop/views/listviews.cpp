@@ -17,6 +17,7 @@
 
 #include "api/apiclient.h"
 #include "models/listmodels.h"
+#include "views/tableview.h"
 
 namespace Proctor::Admin::Views {
 
@@ -25,15 +26,8 @@ using Models::PagedJsonModel;
 namespace {
 QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
-    auto *t = new QTableView(parent);
-    t->setModel(model);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setAlternatingRowColors(true);
-    t->horizontalHeader()->setStretchLastSection(true);
+    auto *t = makeTableView(model, name, parent);
     t->horizontalHeader()->setDefaultSectionSize(140);
-    t->verticalHeader()->hide();
-    t->setWordWrap(false);
-    t->setAccessibleName(name);
     return t;
 }
 

@@ -28,6 +28,7 @@
 #include "models/sessiondocument.h"
 #include "widgets/timelinewidget.h"
 #include "widgets/trajectoryoverlaywidget.h"
+#include "views/tableview.h"
 
 namespace Proctor::Admin::Views {
 
@@ -36,18 +37,7 @@ using Models::SessionDocument;
 using Models::TimelineModel;
 
 namespace {
-QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
-{
-    auto *t = new QTableView(parent);
-    t->setModel(model);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setAlternatingRowColors(true);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->verticalHeader()->hide();
-    t->setWordWrap(false);
-    t->setAccessibleName(name);
-    return t;
-}
+
 QToolButton *iconButton(const QString &text, const QString &name, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
@@ -121,7 +111,7 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     auto *rl = new QVBoxLayout(riskBox);
     rl->setContentsMargins(0, 0, 0, 0);
     rl->addWidget(m_riskScore);
-    m_riskTable = makeTable(m_document->riskFactors(), tr("Risk factors"), riskBox);
+    m_riskTable = makeTableView(m_document->riskFactors(), tr("Risk factors"), riskBox);
     m_riskTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_riskTable->setColumnWidth(RiskFactorsModel::Reason, 230);
     rl->addWidget(m_riskTable, 1);
@@ -132,12 +122,12 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
 
-    m_answersTable = makeTable(m_document->answers(), tr("Answers"), m_tabs);
+    m_answersTable = makeTableView(m_document->answers(), tr("Answers"), m_tabs);
     m_answersTable->setColumnWidth(Models::AnswersModel::Number, 36);
     m_answersTable->setColumnWidth(Models::AnswersModel::Question, 320);
     m_answersTable->setColumnWidth(Models::AnswersModel::Chosen, 200);
     m_answersTable->setColumnWidth(Models::AnswersModel::Correct, 200);
-    m_eventsTable = makeTable(m_document->timeline(), tr("Events"), m_tabs);
+    m_eventsTable = makeTableView(m_document->timeline(), tr("Events"), m_tabs);
     m_eventsTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_eventsTable->setColumnWidth(TimelineModel::Type, 170);
     m_eventsTable->setColumnWidth(TimelineModel::Details, 320);
