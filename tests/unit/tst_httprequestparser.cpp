@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// HttpRequestParser without sockets: however the bytes are split, the same requests come out; the limits refuse
-// oversized bodies before reading them and oversized heads as they arrive; keep-alive, 100-continue, pausing.
+// HttpRequestParser without sockets: however the bytes are split, the same requests come out; the limits
+// refuse oversized bodies before reading them and oversized heads as they arrive; keep-alive, 100-continue,
+// pausing.
 #include <QtTest>
 
 #include "http/httprequestparser.h"
@@ -33,7 +34,8 @@ struct Outcome
     friend bool operator==(const Outcome &, const Outcome &) = default;
 };
 
-// Drives the parser the way HttpConnection does: after each chunk, take what is queued and resume a paused parser.
+// Drives the parser the way HttpConnection does: after each chunk, take what is queued and resume a paused
+// parser.
 Outcome run(const QList<QByteArray> &chunks, HttpLimits limits = {})
 {
     Outcome out;
@@ -83,10 +85,13 @@ private slots:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<int>("requests");
         QTest::newRow("two pipelined GETs")
-            << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\nGET /readyz?x=1 HTTP/1.1\r\nHost: a\r\nX-Request-Id: r1\r\n\r\n") << 2;
+            << QByteArray("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n"
+                          "GET /readyz?x=1 HTTP/1.1\r\nHost: a\r\nX-Request-Id: r1\r\n\r\n")
+            << 2;
         QTest::newRow("POST with a body, then GET")
-            << QByteArray("POST /api/v1/events HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n"
-                          "{\"events\":[]}GET /healthz HTTP/1.1\r\n\r\n")
+            << QByteArray("POST /api/v1/events HTTP/1.1\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 13\r\n\r\n{\"events\":[]}"
+                          "GET /healthz HTTP/1.1\r\n\r\n")
             << 2;
         QTest::newRow("chunked POST, then GET")
             << QByteArray("POST /api/v1/events HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
@@ -103,7 +108,9 @@ private slots:
         QTest::newRow("more than the pipeline holds")
             << QByteArray("GET /1 HTTP/1.1\r\n\r\n").repeated(40) << 40;
         QTest::newRow("pipelined after an Upgrade the server ignores")
-            << QByteArray("GET /a HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\nGET /b HTTP/1.1\r\n\r\n") << 2;
+            << QByteArray(
+                   "GET /a HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\nGET /b HTTP/1.1\r\n\r\n")
+            << 2;
     }
     void sameRequestsAtEverySplit()
     {
@@ -115,7 +122,8 @@ private slots:
             const Outcome split = run({input.left(i), input.mid(i)});
             if (!(split == whole))
                 QFAIL(qPrintable(QStringLiteral("split at %1:\n%2\nvs whole:\n%3")
-                                     .arg(i).arg(split.requests.join(u'\n'), whole.requests.join(u'\n'))));
+                                     .arg(i)
+                                     .arg(split.requests.join(u'\n'), whole.requests.join(u'\n'))));
         }
         const Outcome single = run(bytewise(input));
         QCOMPARE(single.requests, whole.requests);
@@ -128,7 +136,8 @@ private slots:
         QTest::addColumn<int>("status"); // of the last request out; 0: no rejection
         QTest::addColumn<int>("requests");
         QTest::newRow("body at the limit")
-            << (QByteArray("POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n") + QByteArray(100, 'x')) << 0 << 1;
+            << (QByteArray("POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\n") + QByteArray(100, 'x')) << 0
+            << 1;
         // Only the head is sent: the 413 must come before a single body byte.
         QTest::newRow("oversized Content-Length refused before the body")
             << QByteArray("POST / HTTP/1.1\r\nContent-Length: 101\r\n\r\n") << 413 << 1;
@@ -137,26 +146,37 @@ private slots:
         QTest::newRow("Content-Length overflowing 64 bits")
             << QByteArray("POST / HTTP/1.1\r\nContent-Length: 18446744073709551616\r\n\r\n") << 400 << 1;
         QTest::newRow("chunked body counted over the limit")
-            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" + QByteArray(64, 'a')
-                          + "\r\n40\r\n" + QByteArray(64, 'b') + "\r\n0\r\n\r\n")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n" +
+                          QByteArray(64, 'a') + "\r\n40\r\n" + QByteArray(64, 'b') + "\r\n0\r\n\r\n")
             << 413 << 1;
         QTest::newRow("chunked body at the limit")
-            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n32\r\n" + QByteArray(50, 'a')
-                          + "\r\n32\r\n" + QByteArray(50, 'b') + "\r\n0\r\n\r\n")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n32\r\n" +
+                          QByteArray(50, 'a') + "\r\n32\r\n" + QByteArray(50, 'b') + "\r\n0\r\n\r\n")
             << 0 << 1;
-        QTest::newRow("header flood")
-            << (QByteArray("GET / HTTP/1.1\r\n") + QByteArray("X-Flood: 0123456789\r\n").repeated(20) + "\r\n") << 431 << 1;
-        QTest::newRow("long request line") << (QByteArray("GET /") + QByteArray(300, 'a') + " HTTP/1.1\r\n\r\n") << 431 << 1;
+        QTest::newRow("header flood") << (QByteArray("GET / HTTP/1.1\r\n") +
+                                          QByteArray("X-Flood: 0123456789\r\n").repeated(20) + "\r\n")
+                                      << 431 << 1;
+        // Header lines cost their framing too, not only the bytes of names and values.
+        QTest::newRow("empty header flood")
+            << (QByteArray("GET / HTTP/1.1\r\n") + QByteArray("a:\r\n").repeated(60) + "\r\n") << 431 << 1;
+        QTest::newRow("long request line")
+            << (QByteArray("GET /") + QByteArray(300, 'a') + " HTTP/1.1\r\n\r\n") << 431 << 1;
         QTest::newRow("one long header value")
             << (QByteArray("GET / HTTP/1.1\r\nCookie: ") + QByteArray(250, 'c') + "\r\n\r\n") << 431 << 1;
-        QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400 << 1;
+        QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400
+                                 << 1;
         QTest::newRow("bad version") << QByteArray("GET / HTTP/9\r\n\r\n") << 400 << 1;
-        QTest::newRow("header line without a colon") << QByteArray("GET / HTTP/1.1\r\nNoColon\r\n\r\n") << 400 << 1;
-        QTest::newRow("Content-Length and chunked") << QByteArray(
-            "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n") << 400 << 1;
+        QTest::newRow("header line without a colon")
+            << QByteArray("GET / HTTP/1.1\r\nNoColon\r\n\r\n") << 400 << 1;
+        QTest::newRow("Content-Length and chunked")
+            << QByteArray(
+                   "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+            << 400 << 1;
         QTest::newRow("two Content-Lengths")
-            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!") << 400 << 1;
-        QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400 << 1;
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!") << 400
+            << 1;
+        QTest::newRow("bad chunk size")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400 << 1;
         QTest::newRow("good request then garbage")
             << QByteArray("GET / HTTP/1.1\r\n\r\n\x01\x02\x03\r\n\r\n") << 400 << 2;
     }
@@ -166,7 +186,8 @@ private slots:
         QFETCH(int, status);
         QFETCH(int, requests);
         HttpRequestParser parser(smallLimits());
-        QCOMPARE(parser.feed(input), status ? HttpRequestParser::Progress::Rejected : HttpRequestParser::Progress::Parsed);
+        QCOMPARE(parser.feed(input),
+                 status ? HttpRequestParser::Progress::Rejected : HttpRequestParser::Progress::Parsed);
         QCOMPARE(parser.queued(), requests);
         HttpRequest last;
         while (parser.hasRequest())
@@ -188,10 +209,13 @@ private slots:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<bool>("keepAlive");
         QTest::newRow("HTTP/1.1 default") << QByteArray("GET / HTTP/1.1\r\n\r\n") << true;
-        QTest::newRow("HTTP/1.1 Connection: close") << QByteArray("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") << false;
-        QTest::newRow("HTTP/1.1 connection: CLOSE") << QByteArray("GET / HTTP/1.1\r\nconnection: CLOSE\r\n\r\n") << false;
+        QTest::newRow("HTTP/1.1 Connection: close")
+            << QByteArray("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") << false;
+        QTest::newRow("HTTP/1.1 connection: CLOSE")
+            << QByteArray("GET / HTTP/1.1\r\nconnection: CLOSE\r\n\r\n") << false;
         QTest::newRow("HTTP/1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
-        QTest::newRow("HTTP/1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
+        QTest::newRow("HTTP/1.0 keep-alive")
+            << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
     }
     void keepAlive()
     {
@@ -211,12 +235,17 @@ private slots:
         QTest::addColumn<QByteArray>("head");
         QTest::addColumn<int>("continues");
         QTest::addColumn<int>("status");
-        QTest::newRow("asked") << QByteArray("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n") << 1 << 0;
-        QTest::newRow("case-insensitive") << QByteArray("POST / HTTP/1.1\r\nexpect: 100-Continue\r\nContent-Length: 5\r\n\r\n") << 1 << 0;
+        QTest::newRow("asked") << QByteArray(
+                                      "POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+                               << 1 << 0;
+        QTest::newRow("case-insensitive")
+            << QByteArray("POST / HTTP/1.1\r\nexpect: 100-Continue\r\nContent-Length: 5\r\n\r\n") << 1 << 0;
         QTest::newRow("not asked") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\n") << 0 << 0;
-        QTest::newRow("other expectation") << QByteArray("POST / HTTP/1.1\r\nExpect: 200-ok\r\nContent-Length: 5\r\n\r\n") << 0 << 0;
+        QTest::newRow("other expectation")
+            << QByteArray("POST / HTTP/1.1\r\nExpect: 200-ok\r\nContent-Length: 5\r\n\r\n") << 0 << 0;
         QTest::newRow("oversized body gets 413 instead")
-            << QByteArray("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 101\r\n\r\n") << 0 << 413;
+            << QByteArray("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 101\r\n\r\n") << 0
+            << 413;
     }
     void expectContinue()
     {
