@@ -6,8 +6,8 @@
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
-#include <hiredis/adapters/qt.h>
 
+#include "live/redisnotifier.h"
 #include "logging/log.h"
 
 namespace Proctor::Collector::Live {
@@ -96,9 +96,8 @@ void RedisClient::connectNow()
         return;
     }
     ctx->data = this;
-    delete m_adapter;
-    m_adapter = new RedisQtAdapter(this);
-    m_adapter->setContext(ctx);
+    delete m_adapter; // its context is already gone (hiredis freed it); the notifier knows and leaves it alone
+    m_adapter = new RedisNotifier(ctx, this);
     redisAsyncSetConnectCallback(ctx, &RedisClient::onConnect);
     redisAsyncSetDisconnectCallback(ctx, &RedisClient::onDisconnect);
     m_context = ctx;

@@ -14,7 +14,6 @@
 #include "app/config.h"
 
 struct redisAsyncContext;
-class RedisQtAdapter;
 
 namespace Proctor::Collector::Live {
 
@@ -65,7 +64,7 @@ private:
 
     RedisEndpoint m_endpoint;
     redisAsyncContext *m_context = nullptr;
-    RedisQtAdapter *m_adapter = nullptr;
+    class RedisNotifier *m_adapter = nullptr;
     bool m_ready = false;
     QTimer m_reconnect;
     int m_backoffMs = 200;
