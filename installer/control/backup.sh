@@ -41,13 +41,20 @@ encrypted=no
 [ -n "$passfile" ] && encrypted=yes
 
 # --- database: counts and dump from one exported snapshot ------------------------------------------------
-coproc PSQL { psql "$url" -X -Atq -v ON_ERROR_STOP=1 2>&1; }
-echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"${PSQL[1]}"
-IFS= read -r snapshot <&"${PSQL[0]}" || ctl_die "could not open a snapshot of the database"
+# One psql session holds the snapshot open while pg_dump reads it. Plain FIFOs, not a coproc: bash unsets a
+# coproc's variables as soon as it has exited, which raced with the wait below under load.
+mkfifo "$work/.to-psql" "$work/.from-psql"
+psql "$url" -X -Atq -v ON_ERROR_STOP=1 <"$work/.to-psql" >"$work/.from-psql" 2>&1 &
+psql_pid=$!
+exec {to_psql}>"$work/.to-psql" {from_psql}<"$work/.from-psql"
+rm -f "$work/.to-psql" "$work/.from-psql"
+trap '' PIPE # a psql that died makes the next write fail (and the script stop), not kill it silently
+echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"$to_psql"
+IFS= read -r snapshot <&"$from_psql" || ctl_die "could not open a snapshot of the database"
 [[ $snapshot =~ ^[0-9A-F-]+$ ]] || ctl_die "could not open a snapshot of the database: $snapshot"
-printf '%s;\nSELECT %s;\n' "$CTL_ROW_COUNTS_SQL" "'__end__'" >&"${PSQL[1]}"
+printf '%s;\nSELECT %s;\n' "$CTL_ROW_COUNTS_SQL" "'__end__'" >&"$to_psql"
 counts=()
-while IFS= read -r line <&"${PSQL[0]}"; do
+while IFS= read -r line <&"$from_psql"; do
   [ "$line" = __end__ ] && break
   counts+=("$line")
 done
@@ -58,10 +65,9 @@ if [ "$encrypted" = yes ]; then
 else
   pg_dump --snapshot="$snapshot" -Fc -Z6 --no-password -f "$work/database.dump" "$url"
 fi
-echo "COMMIT;" >&"${PSQL[1]}"
-# shellcheck disable=SC1083,SC2093  # closes the coprocess's stdin: psql ends
-exec {PSQL[1]}>&-
-wait "$PSQL_PID" 2>/dev/null || true
+echo "COMMIT;" >&"$to_psql"
+exec {to_psql}>&- {from_psql}<&- # end of input: psql ends
+wait "$psql_pid" || ctl_die "the snapshot session ended with an error"
 
 # --- configuration ---------------------------------------------------------------------------------------
 config_files=()

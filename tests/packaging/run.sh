@@ -42,7 +42,8 @@ chmod 755 "$work"
 failures=0
 passes=0
 t_ok() { passes=$((passes + 1)); printf 'ok    %s\n' "$*"; }
-t_fail() { failures=$((failures + 1)); printf 'FAIL  %s\n' "$*"; }
+failed_checks=()
+t_fail() { failures=$((failures + 1)); failed_checks+=("$*"); printf 'FAIL  %s\n' "$*"; }
 t_skip() { printf 'skip  %s\n' "$*"; }
 section() { printf '\n--- %s   [%ds]\n' "$*" "$SECONDS"; }
 # grep -q on a whole input (a pipeline into grep -q may kill its writer with SIGPIPE under pipefail).
@@ -137,6 +138,8 @@ finish() {
   fi
   rm -rf "$work"
   printf '\npackaging: %d passed, %d failed in %ds\n' "$passes" "$failures" "$SECONDS"
+  # Repeated last, so the first failure is visible even where only the end of a long log is shown.
+  [ "$failures" -eq 0 ] || printf 'failed: %s\n' "${failed_checks[@]}"
   [ "$failures" -eq 0 ] && exit 0 || exit 1
 }
 trap finish EXIT
@@ -693,7 +696,7 @@ if [ "$is_root" = yes ]; then
   check_fails "make update refuses a tampered release" \
     env PROCTOR_RELEASE_KEYRING="$work/release-key.asc" PACKAGES="$tamper" "${mk[@]}" update
   grep -q 'fail verification' "$work/last.log" && t_ok "make update stopped at the verification" \
-    || t_fail "make update failed for another reason"
+    || { t_fail "make update failed for another reason"; tail -n 15 "$work/last.log" | sed 's/^/      /'; }
 fi
 
 # ==========================================================================================================
