@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include "contract/contractvalidator.h"
+#include "contract/storabletext.h"
 
 namespace Proctor::Contract {
 
@@ -101,6 +102,9 @@ tl::expected<TestDefinition, ContractError> TestDefinition::fromJson(const QJson
 {
     if (auto valid = ContractValidator::shared().validate(Schema::TestDefinition, json); !valid) {
         return tl::unexpected(valid.error());
+    }
+    if (auto text = requireStorableText(json); !text) {
+        return tl::unexpected(text.error());
     }
 
     TestDefinition test;

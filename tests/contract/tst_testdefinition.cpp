@@ -226,6 +226,25 @@ void tst_TestDefinition::rejects_data()
     study.insert("modules", modules);
     json.insert("study", study);
     QTest::newRow("duplicate self-check id") << json << QStringLiteral("/study/modules/0/selfCheck/1/id");
+
+    // Valid JSON that PostgreSQL cannot store as it is: refused here, not by the INSERT of import-test.
+    json = sampleJson();
+    questions = json.value("questions").toArray();
+    QJsonObject withNul = questions.at(2).toObject();
+    withNul.insert("text", QString("Вопрос") + QChar(0) + "с NUL");
+    questions[2] = withNul;
+    json.insert("questions", questions);
+    QTest::newRow("NUL in a question") << json << QStringLiteral("/questions/2/text");
+
+    json = sampleJson();
+    study = json.value("study").toObject();
+    modules = study.value("modules").toArray();
+    module = modules.at(0).toObject();
+    module.insert("paragraphs", QJsonArray{"Первый абзац.", QString("half ") + QChar(0xD83D)});
+    modules[0] = module;
+    study.insert("modules", modules);
+    json.insert("study", study);
+    QTest::newRow("unpaired surrogate in study text") << json << QStringLiteral("/study/modules/0/paragraphs/1");
 }
 
 void tst_TestDefinition::rejects()
