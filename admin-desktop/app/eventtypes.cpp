@@ -65,25 +65,26 @@ QString shortLabel(const QString &type)
     return it == table().end() ? type : QCoreApplication::translate(kContext, it->shortLabel);
 }
 
+// Literal contexts here: lupdate only extracts translate() calls whose context is a string literal.
 QString categoryLabel(Category c)
 {
     switch (c) {
     case Category::Flow:
-        return QCoreApplication::translate(kContext, "Flow");
+        return QCoreApplication::translate("Proctor::Admin::EventTypes", "Flow");
     case Category::Answer:
-        return QCoreApplication::translate(kContext, "Answers");
+        return QCoreApplication::translate("Proctor::Admin::EventTypes", "Answers");
     case Category::Focus:
-        return QCoreApplication::translate(kContext, "Focus");
+        return QCoreApplication::translate("Proctor::Admin::EventTypes", "Focus");
     case Category::Clipboard:
-        return QCoreApplication::translate(kContext, "Clipboard");
+        return QCoreApplication::translate("Proctor::Admin::EventTypes", "Clipboard");
     case Category::Capture:
-        return QCoreApplication::translate(kContext, "Print/screen");
+        return QCoreApplication::translate("Proctor::Admin::EventTypes", "Print/screen");
     case Category::Network:
-        return QCoreApplication::translate(kContext, "Network");
+        return QCoreApplication::translate("Proctor::Admin::EventTypes", "Network");
     case Category::Study:
-        return QCoreApplication::translate(kContext, "Study");
+        return QCoreApplication::translate("Proctor::Admin::EventTypes", "Study");
     case Category::Other:
-        return QCoreApplication::translate(kContext, "Other");
+        return QCoreApplication::translate("Proctor::Admin::EventTypes", "Other");
     }
     return {};
 }

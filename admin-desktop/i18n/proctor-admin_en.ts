@@ -2,6 +2,480 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>Proctor::Admin::Api</name>
+    <message>
+        <source>Many focus losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long time away from the test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print or screenshot attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse movements match another session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing rhythm matches another session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity after the test was finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy, cut or paste attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfactory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsatisfactory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Api::ApiError</name>
+    <message>
+        <source>The server cannot be reached. Check the address and your network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection failed (TLS): %1. Check the server address and its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong email or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in (the sign-in is no longer valid). Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not allow this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is temporarily unavailable. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was not understood. Is this the address of a Proctor server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Api::TokenStore</name>
+    <message>
+        <source>in-memory token store requested (PROCTOR_ADMIN_TOKEN_STORE=memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain on the offscreen platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no desktop session bus, so no keychain service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain refused the token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::EventTypes</name>
+    <message>
+        <source>Test started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>focus back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screenshot attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left full screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fullscreen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-check answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print/screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Export</name>
+    <message>
+        <source>Session report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1, finished: %2, duration %3 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address: %1; device: …%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1 % (%2 of %3 correct), %4; grade: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 issued %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk: %1 (%2 of 100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No risk factors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1  %2 (observed %3, threshold %4; %5 events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events; %2 after the test was finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (after finish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models</name>
+    <message>
+        <source>study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several candidates on one device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate on several devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Models::AbandonedModel</name>
     <message>
         <source>Candidate</source>
@@ -37,6 +511,464 @@
     </message>
     <message>
         <source>Prints</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::AdminsModel</name>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::AnswersModel</name>
+    <message>
+        <source>(no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::ApiKeysModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::CertificatesModel</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::DeviceGroupsModel</name>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::FingerprintCompareModel</name>
+    <message>
+        <source>match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same device?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::KeystrokeCompareModel</name>
+    <message>
+        <source>%1 ± %2 ms (n=%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::MultiDeviceModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device hashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::PairScoresModel</name>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n question(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse, this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse, mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same typist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::ResultsModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::RiskFactorsModel</name>
+    <message numerus="yes">
+        <source>%n event(s), %1 other session(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select to highlight the evidence on the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::SearchModel</name>
+    <message>
+        <source>Session: %1 — %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::SimilarModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DTW distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::TimelineModel</name>
+    <message>
+        <source>away %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on question %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -176,10 +1108,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Make %1 a %2?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,258 +1196,12 @@ Type the id again to confirm:</source>
         <source>Deleted: %1 sessions, %2 events, %3 telemetry records, %4 certificates.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::AdminsModel</name>
     <message>
-        <source>Email</source>
+        <source>Give %1 the administrator role?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>proctor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::AnswersModel</name>
-    <message>
-        <source>(no answer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>correct</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wrong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Api::ApiError</name>
-    <message>
-        <source>The server cannot be reached. Check the address and your network connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not answer in time. Try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The secure connection failed (TLS): %1. Check the server address and its certificate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong email or password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your session has expired. Please sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You are not signed in (the sign-in is no longer valid). Please sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your role does not allow this action.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not found on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many attempts. Try again in %1 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many attempts. Try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server is temporarily unavailable. Try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the request: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the request (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server failed (HTTP %1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer was not understood. Is this the address of a Proctor server?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::ApiKeysModel</name>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prefix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scopes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>revoked %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::AuditModel</name>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::CertificatesModel</name>
-    <message>
-        <source>Number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Holder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>valid</source>
+        <source>Give %1 the proctor role?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -780,25 +1462,6 @@ Type the id again to confirm:</source>
     </message>
 </context>
 <context>
-    <name>Proctor::Admin::Models::DeviceGroupsModel</name>
-    <message>
-        <source>Device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Candidates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anomalies</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Proctor::Admin::Views::DevicesView</name>
     <message>
         <source>Only groups with anomalies</source>
@@ -834,36 +1497,6 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>%1 device groups, %2 with anomalies</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::FingerprintCompareModel</name>
-    <message>
-        <source>match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>differs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attribute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same device?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::KeystrokeCompareModel</name>
-    <message>
-        <source>%1 ± %2 ms (n=%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feature</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1168,452 +1801,12 @@ Type the id again to confirm:</source>
             <numerusform></numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::MultiDeviceModel</name>
-    <message>
-        <source>Candidate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device hashes</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::PairScoresModel</name>
-    <message>
-        <source>n/a</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n question(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Session A</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session B</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mouse, this question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mouse, mean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Same typist</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Api</name>
-    <message>
-        <source>Many focus losses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Long time away from the test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print or screenshot attempts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mouse movements match another session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Typing rhythm matches another session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Activity after the test was finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy, cut or paste attempts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left full screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excellent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Satisfactory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsatisfactory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Poor</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::EventTypes</name>
-    <message>
-        <source>Test started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Study started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>study</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Focus lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>focus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Focus back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>focus back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page hidden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hidden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page visible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>visible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cut attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paste</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Context menu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>menu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Screenshot attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>screenshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left full screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>fullscreen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Went offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Module viewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>module</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scrolled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scroll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Self-check answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>self-check</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Export</name>
-    <message>
-        <source>Session report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session report: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Position: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Started: %1, finished: %2, duration %3 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IP address: %1; device: …%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Score %1 % (%2 of %3 correct), %4; grade: %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not passed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificate %1 issued %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Risk: %1 (%2 of 100)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No risk factors.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1  %2 (observed %3, threshold %4; %5 events)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Violations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 events; %2 after the test was finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  (after finish)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mouse trajectory</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models</name>
     <message>
         <source>study</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>several candidates on one device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>candidate on several devices</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::ResultsModel</name>
-    <message>
-        <source>Candidate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Risk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Violations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1759,62 +1952,6 @@ Type the id again to confirm:</source>
     </message>
 </context>
 <context>
-    <name>Proctor::Admin::Models::RiskFactorsModel</name>
-    <message numerus="yes">
-        <source>%n event(s), %1 other session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select to highlight the evidence on the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Observed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::SearchModel</name>
-    <message>
-        <source>Session: %1 — %2 %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Candidate: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificate %1 — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Proctor::Admin::Views::SessionView</name>
     <message>
         <source>&lt;h2&gt;Session&lt;/h2&gt;</source>
@@ -1882,10 +2019,6 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2&lt;br&gt;Started %3, finished %4 (%5 min) · IP %6 · device …%7&lt;br&gt;Session %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1979,27 +2112,12 @@ Type the id again to confirm:</source>
         <source>PDF report saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::SimilarModel</name>
     <message>
-        <source>Candidate</source>
+        <source>finished %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Similarity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTW distance</source>
+        <source>%1 · %2&lt;br&gt;Started %3, %4 (%5 min) · IP %6 · device …%7&lt;br&gt;Session %8</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2069,53 +2187,6 @@ Type the id again to confirm:</source>
     </message>
 </context>
 <context>
-    <name>Proctor::Admin::Models::TimelineModel</name>
-    <message>
-        <source>away %1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>question %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>question %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on question %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>after finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Since previous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marks</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Proctor::Admin::Widgets::TimelineWidget</name>
     <message>
         <source>Event timeline</source>
@@ -2131,29 +2202,6 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>gap %1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Api::TokenStore</name>
-    <message>
-        <source>in-memory token store requested (PROCTOR_ADMIN_TOKEN_STORE=memory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no keychain on the offscreen platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no desktop session bus, so no keychain service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the keychain refused the token: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the keychain is not available: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2181,29 +2229,6 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source> (approx.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Proctor review and administration desktop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the password from standard input and sign in at start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>View to open: dashboard, results, …</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,353 +2,70 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
-    <name>Proctor::Admin::Models::AbandonedModel</name>
+    <name>Proctor::Admin::Api</name>
     <message>
-        <source>Candidate</source>
-        <translation>Кандидат</translation>
+        <source>Many focus losses</source>
+        <translation>Много потерь фокуса</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Тип</translation>
+        <source>Long time away from the test</source>
+        <translation>Долгое отсутствие</translation>
     </message>
     <message>
-        <source>Test</source>
-        <translation>Тест</translation>
+        <source>Print or screenshot attempts</source>
+        <translation>Попытки печати или скриншота</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Начало</translation>
+        <source>Mouse movements match another session</source>
+        <translation>Движения мыши совпадают с другой сессией</translation>
     </message>
     <message>
-        <source>Last activity</source>
-        <translation>Последняя активность</translation>
+        <source>Typing rhythm matches another session</source>
+        <translation>Ритм набора совпадает с другой сессией</translation>
     </message>
     <message>
-        <source>Events</source>
-        <translation>События</translation>
+        <source>Activity after the test was finished</source>
+        <translation>Действия после завершения теста</translation>
     </message>
     <message>
-        <source>Focus losses</source>
-        <translation>Потери фокуса</translation>
+        <source>Copy, cut or paste attempts</source>
+        <translation>Попытки копирования, вырезания или вставки</translation>
     </message>
     <message>
-        <source>Screenshots</source>
-        <translation>Скриншоты</translation>
+        <source>Left full screen</source>
+        <translation>Выход из полноэкранного режима</translation>
     </message>
     <message>
-        <source>Prints</source>
-        <translation>Печать</translation>
+        <source>Low</source>
+        <translation>Низкий</translation>
     </message>
-</context>
-<context>
-    <name>Proctor::Admin::Views::AbandonedView</name>
-    <message>
-        <source>Abandoned sessions</source>
-        <translation>Прерванные сессии</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Все</translation>
-    </message>
-    <message>
-        <source>Tests only</source>
-        <translation>Только тесты</translation>
-    </message>
-    <message>
-        <source>Study only</source>
-        <translation>Только обучение</translation>
-    </message>
-    <message>
-        <source>Session kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Started but never finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Views::AdminView</name>
-    <message>
-        <source>&lt;h2&gt;Administration&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You are signed in as a proctor: management needs the administrator role, so the server will refuse changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API keys</source>
-        <translation>API-ключи</translation>
-    </message>
-    <message>
-        <source>Create key…</source>
-        <translation>Создать ключ…</translation>
-    </message>
-    <message>
-        <source>Revoke…</source>
-        <translation>Отозвать…</translation>
-    </message>
-    <message>
-        <source>New API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scopes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy the key now: it is shown only once and cannot be retrieved later.
-
-%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revoke API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revoke the key &quot;%1&quot;? Pages using it stop working at once on every server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Administrators and proctors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Добавить…</translation>
-    </message>
-    <message>
-        <source>Change role</source>
-        <translation>Сменить роль</translation>
-    </message>
-    <message>
-        <source>Disable / enable</source>
-        <translation>Отключить / включить</translation>
-    </message>
-    <message>
-        <source>Admins</source>
-        <translation>Администраторы</translation>
-    </message>
-    <message>
-        <source>New account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>proctor</source>
-        <translation>проктор</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>администратор</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make %1 a %2?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <source>Signatories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Organisation:</source>
-        <translation>Организация:</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Адрес:</translation>
-    </message>
-    <message>
-        <source>Contacts:</source>
-        <translation>Контакты:</translation>
-    </message>
-    <message>
-        <source>Signatories:</source>
-        <translation>Подписанты:</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>Перезагрузить</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Сохранить</translation>
-    </message>
-    <message>
-        <source>Certificate settings</source>
-        <translation>Настройки аттестата</translation>
-    </message>
-    <message>
-        <source>Loaded.</source>
-        <translation>Загружено.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Сохранено.</translation>
-    </message>
-    <message>
-        <source>Audit log</source>
-        <translation>Журнал аудита</translation>
-    </message>
-    <message>
-        <source>Deletes every session, event, telemetry record and certificate of one candidate (personal data deletion request). This cannot be undone; it is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Candidate id (from a session&apos;s details)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Candidate id to delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete candidate data…</source>
-        <translation>Удалить данные кандидата…</translation>
-    </message>
-    <message>
-        <source>Data deletion</source>
-        <translation>Удаление данных</translation>
-    </message>
-    <message>
-        <source>Confirm deletion</source>
-        <translation>Подтверждение удаления</translation>
-    </message>
-    <message>
-        <source>This permanently deletes all data of candidate %1.
-Type the id again to confirm:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The id did not match; nothing was deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted: %1 sessions, %2 events, %3 telemetry records, %4 certificates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::AdminsModel</name>
-    <message>
-        <source>Email</source>
-        <translation>Эл. почта</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Название</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Роль</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>администратор</translation>
-    </message>
-    <message>
-        <source>proctor</source>
-        <translation>проктор</translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation>отключён</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>активен</translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::AnswersModel</name>
-    <message>
-        <source>(no answer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>correct</source>
-        <translation>верно</translation>
-    </message>
-    <message>
-        <source>wrong</source>
-        <translation>неверно</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
-        <source>#</source>
-        <translation type="unfinished"></translation>
+        <source>Medium</source>
+        <translation>Средний</translation>
     </message>
     <message>
-        <source>Question</source>
-        <translation>Вопрос</translation>
+        <source>High</source>
+        <translation>Высокий</translation>
     </message>
     <message>
-        <source>Chosen</source>
-        <translation>Выбрано</translation>
+        <source>Excellent</source>
+        <translation>Отлично</translation>
     </message>
     <message>
-        <source>Correct answer</source>
-        <translation>Правильный ответ</translation>
+        <source>Good</source>
+        <translation>Хорошо</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Результат</translation>
+        <source>Satisfactory</source>
+        <translation>Удовлетворительно</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Время</translation>
+        <source>Unsatisfactory</source>
+        <translation>Неудовлетворительно</translation>
     </message>
     <message>
-        <source>Changes</source>
-        <translation>Изменения</translation>
+        <source>Poor</source>
+        <translation>Плохо</translation>
     </message>
 </context>
 <context>
@@ -399,15 +116,15 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>The server refused the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер отклонил запрос: %1</translation>
     </message>
     <message>
         <source>The server refused the request (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сервер отклонил запрос (%1): %2</translation>
     </message>
     <message>
         <source>The server failed (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка сервера (HTTP %1).</translation>
     </message>
     <message>
         <source>The server&apos;s answer was not understood. Is this the address of a Proctor server?</source>
@@ -415,7 +132,468 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос отменён.</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Api::TokenStore</name>
+    <message>
+        <source>in-memory token store requested (PROCTOR_ADMIN_TOKEN_STORE=memory)</source>
+        <translation>запрошено хранение токена в памяти (PROCTOR_ADMIN_TOKEN_STORE=memory)</translation>
+    </message>
+    <message>
+        <source>no keychain on the offscreen platform</source>
+        <translation>на платформе offscreen нет связки ключей</translation>
+    </message>
+    <message>
+        <source>no desktop session bus, so no keychain service</source>
+        <translation>нет шины сеанса рабочего стола, поэтому служба связки ключей недоступна</translation>
+    </message>
+    <message>
+        <source>the keychain refused the token: %1</source>
+        <translation>связка ключей отклонила токен: %1</translation>
+    </message>
+    <message>
+        <source>the keychain is not available: %1</source>
+        <translation>связка ключей недоступна: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::EventTypes</name>
+    <message>
+        <source>Test started</source>
+        <translation>Тест начат</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>старт</translation>
+    </message>
+    <message>
+        <source>Test finished</source>
+        <translation>Тест завершён</translation>
+    </message>
+    <message>
+        <source>finish</source>
+        <translation>финиш</translation>
+    </message>
+    <message>
+        <source>Study started</source>
+        <translation>Обучение начато</translation>
+    </message>
+    <message>
+        <source>study</source>
+        <translation>обучение</translation>
+    </message>
+    <message>
+        <source>Question shown</source>
+        <translation>Показан вопрос</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>вопрос</translation>
+    </message>
+    <message>
+        <source>Answer changed</source>
+        <translation>Изменён ответ</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>ответ</translation>
+    </message>
+    <message>
+        <source>Focus lost</source>
+        <translation>Потеря фокуса</translation>
+    </message>
+    <message>
+        <source>focus</source>
+        <translation>фокус</translation>
+    </message>
+    <message>
+        <source>Focus back</source>
+        <translation>Возврат фокуса</translation>
+    </message>
+    <message>
+        <source>focus back</source>
+        <translation>возврат фокуса</translation>
+    </message>
+    <message>
+        <source>Page hidden</source>
+        <translation>Страница скрыта</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>скрыта</translation>
+    </message>
+    <message>
+        <source>Page visible</source>
+        <translation>Страница видна</translation>
+    </message>
+    <message>
+        <source>visible</source>
+        <translation>видна</translation>
+    </message>
+    <message>
+        <source>Copy attempt</source>
+        <translation>Попытка копирования</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>копирование</translation>
+    </message>
+    <message>
+        <source>Cut attempt</source>
+        <translation>Попытка вырезания</translation>
+    </message>
+    <message>
+        <source>cut</source>
+        <translation>вырезание</translation>
+    </message>
+    <message>
+        <source>Paste attempt</source>
+        <translation>Попытка вставки</translation>
+    </message>
+    <message>
+        <source>paste</source>
+        <translation>вставка</translation>
+    </message>
+    <message>
+        <source>Context menu</source>
+        <translation>Контекстное меню</translation>
+    </message>
+    <message>
+        <source>menu</source>
+        <translation>меню</translation>
+    </message>
+    <message>
+        <source>Print attempt</source>
+        <translation>Попытка печати</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>печать</translation>
+    </message>
+    <message>
+        <source>Screenshot attempt</source>
+        <translation>Попытка скриншота</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation>скриншот</translation>
+    </message>
+    <message>
+        <source>Left full screen</source>
+        <translation>Выход из полноэкранного режима</translation>
+    </message>
+    <message>
+        <source>fullscreen</source>
+        <translation>полный экран</translation>
+    </message>
+    <message>
+        <source>Went offline</source>
+        <translation>Нет сети</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>офлайн</translation>
+    </message>
+    <message>
+        <source>Back online</source>
+        <translation>Сеть восстановлена</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>онлайн</translation>
+    </message>
+    <message>
+        <source>Module viewed</source>
+        <translation>Просмотр модуля</translation>
+    </message>
+    <message>
+        <source>module</source>
+        <translation>модуль</translation>
+    </message>
+    <message>
+        <source>Scrolled</source>
+        <translation>Прокрутка</translation>
+    </message>
+    <message>
+        <source>scroll</source>
+        <translation>прокрутка</translation>
+    </message>
+    <message>
+        <source>Self-check answered</source>
+        <translation>Ответ на самопроверку</translation>
+    </message>
+    <message>
+        <source>self-check</source>
+        <translation>самопроверка</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Ход теста</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>Фокус</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>Буфер обмена</translation>
+    </message>
+    <message>
+        <source>Print/screen</source>
+        <translation>Печать/экран</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Сеть</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Обучение</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Export</name>
+    <message>
+        <source>Session report</source>
+        <translation>Отчёт по сессии</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Не удалось записать %1</translation>
+    </message>
+    <message>
+        <source>Session report: %1</source>
+        <translation>Отчёт по сессии: %1</translation>
+    </message>
+    <message>
+        <source>Position: %1</source>
+        <translation>Должность: %1</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>Эл. почта: %1</translation>
+    </message>
+    <message>
+        <source>Test: %1</source>
+        <translation>Тест: %1</translation>
+    </message>
+    <message>
+        <source>Session: %1</source>
+        <translation>Сессия: %1</translation>
+    </message>
+    <message>
+        <source>Started: %1, finished: %2, duration %3 min</source>
+        <translation>Начало: %1, окончание: %2, длительность %3 мин</translation>
+    </message>
+    <message>
+        <source>IP address: %1; device: …%2</source>
+        <translation>IP-адрес: %1; устройство: …%2</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Score %1 % (%2 of %3 correct), %4; grade: %5</source>
+        <translation>Балл %1 % (верно %2 из %3), %4; оценка: %5</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>сдан</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>не сдан</translation>
+    </message>
+    <message>
+        <source>Certificate %1 issued %2</source>
+        <translation>Аттестат %1 выдан %2</translation>
+    </message>
+    <message>
+        <source>Risk: %1 (%2 of 100)</source>
+        <translation>Риск: %1 (%2 из 100)</translation>
+    </message>
+    <message>
+        <source>No risk factors.</source>
+        <translation>Факторов риска нет.</translation>
+    </message>
+    <message>
+        <source>+%1  %2 (observed %3, threshold %4; %5 events)</source>
+        <translation>+%1  %2 (наблюдалось %3, порог %4; событий: %5)</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Нарушения</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>Не зафиксировано.</translation>
+    </message>
+    <message>
+        <source>Timeline summary</source>
+        <translation>Сводка событий</translation>
+    </message>
+    <message>
+        <source>%1 events; %2 after the test was finished.</source>
+        <translation>Событий: %1; после завершения теста: %2.</translation>
+    </message>
+    <message>
+        <source>  (after finish)</source>
+        <translation>  (после завершения)</translation>
+    </message>
+    <message>
+        <source>Mouse trajectory</source>
+        <translation>Траектория мыши</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models</name>
+    <message>
+        <source>study</source>
+        <translation>обучение</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>тест</translation>
+    </message>
+    <message>
+        <source>several candidates on one device</source>
+        <translation>несколько кандидатов на одном устройстве</translation>
+    </message>
+    <message>
+        <source>candidate on several devices</source>
+        <translation>кандидат на нескольких устройствах</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::AbandonedModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Кандидат</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Последняя активность</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <source>Focus losses</source>
+        <translation>Потери фокуса</translation>
+    </message>
+    <message>
+        <source>Screenshots</source>
+        <translation>Скриншоты</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>Печать</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::AdminsModel</name>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation>проктор</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::AnswersModel</name>
+    <message>
+        <source>(no answer)</source>
+        <translation>(нет ответа)</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>верно</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>неверно</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Выбрано</translation>
+    </message>
+    <message>
+        <source>Correct answer</source>
+        <translation>Правильный ответ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Изменения</translation>
     </message>
 </context>
 <context>
@@ -450,7 +628,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>revoked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>отозван %1</translation>
     </message>
     <message>
         <source>active</source>
@@ -524,6 +702,516 @@ Type the id again to confirm:</source>
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Models::DeviceGroupsModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Сессии</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Кандидаты</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Аномалии</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::FingerprintCompareModel</name>
+    <message>
+        <source>match</source>
+        <translation>совпадает</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>различается</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Признак</translation>
+    </message>
+    <message>
+        <source>Same device?</source>
+        <translation>То же устройство?</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::KeystrokeCompareModel</name>
+    <message>
+        <source>%1 ± %2 ms (n=%3)</source>
+        <translation>%1 ± %2 мс (n=%3)</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Признак</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::MultiDeviceModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Кандидат</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <source>Device hashes</source>
+        <translation>Хеши устройств</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::PairScoresModel</name>
+    <message>
+        <source>n/a</source>
+        <translation>н/д</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n question(s))</source>
+        <translation>
+            <numerusform>%1 (%n вопрос)</numerusform>
+            <numerusform>%1 (%n вопроса)</numerusform>
+            <numerusform>%1 (%n вопросов)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session A</source>
+        <translation>Сессия A</translation>
+    </message>
+    <message>
+        <source>Session B</source>
+        <translation>Сессия B</translation>
+    </message>
+    <message>
+        <source>Mouse, this question</source>
+        <translation>Мышь, этот вопрос</translation>
+    </message>
+    <message>
+        <source>Mouse, mean</source>
+        <translation>Мышь, среднее</translation>
+    </message>
+    <message>
+        <source>Same typist</source>
+        <translation>Тот же человек за клавиатурой</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::ResultsModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Кандидат</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Балл</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Риск</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Нарушения</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Аттестат</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::RiskFactorsModel</name>
+    <message numerus="yes">
+        <source>%n event(s), %1 other session(s)</source>
+        <translation>
+            <numerusform>%n событие, других сессий: %1</numerusform>
+            <numerusform>%n события, других сессий: %1</numerusform>
+            <numerusform>%n событий, других сессий: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select to highlight the evidence on the timeline</source>
+        <translation>Выберите, чтобы выделить доказательства на ленте событий</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Баллы</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Наблюдалось</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Доказательства</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::SearchModel</name>
+    <message>
+        <source>Session: %1 — %2 %3</source>
+        <translation>Сессия: %1 — %2 %3</translation>
+    </message>
+    <message>
+        <source>Candidate: %1</source>
+        <translation>Кандидат: %1</translation>
+    </message>
+    <message>
+        <source>Certificate %1 — %2</source>
+        <translation>Аттестат %1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::SimilarModel</name>
+    <message>
+        <source>Candidate</source>
+        <translation>Кандидат</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Сессия</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Сходство</translation>
+    </message>
+    <message>
+        <source>DTW distance</source>
+        <translation>Расстояние DTW</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::TimelineModel</name>
+    <message>
+        <source>away %1 s</source>
+        <translation>отсутствие %1 с</translation>
+    </message>
+    <message>
+        <source>question %1 (%2)</source>
+        <translation>вопрос %1 (%2)</translation>
+    </message>
+    <message>
+        <source>question %1</source>
+        <translation>вопрос %1</translation>
+    </message>
+    <message>
+        <source>on question %1</source>
+        <translation>на вопросе %1</translation>
+    </message>
+    <message>
+        <source>after finish</source>
+        <translation>после завершения</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>пауза</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Since previous</source>
+        <translation>С предыдущего</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Отметки</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::AbandonedView</name>
+    <message>
+        <source>Abandoned sessions</source>
+        <translation>Прерванные сессии</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Tests only</source>
+        <translation>Только тесты</translation>
+    </message>
+    <message>
+        <source>Study only</source>
+        <translation>Только обучение</translation>
+    </message>
+    <message>
+        <source>Session kind</source>
+        <translation>Тип сессии</translation>
+    </message>
+    <message>
+        <source>Started but never finished.</source>
+        <translation>Начаты, но не завершены.</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::AdminView</name>
+    <message>
+        <source>&lt;h2&gt;Administration&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Администрирование&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>You are signed in as a proctor: management needs the administrator role, so the server will refuse changes.</source>
+        <translation>Вы вошли как проктор: для управления нужна роль администратора, поэтому сервер отклонит изменения.</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-ключи</translation>
+    </message>
+    <message>
+        <source>Create key…</source>
+        <translation>Создать ключ…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Отозвать…</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Новый API-ключ</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Название ключа</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Права:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-ключ</translation>
+    </message>
+    <message>
+        <source>API key created</source>
+        <translation>API-ключ создан</translation>
+    </message>
+    <message>
+        <source>Copy the key now: it is shown only once and cannot be retrieved later.
+
+%1</source>
+        <translation>Скопируйте ключ сейчас: он показывается только один раз, и позже получить его будет невозможно.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Revoke API key</source>
+        <translation>Отозвать API-ключ</translation>
+    </message>
+    <message>
+        <source>Revoke the key &quot;%1&quot;? Pages using it stop working at once on every server.</source>
+        <translation>Отозвать ключ «%1»? Страницы, которые его используют, сразу перестанут работать на всех серверах.</translation>
+    </message>
+    <message>
+        <source>Administrators and proctors</source>
+        <translation>Администраторы и прокторы</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Сменить роль</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>Отключить / включить</translation>
+    </message>
+    <message>
+        <source>Admins</source>
+        <translation>Администраторы</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Новая учётная запись</translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation>проктор</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Подписанты</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation>Контакты:</translation>
+    </message>
+    <message>
+        <source>Signatories:</source>
+        <translation>Подписанты:</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перезагрузить</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Certificate settings</source>
+        <translation>Настройки аттестата</translation>
+    </message>
+    <message>
+        <source>Loaded.</source>
+        <translation>Загружено.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал аудита</translation>
+    </message>
+    <message>
+        <source>Deletes every session, event, telemetry record and certificate of one candidate (personal data deletion request). This cannot be undone; it is recorded in the audit log.</source>
+        <translation>Удаляет все сессии, события, записи телеметрии и аттестаты одного кандидата (по запросу на удаление персональных данных). Это действие необратимо и фиксируется в журнале аудита.</translation>
+    </message>
+    <message>
+        <source>Candidate id (from a session&apos;s details)</source>
+        <translation>ID кандидата (из сведений о сессии)</translation>
+    </message>
+    <message>
+        <source>Candidate id to delete</source>
+        <translation>ID кандидата для удаления</translation>
+    </message>
+    <message>
+        <source>Delete candidate data…</source>
+        <translation>Удалить данные кандидата…</translation>
+    </message>
+    <message>
+        <source>Data deletion</source>
+        <translation>Удаление данных</translation>
+    </message>
+    <message>
+        <source>Confirm deletion</source>
+        <translation>Подтверждение удаления</translation>
+    </message>
+    <message>
+        <source>This permanently deletes all data of candidate %1.
+Type the id again to confirm:</source>
+        <translation>Все данные кандидата %1 будут удалены безвозвратно.
+Для подтверждения введите ID ещё раз:</translation>
+    </message>
+    <message>
+        <source>The id did not match; nothing was deleted.</source>
+        <translation>ID не совпадает; ничего не удалено.</translation>
+    </message>
+    <message>
+        <source>Deleted: %1 sessions, %2 events, %3 telemetry records, %4 certificates.</source>
+        <translation>Удалено: сессий — %1, событий — %2, записей телеметрии — %3, аттестатов — %4.</translation>
+    </message>
+    <message>
+        <source>Give %1 the administrator role?</source>
+        <translation>Назначить %1 роль администратора?</translation>
+    </message>
+    <message>
+        <source>Give %1 the proctor role?</source>
+        <translation>Назначить %1 роль проктора?</translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Views::CertificatesView</name>
     <message>
         <source>Certificates</source>
@@ -535,7 +1223,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Год</translation>
     </message>
     <message>
         <source>any month</source>
@@ -543,7 +1231,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Месяц</translation>
     </message>
     <message>
         <source>Newest first</source>
@@ -555,7 +1243,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Порядок</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -571,7 +1259,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Certificate registry</source>
-        <translation type="unfinished"></translation>
+        <translation>Реестр аттестатов</translation>
     </message>
 </context>
 <context>
@@ -582,11 +1270,11 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>&lt;h2&gt;Compare sessions&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Сравнение сессий&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>&amp;Question:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вопрос:</translation>
     </message>
     <message>
         <source>Question</source>
@@ -602,7 +1290,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Alignment mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим выравнивания</translation>
     </message>
     <message>
         <source>Precise on &amp;server</source>
@@ -610,11 +1298,11 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Exact DTW by the server for the reference against each other session</source>
-        <translation type="unfinished"></translation>
+        <translation>Точный DTW на сервере: эталон против каждой из остальных сессий</translation>
     </message>
     <message>
         <source>Pairwise similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>Попарное сходство</translation>
     </message>
     <message>
         <source>Trajectories</source>
@@ -622,11 +1310,11 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Time per question, s</source>
-        <translation type="unfinished"></translation>
+        <translation>Время на вопрос, с</translation>
     </message>
     <message>
         <source>Latency comparison chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Диаграмма сравнения времени ответов</translation>
     </message>
     <message>
         <source>Latency</source>
@@ -634,7 +1322,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Keystroke profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Профили набора на клавиатуре</translation>
     </message>
     <message>
         <source>Keystrokes</source>
@@ -646,58 +1334,58 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Select 2 to 6 sessions in Results and press &quot;Compare selected&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите от 2 до 6 сессий в разделе «Результаты» и нажмите «Сравнить выбранные».</translation>
     </message>
     <message numerus="yes">
         <source>Loading %n session(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Загрузка %n сессии…</numerusform>
+            <numerusform>Загрузка %n сессий…</numerusform>
+            <numerusform>Загрузка %n сессий…</numerusform>
         </translation>
     </message>
     <message>
         <source>At least two sessions with data are needed (%1 loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>Нужны как минимум две сессии с данными (загружено: %1).</translation>
     </message>
     <message>
         <source>Comparing %1. The first is the reference the warping paths start from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнение: %1. Первая сессия — эталон, от которого строятся пути DTW.</translation>
     </message>
     <message>
         <source>Computed locally in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Рассчитано локально за %1 мс</translation>
     </message>
     <message>
         <source>Question (order of appearance)</source>
-        <translation type="unfinished"></translation>
+        <translation>Вопрос (в порядке показа)</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>секунды</translation>
     </message>
     <message>
         <source>Asking the server for the exact DTW…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос точного DTW у сервера…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, question %2: similarity %3 (distance %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, вопрос %2: сходство %3 (расстояние %4)</translation>
     </message>
     <message>
         <source>&lt;b&gt;Server, exact:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Сервер, точно:&lt;/b&gt; %1</translation>
     </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::DashboardView</name>
     <message>
         <source>&lt;h2&gt;Dashboard&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Дашборд&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Last 7 days</source>
@@ -713,7 +1401,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Период</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -761,7 +1449,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновлено: %1</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -778,25 +1466,6 @@ Type the id again to confirm:</source>
     <message>
         <source>Events</source>
         <translation>События</translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::DeviceGroupsModel</name>
-    <message>
-        <source>Device</source>
-        <translation>Устройство</translation>
-    </message>
-    <message>
-        <source>Sessions</source>
-        <translation>Сессии</translation>
-    </message>
-    <message>
-        <source>Candidates</source>
-        <translation>Кандидаты</translation>
-    </message>
-    <message>
-        <source>Anomalies</source>
-        <translation>Аномалии</translation>
     </message>
 </context>
 <context>
@@ -819,15 +1488,15 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Device groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Группы устройств</translation>
     </message>
     <message>
         <source>&lt;b&gt;Candidates seen on several devices&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Кандидаты, замеченные на нескольких устройствах&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Candidates on several devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Кандидаты на нескольких устройствах</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -835,37 +1504,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>%1 device groups, %2 with anomalies</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::FingerprintCompareModel</name>
-    <message>
-        <source>match</source>
-        <translation>совпадает</translation>
-    </message>
-    <message>
-        <source>differs</source>
-        <translation>различается</translation>
-    </message>
-    <message>
-        <source>Attribute</source>
-        <translation>Признак</translation>
-    </message>
-    <message>
-        <source>Same device?</source>
-        <translation>То же устройство?</translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::KeystrokeCompareModel</name>
-    <message>
-        <source>%1 ± %2 ms (n=%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feature</source>
-        <translation>Признак</translation>
+        <translation>Групп устройств: %1, с аномалиями: %2</translation>
     </message>
 </context>
 <context>
@@ -876,11 +1515,11 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>&lt;h2&gt;Proctor&lt;/h2&gt;Sign in with your proctor or administrator account.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Proctor&lt;/h2&gt;Войдите с учётной записью проктора или администратора.</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес сервера</translation>
     </message>
     <message>
         <source>Email</source>
@@ -888,7 +1527,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Пароль</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
@@ -904,7 +1543,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Sign-in message</source>
-        <translation type="unfinished"></translation>
+        <translation>Сообщение о входе</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -912,15 +1551,15 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>The sign-in is kept in memory only (%1): you will sign in again next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход хранится только в памяти (%1): в следующий раз потребуется войти снова.</translation>
     </message>
     <message>
         <source>The sign-in is kept in the system keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вход хранится в системной связке ключей.</translation>
     </message>
     <message>
         <source>Enter the server address, e.g. https://proctor.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите адрес сервера, например https://proctor.example.org</translation>
     </message>
     <message>
         <source>Enter your email and password.</source>
@@ -979,7 +1618,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Result saved: session %1, %2 % (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат сохранён: сессия %1, %2 % (%3)</translation>
     </message>
     <message>
         <source>passed</source>
@@ -991,19 +1630,19 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Session started: %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сессия начата: %1 (%2, %3)</translation>
     </message>
     <message>
         <source>An API key was revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>API-ключ отозван</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Основная</translation>
     </message>
     <message>
         <source>Search candidates, sessions, certificates (Ctrl+K)</source>
@@ -1015,7 +1654,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Live updates status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус онлайн-обновлений</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -1043,19 +1682,19 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Clear cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Очистка кэша</translation>
     </message>
     <message numerus="yes">
         <source>Remove the %n cached session(s) from this computer?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Удалить с этого компьютера %n сессию из кэша?</numerusform>
+            <numerusform>Удалить с этого компьютера %n сессии из кэша?</numerusform>
+            <numerusform>Удалить с этого компьютера %n сессий из кэша?</numerusform>
         </translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Выйти из &amp;учётной записи</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1099,31 +1738,31 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>This view has no table to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этом разделе нет таблицы для экспорта.</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт CSV</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n строка экспортирована в %1</numerusform>
+            <numerusform>%n строки экспортированы в %1</numerusform>
+            <numerusform>%n строк экспортировано в %1</numerusform>
         </translation>
     </message>
     <message>
         <source> (only the rows loaded so far)</source>
-        <translation type="unfinished"></translation>
+        <translation> (только уже загруженные строки)</translation>
     </message>
     <message>
         <source>Signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы вышли из учётной записи.</translation>
     </message>
     <message>
         <source>Alerts %1</source>
@@ -1135,15 +1774,15 @@ Type the id again to confirm:</source>
     </message>
     <message numerus="yes">
         <source>%n unread notification(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n непрочитанное уведомление</numerusform>
+            <numerusform>%n непрочитанных уведомления</numerusform>
+            <numerusform>%n непрочитанных уведомлений</numerusform>
         </translation>
     </message>
     <message>
         <source>Live: connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Онлайн: подключено</translation>
     </message>
     <message>
         <source>Live: connecting…</source>
@@ -1167,460 +1806,19 @@ Type the id again to confirm:</source>
     </message>
     <message numerus="yes">
         <source>Cache: %n session(s), %1 MB</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::MultiDeviceModel</name>
-    <message>
-        <source>Candidate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>Устройства</translation>
-    </message>
-    <message>
-        <source>Device hashes</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::PairScoresModel</name>
-    <message>
-        <source>n/a</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n question(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Кэш: %n сессия, %1 МБ</numerusform>
+            <numerusform>Кэш: %n сессии, %1 МБ</numerusform>
+            <numerusform>Кэш: %n сессий, %1 МБ</numerusform>
         </translation>
     </message>
     <message>
-        <source>Session A</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session B</source>
-        <translation>Сессия B</translation>
-    </message>
-    <message>
-        <source>Mouse, this question</source>
-        <translation>Мышь, этот вопрос</translation>
-    </message>
-    <message>
-        <source>Mouse, mean</source>
-        <translation>Мышь, среднее</translation>
-    </message>
-    <message>
-        <source>Same typist</source>
-        <translation>Тот же человек за клавиатурой</translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Api</name>
-    <message>
-        <source>Many focus losses</source>
-        <translation>Много потерь фокуса</translation>
-    </message>
-    <message>
-        <source>Long time away from the test</source>
-        <translation>Долгое отсутствие</translation>
-    </message>
-    <message>
-        <source>Print or screenshot attempts</source>
-        <translation>Попытки печати или скриншота</translation>
-    </message>
-    <message>
-        <source>Mouse movements match another session</source>
-        <translation>Движения мыши совпадают с другой сессией</translation>
-    </message>
-    <message>
-        <source>Typing rhythm matches another session</source>
-        <translation>Ритм набора совпадает с другой сессией</translation>
-    </message>
-    <message>
-        <source>Activity after the test was finished</source>
-        <translation>Действия после завершения теста</translation>
-    </message>
-    <message>
-        <source>Copy, cut or paste attempts</source>
-        <translation>Попытки копирования, вырезания или вставки</translation>
-    </message>
-    <message>
-        <source>Left full screen</source>
-        <translation>Выход из полноэкранного режима</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Низкий</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>Средний</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>Высокий</translation>
-    </message>
-    <message>
-        <source>Excellent</source>
-        <translation>Отлично</translation>
-    </message>
-    <message>
-        <source>Good</source>
-        <translation>Хорошо</translation>
-    </message>
-    <message>
-        <source>Satisfactory</source>
-        <translation>Удовлетворительно</translation>
-    </message>
-    <message>
-        <source>Unsatisfactory</source>
-        <translation>Неудовлетворительно</translation>
-    </message>
-    <message>
-        <source>Poor</source>
-        <translation>Плохо</translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::EventTypes</name>
-    <message>
-        <source>Test started</source>
-        <translation>Тест начат</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test finished</source>
-        <translation>Тест завершён</translation>
-    </message>
-    <message>
-        <source>finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Study started</source>
-        <translation>Обучение начато</translation>
-    </message>
-    <message>
         <source>study</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Question shown</source>
-        <translation>Показан вопрос</translation>
-    </message>
-    <message>
-        <source>question</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer changed</source>
-        <translation>Изменён ответ</translation>
-    </message>
-    <message>
-        <source>answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Focus lost</source>
-        <translation>Потеря фокуса</translation>
-    </message>
-    <message>
-        <source>focus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Focus back</source>
-        <translation>Возврат фокуса</translation>
-    </message>
-    <message>
-        <source>focus back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page hidden</source>
-        <translation>Страница скрыта</translation>
-    </message>
-    <message>
-        <source>hidden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page visible</source>
-        <translation>Страница видна</translation>
-    </message>
-    <message>
-        <source>visible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy attempt</source>
-        <translation>Попытка копирования</translation>
-    </message>
-    <message>
-        <source>copy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cut attempt</source>
-        <translation>Попытка вырезания</translation>
-    </message>
-    <message>
-        <source>cut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paste attempt</source>
-        <translation>Попытка вставки</translation>
-    </message>
-    <message>
-        <source>paste</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Context menu</source>
-        <translation>Контекстное меню</translation>
-    </message>
-    <message>
-        <source>menu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print attempt</source>
-        <translation>Попытка печати</translation>
-    </message>
-    <message>
-        <source>print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Screenshot attempt</source>
-        <translation>Попытка скриншота</translation>
-    </message>
-    <message>
-        <source>screenshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Left full screen</source>
-        <translation>Выход из полноэкранного режима</translation>
-    </message>
-    <message>
-        <source>fullscreen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Went offline</source>
-        <translation>Нет сети</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back online</source>
-        <translation>Сеть восстановлена</translation>
-    </message>
-    <message>
-        <source>online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Module viewed</source>
-        <translation>Просмотр модуля</translation>
-    </message>
-    <message>
-        <source>module</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scrolled</source>
-        <translation>Прокрутка</translation>
-    </message>
-    <message>
-        <source>scroll</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Self-check answered</source>
-        <translation>Ответ на самопроверку</translation>
-    </message>
-    <message>
-        <source>self-check</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Export</name>
-    <message>
-        <source>Session report</source>
-        <translation>Отчёт по сессии</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session report: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Position: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Started: %1, finished: %2, duration %3 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>IP address: %1; device: …%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
-        <source>Score %1 % (%2 of %3 correct), %4; grade: %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>сдан</translation>
-    </message>
-    <message>
-        <source>not passed</source>
-        <translation>не сдан</translation>
-    </message>
-    <message>
-        <source>Certificate %1 issued %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Risk: %1 (%2 of 100)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No risk factors.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>+%1  %2 (observed %3, threshold %4; %5 events)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Violations</source>
-        <translation>Нарушения</translation>
-    </message>
-    <message>
-        <source>None recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline summary</source>
-        <translation>Сводка событий</translation>
-    </message>
-    <message>
-        <source>%1 events; %2 after the test was finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  (after finish)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mouse trajectory</source>
-        <translation>Траектория мыши</translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models</name>
-    <message>
-        <source>study</source>
-        <translation type="unfinished"></translation>
+        <translation>обучение</translation>
     </message>
     <message>
         <source>test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>several candidates on one device</source>
-        <translation>несколько кандидатов на одном устройстве</translation>
-    </message>
-    <message>
-        <source>candidate on several devices</source>
-        <translation>кандидат на нескольких устройствах</translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::ResultsModel</name>
-    <message>
-        <source>Candidate</source>
-        <translation>Кандидат</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Должность</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>Тест</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Завершён</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Длительность</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>Балл</translation>
-    </message>
-    <message>
-        <source>Grade</source>
-        <translation>Оценка</translation>
-    </message>
-    <message>
-        <source>Risk</source>
-        <translation>Риск</translation>
-    </message>
-    <message>
-        <source>Violations</source>
-        <translation>Нарушения</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>Аттестат</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Устройство</translation>
+        <translation>тест</translation>
     </message>
 </context>
 <context>
@@ -1631,7 +1829,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>&lt;h2&gt;Results&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Результаты&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Name, certificate or session…</source>
@@ -1639,23 +1837,23 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Search by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по имени</translation>
     </message>
     <message>
         <source>Test id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID теста</translation>
     </message>
     <message>
         <source>Test filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр по тесту</translation>
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата с</translation>
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата по</translation>
     </message>
     <message>
         <source>All outcomes</source>
@@ -1671,7 +1869,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Outcome filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр по результату</translation>
     </message>
     <message>
         <source>Any risk</source>
@@ -1691,15 +1889,15 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Risk filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр по риску</translation>
     </message>
     <message>
         <source>Device group (hash)</source>
-        <translation type="unfinished"></translation>
+        <translation>Группа устройств (хеш)</translation>
     </message>
     <message>
         <source>Device group filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Фильтр по группе устройств</translation>
     </message>
     <message>
         <source>Apply</source>
@@ -1731,15 +1929,15 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Open the selected session (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть выбранную сессию (Enter)</translation>
     </message>
     <message>
         <source>Compare 2 to 6 selected sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить от 2 до 6 выбранных сессий</translation>
     </message>
     <message>
         <source>Select 2 to 6 sessions to compare (Ctrl+click).</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите от 2 до 6 сессий для сравнения (Ctrl+щелчок).</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -1747,88 +1945,30 @@ Type the id again to confirm:</source>
     </message>
     <message numerus="yes">
         <source>%n session(s) loaded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Загружена %n сессия</numerusform>
+            <numerusform>Загружено %n сессии</numerusform>
+            <numerusform>Загружено %n сессий</numerusform>
         </translation>
     </message>
     <message>
         <source>; scroll down for more</source>
-        <translation type="unfinished"></translation>
+        <translation>; прокрутите вниз, чтобы загрузить ещё</translation>
     </message>
     <message numerus="yes">
         <source>; %n selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; выбрана %n</numerusform>
+            <numerusform>; выбраны %n</numerusform>
+            <numerusform>; выбрано %n</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::RiskFactorsModel</name>
-    <message numerus="yes">
-        <source>%n event(s), %1 other session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select to highlight the evidence on the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <source>Points</source>
-        <translation>Баллы</translation>
-    </message>
-    <message>
-        <source>Observed</source>
-        <translation>Наблюдалось</translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation>Порог</translation>
-    </message>
-    <message>
-        <source>Evidence</source>
-        <translation>Доказательства</translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::SearchModel</name>
-    <message>
-        <source>Session: %1 — %2 %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Candidate: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Certificate %1 — %2</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::SessionView</name>
     <message>
         <source>&lt;h2&gt;Session&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Сессия&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1844,7 +1984,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>&lt;b&gt;Timeline&lt;/b&gt; (Ctrl+wheel or +/− to zoom; arrows move between events)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Лента событий&lt;/b&gt; (Ctrl+колесо или +/− — масштаб; стрелки — переход между событиями)</translation>
     </message>
     <message>
         <source>Zoom in</source>
@@ -1872,11 +2012,11 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Time per question, s</source>
-        <translation type="unfinished"></translation>
+        <translation>Время на вопрос, с</translation>
     </message>
     <message>
         <source>Per-question latency chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Диаграмма времени ответа по вопросам</translation>
     </message>
     <message>
         <source>Latency</source>
@@ -1884,27 +2024,23 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Offline: showing the cached copy (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет связи: показана копия из кэша (%1)</translation>
     </message>
     <message>
         <source>Open a session from Results (double-click or Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>Откройте сессию в разделе «Результаты» (двойной щелчок или Enter).</translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <source>%1 · %2&lt;br&gt;Started %3, finished %4 (%5 min) · IP %6 · device …%7&lt;br&gt;Session %8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>не завершена</translation>
     </message>
     <message>
         <source>%1 of %2 correct; %3; grade %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Верно %1 из %2; %3; оценка: %4</translation>
     </message>
     <message>
         <source>passed</source>
@@ -1924,7 +2060,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source> · updating…</source>
-        <translation type="unfinished"></translation>
+        <translation> · обновление…</translation>
     </message>
     <message>
         <source>no certificate</source>
@@ -1936,35 +2072,35 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>&lt;b&gt;Risk: &lt;span style=&apos;color:%1&apos;&gt;%2 (%3 of 100)&lt;/span&gt;&lt;/b&gt;%4 — select a reason to see its events</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Риск: &lt;span style=&apos;color:%1&apos;&gt;%2 (%3 из 100)&lt;/span&gt;&lt;/b&gt;%4 — выберите причину, чтобы увидеть её события</translation>
     </message>
     <message>
         <source> (computed locally)</source>
-        <translation type="unfinished"></translation>
+        <translation> (рассчитано локально)</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) after finish</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n событие после завершения</numerusform>
+            <numerusform>%n события после завершения</numerusform>
+            <numerusform>%n событий после завершения</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;Violations&lt;/b&gt;: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Нарушения&lt;/b&gt;: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
     <message>
         <source>Correct</source>
-        <translation type="unfinished"></translation>
+        <translation>Верно</translation>
     </message>
     <message>
         <source>Wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Неверно</translation>
     </message>
     <message>
         <source>Question</source>
@@ -1972,46 +2108,31 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>секунды</translation>
     </message>
     <message>
         <source>Save PDF report</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить PDF-отчёт</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Question %1, normalised (centred, scaled to its size)</source>
-        <translation type="unfinished"></translation>
+        <translation>Вопрос %1, нормировано (по центру, в масштабе своего размера)</translation>
     </message>
     <message>
         <source>PDF report saved to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::SimilarModel</name>
-    <message>
-        <source>Candidate</source>
-        <translation>Кандидат</translation>
+        <translation>PDF-отчёт сохранён в %1</translation>
     </message>
     <message>
-        <source>Session</source>
-        <translation>Сессия</translation>
+        <source>finished %1</source>
+        <translation>окончание: %1</translation>
     </message>
     <message>
-        <source>Question</source>
-        <translation>Вопрос</translation>
-    </message>
-    <message>
-        <source>Similarity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DTW distance</source>
-        <translation type="unfinished"></translation>
+        <source>%1 · %2&lt;br&gt;Started %3, %4 (%5 min) · IP %6 · device …%7&lt;br&gt;Session %8</source>
+        <translation>%1 · %2&lt;br&gt;Начало: %3, %4 (%5 мин) · IP %6 · устройство …%7&lt;br&gt;Сессия %8</translation>
     </message>
 </context>
 <context>
@@ -2022,7 +2143,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Top-k sessions whose mouse movements are closest to this one&apos;s (exact DTW on the server, over the whole population).</source>
-        <translation type="unfinished"></translation>
+        <translation>k сессий, движения мыши в которых ближе всего к этой (точный DTW на сервере по всем сессиям).</translation>
     </message>
     <message>
         <source>Session id</source>
@@ -2030,19 +2151,19 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Question id (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>ID вопроса (необязательно)</translation>
     </message>
     <message>
         <source>Question id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID вопроса</translation>
     </message>
     <message>
         <source>k = </source>
-        <translation type="unfinished"></translation>
+        <translation>k = </translation>
     </message>
     <message>
         <source>Number of matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Количество совпадений</translation>
     </message>
     <message>
         <source>Find (precise on server)</source>
@@ -2054,7 +2175,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Compare with this session</source>
-        <translation type="unfinished"></translation>
+        <translation>Сравнить с этой сессией</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -2062,10 +2183,10 @@ Type the id again to confirm:</source>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n совпадение</numerusform>
+            <numerusform>%n совпадения</numerusform>
+            <numerusform>%n совпадений</numerusform>
         </translation>
     </message>
 </context>
@@ -2073,58 +2194,11 @@ Type the id again to confirm:</source>
     <name>Proctor::Admin::Widgets::StatCard</name>
     <message>
         <source>no data for the previous week</source>
-        <translation type="unfinished"></translation>
+        <translation>нет данных за прошлую неделю</translation>
     </message>
     <message>
         <source>%1 %2 % vs previous week</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Models::TimelineModel</name>
-    <message>
-        <source>away %1 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>question %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>question %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on question %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>after finish</source>
-        <translation>после завершения</translation>
-    </message>
-    <message>
-        <source>gap</source>
-        <translation>пауза</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Время</translation>
-    </message>
-    <message>
-        <source>Since previous</source>
-        <translation>С предыдущего</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Событие</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Подробности</translation>
-    </message>
-    <message>
-        <source>Marks</source>
-        <translation>Отметки</translation>
+        <translation>%1 %2 % к прошлой неделе</translation>
     </message>
 </context>
 <context>
@@ -2135,7 +2209,7 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Arrow keys move between events, plus and minus zoom, 0 fits the session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрелки — переход между событиями, плюс и минус — масштаб, 0 — вся сессия.</translation>
     </message>
     <message>
         <source>No events</source>
@@ -2143,41 +2217,18 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>gap %1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Proctor::Admin::Api::TokenStore</name>
-    <message>
-        <source>in-memory token store requested (PROCTOR_ADMIN_TOKEN_STORE=memory)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no keychain on the offscreen platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no desktop session bus, so no keychain service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the keychain refused the token: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the keychain is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>пауза %1 мин</translation>
     </message>
 </context>
 <context>
     <name>Proctor::Admin::Widgets::TrajectoryOverlayWidget</name>
     <message>
         <source>Mouse trajectory overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Наложение траекторий мыши</translation>
     </message>
     <message>
         <source>%1 vs %2: similarity %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 и %2: сходство %3</translation>
     </message>
     <message>
         <source>No mouse trajectory for this question</source>
@@ -2194,29 +2245,6 @@ Type the id again to confirm:</source>
     <message>
         <source> (approx.)</source>
         <translation> (приближённо)</translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Proctor review and administration desktop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the password from standard input and sign in at start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>View to open: dashboard, results, …</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

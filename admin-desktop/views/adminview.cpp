@@ -246,7 +246,10 @@ void AdminView::buildAdminsTab()
             return;
         const QJsonObject o = i.data(PagedJsonModel::ObjectRole).toJsonObject();
         const QString next = o.value(QStringLiteral("role")).toString() == QLatin1String("admin") ? QStringLiteral("proctor") : QStringLiteral("admin");
-        if (QMessageBox::question(this, tr("Change role"), tr("Make %1 a %2?").arg(o.value(QStringLiteral("email")).toString(), next)) != QMessageBox::Yes)
+        const QString email = o.value(QStringLiteral("email")).toString();
+        const QString question = next == QLatin1String("admin") ? tr("Give %1 the administrator role?").arg(email)
+                                                                 : tr("Give %1 the proctor role?").arg(email);
+        if (QMessageBox::question(this, tr("Change role"), question) != QMessageBox::Yes)
             return;
         m_services.api->patch(QStringLiteral("/admins/") + i.data(PagedJsonModel::IdRole).toString(),
                               QJsonObject{{QStringLiteral("role"), next}}, this, done);

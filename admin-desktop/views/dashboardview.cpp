@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "views/dashboardview.h"
 
+#include <cmath>
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -51,6 +53,48 @@ void clearChart(QChart *chart)
         chart->removeAxis(axis);
         delete axis;
     }
+}
+
+// A count axis from 0 whose ticks fall on whole numbers (1, 2 or 5 times a power of ten apart, at most 8
+// intervals) with room above the largest bar for its label. A plain range with "%d" labels would print
+// truncated fractions (0, 1, 2 for ticks at 0, 1.11, 2.22) and make every bar look lower than its value.
+QValueAxis *countAxis(int largest)
+{
+    const double wanted = qMax(1.0, largest * 1.15);
+    double step = 1;
+    for (double magnitude = 1;; magnitude *= 10) {
+        bool found = false;
+        for (double factor : {1.0, 2.0, 5.0}) {
+            if (std::ceil(wanted / (factor * magnitude)) <= 8) {
+                step = factor * magnitude;
+                found = true;
+                break;
+            }
+        }
+        if (found)
+            break;
+    }
+    const int intervals = qMax(1, static_cast<int>(std::ceil(wanted / step)));
+    auto *axis = new QValueAxis;
+    axis->setRange(0, intervals * step);
+    axis->setTickCount(intervals + 1);
+    axis->setLabelFormat(QStringLiteral("%d"));
+    return axis;
+}
+
+// The days of the chosen period (noon of each), padded by half a day so that a single day still has a
+// visible range and its point is drawn.
+QDateTimeAxis *dayAxis(const QList<Api::DayPoint> &days)
+{
+    auto *axis = new QDateTimeAxis;
+    axis->setFormat(QStringLiteral("dd.MM"));
+    axis->setTickCount(qBound(2, static_cast<int>(days.size()), 8));
+    if (!days.isEmpty()) {
+        const QDateTime first(days.first().date, QTime(0, 0));
+        const QDateTime last(days.last().date, QTime(0, 0));
+        axis->setRange(first, last.addDays(1));
+    }
+    return axis;
 }
 } // namespace
 
@@ -119,6 +163,8 @@ void DashboardView::reload()
     });
 }
 
+QChart *DashboardView::chart(int index) const { return m_charts.value(index) ? m_charts.value(index)->chart() : nullptr; }
+
 void DashboardView::setDashboard(const Api::Dashboard &d)
 {
     const QLocale locale;
@@ -146,12 +192,8 @@ void DashboardView::setDashboard(const Api::Dashboard &d)
         }
         chart->addSeries(completed);
         chart->addSeries(passed);
-        auto *x = new QDateTimeAxis;
-        x->setFormat(QStringLiteral("dd.MM"));
-        x->setTickCount(qBound(2, static_cast<int>(d.perDay.size()), 8));
-        auto *y = new QValueAxis;
-        y->setRange(0, maxY + 1);
-        y->setLabelFormat(QStringLiteral("%d"));
+        QDateTimeAxis *x = dayAxis(d.perDay);
+        QValueAxis *y = countAxis(maxY);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         for (auto *s : {completed, passed}) {
@@ -181,9 +223,7 @@ void DashboardView::setDashboard(const Api::Dashboard &d)
         chart->addSeries(series);
         auto *x = new QBarCategoryAxis;
         x->append(labels);
-        auto *y = new QValueAxis;
-        y->setRange(0, maxY * 1.15 + 1);
-        y->setLabelFormat(QStringLiteral("%d"));
+        QValueAxis *y = countAxis(maxY);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(x);
@@ -210,9 +250,7 @@ void DashboardView::setDashboard(const Api::Dashboard &d)
         chart->addSeries(series);
         auto *y = new QBarCategoryAxis;
         y->append(labels);
-        auto *x = new QValueAxis;
-        x->setRange(0, maxX * 1.15 + 1);
-        x->setLabelFormat(QStringLiteral("%d"));
+        QValueAxis *x = countAxis(maxX);
         chart->addAxis(y, Qt::AlignLeft);
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
@@ -227,13 +265,12 @@ void DashboardView::setDashboard(const Api::Dashboard &d)
         auto *rate = new QLineSeries;
         rate->setName(tr("Pass rate"));
         rate->setPointsVisible(true);
+        rate->setMarkerSize(8); // one active day is one point: make it visible
         for (const Api::DayPoint &p : d.perDay)
             if (p.completed > 0)
                 rate->append(QDateTime(p.date, QTime(12, 0)).toMSecsSinceEpoch(), 100.0 * p.passed / p.completed);
         chart->addSeries(rate);
-        auto *x = new QDateTimeAxis;
-        x->setFormat(QStringLiteral("dd.MM"));
-        x->setTickCount(qBound(2, static_cast<int>(d.perDay.size()), 8));
+        QDateTimeAxis *x = dayAxis(d.perDay);
         auto *y = new QValueAxis;
         y->setRange(0, 100);
         y->setLabelFormat(QStringLiteral("%d"));

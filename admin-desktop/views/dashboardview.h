@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QChart;
 class QChartView;
 
 namespace Proctor::Admin::Widgets {
@@ -25,6 +26,8 @@ public:
     void setDashboard(const Api::Dashboard &dashboard);
     Widgets::StatCard *card(int index) const { return m_cards.value(index); }
     int chartCount() const { return static_cast<int>(m_charts.size()); }
+    // 0 completions per day, 1 grade distribution, 2 violations by type, 3 pass rate per day.
+    QChart *chart(int index) const;
 
 public slots:
     void reload();

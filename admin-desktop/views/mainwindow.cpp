@@ -130,7 +130,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
             notify(tr("Result saved: session %1, %2 % (%3)").arg(id.left(8)).arg(score, 0, 'f', 0).arg(passed ? tr("passed") : tr("failed")));
         });
         connect(live, &Api::LiveFeedClient::sessionStarted, this, [this](const QString &id, const QString &kind, const QString &test) {
-            notify(tr("Session started: %1 (%2, %3)").arg(id.left(8), kind, test));
+            const QString kindText = kind == QLatin1String("study") ? tr("study") : tr("test");
+            notify(tr("Session started: %1 (%2, %3)").arg(id.left(8), kindText, test));
         });
         connect(live, &Api::LiveFeedClient::apiKeyRevoked, this, [this](const QString &) { notify(tr("An API key was revoked")); });
         updateLiveStatus(live->state());
@@ -160,7 +161,7 @@ void MainWindow::addPage(Page page, const QString &title, QStyle::StandardPixmap
     item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(page + 1));
     item->setData(Qt::AccessibleTextRole, title);
     m_stack->addWidget(view);
-    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + page)), this);
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(int(Qt::Key_1) + int(page))), this);
     connect(shortcut, &QShortcut::activated, this, [this, page] { showPage(page); });
 }
 

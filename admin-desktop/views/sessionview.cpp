@@ -240,10 +240,12 @@ void SessionView::updateHeader()
         return;
     }
     m_title->setText(QStringLiteral("<h2>%1</h2>").arg(d.candidate.fullName().toHtmlEscaped()));
-    m_identity->setText(tr("%1 · %2<br>Started %3, finished %4 (%5 min) · IP %6 · device …%7<br>Session %8")
+    const QString finished = d.finishedAt.isValid()
+        ? tr("finished %1").arg(locale.toString(d.finishedAt.toLocalTime(), QLocale::ShortFormat))
+        : tr("not finished");
+    m_identity->setText(tr("%1 · %2<br>Started %3, %4 (%5 min) · IP %6 · device …%7<br>Session %8")
                             .arg(d.candidate.position.toHtmlEscaped(), (d.testTitle.isEmpty() ? d.testId : d.testTitle).toHtmlEscaped(),
-                                 locale.toString(d.startedAt.toLocalTime(), QLocale::ShortFormat),
-                                 d.finishedAt.isValid() ? locale.toString(d.finishedAt.toLocalTime(), QLocale::ShortFormat) : tr("not finished"))
+                                 locale.toString(d.startedAt.toLocalTime(), QLocale::ShortFormat), finished)
                             .arg(d.durationSeconds / 60.0, 0, 'f', 1)
                             .arg(d.clientIp.toHtmlEscaped(), d.fingerprintHash.right(10), d.sessionId));
     const QString color = d.passed ? QStringLiteral("#059669") : QStringLiteral("#dc2626");

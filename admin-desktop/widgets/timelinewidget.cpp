@@ -83,6 +83,11 @@ TimelineLayout TimelineWidget::layout() const
 {
     TimelineLayout l;
     l.lanes = EventTypes::laneCount();
+    // Lane labels are translated ("Буфер обмена" is wider than "Clipboard"): the margin fits the widest.
+    int widest = 0;
+    for (int lane = 0; lane < l.lanes; ++lane)
+        widest = qMax(widest, fontMetrics().horizontalAdvance(EventTypes::categoryLabel(static_cast<EventTypes::Category>(lane))));
+    l.leftMargin = qMax(l.leftMargin, widest + 40); // 6 padding + 14 for the dot + 20 gap (see paintEvent)
     if (auto *tm = qobject_cast<TimelineModel *>(m_model.data()))
         l.spanMs = tm->spanMs();
     l.pixelsPerSecond = TimelineLayout::fitPixelsPerSecond(l.spanMs, viewport()->width(), l.leftMargin, l.rightMargin) * m_zoom;

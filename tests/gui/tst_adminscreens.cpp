@@ -153,6 +153,42 @@ private slots:
         QCOMPARE(QCoreApplication::translate("Proctor::Admin::Views::MainWindow", "Results"), QStringLiteral("Результаты"));
         Appearance::applyLanguage(QStringLiteral("en"));
     }
+
+    // The main views in Russian (screenshots/fake-*-ru.png): every label translated and fitting.
+    void russianScreens()
+    {
+        Appearance::applyLanguage(QStringLiteral("ru"));
+        FakeServer server;
+        FakeData::install(server);
+        QTemporaryDir dir;
+        Api::ApiClient api;
+        Api::LiveFeedClient live;
+        Api::TokenStore tokens;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        Views::MainWindow window(Views::Services{&api, &live, &tokens, &cache});
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        api.setServerUrl(QUrl(server.baseUrl()));
+        bool ok = false;
+        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr, [&](auto r) { ok = r.has_value(); });
+        QTRY_VERIFY(ok);
+        window.onSignedIn();
+
+        window.showPage(Views::MainWindow::Dashboard);
+        QTRY_COMPARE(window.dashboardView()->card(0)->valueText(), QStringLiteral("312"));
+        QTest::qWait(200);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-dashboard-ru")));
+        window.openSession(FakeData::sessionId(7));
+        QTRY_VERIFY(!window.sessionView()->document()->isLoading());
+        QTest::qWait(200);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-session-ru")));
+        window.showPage(Views::MainWindow::Administration);
+        QTest::qWait(300);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-administration-ru")));
+        window.close();
+        Appearance::applyLanguage(QStringLiteral("en"));
+    }
 };
 
 QTEST_MAIN(TestAdminScreens)

@@ -3,10 +3,17 @@
 // QAbstractItemModelTester, keyset paging, login failure paths, live updates, timeline and overlay
 // geometry, CSV, the session cache.
 #include <QAbstractItemModelTester>
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QValueAxis>
+#include <QXYSeries>
 #include <QSignalSpy>
+#include <QRegularExpression>
 #include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
 
 #include "api/apiclient.h"
 #include "api/livefeedclient.h"
@@ -18,6 +25,7 @@
 #include "models/listmodels.h"
 #include "models/resultsmodel.h"
 #include "models/sessiondocument.h"
+#include "views/dashboardview.h"
 #include "views/logindialog.h"
 #include "widgets/timelinewidget.h"
 #include "widgets/trajectoryoverlaywidget.h"
@@ -333,6 +341,93 @@ private slots:
         Models::CompareAnalysis same;
         same.setSessions({sessions.at(0), sessions.at(0)});
         QCOMPARE(same.overlay(QStringLiteral("q1"), Models::CompareAnalysis::Mode::Exact).alignments.first().similarity, 100.0);
+    }
+
+    // Count axes tick on whole numbers above the largest value (labels used to truncate 1.11 to "1", so
+    // bars looked lower than their values), and a period with one active day still draws its pass rate.
+    void dashboardChartAxes()
+    {
+        Api::Dashboard d;
+        const QDate today(2026, 11, 25);
+        for (int i = 6; i >= 0; --i)
+            d.perDay.append(Api::DayPoint{today.addDays(-i), i == 0 ? 8 : 0, i == 0 ? 4 : 0});
+        d.grades = {{QStringLiteral("excellent"), 3}, {QStringLiteral("good"), 1}, {QStringLiteral("poor"), 2}};
+        d.violationsByType = {{QStringLiteral("focus_loss"), 29}, {QStringLiteral("print_attempt"), 3}};
+        Views::DashboardView view(Views::Services{});
+        view.setDashboard(d);
+
+        const auto valueAxis = [&](int chart) {
+            const auto axes = view.chart(chart)->axes();
+            for (QAbstractAxis *a : axes)
+                if (auto *v = qobject_cast<QValueAxis *>(a))
+                    return v;
+            return static_cast<QValueAxis *>(nullptr);
+        };
+        for (const auto &[chart, largest] : {std::pair{0, 8}, std::pair{1, 3}, std::pair{2, 29}}) {
+            QValueAxis *axis = valueAxis(chart);
+            QVERIFY(axis);
+            const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+            QCOMPARE(axis->min(), 0.0);
+            QCOMPARE(step, std::round(step));
+            QVERIFY2(axis->max() > largest, qPrintable(QStringLiteral("chart %1: axis ends at %2").arg(chart).arg(axis->max())));
+            QVERIFY(axis->tickCount() <= 9);
+        }
+
+        QChart *passRate = view.chart(3);
+        const auto series = passRate->series();
+        QCOMPARE(series.size(), 1);
+        auto *line = qobject_cast<QXYSeries *>(series.first());
+        QVERIFY(line);
+        QCOMPARE(line->count(), 1);
+        QCOMPARE(line->at(0).y(), 50.0);
+        QDateTimeAxis *days = nullptr;
+        for (QAbstractAxis *a : passRate->axes())
+            if (auto *t = qobject_cast<QDateTimeAxis *>(a))
+                days = t;
+        QVERIFY(days);
+        QVERIFY(days->min().toMSecsSinceEpoch() < line->at(0).x());
+        QVERIFY(days->max().toMSecsSinceEpoch() > line->at(0).x());
+    }
+
+    // Every string lupdate found in the sources (the English .ts) has a Russian translation in the shipped
+    // .qm, with the same placeholders. Fails when a new tr() string is added without translating it.
+    void russianTranslationIsComplete()
+    {
+        QFile ts(qEnvironmentVariable("PROCTOR_SOURCE_DIR") + QStringLiteral("/admin-desktop/i18n/proctor-admin_en.ts"));
+        QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+        QTranslator ru;
+        QVERIFY(ru.load(QStringLiteral(":/i18n/proctor-admin_ru.qm")));
+        static const QRegularExpression placeholder(QStringLiteral("%L?\\d+|%n"));
+        const auto placeholders = [](const QString &text) {
+            QStringList found;
+            for (auto it = placeholder.globalMatch(text); it.hasNext();)
+                found << it.next().captured();
+            found.sort();
+            return found;
+        };
+        QXmlStreamReader xml(&ts);
+        QString context;
+        bool numerus = false;
+        int checked = 0;
+        QStringList missing;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == QLatin1String("name")) {
+                context = xml.readElementText();
+            } else if (xml.name() == QLatin1String("message")) {
+                numerus = xml.attributes().value(QStringLiteral("numerus")) == QLatin1String("yes");
+            } else if (xml.name() == QLatin1String("source")) {
+                const QString source = xml.readElementText();
+                const QString translated = ru.translate(context.toUtf8(), source.toUtf8(), nullptr, numerus ? 5 : -1);
+                ++checked;
+                if (translated.isEmpty() || placeholders(translated) != placeholders(source))
+                    missing << context + QStringLiteral(": ") + source;
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(checked > 400);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 untranslated or with other placeholders:\n").arg(missing.size()).arg(checked) + missing.join(QLatin1Char('\n'))));
     }
 
     void timelineGeometry()
