@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The request target as the collector reads it: Router::match over the route table the collector registers
 // (read from collector/http/routes at configure time), HttpRequest::queryValue for every parameter a route
-// reads, and the admin API's page request (limit, cursor) with its cursor codec. The input is a request
+// reads, and the admin API's page request (limit, cursor) with its cursor codec and the review filters. The input is a request
 // target ("/path?query"); its first byte also picks the method.
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include "http/router.h"
 #ifdef PROCTOR_FUZZ_ADMIN
 #include "http/routes/adminguard.h"
+#include "http/routes/reviewparams.h"
 #include "storage/reviewcursor.h"
 #endif
 
@@ -55,6 +56,51 @@ const QStringList kParameters = {
 };
 
 constexpr const char *kMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+
+#ifdef PROCTOR_FUZZ_ADMIN
+// A refusal names one of the parameters; an accepted value is one the repository can use as it is.
+template <typename T>
+bool refusedProperly(const Expected<T> &r, const QStringList &names)
+{
+    if (r)
+        return false;
+    check(r.error().code == ErrorCode::BadParameter, "a review parameter failing with another code");
+    check(names.contains(r.error().field), "a refusal that names no parameter of the request");
+    return true;
+}
+
+void checkReviewParams(HttpRequest request, const Router::Match &match)
+{
+    namespace RP = Collector::Http::ReviewParams;
+    request.pathParams = match.params;
+    if (const auto id = RP::sessionId(request); !refusedProperly(id, {QStringLiteral("id")}))
+        check(!id->isNull(), "a null session id accepted");
+
+    const auto results = RP::resultFilter(request);
+    if (!refusedProperly(results, {QStringLiteral("test"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("passed"),
+                                   QStringLiteral("q"), QStringLiteral("risk"), QStringLiteral("fingerprint"), QStringLiteral("sort")})) {
+        check(results->testId.size() <= 64, "a test id over 64 characters");
+        check(results->query.size() <= RP::kMaxSearchLength, "a search over the length limit");
+        check(results->risk.isEmpty() || QStringList{"low", "medium", "high"}.contains(results->risk), "an unknown risk level");
+        check(results->fingerprint.isEmpty() || results->fingerprint.size() == 64, "a fingerprint that is not 64 hex digits");
+        check(results->sort == QLatin1String("finished") || results->sort == QLatin1String("score"), "an unknown result sort");
+        check((!results->from || results->from->isValid()) && (!results->to || results->to->isValid()), "an invalid date accepted");
+    }
+    if (const auto a = RP::abandonedQuery(request); !refusedProperly(a, {QStringLiteral("kind"), QStringLiteral("idleMinutes")}))
+        check((a->kind == QLatin1String("test") || a->kind == QLatin1String("study")) && a->idleMinutes >= 0 && a->idleMinutes <= 525600,
+              "an abandoned-sessions query out of range");
+    const auto certs = RP::certificateFilter(request);
+    if (!refusedProperly(certs, {QStringLiteral("year"), QStringLiteral("month"), QStringLiteral("sort"), QStringLiteral("order")})) {
+        check(!certs->month || (certs->year && *certs->month >= 1 && *certs->month <= 12), "a month without a year or out of range");
+        check(!certs->year || (*certs->year >= 2000 && *certs->year <= 2999), "a year out of range");
+        check(QStringList{"issued", "number", "holder", "score"}.contains(certs->sort), "an unknown certificate sort");
+    }
+    if (const auto days = RP::dashboardDays(request); !refusedProperly(days, {QStringLiteral("days")}))
+        check(*days >= 1 && *days <= 366, "dashboard days out of range");
+    if (const auto q = RP::searchText(request); !refusedProperly(q, {QStringLiteral("q")}))
+        check(q->size() >= 2 && q->size() <= RP::kMaxSearchLength, "a search text out of range");
+}
+#endif
 
 } // namespace
 
@@ -104,6 +150,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         check(page.error().code == ErrorCode::BadParameter, "a page request failing with another code");
     }
+    checkReviewParams(request, match);
     // The cursor decoder on the raw bytes too (the query decoding above rarely yields valid base64url).
     const auto cursor = Collector::Storage::ReviewCursor::decode(QString::fromLatin1(request.target));
     if (cursor)

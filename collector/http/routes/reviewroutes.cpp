@@ -3,10 +3,10 @@
 // certificate registry, dashboard, search. Dashboard and first result pages go through the Redis cache.
 #include <QCryptographicHash>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include "http/router.h"
 #include "http/routes/adminguard.h"
+#include "http/routes/reviewparams.h"
 #include "storage/dbpool.h"
 #include "storage/reviewcache.h"
 #include "storage/reviewdashboard.h"
@@ -15,8 +15,6 @@
 
 namespace Proctor::Collector::Http {
 namespace {
-
-Error badParameter(const QString &name, const QString &message) { return Error{ErrorCode::BadParameter, message, name, 0}; }
 
 void sendJson(const Responder &res, const Expected<QJsonObject> &result)
 {
@@ -54,65 +52,6 @@ void cached(AdminContext &ctx, const Responder &res, const QByteArray &key,
     });
 }
 
-Expected<QUuid> sessionIdParam(const HttpRequest &req)
-{
-    const QUuid id = QUuid::fromString(req.pathParams.value(QStringLiteral("id")));
-    if (id.isNull())
-        return tl::unexpected(badParameter(QStringLiteral("id"), QStringLiteral("session id must be a UUID")));
-    return id;
-}
-
-Expected<std::optional<QDate>> dateParam(const HttpRequest &req, const QString &name)
-{
-    const QString raw = req.queryValue(name);
-    if (raw.isEmpty())
-        return std::optional<QDate>();
-    const QDate d = QDate::fromString(raw, Qt::ISODate);
-    if (!d.isValid() || raw.size() != 10)
-        return tl::unexpected(badParameter(name, QStringLiteral("%1 must be a date like 2026-11-01").arg(name)));
-    return std::optional<QDate>(d);
-}
-
-Expected<Storage::ResultFilter> resultFilter(const HttpRequest &req)
-{
-    Storage::ResultFilter f;
-    f.testId = req.queryValue(QStringLiteral("test")).trimmed();
-    static const QRegularExpression testIdFormat(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
-    if (!f.testId.isEmpty() && !testIdFormat.match(f.testId).hasMatch())
-        return tl::unexpected(badParameter(QStringLiteral("test"), QStringLiteral("not a test id")));
-    auto from = dateParam(req, QStringLiteral("from"));
-    if (!from)
-        return tl::unexpected(from.error());
-    auto to = dateParam(req, QStringLiteral("to"));
-    if (!to)
-        return tl::unexpected(to.error());
-    f.from = *from;
-    f.to = *to;
-    const QString passed = req.queryValue(QStringLiteral("passed"));
-    if (passed == QLatin1String("true"))
-        f.passed = true;
-    else if (passed == QLatin1String("false"))
-        f.passed = false;
-    else if (!passed.isEmpty())
-        return tl::unexpected(badParameter(QStringLiteral("passed"), QStringLiteral("passed must be true or false")));
-    f.query = req.queryValue(QStringLiteral("q")).simplified();
-    if (f.query.size() > 200)
-        return tl::unexpected(badParameter(QStringLiteral("q"), QStringLiteral("q is at most 200 characters")));
-    f.risk = req.queryValue(QStringLiteral("risk"));
-    if (!f.risk.isEmpty() && f.risk != QLatin1String("low") && f.risk != QLatin1String("medium") && f.risk != QLatin1String("high"))
-        return tl::unexpected(badParameter(QStringLiteral("risk"), QStringLiteral("risk must be low, medium or high")));
-    f.fingerprint = req.queryValue(QStringLiteral("fingerprint"));
-    static const QRegularExpression hashFormat(QStringLiteral("^[0-9a-f]{64}$"));
-    if (!f.fingerprint.isEmpty() && !hashFormat.match(f.fingerprint).hasMatch())
-        return tl::unexpected(badParameter(QStringLiteral("fingerprint"), QStringLiteral("fingerprint must be 64 lowercase hex digits")));
-    const QString sort = req.queryValue(QStringLiteral("sort"));
-    if (!sort.isEmpty() && sort != QLatin1String("finished") && sort != QLatin1String("score"))
-        return tl::unexpected(badParameter(QStringLiteral("sort"), QStringLiteral("sort must be finished or score")));
-    if (!sort.isEmpty())
-        f.sort = sort;
-    return f;
-}
-
 QByteArray resultsCacheKey(const Storage::ResultFilter &f, int limit)
 {
     const QByteArray canonical = QJsonDocument(QJsonObject{
@@ -136,7 +75,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/results"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const auto filter = resultFilter(req);
+            const auto filter = ReviewParams::resultFilter(req);
             const auto page = pageRequest(req);
             if (!filter || !page) {
                 res.send(HttpResponse::error(!filter ? filter.error() : page.error()));
@@ -153,32 +92,19 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
     // Before /sessions/{id}: the router takes the first template that matches.
     router.add("GET", QStringLiteral("/api/v1/sessions/abandoned"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const QString kind = req.queryValue(QStringLiteral("kind")).isEmpty() ? QStringLiteral("test") : req.queryValue(QStringLiteral("kind"));
-            if (kind != QLatin1String("test") && kind != QLatin1String("study")) {
-                res.send(HttpResponse::error(badParameter(QStringLiteral("kind"), QStringLiteral("kind must be test or study"))));
-                return;
-            }
-            int idle = 0;
-            if (const QString raw = req.queryValue(QStringLiteral("idleMinutes")); !raw.isEmpty()) {
-                bool ok = false;
-                idle = raw.toInt(&ok);
-                if (!ok || idle < 0 || idle > 525600) {
-                    res.send(HttpResponse::error(badParameter(QStringLiteral("idleMinutes"), QStringLiteral("idleMinutes must be 0..525600"))));
-                    return;
-                }
-            }
+            const auto query = ReviewParams::abandonedQuery(req);
             const auto page = pageRequest(req);
-            if (!page) {
-                res.send(HttpResponse::error(page.error()));
+            if (!query || !page) {
+                res.send(HttpResponse::error(!query ? query.error() : page.error()));
                 return;
             }
-            answer(ctx, res, [kind, idle, p = *page](pqxx::connection &c) { return Storage::ReviewRepository::abandoned(c, kind, idle, p); });
+            answer(ctx, res, [q = *query, p = *page](pqxx::connection &c) { return Storage::ReviewRepository::abandoned(c, q.kind, q.idleMinutes, p); });
         });
     });
 
     router.add("GET", QStringLiteral("/api/v1/sessions/{id}"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const auto id = sessionIdParam(req);
+            const auto id = ReviewParams::sessionId(req);
             if (!id) {
                 res.send(HttpResponse::error(id.error()));
                 return;
@@ -189,7 +115,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/sessions/{id}/events"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const auto sid = sessionIdParam(req);
+            const auto sid = ReviewParams::sessionId(req);
             if (!sid) {
                 res.send(HttpResponse::error(sid.error()));
                 return;
@@ -209,7 +135,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/sessions/{id}/telemetry"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const auto id = sessionIdParam(req);
+            const auto id = ReviewParams::sessionId(req);
             if (!id) {
                 res.send(HttpResponse::error(id.error()));
                 return;
@@ -220,61 +146,24 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/certificates"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            Storage::CertificateFilter f;
-            auto intParam = [&](const QString &name, int min, int max, std::optional<int> &out) -> bool {
-                const QString raw = req.queryValue(name);
-                if (raw.isEmpty())
-                    return true;
-                bool ok = false;
-                const int v = raw.toInt(&ok);
-                if (!ok || v < min || v > max) {
-                    res.send(HttpResponse::error(badParameter(name, QStringLiteral("%1 must be %2..%3").arg(name).arg(min).arg(max))));
-                    return false;
-                }
-                out = v;
-                return true;
-            };
-            if (!intParam(QStringLiteral("year"), 2000, 2999, f.year) || !intParam(QStringLiteral("month"), 1, 12, f.month))
-                return;
-            if (f.month && !f.year) {
-                res.send(HttpResponse::error(badParameter(QStringLiteral("month"), QStringLiteral("month needs year"))));
-                return;
-            }
-            const QString sort = req.queryValue(QStringLiteral("sort"));
-            if (!sort.isEmpty()) {
-                if (!QStringList{QStringLiteral("issued"), QStringLiteral("number"), QStringLiteral("holder"), QStringLiteral("score")}.contains(sort)) {
-                    res.send(HttpResponse::error(badParameter(QStringLiteral("sort"), QStringLiteral("sort must be issued, number, holder or score"))));
-                    return;
-                }
-                f.sort = sort;
-            }
-            const QString order = req.queryValue(QStringLiteral("order"));
-            if (!order.isEmpty() && order != QLatin1String("asc") && order != QLatin1String("desc")) {
-                res.send(HttpResponse::error(badParameter(QStringLiteral("order"), QStringLiteral("order must be asc or desc"))));
-                return;
-            }
-            f.ascending = order == QLatin1String("asc");
+            const auto filter = ReviewParams::certificateFilter(req);
             const auto page = pageRequest(req);
-            if (!page) {
-                res.send(HttpResponse::error(page.error()));
+            if (!filter || !page) {
+                res.send(HttpResponse::error(!filter ? filter.error() : page.error()));
                 return;
             }
-            answer(ctx, res, [f, p = *page](pqxx::connection &c) { return Storage::ReviewRepository::certificates(c, f, p); });
+            answer(ctx, res, [f = *filter, p = *page](pqxx::connection &c) { return Storage::ReviewRepository::certificates(c, f, p); });
         });
     });
 
     router.add("GET", QStringLiteral("/api/v1/dashboard"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            int days = 30;
-            if (const QString raw = req.queryValue(QStringLiteral("days")); !raw.isEmpty()) {
-                bool ok = false;
-                days = raw.toInt(&ok);
-                if (!ok || days < 1 || days > 366) {
-                    res.send(HttpResponse::error(badParameter(QStringLiteral("days"), QStringLiteral("days must be 1..366"))));
-                    return;
-                }
+            const auto days = ReviewParams::dashboardDays(req);
+            if (!days) {
+                res.send(HttpResponse::error(days.error()));
+                return;
             }
-            cached(ctx, res, "dashboard:" + QByteArray::number(days), [days](pqxx::connection &c) -> Expected<QJsonObject> {
+            cached(ctx, res, "dashboard:" + QByteArray::number(*days), [days = *days](pqxx::connection &c) -> Expected<QJsonObject> {
                 return Storage::ReviewDashboard::compute(c, days);
             });
         });
@@ -282,12 +171,12 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/search"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const QString q = req.queryValue(QStringLiteral("q")).simplified();
-            if (q.size() < 2 || q.size() > 200) {
-                res.send(HttpResponse::error(badParameter(QStringLiteral("q"), QStringLiteral("q must be 2..200 characters"))));
+            const auto q = ReviewParams::searchText(req);
+            if (!q) {
+                res.send(HttpResponse::error(q.error()));
                 return;
             }
-            answer(ctx, res, [q](pqxx::connection &c) { return Storage::ReviewRepository::search(c, q); });
+            answer(ctx, res, [q = *q](pqxx::connection &c) { return Storage::ReviewRepository::search(c, q); });
         });
     });
 }
