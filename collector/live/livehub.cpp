@@ -6,11 +6,10 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QTcpSocket>
-#include <QUrlQuery>
 #include <QWebSocket>
 
 #include "auth/adminauthenticator.h"
-#include "auth/admintokens.h"
+#include "live/upgraderequest.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
 
@@ -20,33 +19,6 @@ namespace {
 constexpr int kRecheckIntervalMs = 30000;
 // Clients only listen; anything they send is ignored, so it need not be large.
 constexpr quint64 kMaxIncomingMessageBytes = 4096;
-
-struct Head
-{
-    QByteArray method;
-    QByteArray path;
-    QByteArray query;
-    QByteArray authorization;
-};
-
-Head parseHead(const QByteArray &head)
-{
-    Head h;
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-    h.method = first.value(0);
-    const QByteArray target = first.value(1);
-    const qsizetype q = target.indexOf('?');
-    h.path = q < 0 ? target : target.left(q);
-    h.query = q < 0 ? QByteArray() : target.mid(q + 1);
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == "authorization")
-            h.authorization = line.mid(colon + 1).trimmed();
-    }
-    return h;
-}
 
 } // namespace
 
@@ -82,7 +54,7 @@ QString LiveHub::peerKey(const QHostAddress &address, quint16 port)
 bool LiveHub::takeConnection(QTcpSocket *socket, const QByteArray &head)
 {
     socket->setParent(this);
-    const Head h = parseHead(head);
+    const UpgradeRequest h = UpgradeRequest::parse(head);
     if (h.path != kLivePath) {
         refuse(socket, 404, "not_found", "no WebSocket endpoint here; use /api/v1/live");
         return true;
@@ -91,9 +63,7 @@ bool LiveHub::takeConnection(QTcpSocket *socket, const QByteArray &head)
         refuse(socket, 405, "method_not_allowed", "a WebSocket upgrade is a GET");
         return true;
     }
-    QByteArray token = Auth::bearerToken(h.authorization);
-    if (token.isEmpty()) // browsers cannot set headers on a WebSocket: the token may come in the query
-        token = QUrlQuery(QString::fromLatin1(h.query)).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toLatin1();
+    const QByteArray token = h.token;
 
     QPointer<QTcpSocket> guarded(socket);
     m_authenticator.authenticate(token, [this, guarded, token](Expected<Auth::AdminIdentity> identity) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The request headers the collector interprets: X-Session-Token (SessionTokenSigner::verify), X-Request-Id
-// (requestIdFor), X-API-Key (hash and display prefix) and Authorization: Bearer (bearerToken). The input is
+// (requestIdFor), X-API-Key (hash and display prefix), Authorization: Bearer (bearerToken) and the head of a
+// WebSocket upgrade to /api/v1/live (UpgradeRequest). The input is
 // the header value; a few bytes of it also seed the claims of a token that must round-trip.
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include "http/httpserver.h"
 #ifdef PROCTOR_FUZZ_ADMIN
 #include "auth/admintokens.h"
+#include "live/upgraderequest.h"
 #endif
 
 using namespace Proctor;
@@ -120,6 +122,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
               "bearer token not a trimmed part of the header");
     }
     check(Auth::hashAdminToken(bearer).size() == 32, "admin token hash size");
+
+    // The value as a whole upgrade head: "GET /api/v1/live?token=... HTTP/1.1\n" + headers.
+    const Live::UpgradeRequest upgrade = Live::UpgradeRequest::parse(value);
+    check(!upgrade.path.contains('?') && !upgrade.path.contains(' ') && !upgrade.method.contains(' '),
+          "an upgrade path or method with a separator in it");
+    check(value.startsWith(upgrade.method) || value.trimmed().startsWith(upgrade.method), "an upgrade method from elsewhere");
+    if (!value.toLower().contains("authorization") && !value.contains('='))
+        check(upgrade.token.isEmpty(), "an upgrade token from neither the header nor the query");
 #endif
     return 0;
 }
