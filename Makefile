@@ -46,7 +46,7 @@ test-asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build build/asan -j$(JOBS)
 	@ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		bash tests/run.sh build/asan -L "unit|db|integration" -E "gui|fuzz"
+		bash tests/run.sh build/asan -L "unit|db|integration|fault|security" -E "gui|fuzz"
 
 bench: build
 	@bash tests/bench/run.sh $(BUILD_DIR)

@@ -170,7 +170,9 @@ private slots:
         QCOMPARE(load.acknowledgedEventIds().size(), 0);
         const qint64 rssDuring = residentKb(s.collector->pid());
         qInfo("RSS before %lld kB, with the queue full %lld kB", rssBefore, rssDuring);
+#ifndef PROCTOR_SANITIZED_COLLECTOR
         QVERIFY2(rssDuring - rssBefore < 100 * 1024, "memory grew by more than 100 MB with a bounded queue");
+#endif
 
         lock.abort(); // the database takes rows again
         QTRY_VERIFY_WITH_TIMEOUT(load.acknowledgedEventIds().size() >= 2000, 30000);
