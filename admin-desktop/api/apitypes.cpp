@@ -116,6 +116,8 @@ SessionDetail SessionDetail::fromJson(const QJsonObject &o)
     s.startedAt = parseTime(o.value(QLatin1String("startedAt")));
     s.finishedAt = parseTime(o.value(QLatin1String("finishedAt")));
     s.durationSeconds = o.value(QLatin1String("durationSeconds")).toInt();
+    s.timeLimitSeconds = o.value(QLatin1String("timeLimitSeconds")).toInt();
+    s.overtimeSeconds = o.value(QLatin1String("overtimeSeconds")).toInt();
     s.score = o.value(QLatin1String("score")).toDouble();
     s.correct = o.value(QLatin1String("correct")).toInt();
     s.total = o.value(QLatin1String("total")).toInt();
@@ -282,6 +284,7 @@ QString riskReasonText(const QString &reasonKey)
         {QStringLiteral("risk.events_after_finish"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Activity after the test was finished")},
         {QStringLiteral("risk.clipboard"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Copy, cut or paste attempts")},
         {QStringLiteral("risk.fullscreen_exit"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Left full screen")},
+        {QStringLiteral("risk.overtime"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Result stored after the time limit")},
     };
     const auto it = texts.find(reasonKey);
     return it == texts.end() ? reasonKey : tr(it.value());

@@ -104,6 +104,8 @@ struct SessionDetail
     QDateTime startedAt;
     QDateTime finishedAt;
     int durationSeconds = 0;
+    int timeLimitSeconds = 0; // 0: no limit
+    int overtimeSeconds = 0;  // stored this long after the limit ran out (measured by the server)
     double score = 0;
     int correct = 0;
     int total = 0;

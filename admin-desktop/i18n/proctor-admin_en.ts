@@ -67,6 +67,10 @@
         <source>Poor</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Result stored after the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Api::ApiError</name>
@@ -2118,6 +2122,10 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>%1 · %2&lt;br&gt;Started %3, %4 (%5 min) · IP %6 · device …%7&lt;br&gt;Session %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished %1, &lt;b&gt;%2 s after the time limit&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

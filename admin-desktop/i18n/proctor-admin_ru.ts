@@ -67,6 +67,10 @@
         <source>Poor</source>
         <translation>Плохо</translation>
     </message>
+    <message>
+        <source>Result stored after the time limit</source>
+        <translation>Результат сохранён после истечения времени</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Api::ApiError</name>
@@ -2133,6 +2137,10 @@ Type the id again to confirm:</source>
     <message>
         <source>%1 · %2&lt;br&gt;Started %3, %4 (%5 min) · IP %6 · device …%7&lt;br&gt;Session %8</source>
         <translation>%1 · %2&lt;br&gt;Начало: %3, %4 (%5 мин) · IP %6 · устройство …%7&lt;br&gt;Сессия %8</translation>
+    </message>
+    <message>
+        <source>finished %1, &lt;b&gt;%2 s after the time limit&lt;/b&gt;</source>
+        <translation>окончание: %1, &lt;b&gt;на %2 с позже лимита времени&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ void SessionDocument::applyRisk()
     if (!m_rawRisk.isEmpty())
         m_risk = Api::RiskReport::fromJson(m_rawRisk);
     else
-        m_risk = localRisk(m_timeline.events());
+        m_risk = localRisk(m_timeline.events(), m_detail.overtimeSeconds);
     m_riskFactors.setReport(m_risk);
 }
 

@@ -351,9 +351,10 @@ QVariant RiskFactorsModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-Api::RiskReport localRisk(const QList<Api::EventItem> &events)
+Api::RiskReport localRisk(const QList<Api::EventItem> &events, int overtimeSeconds)
 {
     Analysis::RiskInput input;
+    input.overtimeSeconds = overtimeSeconds;
     for (const Api::EventItem &e : events) {
         Analysis::RiskEvent re;
         re.eventId = e.eventId.toStdString();

@@ -94,7 +94,8 @@ private:
     Api::RiskReport m_report;
 };
 
-// Risk computed on the desktop from the events with the shared engine (offline, or a server without /risk).
-Api::RiskReport localRisk(const QList<Api::EventItem> &events);
+// Risk computed on the desktop from the events with the shared engine (offline, or a server without /risk);
+// overtimeSeconds comes from the session detail (the server measures it).
+Api::RiskReport localRisk(const QList<Api::EventItem> &events, int overtimeSeconds = 0);
 
 } // namespace Proctor::Admin::Models

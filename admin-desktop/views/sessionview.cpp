@@ -240,9 +240,10 @@ void SessionView::updateHeader()
         return;
     }
     m_title->setText(QStringLiteral("<h2>%1</h2>").arg(d.candidate.fullName().toHtmlEscaped()));
-    const QString finished = d.finishedAt.isValid()
-        ? tr("finished %1").arg(locale.toString(d.finishedAt.toLocalTime(), QLocale::ShortFormat))
-        : tr("not finished");
+    const QString finishedAt = locale.toString(d.finishedAt.toLocalTime(), QLocale::ShortFormat);
+    const QString finished = !d.finishedAt.isValid() ? tr("not finished")
+        : d.overtimeSeconds > 0 ? tr("finished %1, <b>%2 s after the time limit</b>").arg(finishedAt).arg(d.overtimeSeconds)
+                                : tr("finished %1").arg(finishedAt);
     m_identity->setText(tr("%1 · %2<br>Started %3, %4 (%5 min) · IP %6 · device …%7<br>Session %8")
                             .arg(d.candidate.position.toHtmlEscaped(), (d.testTitle.isEmpty() ? d.testId : d.testTitle).toHtmlEscaped(),
                                  locale.toString(d.startedAt.toLocalTime(), QLocale::ShortFormat), finished)

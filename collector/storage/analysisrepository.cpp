@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include "storage/database.h"
+#include "storage/reviewsql.h"
 
 namespace Proctor::Collector::Storage::AnalysisRepository {
 namespace {
@@ -121,6 +122,14 @@ std::vector<OtherKeystrokes> keystrokesOfOtherCandidates(pqxx::connection &c, co
     for (const auto &row : r)
         out.push_back({briefFrom(row, 0), keystrokesFrom(jsonArray(row[4]))});
     return out;
+}
+
+double overtimeSeconds(pqxx::connection &c, const QUuid &sessionId)
+{
+    pqxx::nontransaction tx(c);
+    const auto r = tx.exec_params("SELECT " + ReviewSql::overtimeSecondsExpression() + " FROM sessions s WHERE s.id = $1",
+                                  uuid(sessionId));
+    return r.empty() ? 0.0 : r[0][0].as<double>();
 }
 
 std::vector<Analysis::RiskEvent> riskEvents(pqxx::connection &c, const QUuid &sessionId)

@@ -53,6 +53,8 @@ std::vector<OtherKeystrokes> keystrokesOfOtherCandidates(pqxx::connection &c, co
                                                          qint64 candidateId, int limit);
 
 std::vector<Analysis::RiskEvent> riskEvents(pqxx::connection &c, const QUuid &sessionId);
+// Seconds the session finished after its test's time limit (ReviewSql::overtimeSecondsExpression).
+double overtimeSeconds(pqxx::connection &c, const QUuid &sessionId);
 
 struct DeviceRows
 {

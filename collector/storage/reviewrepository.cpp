@@ -151,7 +151,7 @@ Expected<QJsonObject> session(pqxx::connection &c, TestCatalog &tests, const QUu
                   "s.passed, cert.number, " + iso("cert.issued_at") + ", cert.revoked_at IS NOT NULL, s.fingerprint_hash, "
                   "s.fingerprint::text, host(s.client_ip), s.user_agent, array_to_json(s.question_ids)::text, "
                   "s.answers::text, tel.questions::text, v.violations::text, v.event_count, rs.score, rl.level, s.locale, "
-                + iso("v.last_event_at") + ", c.persistent_id"
+                + iso("v.last_event_at") + ", c.persistent_id, t.time_limit_seconds, round(ot.seconds)::bigint"
                   " FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = s.test_id "
                   "LEFT JOIN certificates cert ON cert.session_id = s.id "
                   "LEFT JOIN session_telemetry tel ON tel.session_id = s.id "
@@ -163,7 +163,7 @@ Expected<QJsonObject> session(pqxx::connection &c, TestCatalog &tests, const QUu
         testId = text(row[3]);
         QJsonObject candidate = candidateJson(row, 6);
         candidate.insert(QStringLiteral("email"), AdminSql::textJson(row[11]));
-        candidate.insert(QStringLiteral("persistentId"), text(row[36]));
+        candidate.insert(QStringLiteral("persistentId"), text(row[35]));
         QJsonValue certificate;
         if (!row[19].is_null())
             certificate = QJsonObject{{QStringLiteral("number"), text(row[19])},
@@ -173,7 +173,7 @@ Expected<QJsonObject> session(pqxx::connection &c, TestCatalog &tests, const QUu
             {QStringLiteral("sessionId"), text(row[0])},
             {QStringLiteral("kind"), text(row[1])},
             {QStringLiteral("status"), text(row[2])},
-            {QStringLiteral("locale"), text(row[34])},
+            {QStringLiteral("locale"), text(row[33])},
             {QStringLiteral("test"), QJsonObject{{QStringLiteral("id"), testId},
                                                  {QStringLiteral("title"), text(row[4])},
                                                  {QStringLiteral("passThreshold"), row[5].as<int>()}}},
@@ -181,6 +181,8 @@ Expected<QJsonObject> session(pqxx::connection &c, TestCatalog &tests, const QUu
             {QStringLiteral("startedAt"), AdminSql::timestampJson(row[12])},
             {QStringLiteral("finishedAt"), AdminSql::timestampJson(row[13])},
             {QStringLiteral("durationSeconds"), AdminSql::intJson(row[14])},
+            {QStringLiteral("timeLimitSeconds"), row[36].as<int>()},
+            {QStringLiteral("overtimeSeconds"), row[37].as<qint64>()},
             {QStringLiteral("score"), AdminSql::intJson(row[15])},
             {QStringLiteral("correct"), AdminSql::intJson(row[16])},
             {QStringLiteral("total"), AdminSql::intJson(row[17])},
@@ -193,7 +195,7 @@ Expected<QJsonObject> session(pqxx::connection &c, TestCatalog &tests, const QUu
             {QStringLiteral("userAgent"), AdminSql::textJson(row[25])},
             {QStringLiteral("violations"), AdminSql::jsonb(row[29])},
             {QStringLiteral("eventCount"), row[30].as<qint64>()},
-            {QStringLiteral("lastEventAt"), AdminSql::timestampJson(row[35])},
+            {QStringLiteral("lastEventAt"), AdminSql::timestampJson(row[34])},
             {QStringLiteral("risk"), QJsonObject{{QStringLiteral("score"), row[31].as<int>()}, {QStringLiteral("level"), text(row[32])}}}};
         questionIds = AdminSql::jsonb(row[26]).toArray();
         answers = AdminSql::jsonb(row[27]).toArray();

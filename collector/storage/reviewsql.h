@@ -3,7 +3,7 @@
 //
 // The risk score here is the event part of the shared risk model (analysis/riskscore.h, RiskConfig
 // defaults: thresholds and points are read from it, not copied): focus losses, time away, print and
-// screenshot attempts, clipboard, fullscreen exits, events after test_finished. It is computed in SQL
+// screenshot attempts, clipboard, fullscreen exits, events after test_finished, overtime. It is computed in SQL
 // from the events on every read, so lists can filter and page by it without a stored column going stale
 // when late events arrive. The similarity factors (mouse, keystrokes) need cross-session DTW and are
 // only in GET /api/v1/sessions/{id}/risk; that endpoint's score can therefore be higher than the list's.
@@ -44,8 +44,17 @@ inline std::string afterFinishCondition()
            "(f.fin_seq IS NULL AND s.finished_at IS NOT NULL AND e.received_at > s.finished_at))";
 }
 
+// Seconds the session `s` finished after its test's time limit (0: no limit, not finished, or in time).
+inline std::string overtimeSecondsExpression()
+{
+    return "COALESCE((SELECT CASE WHEN tl.time_limit_seconds > 0 AND s.finished_at IS NOT NULL "
+           "THEN GREATEST(0, extract(epoch FROM s.finished_at - s.started_at) - tl.time_limit_seconds) ELSE 0 END "
+           "FROM tests tl WHERE tl.id = s.test_id), 0)::double precision";
+}
+
 // LEFT JOIN LATERALs for the session alias `s`, exposing:
-//   v.event_count, v.last_event_at, v.violations (jsonb, only non-zero counts), rs.score (0..100), rl.level.
+//   v.event_count, v.last_event_at, v.violations (jsonb, only non-zero counts), ot.seconds (overtime),
+//   rs.score (0..100), rl.level.
 inline std::string violationJoins()
 {
     const Analysis::RiskConfig cfg;
@@ -65,13 +74,15 @@ inline std::string violationJoins()
            "  count(*) FILTER (WHERE e.type = 'fullscreen_exit') AS n_fullscreen, "
            "  count(*) FILTER (WHERE " + afterFinishCondition() + " AND e.type NOT IN (" + quotedList(cfg.allowedAfterFinish) + ")) AS n_after "
            "  FROM events e WHERE e.session_id = s.id) v ON true "
+           "CROSS JOIN LATERAL (SELECT " + overtimeSecondsExpression() + " AS seconds) ot "
            "CROSS JOIN LATERAL (SELECT LEAST(100, "
            "  CASE WHEN v.n_focus > " + std::to_string(cfg.maxFocusLosses) + " THEN " + num(cfg.focusLossPoints) + " ELSE 0 END + "
            "  CASE WHEN v.blur_ms > " + num(cfg.maxBlurMs) + " THEN " + num(cfg.blurPoints) + " ELSE 0 END + "
            "  CASE WHEN v.n_print > " + std::to_string(cfg.maxPrintAttempts) + " THEN " + num(cfg.printPoints) + " ELSE 0 END + "
            "  CASE WHEN v.n_clip > " + std::to_string(cfg.maxClipboardAttempts) + " THEN " + num(cfg.clipboardPoints) + " ELSE 0 END + "
            "  CASE WHEN v.n_fullscreen > " + std::to_string(cfg.maxFullscreenExits) + " THEN " + num(cfg.fullscreenExitPoints) + " ELSE 0 END + "
-           "  CASE WHEN v.n_after > 0 THEN " + num(cfg.afterFinishPoints) + " ELSE 0 END)::integer AS score) rs "
+           "  CASE WHEN v.n_after > 0 THEN " + num(cfg.afterFinishPoints) + " ELSE 0 END + "
+           "  CASE WHEN ot.seconds > " + num(cfg.overtimeGraceSeconds) + " THEN " + num(cfg.overtimePoints) + " ELSE 0 END)::integer AS score) rs "
            "CROSS JOIN LATERAL (SELECT CASE WHEN rs.score >= " + num(cfg.highFrom) + " THEN 'high' WHEN rs.score >= "
            + num(cfg.mediumFrom) + " THEN 'medium' ELSE 'low' END AS level) rl ";
 }

@@ -203,6 +203,18 @@ RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config)
         }
     }
 
+    if (input.overtimeSeconds > config.overtimeGraceSeconds) {
+        RiskFactor f;
+        f.reasonKey = "risk.overtime";
+        f.points = config.overtimePoints;
+        f.observed = input.overtimeSeconds;
+        f.threshold = config.overtimeGraceSeconds;
+        f.count = 1;
+        if (finished)
+            f.eventIds.push_back(finished->eventId);
+        factors.push_back(std::move(f));
+    }
+
     hitFactor(
         factors, "risk.mouse_similarity", input.mouseHits, config.mouseSimilarityThreshold,
         config.mouseSimilarityPoints, [](const MouseSimilarityHit &h) { return h.similarity; },

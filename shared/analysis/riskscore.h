@@ -37,6 +37,10 @@ struct RiskInput
     std::vector<RiskEvent> events;
     std::vector<MouseSimilarityHit> mouseHits;
     std::vector<KeystrokeHit> keystrokeHits;
+    // Seconds the result was stored after the test's time limit ran out, measured by the server from the
+    // session start (0 when the test has no limit or the session is not finished). The page submits by
+    // itself at the limit, so more than a grace period means a stopped timer or a result held back.
+    double overtimeSeconds = 0.0;
 };
 
 // Thresholds default to the original system's anomaly rule: focus losses > 5, total blur > 60 s,
@@ -53,6 +57,7 @@ struct RiskConfig
     int maxFullscreenExits = 0;             // flag when > this
     double mouseSimilarityThreshold = 85.0; // flag when similarity >= this
     double sameTypistThreshold = 80.0;      // flag when score >= this (D <= 1.41, see keystrokes.h)
+    double overtimeGraceSeconds = 30.0;     // flag when overtime > this (request and commit latency, clock drift)
     // Event types that may legitimately arrive after test_finished (the page being left or closed).
     std::vector<std::string> allowedAfterFinish = {"focus_loss",        "focus_gain",
                                                    "visibility_hidden", "visibility_visible",
@@ -66,6 +71,7 @@ struct RiskConfig
     double afterFinishPoints = 30.0;
     double mouseSimilarityPoints = 35.0;
     double sameTypistPoints = 25.0;
+    double overtimePoints = 40.0;
 
     double mediumFrom = 25.0; // score >= this is Medium
     double highFrom = 60.0;   // score >= this is High
@@ -110,6 +116,8 @@ struct RiskAssessment
 //                            starts with the test_finished event itself
 //   risk.mouse_similarity    any hit >= mouseSimilarityThreshold; observed = the highest similarity
 //   risk.same_typist         any keystroke hit >= sameTypistThreshold; observed = the highest score
+//   risk.overtime            overtimeSeconds > overtimeGraceSeconds; observed = the overtime in seconds;
+//                            evidence: the test_finished event
 RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config = {});
 
 const char *riskLevelName(RiskLevel level) noexcept; // "low", "medium", "high"

@@ -189,6 +189,34 @@ private slots:
         }
     }
 
+    void overtime_data()
+    {
+        QTest::addColumn<double>("overtime");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("in time") << 0.0 << false;
+        QTest::newRow("within the grace period") << 30.0 << false;
+        QTest::newRow("past it: a stopped timer or a held-back result") << 95.5 << true;
+    }
+    void overtime()
+    {
+        QFETCH(double, overtime);
+        QFETCH(bool, flagged);
+        EventLog log;
+        log.add("test_started", 0);
+        const std::string finished = log.add("test_finished", 1000);
+        log.input().overtimeSeconds = overtime;
+        const RiskAssessment a = assessRisk(log.input());
+        verifyEvidenceIsReal(a, log.input());
+        const RiskFactor *f = factor(a, "risk.overtime");
+        QCOMPARE(f != nullptr, flagged);
+        if (f) {
+            QCOMPARE(f->observed, overtime);
+            QCOMPARE(f->threshold, RiskConfig{}.overtimeGraceSeconds);
+            QCOMPARE(f->eventIds, std::vector<std::string>{finished});
+            QCOMPARE(a.level, RiskLevel::Medium); // alone it is a question for the proctor, not a verdict
+        }
+    }
+
     void clipboardFullscreenAndSameTypist()
     {
         EventLog log;

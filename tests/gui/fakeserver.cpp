@@ -218,7 +218,9 @@ QJsonObject FakeData::sessionDetail(const QString &id, int variant)
     return QJsonObject{{"sessionId", id}, {"kind", "test"}, {"status", "finished"},
                        {"test", QJsonObject{{"id", r.value("testId")}, {"title", r.value("testTitle")}, {"passThreshold", 80}}},
                        {"candidate", r.value("candidate")}, {"startedAt", r.value("startedAt")}, {"finishedAt", r.value("finishedAt")},
-                       {"durationSeconds", r.value("durationSeconds")}, {"score", r.value("score")}, {"correct", 7}, {"total", 10},
+                       {"durationSeconds", r.value("durationSeconds")}, {"timeLimitSeconds", 1800},
+                       {"overtimeSeconds", variant == 7 ? 95 : 0}, // session 7: stored 95 s after the limit
+                       {"score", r.value("score")}, {"correct", 7}, {"total", 10},
                        {"passed", r.value("passed")}, {"grade", r.value("grade")},
                        {"certificate", r.value("passed").toBool() ? QJsonValue(QJsonObject{{"number", r.value("certificateNumber")}, {"issuedAt", r.value("finishedAt")}}) : QJsonValue()},
                        {"fingerprint", QJsonObject{{"hash", r.value("fingerprintHash")},

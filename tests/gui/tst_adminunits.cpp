@@ -430,6 +430,19 @@ private slots:
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 untranslated or with other placeholders:\n").arg(missing.size()).arg(checked) + missing.join(QLatin1Char('\n'))));
     }
 
+    // The desktop's own risk (offline) scores the overtime the server measured, like the server does.
+    void localRiskCountsOvertime()
+    {
+        const Api::RiskReport inTime = Models::localRisk({}, 20);
+        QVERIFY(inTime.factors.isEmpty());
+        const Api::RiskReport late = Models::localRisk({}, 95);
+        QCOMPARE(late.factors.size(), 1);
+        QCOMPARE(late.factors.first().reason, QStringLiteral("risk.overtime"));
+        QCOMPARE(late.factors.first().observed, 95.0);
+        QCOMPARE(late.level, QStringLiteral("medium"));
+        QCOMPARE(Api::riskReasonText(QStringLiteral("risk.overtime")), QStringLiteral("Result stored after the time limit"));
+    }
+
     void timelineGeometry()
     {
         Widgets::TimelineLayout l;

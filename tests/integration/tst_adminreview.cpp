@@ -2,8 +2,10 @@
 // Review endpoints through the real binary: results with filters and keyset pagination (stable under
 // inserts), session detail, timeline, telemetry, abandoned sessions, certificate registry, dashboard,
 // search, and the Redis cache of first pages and statistics with its invalidation on new results.
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QSet>
+#include <QUuid>
 #include <QtTest>
 
 #include "hotpathfixture.h"
@@ -314,6 +316,12 @@ private slots:
         QCOMPARE(d.value("clientIp").toString(), QStringLiteral("127.0.0.1"));
         QVERIFY(d.value("durationSeconds").toInt() >= 0);
         QCOMPARE(d.value("eventCount").toInt(), 7);
+        // These three were read from the wrong columns (one to the right) before: pin them.
+        QCOMPARE(d.value("locale").toString(), QStringLiteral("ru"));
+        QVERIFY2(QDateTime::fromString(d.value("lastEventAt").toString(), Qt::ISODateWithMs).isValid(), qPrintable(d.value("lastEventAt").toString()));
+        QVERIFY(QUuid::fromString(d.value("candidate").toObject().value("persistentId").toString()) != QUuid());
+        QCOMPARE(d.value("timeLimitSeconds").toInt(), 0); // the fixture's test has no limit
+        QCOMPARE(d.value("overtimeSeconds").toInt(), 0);
         QCOMPARE(d.value("violations").toObject(), (QJsonObject{{"focus_loss", 2}, {"print_attempt", 1}}));
         // print (35) + an event after test_finished that is not a focus event (30)
         QCOMPARE(d.value("risk").toObject().value("score").toInt(), 65);

@@ -204,6 +204,46 @@ private slots:
         QVERIFY(groups.first().toObject().value("sessionIds").toArray().contains(m_a.id));
         QVERIFY(groups.first().toObject().value("sessionIds").toArray().contains(m_b.id));
     }
+
+    // A result stored long after the test's time limit (the page submits by itself at the limit) is
+    // reported with the overtime measured by the server and scores the risk factor, in the session
+    // detail, the /risk endpoint and the results list alike. Last: it changes the test's limit.
+    void overtimeIsMeasuredByTheServer()
+    {
+        const HttpClient::Headers auth{{"Authorization", "Bearer " + m_token}};
+        // The first page of a list is cached until a result commits; a different limit is another entry.
+        const auto riskScoreInList = [&](const QString &sessionId, int limit) {
+            const HttpResult list = f->http().get(f->url(QStringLiteral("/api/v1/results?limit=%1").arg(limit)), auth);
+            for (const auto &v : list.json().value("items").toArray())
+                if (v.toObject().value("sessionId").toString() == sessionId)
+                    return v.toObject().value("risk").toObject().value("score").toInt();
+            return -1;
+        };
+        const int listScoreBefore = riskScoreInList(m_c.id, 100);
+        QVERIFY(listScoreBefore >= 0);
+
+        f->db().scalar(QStringLiteral("UPDATE tests SET time_limit_seconds = 60 WHERE id = 'known' RETURNING 1"));
+        f->db().scalar(QStringLiteral("UPDATE sessions SET started_at = finished_at - interval '200 seconds' WHERE id = '%1' RETURNING 1").arg(m_c.id));
+
+        const HttpResult detail = f->http().get(f->url(QStringLiteral("/api/v1/sessions/%1").arg(m_c.id)), auth);
+        QCOMPARE(detail.status, 200);
+        QCOMPARE(detail.json().value("timeLimitSeconds").toInt(), 60);
+        QCOMPARE(detail.json().value("overtimeSeconds").toInt(), 140);
+
+        const HttpResult risk = f->http().get(f->url(QStringLiteral("/api/v1/sessions/%1/risk").arg(m_c.id)), auth);
+        QJsonObject overtime;
+        for (const auto &v : risk.json().value("factors").toArray())
+            if (v.toObject().value("reason").toString() == QLatin1String("risk.overtime"))
+                overtime = v.toObject();
+        QVERIFY2(!overtime.isEmpty(), risk.body.constData());
+        QCOMPARE(overtime.value("observed").toDouble(), 140.0);
+        QCOMPARE(overtime.value("points").toDouble(), 40.0);
+        QCOMPARE(riskScoreInList(m_c.id, 99), qMin(100, listScoreBefore + 40));
+
+        // A, finished within seconds of its start, stays in time.
+        const HttpResult a = f->http().get(f->url(QStringLiteral("/api/v1/sessions/%1").arg(m_a.id)), auth);
+        QCOMPARE(a.json().value("overtimeSeconds").toInt(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalysis)

@@ -184,6 +184,7 @@ Expected<QJsonObject> assessSession(pqxx::connection &c, const QUuid &id)
         return makeError(ErrorCode::NotFound, QStringLiteral("no such session"), QStringLiteral("id"));
     Analysis::RiskInput input;
     input.events = Repo::riskEvents(c, id);
+    input.overtimeSeconds = Repo::overtimeSeconds(c, id);
     for (const auto &hit : similarSessions(c, *brief, id, {}, 3, nullptr))
         if (hit.other.candidateId != brief->candidateId)
             input.mouseHits.push_back({hit.other.sessionId.toStdString(), hit.questionId, hit.similarity});
