@@ -9,32 +9,17 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { openBrowser } from './lib/browser.mjs';
 import { eventIdsOf, recordApi } from './lib/contract.mjs';
+import { assertCleanRun, assertSeqContiguous, candidate, eventually, shot } from './lib/flow.mjs';
 import { ARTIFACTS_DIR, SEEDS, answerKey, psql, psqlJson, startStack } from './lib/stack.mjs';
 
 const run = promisify(execFile);
 const { test: SEED, correct: KEY } = answerKey(SEEDS[0]);
-// The one CSP report allowed: html2canvas 1.4.1 injects a fixed <style> hiding ::before/::after in
-// its cloned document (certificate rendering only); blocked, it changes nothing for our sheet.
-const HTML2CANVAS_STYLE_HASH = 'sha256-UP0QZg7irvSMvOBz9mH2PIIE28+57UiavRfeVea0l3g=';
 
 let stack;
 before(async () => { stack = await startStack(); }, { timeout: 120000 });
 after(async () => { await stack?.stop(); });
 
 // ---------- helpers ----------
-
-async function eventually(probe, { timeout = 15000, interval = 250, message = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await probe();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${message}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
-
-const shot = (page, name, options = {}) => page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), ...options });
 
 async function storedEvents(sessionId) {
   return psqlJson(stack.dbUrl, `select event_id::text as "eventId", seq, type, details from events where session_id = '${sessionId}' order by seq`);
@@ -94,21 +79,6 @@ async function finishTest(page) {
   await page.waitForSelector('#confirm-dialog[open]');
   await page.click('#confirm-yes');
 }
-
-function assertSeqContiguous(rows) {
-  assert.deepEqual(rows.map((r) => r.seq), rows.map((_, i) => i), 'seq is contiguous from 0');
-}
-
-function assertCleanRun(rec, report) {
-  assert.deepEqual(rec.errors, [], 'every request body matches shared/contract');
-  assert.ok(rec.validated > 0, 'requests were validated');
-  assert.deepEqual(report.pageErrors, [], 'no uncaught page errors');
-  const csp = report.cspViolations.filter((v) => !v.includes(HTML2CANVAS_STYLE_HASH));
-  assert.deepEqual(csp, [], 'no CSP violations');
-  console.log(`# ${rec.validated} request bodies valid; CSP reports: ${report.cspViolations.length} (html2canvas <style> only)`);
-}
-
-const candidate = (lastName) => ({ lastName, firstName: 'Иван', middleName: 'Петрович', position: 'Ведущий специалист' });
 
 // ---------- scenarios ----------
 
@@ -412,6 +382,94 @@ test('the study page records reading time, scroll depth and self-checks', { time
   }
 });
 
+test('the study page records the same violations, stored under the study session', { timeout: 90000 }, async () => {
+  const b = await openBrowser();
+  const rec = recordApi(b.context);
+  try {
+    const { page } = b;
+    await fillStartPage(page, candidate('Новиков'));
+    await page.click('#btn-study');
+    await page.waitForSelector('#study:not([hidden]) .module');
+    const sessionId = await page.evaluate((id) => sessionStorage.getItem(`proctor.active.study.${id}`), SEED.id);
+    assert.match(sessionId, /^[0-9a-f-]{36}$/);
+    assert.equal(rec.sessionStarts.length, 1);
+    assert.equal(rec.sessionStarts[0].kind, 'study');
+
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await page.waitForTimeout(120);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await page.waitForTimeout(120);
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+
+    // A real selection (the contents heading; module text is not selectable) and the real shortcut.
+    await page.evaluate(() => window.getSelection().selectAllChildren(document.querySelector('.toc h2')));
+    await page.keyboard.press('Control+KeyC');
+    const copied = await eventually(() => rec.batches.flatMap((x) => x.events).some((e) => e.type === 'copy_attempt'),
+      { timeout: 3000, interval: 100, message: 'Ctrl+C to be reported' });
+    assert.ok(copied);
+    const prevented = await page.evaluate(() => ['copy', 'cut', 'paste'].map((type) => {
+      const e = new Event(type, { bubbles: true, cancelable: true });
+      document.querySelector('.module-text').dispatchEvent(e);
+      return e.defaultPrevented;
+    }));
+    assert.deepEqual(prevented, [true, true, true], 'copy, cut and paste are cancelled on the study page');
+    await page.click('.module >> nth=0', { button: 'right' });
+    assert.ok(await page.evaluate(() => document.getElementById('proctor-eye').classList.contains('alert')), 'the eye turns red');
+
+    await page.keyboard.press('Control+KeyP');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.isVisible('#print-block'), 'print shows the notice');
+    assert.equal(await page.isVisible('.module >> nth=0'), false, 'print hides the study material');
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.keyboard.down('PrintScreen');
+    assert.ok(await page.isVisible('#flash-overlay'), '#flash-overlay is shown on PrintScreen');
+    await page.keyboard.up('PrintScreen');
+
+    const expected = ['focus_loss', 'focus_gain', 'visibility_hidden', 'visibility_visible', 'copy_attempt', 'cut_attempt',
+      'paste_attempt', 'context_menu', 'print_attempt', 'screenshot_attempt'];
+    const events = await eventually(async () => {
+      const rows = await storedEvents(sessionId);
+      return expected.every((t) => rows.some((r) => r.type === t))
+        && rows.filter((r) => r.type === 'screenshot_attempt').length === 2 ? rows : null;
+    }, { message: `stored ${expected.join(', ')} under the study session` });
+    assertSeqContiguous(events);
+    assert.equal(events[0].type, 'study_started');
+    const of = (type) => events.filter((e) => e.type === type).map((e) => e.details);
+    assert.deepEqual(of('focus_loss'), [{}]);
+    assert.equal(of('focus_gain').length, 1);
+    assert.ok(of('focus_gain')[0].durationMs >= 100, `focus_gain ${of('focus_gain')[0].durationMs} ms`);
+    assert.deepEqual(of('visibility_hidden'), [{}]);
+    assert.equal(of('visibility_visible').length, 1);
+    assert.ok(of('visibility_visible')[0].durationMs >= 100);
+    // Study material has no test question: no questionId on the study page.
+    assert.deepEqual(of('copy_attempt'), [{}, {}], 'Ctrl+C and the dispatched copy');
+    assert.deepEqual(of('cut_attempt'), [{}]);
+    assert.deepEqual(of('paste_attempt'), [{}]);
+    assert.deepEqual(of('context_menu'), [{}]);
+    assert.deepEqual(of('print_attempt').map((d) => d.method).sort(), ['beforeprint', 'shortcut']);
+    assert.deepEqual(of('screenshot_attempt').map((d) => `${d.key}/${d.method}`).sort(), ['PrintScreen/keydown', 'PrintScreen/keyup']);
+
+    // Everything this browser sent went to the study session and was stored there.
+    const sent = eventIdsOf(rec, sessionId);
+    assert.equal(sent.length, rec.events.size, 'no event was sent for another session');
+    const [stored] = await psqlJson(stack.dbUrl, `select count(*)::int as n, count(*) filter (where s.kind = 'study')::int as study
+      from events e join sessions s on s.id = e.session_id where e.event_id = any('{${sent.join(',')}}'::uuid[]) and e.session_id = '${sessionId}'`);
+    assert.deepEqual(stored, { n: sent.length, study: sent.length });
+    assertCleanRun(rec, b.report);
+  } finally {
+    await b.close();
+  }
+});
+
 test('the analysis endpoints work on what the pages captured', { timeout: 60000 }, async () => {
   await stack.createAdmin('e2e-proctor@example.org', 'e2e-proctor-password-1');
   const login = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
@@ -451,7 +509,8 @@ test('the analysis endpoints work on what the pages captured', { timeout: 60000 
   assert.equal(typeof keyboard.sameTypistScore, 'number');
 
   // The violations scenario: its risk score cites the print attempts the page stored, by id.
-  const [violating] = await psqlJson(stack.dbUrl, `select session_id::text as id from events where type = 'print_attempt' limit 1`);
+  const [violating] = await psqlJson(stack.dbUrl, `select e.session_id::text as id from events e join sessions s on s.id = e.session_id
+     where e.type = 'print_attempt' and s.kind = 'test' limit 1`);
   const risk = await api('GET', `/sessions/${violating.id}/risk`);
   const stored = new Set((await storedEvents(violating.id)).map((e) => e.eventId));
   const print = risk.factors.find((f) => f.reason === 'risk.print_attempts');

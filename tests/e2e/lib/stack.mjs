@@ -4,7 +4,7 @@
 // port. Also psql helpers to check what was stored.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -77,17 +77,30 @@ async function waitReady(baseUrl, child, timeoutMs) {
   throw new Error(`collector not ready after ${timeoutMs} ms: ${last}`);
 }
 
-// `make build` already builds dist/ (target web); build here only when it is missing, e.g. when
-// the suite is run by hand.
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+// `make build` already builds dist/ (target web); build here only when it is missing or older than
+// a file of web-client/src, e.g. when the suite is run by hand after editing the pages.
 export async function buildWebClient() {
-  if (existsSync(join(WEB_CLIENT_DIR, 'dist', 'test.html'))) return;
+  const built = join(WEB_CLIENT_DIR, 'dist', 'test.html');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource(join(WEB_CLIENT_DIR, 'src'))) return;
   if (!existsSync(join(WEB_CLIENT_DIR, 'node_modules', 'jspdf'))) {
     throw new Error('web-client/node_modules is missing: run `npm ci` in web-client');
   }
   await run(process.execPath, [join(WEB_CLIENT_DIR, 'scripts', 'build.mjs')]);
 }
 
-export async function startStack() {
+// extraTests: more test definition files to import after the seeds (e.g. a variant with a short
+// time limit written by a scenario file); logName: the collector log's file in ARTIFACTS_DIR, one
+// per scenario file so that a later file does not overwrite an earlier one's.
+export async function startStack({ extraTests = [], logName = 'collector.log' } = {}) {
   const adminUrl = required('PROCTOR_TEST_PG_ADMIN_URL');
   const redisUrl = required('PROCTOR_TEST_REDIS_URL');
   const bin = required('PROCTOR_COLLECTOR_BIN');
@@ -114,13 +127,13 @@ export async function startStack() {
 
   try {
     await collector(bin, ['migrate'], env);
-    for (const seed of SEEDS) await collector(bin, ['import-test', seed], env);
+    for (const file of [...SEEDS, ...extraTests]) await collector(bin, ['import-test', file], env);
     const apiKey = (await collector(bin, ['create-apikey', '--name', 'page', '--scopes', 'tests:read,sessions:write'], env)).trim().split('\n').pop().trim();
     if (!apiKey) throw new Error('create-apikey printed no key');
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const log = join(ARTIFACTS_DIR, 'collector.log');
+    const log = join(ARTIFACTS_DIR, logName);
     const out = createWriteStream(log);
     child = spawn(bin, ['serve'], {
       env: {

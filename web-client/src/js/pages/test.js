@@ -15,7 +15,7 @@ const TELEMETRY_SAVE_MS = 5000;
 
 let api;
 let session = null; // {sessionId, token, test, candidate, startedAtMs, ...}
-let state = null; // {phase: 'questions'|'submitting'|'done', current, answers: {qid: [optionIds]}, stats}
+let state = null; // {phase: 'questions'|'submitting'|'done', current, answers: {qid: [optionIds]}, stats, timeUp}
 let proctoring = null;
 let telemetry = null;
 let timerHandle = null;
@@ -54,7 +54,9 @@ async function showIntro(testId) {
   $('#intro-title').textContent = test.title;
   $('#test-title').textContent = test.title;
   $('#intro-description').textContent = test.description || '';
-  const time = test.timeLimitSeconds ? t('common.minutes', { n: Math.round(test.timeLimitSeconds / 60) }) : t('common.noLimit');
+  // Whole minutes as "N min"; anything else exactly (m:ss), never rounded to a time the candidate does not have.
+  const limit = test.timeLimitSeconds;
+  const time = !limit ? t('common.noLimit') : limit % 60 === 0 ? t('common.minutes', { n: limit / 60 }) : formatDuration(limit);
   $('#intro-meta').textContent = t('test.introMeta', { questions: test.questionsPerAttempt, time });
   showScreen('intro');
   $('#btn-begin').addEventListener('click', () => begin(testId), { once: true });
@@ -219,13 +221,17 @@ function buildResult() {
   };
 }
 
+// timeUp: the countdown ended the attempt. It does not wait for anyone: a confirmation the
+// candidate left open is closed, and the answers given so far are submitted.
 async function finish(timeUp = false) {
   if (state.phase !== 'questions') return;
   clearInterval(timerHandle);
+  if ($('#confirm-dialog').open) $('#confirm-dialog').close();
   telemetry.leaveQuestion();
   const list = questions();
   const payload = buildResult();
   state.phase = 'submitting';
+  state.timeUp = timeUp;
   saveState();
   await proctoring.emit('test_finished', { answered: payload.answers.length, total: list.length }, true);
   telemetry.stop();
@@ -264,6 +270,7 @@ function renderResult() {
   $('#result-score').textContent = t('test.score', { score: result.score });
   $('#result-correct').textContent = t('test.correctCount', { correct: result.correct, total: result.total });
   $('#result-grade').textContent = t('test.grade', { grade: t(`grade.${result.grade?.key}`), number: result.grade?.number });
+  $('#result-timeup').hidden = !state?.timeUp;
   $('#btn-retake').hidden = result.passed;
   const box = $('#certificate-box');
   box.hidden = !result.passed;
@@ -320,8 +327,12 @@ async function resume() {
     }
     state.phase = 'submitting';
   }
+  const submitting = state.phase === 'submitting';
   await startTest(await kvGet(`telemetry:${session.sessionId}`));
-  if (state.phase === 'submitting') {
+  // The limit passed while the page was away: the countdown's first tick has already finished the
+  // attempt (finish(true)), which shows the waiting and the result itself.
+  if (!submitting && state.phase !== 'questions') return;
+  if (submitting) {
     telemetry.stop();
     proctoring.capture.stop({ keepNetwork: true });
     proctoring.eye.destroy();
@@ -330,7 +341,7 @@ async function resume() {
     showScreen('sending');
     const waiting = proctoring.outbox.waitForResult();
     const answered = await proctoring.outbox.answeredResult();
-    await awaitResult(answered ? Promise.resolve(answered) : waiting);
+    await awaitResult(answered ? Promise.resolve(answered) : waiting, state.timeUp);
     return;
   }
   showQuestion(Math.min(state.current, questions().length - 1));

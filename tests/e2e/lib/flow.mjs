@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Helpers the scenario files share: polling with a deadline, screenshots, the checks every
+// scenario ends with.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS_DIR } from './stack.mjs';
+
+// The one CSP report allowed: html2canvas 1.4.1 injects a fixed <style> hiding ::before/::after in
+// its cloned document (certificate rendering only); blocked, it changes nothing for our sheet.
+export const HTML2CANVAS_STYLE_HASH = 'sha256-UP0QZg7irvSMvOBz9mH2PIIE28+57UiavRfeVea0l3g=';
+
+export async function eventually(probe, { timeout = 15000, interval = 250, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export const shot = (page, name, options = {}) => page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), ...options });
+
+export const candidate = (lastName) => ({ lastName, firstName: 'Иван', middleName: 'Петрович', position: 'Ведущий специалист' });
+
+export function assertSeqContiguous(rows) {
+  assert.deepEqual(rows.map((r) => r.seq), rows.map((_, i) => i), 'seq is contiguous from 0');
+}
+
+export function assertCleanRun(rec, report) {
+  assert.deepEqual(rec.errors, [], 'every request body matches shared/contract');
+  assert.ok(rec.validated > 0, 'requests were validated');
+  assert.deepEqual(report.pageErrors, [], 'no uncaught page errors');
+  const csp = report.cspViolations.filter((v) => !v.includes(HTML2CANVAS_STYLE_HASH));
+  assert.deepEqual(csp, [], 'no CSP violations');
+  console.log(`# ${rec.validated} request bodies valid; CSP reports: ${report.cspViolations.length} (html2canvas <style> only)`);
+}
