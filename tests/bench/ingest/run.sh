@@ -52,7 +52,7 @@ done
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$collector_pid/status"; }
 run() { # batch connections seconds [rate]
-  BENCH_SESSIONS=$work/sessions BENCH_BATCH=$1 BENCH_RATE=${4:-0} BENCH_CONNECTIONS=$2 \
+  BENCH_SESSIONS=$work/sessions BENCH_BATCH=$1 BENCH_RATE=${4:-0} BENCH_THREADS=2 \
     wrk -t2 -c"$2" -d"$3"s --latency -s "$here/events.lua" "http://127.0.0.1:$port" 2>&1 | tee "$work/wrk.log" | grep "^{" || { cat "$work/wrk.log" >&2; cat "$work/sessions" >&2; return 1; }
 }
 
