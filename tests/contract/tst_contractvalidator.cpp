@@ -102,7 +102,7 @@ QJsonObject detailsFor(const QString &type)
 {
     static const QHash<QString, QJsonObject> details = {
         {"test_started", {{"questionCount", 20}}},
-        {"test_finished", {{"answered", 19}, {"total", 20}}},
+        {"test_finished", {{"answered", 19}, {"total", 20}, {"reason", "time_up"}}},
         {"question_shown", {{"questionId", "q07"}, {"index", 0}}},
         {"answer_changed", {{"questionId", "q07"}, {"from", QJsonArray{}}, {"to", QJsonArray{"a", "c"}}}},
         {"focus_gain", {{"durationMs", 8300}}},
@@ -560,6 +560,7 @@ void tst_ContractValidator::invalidDocuments_data()
     change("events: unknown field in study_started", E, ev("study_started", "/details/page"), "study-152");
     change("events: test_started missing count", E, ev("test_started", "/details/questionCount"), kRemove);
     change("events: test_finished total as string", E, ev("test_finished", "/details/total"), "20");
+    change("events: test_finished unknown reason", E, ev("test_finished", "/details/reason"), "gave_up");
     change("events: negative durationMs", E, ev("focus_gain", "/details/durationMs"), -1);
     change("events: fractional durationMs", E, ev("focus_gain", "/details/durationMs"), 1.5);
     change("events: durationMs over a day", E, ev("visibility_visible", "/details/durationMs"), 86400001);

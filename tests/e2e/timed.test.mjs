@@ -136,8 +136,7 @@ test('the countdown runs out: the page finishes by itself, the server scores una
     const started = events.find((e) => e.type === 'test_started');
     const finished = events.filter((e) => e.type === 'test_finished');
     assert.equal(finished.length, 1, 'one test_finished');
-    // The contract allows {answered, total} only; the limit shows in the timing.
-    assert.deepEqual(finished[0].details, { answered: 2, total: PER_ATTEMPT });
+    assert.deepEqual(finished[0].details, { answered: 2, total: PER_ATTEMPT, reason: 'time_up' });
     const ran = Number(finished[0].ts) - Number(started.ts);
     assert.ok(ran >= (LIMIT_S - 1) * 1000 && ran <= (LIMIT_S + 2) * 1000, `test_finished at the limit (${ran} ms after test_started)`);
     assert.equal(events.at(-1).type, 'test_finished', 'nothing recorded after the end');
@@ -189,7 +188,7 @@ test('the limit passes while the page is away: coming back finishes the attempt 
     assert.deepEqual(row, { status: 'completed', score: 20, correct_count: 1, total_count: PER_ATTEMPT, passed: false });
     const events = await psqlJson(stack.dbUrl, `select seq, type, details from events where session_id = '${sessionId}' order by seq`);
     assertSeqContiguous(events);
-    assert.deepEqual(events.filter((e) => e.type === 'test_finished').map((e) => e.details), [{ answered: 1, total: PER_ATTEMPT }]);
+    assert.deepEqual(events.filter((e) => e.type === 'test_finished').map((e) => e.details), [{ answered: 1, total: PER_ATTEMPT, reason: 'time_up' }]);
     assert.equal(events.at(-1).type, 'test_finished');
     assertCleanRun(rec, b.report);
   } finally {

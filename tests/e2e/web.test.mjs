@@ -134,7 +134,7 @@ test('a candidate answers correctly, passes, downloads a verifiable PDF certific
     assert.deepEqual(events[0].details, { questionCount: total });
     assert.ok(types.filter((t) => t === 'answer_changed').length >= total);
     assert.ok(types.filter((t) => t === 'question_shown').length >= total);
-    assert.deepEqual(events.find((e) => e.type === 'test_finished').details, { answered: total, total });
+    assert.deepEqual(events.find((e) => e.type === 'test_finished').details, { answered: total, total, reason: 'submitted' });
 
     // Certificate: the PDF's real text against the public verification endpoint.
     const number = (await page.textContent('#certificate-number')).replace(/^[^0-9]*/, '').trim();

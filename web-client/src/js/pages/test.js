@@ -233,7 +233,7 @@ async function finish(timeUp = false) {
   state.phase = 'submitting';
   state.timeUp = timeUp;
   saveState();
-  await proctoring.emit('test_finished', { answered: payload.answers.length, total: list.length }, true);
+  await proctoring.emit('test_finished', { answered: payload.answers.length, total: list.length, reason: timeUp ? 'time_up' : 'submitted' }, true);
   telemetry.stop();
   proctoring.capture.stop({ keepNetwork: true });
   proctoring.eye.destroy();
