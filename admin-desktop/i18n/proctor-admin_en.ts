@@ -975,6 +975,14 @@
         <source>Marks</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the time ran out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted by the candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::AbandonedView</name>

@@ -978,6 +978,14 @@
         <source>Marks</source>
         <translation>Отметки</translation>
     </message>
+    <message>
+        <source>the time ran out</source>
+        <translation>время вышло</translation>
+    </message>
+    <message>
+        <source>submitted by the candidate</source>
+        <translation>завершён кандидатом</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::AbandonedView</name>

@@ -191,6 +191,10 @@ QString TimelineModel::detailsText(int row) const
             to.append(v.toString());
         parts.append(QStringLiteral("%1 → %2").arg(from.join(QLatin1Char(',')), to.join(QLatin1Char(','))));
     }
+    if (d.value(QStringLiteral("reason")) == QLatin1String("time_up"))
+        parts.append(tr("the time ran out"));
+    else if (d.value(QStringLiteral("reason")) == QLatin1String("submitted"))
+        parts.append(tr("submitted by the candidate"));
     for (const char *key : {"method", "key", "moduleId", "percent", "answered", "total", "questionCount", "seconds"})
         if (d.contains(QLatin1String(key)))
             parts.append(QStringLiteral("%1: %2").arg(QLatin1String(key), d.value(QLatin1String(key)).toVariant().toString()));

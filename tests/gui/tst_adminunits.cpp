@@ -430,6 +430,20 @@ private slots:
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 untranslated or with other placeholders:\n").arg(missing.size()).arg(checked) + missing.join(QLatin1Char('\n'))));
     }
 
+    // test_finished says why the attempt ended; the timeline spells it out.
+    void timelineSaysWhyTheAttemptEnded()
+    {
+        Api::EventItem finished;
+        finished.eventId = QStringLiteral("e1");
+        finished.type = QStringLiteral("test_finished");
+        finished.details = QJsonObject{{"answered", 2}, {"total", 5}, {"reason", "time_up"}};
+        Models::TimelineModel model;
+        model.setEvents({finished});
+        const QString details = model.index(0, Models::TimelineModel::Details).data().toString();
+        QVERIFY2(details.contains(QStringLiteral("the time ran out")), qPrintable(details));
+        QVERIFY(details.contains(QStringLiteral("answered: 2")));
+    }
+
     // The desktop's own risk (offline) scores the overtime the server measured, like the server does.
     void localRiskCountsOvertime()
     {
