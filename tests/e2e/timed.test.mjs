@@ -14,7 +14,8 @@ import { assertCleanRun, assertSeqContiguous, candidate, eventually, shot } from
 import { SEEDS, answerKey, psqlJson, startStack } from './lib/stack.mjs';
 
 const { test: SEED, correct: KEY } = answerKey(SEEDS[0]);
-const LIMIT_S = 12;
+// Long enough that a slow CI machine still answers, reloads and opens the confirmation before the end.
+const LIMIT_S = 20;
 const PER_ATTEMPT = 5;
 const TIMED = {
   ...SEED,
@@ -78,7 +79,7 @@ test('the countdown runs out: the page finishes by itself, the server scores una
     assert.ok(await page.isVisible('#timer'), 'the timer is shown');
     assert.ok(await page.evaluate(() => document.getElementById('timer').classList.contains('urgent')), 'under a minute: urgent');
     const first = await secondsLeft(page);
-    assert.ok(first <= LIMIT_S && first >= LIMIT_S - 3, `starts near the limit (${first} s)`);
+    assert.ok(first <= LIMIT_S && first >= LIMIT_S - 5, `starts near the limit (${first} s)`);
 
     const answered = [await answerRight(page)];
     await page.click('#btn-next');
@@ -138,7 +139,7 @@ test('the countdown runs out: the page finishes by itself, the server scores una
     assert.equal(finished.length, 1, 'one test_finished');
     assert.deepEqual(finished[0].details, { answered: 2, total: PER_ATTEMPT, reason: 'time_up' });
     const ran = Number(finished[0].ts) - Number(started.ts);
-    assert.ok(ran >= (LIMIT_S - 1) * 1000 && ran <= (LIMIT_S + 2) * 1000, `test_finished at the limit (${ran} ms after test_started)`);
+    assert.ok(ran >= (LIMIT_S - 1) * 1000 && ran <= (LIMIT_S + 5) * 1000, `test_finished at the limit (${ran} ms after test_started)`);
     assert.equal(events.at(-1).type, 'test_finished', 'nothing recorded after the end');
     // One answer_changed per click: a multiple-choice question answered right takes several.
     const changed = new Set(events.filter((e) => e.type === 'answer_changed').map((e) => e.details.questionId));
