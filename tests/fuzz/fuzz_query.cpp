@@ -11,6 +11,7 @@
 
 #include "fuzzroutes.h"
 #include "http/httprequest.h"
+#include "http/pathparams.h"
 #include "http/router.h"
 #ifdef PROCTOR_FUZZ_ADMIN
 #include "http/routes/adminguard.h"
@@ -73,7 +74,7 @@ void checkReviewParams(HttpRequest request, const Router::Match &match)
 {
     namespace RP = Collector::Http::ReviewParams;
     request.pathParams = match.params;
-    if (const auto id = RP::sessionId(request); !refusedProperly(id, {QStringLiteral("id")}))
+    if (const auto id = Collector::Http::sessionIdParam(request); !refusedProperly(id, {QStringLiteral("id")}))
         check(!id->isNull(), "a null session id accepted");
 
     const auto results = RP::resultFilter(request);

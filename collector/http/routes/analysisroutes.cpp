@@ -7,6 +7,7 @@
 
 #include "analysis/dtw.h"
 #include "analysis/similarsearch.h"
+#include "http/pathparams.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
 #include "storage/analysisrepository.h"
@@ -306,12 +307,12 @@ void registerAnalysisRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/sessions/{id}/risk"), [&ctx](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, AdminRole::Proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const QUuid id = QUuid::fromString(req.pathParams.value(QStringLiteral("id")));
-            if (id.isNull()) {
-                res.send(HttpResponse::error({ErrorCode::BadParameter, QStringLiteral("session id must be a UUID"), QStringLiteral("id"), 0}));
+            const auto id = sessionIdParam(req);
+            if (!id) {
+                res.send(HttpResponse::error(id.error()));
                 return;
             }
-            runJob(ctx, res, [id](pqxx::connection &c) { return assessSession(c, id); });
+            runJob(ctx, res, [id = *id](pqxx::connection &c) { return assessSession(c, id); });
         });
     });
 

@@ -4,6 +4,7 @@
 
 #include "app/config.h"
 #include "contract/contractvalidator.h"
+#include "http/pathparams.h"
 #include "http/requestbody.h"
 #include "http/router.h"
 #include "http/routes/pagecontext.h"
@@ -19,11 +20,12 @@ namespace Proctor::Collector::Http {
 void registerResultRoutes(Router &router, PageContext &ctx)
 {
     router.add("POST", QStringLiteral("/api/v1/sessions/{id}/result"), [&ctx](const HttpRequest &req, const Responder &res) {
-        const QUuid sessionId = QUuid::fromString(req.pathParams.value(QStringLiteral("id")));
-        if (sessionId.isNull()) {
-            res.send(HttpResponse::error({ErrorCode::BadParameter, QStringLiteral("session id must be a UUID"), QStringLiteral("id"), 0}));
+        const auto parsedId = sessionIdParam(req);
+        if (!parsedId) {
+            res.send(HttpResponse::error(parsedId.error()));
             return;
         }
+        const QUuid sessionId = *parsedId;
         auto body = parseBody(req, ctx.validator, Contract::Schema::ResultSubmission);
         if (!body) {
             res.send(HttpResponse::error(body.error()));

@@ -40,14 +40,6 @@ Expected<std::optional<int>> intParam(const HttpRequest &req, const QString &nam
 
 } // namespace
 
-Expected<QUuid> sessionId(const HttpRequest &req)
-{
-    const QUuid id = QUuid::fromString(req.pathParams.value(QStringLiteral("id")));
-    if (id.isNull())
-        return badParameter(QStringLiteral("id"), QStringLiteral("session id must be a UUID"));
-    return id;
-}
-
 Expected<Storage::ResultFilter> resultFilter(const HttpRequest &req)
 {
     Storage::ResultFilter f;

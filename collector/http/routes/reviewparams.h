@@ -5,7 +5,6 @@
 #pragma once
 
 #include <QString>
-#include <QUuid>
 
 #include "core/error.h"
 #include "http/httprequest.h"
@@ -21,7 +20,6 @@ struct AbandonedQuery
     int idleMinutes = 0;                   // 0..525600 (a year)
 };
 
-Expected<QUuid> sessionId(const HttpRequest &request);                          // path {id}
 Expected<Storage::ResultFilter> resultFilter(const HttpRequest &request);       // test, from, to, passed, q, risk, fingerprint, sort
 Expected<AbandonedQuery> abandonedQuery(const HttpRequest &request);            // kind, idleMinutes
 Expected<Storage::CertificateFilter> certificateFilter(const HttpRequest &request); // year, month, sort, order

@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
+#include "http/pathparams.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
 #include "http/routes/reviewparams.h"
@@ -104,7 +105,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/sessions/{id}"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const auto id = ReviewParams::sessionId(req);
+            const auto id = sessionIdParam(req);
             if (!id) {
                 res.send(HttpResponse::error(id.error()));
                 return;
@@ -115,7 +116,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/sessions/{id}/events"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const auto sid = ReviewParams::sessionId(req);
+            const auto sid = sessionIdParam(req);
             if (!sid) {
                 res.send(HttpResponse::error(sid.error()));
                 return;
@@ -135,7 +136,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
 
     router.add("GET", QStringLiteral("/api/v1/sessions/{id}/telemetry"), [&ctx, proctor](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-            const auto id = ReviewParams::sessionId(req);
+            const auto id = sessionIdParam(req);
             if (!id) {
                 res.send(HttpResponse::error(id.error()));
                 return;
