@@ -22,4 +22,13 @@ struct ContractError
     Code code = Code::ValidationFailed;
 };
 
+// One key as a token of a JSON pointer (RFC 6901).
+inline QString escapePointerToken(QString token)
+{
+    // Order matters (§4): '~' first, or the '~1' made from '/' would be escaped again.
+    token.replace(QLatin1Char('~'), QLatin1String("~0"));
+    token.replace(QLatin1Char('/'), QLatin1String("~1"));
+    return token;
+}
+
 } // namespace Proctor::Contract

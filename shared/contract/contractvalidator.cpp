@@ -44,14 +44,6 @@ QString fileName(Schema schema)
     Q_UNREACHABLE();
 }
 
-QString escapePointerToken(QString token)
-{
-    // Order matters (RFC 6901 §4): '~' first, or the '~1' made from '/' would be escaped again.
-    token.replace(QLatin1Char('~'), QLatin1String("~0"));
-    token.replace(QLatin1Char('/'), QLatin1String("~1"));
-    return token;
-}
-
 bool startsWith(const std::string &text, std::string_view prefix)
 {
     return text.compare(0, prefix.size(), prefix) == 0;

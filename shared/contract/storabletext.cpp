@@ -8,8 +8,6 @@
 namespace Proctor::Contract {
 namespace {
 
-QString pointerToken(QString key) { return key.replace(QLatin1Char('~'), QStringLiteral("~0")).replace(QLatin1Char('/'), QStringLiteral("~1")); }
-
 std::optional<QString> firstUnstorable(const QJsonValue &value, const QString &pointer)
 {
     if (value.isString())
@@ -22,7 +20,7 @@ std::optional<QString> firstUnstorable(const QJsonValue &value, const QString &p
     } else if (value.isObject()) {
         const QJsonObject o = value.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
-            const QString child = pointer + QLatin1Char('/') + pointerToken(it.key());
+            const QString child = pointer + QLatin1Char('/') + escapePointerToken(it.key());
             if (!isStorableText(it.key()))
                 return child;
             if (auto bad = firstUnstorable(it.value(), child))
