@@ -55,6 +55,27 @@ TimelineWidget::TimelineWidget(QWidget *parent)
     viewport()->setMouseTracking(true);
     setAccessibleName(tr("Event timeline"));
     setAccessibleDescription(tr("Arrow keys move between events, plus and minus zoom, 0 fits the session."));
+    updateLaneLabelMargin();
+}
+
+// Lane labels are translated ("Буфер обмена" is wider than "Clipboard"): the margin fits the widest.
+// Measured here, on a font or language change, not in layout(), which hit-testing calls for every row.
+void TimelineWidget::updateLaneLabelMargin()
+{
+    int widest = 0;
+    for (int lane = 0; lane < EventTypes::laneCount(); ++lane)
+        widest = qMax(widest, fontMetrics().horizontalAdvance(EventTypes::categoryLabel(static_cast<EventTypes::Category>(lane))));
+    m_laneLabelMargin = qMax(TimelineLayout{}.leftMargin, widest + 40); // 6 padding + 14 for the dot + 20 gap (see paintEvent)
+}
+
+void TimelineWidget::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::LanguageChange) {
+        updateLaneLabelMargin();
+        updateScrollBars();
+        viewport()->update();
+    }
+    QAbstractScrollArea::changeEvent(event);
 }
 
 void TimelineWidget::setModel(QAbstractItemModel *model)
@@ -83,11 +104,7 @@ TimelineLayout TimelineWidget::layout() const
 {
     TimelineLayout l;
     l.lanes = EventTypes::laneCount();
-    // Lane labels are translated ("Буфер обмена" is wider than "Clipboard"): the margin fits the widest.
-    int widest = 0;
-    for (int lane = 0; lane < l.lanes; ++lane)
-        widest = qMax(widest, fontMetrics().horizontalAdvance(EventTypes::categoryLabel(static_cast<EventTypes::Category>(lane))));
-    l.leftMargin = qMax(l.leftMargin, widest + 40); // 6 padding + 14 for the dot + 20 gap (see paintEvent)
+    l.leftMargin = m_laneLabelMargin;
     if (auto *tm = qobject_cast<TimelineModel *>(m_model.data()))
         l.spanMs = tm->spanMs();
     l.pixelsPerSecond = TimelineLayout::fitPixelsPerSecond(l.spanMs, viewport()->width(), l.leftMargin, l.rightMargin) * m_zoom;

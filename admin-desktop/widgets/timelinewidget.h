@@ -62,13 +62,16 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void updateScrollBars();
+    void updateLaneLabelMargin();
 
     QPointer<QAbstractItemModel> m_model;
     double m_zoom = 1.0;
     int m_selected = -1;
+    int m_laneLabelMargin = TimelineLayout{}.leftMargin; // fits the widest translated lane label
 };
 
 } // namespace Proctor::Admin::Widgets
