@@ -61,25 +61,19 @@ void clearChart(QChart *chart)
 QValueAxis *countAxis(int largest)
 {
     const double wanted = qMax(1.0, largest * 1.15);
-    double step = 1;
     for (double magnitude = 1;; magnitude *= 10) {
-        bool found = false;
-        for (double factor : {1.0, 2.0, 5.0}) {
-            if (std::ceil(wanted / (factor * magnitude)) <= 8) {
-                step = factor * magnitude;
-                found = true;
-                break;
+        for (const double factor : {1.0, 2.0, 5.0}) {
+            const double step = factor * magnitude;
+            const int intervals = qMax(1, static_cast<int>(std::ceil(wanted / step)));
+            if (intervals <= 8) {
+                auto *axis = new QValueAxis;
+                axis->setRange(0, intervals * step);
+                axis->setTickCount(intervals + 1);
+                axis->setLabelFormat(QStringLiteral("%d"));
+                return axis;
             }
         }
-        if (found)
-            break;
     }
-    const int intervals = qMax(1, static_cast<int>(std::ceil(wanted / step)));
-    auto *axis = new QValueAxis;
-    axis->setRange(0, intervals * step);
-    axis->setTickCount(intervals + 1);
-    axis->setLabelFormat(QStringLiteral("%d"));
-    return axis;
 }
 
 // The days of the chosen period (noon of each), padded by half a day so that a single day still has a
