@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openBrowser } from './lib/browser.mjs';
 import { recordApi } from './lib/contract.mjs';
-import { assertCleanRun, assertSeqContiguous, candidate, eventually, shot } from './lib/flow.mjs';
+import { assertCleanRun, assertSeqContiguous, candidate, eventually, fillStartPage, shot } from './lib/flow.mjs';
 import { SEEDS, answerKey, psqlJson, startStack } from './lib/stack.mjs';
 
 const { test: SEED, correct: KEY } = answerKey(SEEDS[0]);
@@ -58,13 +58,7 @@ test('the countdown runs out: the page finishes by itself, the server scores una
   const rec = recordApi(b.context);
   try {
     const { page } = b;
-    await page.goto(`${stack.baseUrl}/`);
-    await page.check(`input[name="testId"][value="${TIMED.id}"]`);
-    const who = candidate('Морозов');
-    await page.fill('#last-name', who.lastName);
-    await page.fill('#first-name', who.firstName);
-    await page.fill('#position', who.position);
-    await page.check('#consent');
+    await fillStartPage(page, stack.baseUrl, TIMED.id, candidate('Морозов'));
     await page.click('#btn-take');
     await page.waitForSelector('#btn-begin:not([disabled])');
     // The intro states the limit as it is, not rounded to "0 min".
@@ -156,13 +150,7 @@ test('the limit passes while the page is away: coming back finishes the attempt 
   const rec = recordApi(b.context);
   try {
     const { page } = b;
-    await page.goto(`${stack.baseUrl}/`);
-    await page.check(`input[name="testId"][value="${TIMED.id}"]`);
-    const who = candidate('Лебедев');
-    await page.fill('#last-name', who.lastName);
-    await page.fill('#first-name', who.firstName);
-    await page.fill('#position', who.position);
-    await page.check('#consent');
+    await fillStartPage(page, stack.baseUrl, TIMED.id, candidate('Лебедев'));
     await page.click('#btn-take');
     await page.waitForSelector('#btn-begin:not([disabled])');
     await page.click('#btn-begin');

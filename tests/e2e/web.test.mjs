@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { openBrowser } from './lib/browser.mjs';
 import { eventIdsOf, recordApi } from './lib/contract.mjs';
-import { assertCleanRun, assertSeqContiguous, candidate, eventually, shot } from './lib/flow.mjs';
+import { assertCleanRun, assertSeqContiguous, candidate, eventually, fillStartPage, leaveAndComeBack, shot } from './lib/flow.mjs';
 import { ARTIFACTS_DIR, SEEDS, answerKey, psql, psqlJson, startStack } from './lib/stack.mjs';
 
 const run = promisify(execFile);
@@ -23,16 +23,6 @@ after(async () => { await stack?.stop(); });
 
 async function storedEvents(sessionId) {
   return psqlJson(stack.dbUrl, `select event_id::text as "eventId", seq, type, details from events where session_id = '${sessionId}' order by seq`);
-}
-
-async function fillStartPage(page, who, testId = SEED.id) {
-  await page.goto(`${stack.baseUrl}/`);
-  await page.check(`input[name="testId"][value="${testId}"]`);
-  await page.fill('#last-name', who.lastName);
-  await page.fill('#first-name', who.firstName);
-  if (who.middleName) await page.fill('#middle-name', who.middleName);
-  await page.fill('#position', who.position);
-  await page.check('#consent');
 }
 
 async function beginTest(page) {
@@ -88,7 +78,7 @@ test('a candidate answers correctly, passes, downloads a verifiable PDF certific
   try {
     const { page } = b;
     const who = candidate('Смирнов');
-    await fillStartPage(page, who);
+    await fillStartPage(page, stack.baseUrl, SEED.id, who);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'start', { fullPage: true });
     await page.click('[data-locale="en"]');
@@ -170,22 +160,11 @@ test('every violation is blocked where possible and stored with its type', { tim
   const rec = recordApi(b.context);
   try {
     const { page } = b;
-    await fillStartPage(page, candidate('Кузнецов'));
+    await fillStartPage(page, stack.baseUrl, SEED.id, candidate('Кузнецов'));
     const sessionId = await beginTest(page);
     const questionId = await currentQuestionId(page);
 
-    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
-    await page.waitForTimeout(120);
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
-    await page.waitForTimeout(120);
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await leaveAndComeBack(page);
 
     // A real selection and real shortcuts; the page must cancel them.
     await page.click('#q-text', { clickCount: 3 });
@@ -244,7 +223,7 @@ test('a network cut loses nothing and stores every event exactly once; the resul
   const rec = recordApi(b.context);
   try {
     const { page, context } = b;
-    await fillStartPage(page, candidate('Попов'));
+    await fillStartPage(page, stack.baseUrl, SEED.id, candidate('Попов'));
     const sessionId = await beginTest(page);
     await answerCurrent(page);
     await eventually(async () => (await storedEvents(sessionId)).some((e) => e.type === 'answer_changed'), { message: 'first answer stored' });
@@ -302,7 +281,7 @@ test('a reload resumes the same session at the same question with the answers ke
   const rec = recordApi(b.context);
   try {
     const { page } = b;
-    await fillStartPage(page, candidate('Волков'));
+    await fillStartPage(page, stack.baseUrl, SEED.id, candidate('Волков'));
     const sessionId = await beginTest(page);
     const first = await answerCurrent(page);
     await page.click('#btn-next');
@@ -338,7 +317,7 @@ test('the study page records reading time, scroll depth and self-checks', { time
   const rec = recordApi(b.context);
   try {
     const { page } = b;
-    await fillStartPage(page, candidate('Соколов'));
+    await fillStartPage(page, stack.baseUrl, SEED.id, candidate('Соколов'));
     await page.click('#btn-study');
     await page.waitForSelector('#study:not([hidden]) .module');
     const sessionId = await page.evaluate((id) => sessionStorage.getItem(`proctor.active.study.${id}`), SEED.id);
@@ -387,7 +366,7 @@ test('the study page records the same violations, stored under the study session
   const rec = recordApi(b.context);
   try {
     const { page } = b;
-    await fillStartPage(page, candidate('Новиков'));
+    await fillStartPage(page, stack.baseUrl, SEED.id, candidate('Новиков'));
     await page.click('#btn-study');
     await page.waitForSelector('#study:not([hidden]) .module');
     const sessionId = await page.evaluate((id) => sessionStorage.getItem(`proctor.active.study.${id}`), SEED.id);
@@ -395,18 +374,7 @@ test('the study page records the same violations, stored under the study session
     assert.equal(rec.sessionStarts.length, 1);
     assert.equal(rec.sessionStarts[0].kind, 'study');
 
-    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
-    await page.waitForTimeout(120);
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
-    await page.waitForTimeout(120);
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await leaveAndComeBack(page);
 
     // A real selection (the contents heading; module text is not selectable) and the real shortcut.
     await page.evaluate(() => window.getSelection().selectAllChildren(document.querySelector('.toc h2')));

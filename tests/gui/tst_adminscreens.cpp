@@ -32,6 +32,34 @@ using namespace Proctor::Admin;
 using Proctor::Testing::FakeData;
 using Proctor::Testing::FakeServer;
 
+// The main window signed in to the fake server, as the app is after a login.
+struct SignedInWindow
+{
+    FakeServer server;
+    QTemporaryDir dir;
+    Api::ApiClient api;
+    Api::LiveFeedClient live;
+    Api::TokenStore tokens;
+    Cache::SessionCache cache{dir.filePath(QStringLiteral("cache.sqlite"))};
+    Views::MainWindow window{Views::Services{&api, &live, &tokens, &cache}};
+
+    bool open()
+    {
+        FakeData::install(server);
+        window.resize(1500, 950);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        api.setServerUrl(QUrl(server.baseUrl()));
+        bool ok = false;
+        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr, [&](auto r) { ok = r.has_value(); });
+        if (!QTest::qWaitFor([&] { return ok; }, 5000))
+            return false;
+        window.onSignedIn();
+        return true;
+    }
+};
+
 class TestAdminScreens : public QObject
 {
     Q_OBJECT
@@ -46,22 +74,11 @@ private slots:
 
     void everyViewWithData()
     {
-        FakeServer server;
-        FakeData::install(server);
-        QTemporaryDir dir;
-        Api::ApiClient api;
-        Api::LiveFeedClient live;
-        Api::TokenStore tokens;
-        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
-        Views::MainWindow window(Views::Services{&api, &live, &tokens, &cache});
-        window.resize(1500, 950);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        api.setServerUrl(QUrl(server.baseUrl()));
-        bool ok = false;
-        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr, [&](auto r) { ok = r.has_value(); });
-        QTRY_VERIFY(ok);
-        window.onSignedIn();
+        SignedInWindow app;
+        QVERIFY(app.open());
+        Views::MainWindow &window = app.window;
+        Api::LiveFeedClient &live = app.live;
+        QTemporaryDir &dir = app.dir;
 
         window.showPage(Views::MainWindow::Dashboard);
         QTRY_COMPARE(window.dashboardView()->card(0)->valueText(), QStringLiteral("312"));
@@ -158,22 +175,9 @@ private slots:
     void russianScreens()
     {
         Appearance::applyLanguage(QStringLiteral("ru"));
-        FakeServer server;
-        FakeData::install(server);
-        QTemporaryDir dir;
-        Api::ApiClient api;
-        Api::LiveFeedClient live;
-        Api::TokenStore tokens;
-        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
-        Views::MainWindow window(Views::Services{&api, &live, &tokens, &cache});
-        window.resize(1500, 950);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        api.setServerUrl(QUrl(server.baseUrl()));
-        bool ok = false;
-        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr, [&](auto r) { ok = r.has_value(); });
-        QTRY_VERIFY(ok);
-        window.onSignedIn();
+        SignedInWindow app;
+        QVERIFY(app.open());
+        Views::MainWindow &window = app.window;
 
         window.showPage(Views::MainWindow::Dashboard);
         QTRY_COMPARE(window.dashboardView()->card(0)->valueText(), QStringLiteral("312"));

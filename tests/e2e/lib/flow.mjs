@@ -22,6 +22,34 @@ export async function eventually(probe, { timeout = 15000, interval = 250, messa
 
 export const shot = (page, name, options = {}) => page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), ...options });
 
+// The start page filled in for `testId`, consent given; the caller picks Study or Take the test.
+export async function fillStartPage(page, baseUrl, testId, who) {
+  await page.goto(`${baseUrl}/`);
+  await page.check(`input[name="testId"][value="${testId}"]`);
+  await page.fill('#last-name', who.lastName);
+  await page.fill('#first-name', who.firstName);
+  if (who.middleName) await page.fill('#middle-name', who.middleName);
+  await page.fill('#position', who.position);
+  await page.check('#consent');
+}
+
+// The window loses focus for ~120 ms, then the page is hidden for ~120 ms (as a switch to another
+// window, then to another tab, would do): focus_loss/focus_gain and visibility_hidden/visible.
+export async function leaveAndComeBack(page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('blur')));
+  await page.waitForTimeout(120);
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(120);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+}
+
 export const candidate = (lastName) => ({ lastName, firstName: 'Иван', middleName: 'Петрович', position: 'Ведущий специалист' });
 
 export function assertSeqContiguous(rows) {
