@@ -30,16 +30,24 @@ int main(int argc, char *argv[])
 
     QSettings settings;
     Appearance::applyLanguage(settings.value(QStringLiteral("appearance/language")).toString());
-    Appearance::applyTheme(Appearance::themeFromKey(settings.value(QStringLiteral("appearance/theme")).toString()));
+    Appearance::applyTheme(
+        Appearance::themeFromKey(settings.value(QStringLiteral("appearance/theme")).toString()));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Proctor review and administration desktop"));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Proctor review and administration desktop"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption serverOption(QStringLiteral("server"), QApplication::translate("main", "Server address."), QStringLiteral("url"));
-    QCommandLineOption emailOption(QStringLiteral("email"), QApplication::translate("main", "Account email."), QStringLiteral("email"));
-    QCommandLineOption passwordOption(QStringLiteral("password-stdin"), QApplication::translate("main", "Read the password from standard input and sign in at start."));
-    QCommandLineOption pageOption(QStringLiteral("page"), QApplication::translate("main", "View to open: dashboard, results, …"), QStringLiteral("name"));
+    QCommandLineOption serverOption(
+        QStringLiteral("server"), QApplication::translate("main", "Server address."), QStringLiteral("url"));
+    QCommandLineOption emailOption(QStringLiteral("email"), QApplication::translate("main", "Account email."),
+                                   QStringLiteral("email"));
+    QCommandLineOption passwordOption(
+        QStringLiteral("password-stdin"),
+        QApplication::translate("main", "Read the password from standard input and sign in at start."));
+    QCommandLineOption pageOption(QStringLiteral("page"),
+                                  QApplication::translate("main", "View to open: dashboard, results, …"),
+                                  QStringLiteral("name"));
     parser.addOptions({serverOption, emailOption, passwordOption, pageOption});
     parser.process(app);
 
@@ -59,9 +67,10 @@ int main(int argc, char *argv[])
     Views::MainWindow window(services);
     if (parser.isSet(pageOption)) {
         const QString name = parser.value(pageOption).toLower();
-        const QStringList pages{QStringLiteral("dashboard"), QStringLiteral("results"), QStringLiteral("session"), QStringLiteral("compare"),
-                                QStringLiteral("similar"), QStringLiteral("devices"), QStringLiteral("abandoned"), QStringLiteral("certificates"),
-                                QStringLiteral("administration")};
+        const QStringList pages{
+            QStringLiteral("dashboard"), QStringLiteral("results"),      QStringLiteral("session"),
+            QStringLiteral("compare"),   QStringLiteral("similar"),      QStringLiteral("devices"),
+            QStringLiteral("abandoned"), QStringLiteral("certificates"), QStringLiteral("administration")};
         if (pages.contains(name))
             window.showPage(static_cast<Views::MainWindow::Page>(pages.indexOf(name)));
     }

@@ -32,7 +32,8 @@ const Command kCommands[] = {
     {"create-apikey", Config::NeedDatabase, &Cli::runCreateApiKey,
      "--name NAME --scopes tests:read,sessions:write: print a new key (shown once)"},
     {"list-apikeys", Config::NeedDatabase, &Cli::runListApiKeys, "list keys: prefix, scopes, usage"},
-    {"revoke-apikey", Config::NeedDatabase, &Cli::runRevokeApiKey, "ID|PREFIX: revoke a key on every instance"},
+    {"revoke-apikey", Config::NeedDatabase, &Cli::runRevokeApiKey,
+     "ID|PREFIX: revoke a key on every instance"},
     {"create-admin", Config::NeedDatabase, &Cli::runCreateAdmin,
      "--email E --role admin|proctor [--name N]: password from stdin or a prompt"},
 };
@@ -56,7 +57,8 @@ int main(int argc, char *argv[])
 
     const QStringList args = QCoreApplication::arguments();
     const QString name = args.value(1);
-    if (name.isEmpty() || name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
+    if (name.isEmpty() || name == QLatin1String("--help") || name == QLatin1String("-h") ||
+        name == QLatin1String("help")) {
         usage(name.isEmpty() ? stderr : stdout);
         return name.isEmpty() ? 2 : 0;
     }
@@ -69,7 +71,8 @@ int main(int argc, char *argv[])
             continue;
         const auto config = Config::fromEnvironment(QProcessEnvironment::systemEnvironment(), c.needs);
         if (!config) {
-            std::fprintf(stderr, "proctor-collector: configuration error: %s\n", qPrintable(config.error().toString()));
+            std::fprintf(stderr, "proctor-collector: configuration error: %s\n",
+                         qPrintable(config.error().toString()));
             return 2;
         }
         Proctor::Log::setup(config->logFormat, config->logLevel);

@@ -9,9 +9,7 @@
 
 namespace Proctor::Admin::Api {
 
-ApiClient::ApiClient(QObject *parent)
-    : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
+ApiClient::ApiClient(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this))
 {
     // HTTP/2 negotiation is not needed against the collector; keep-alive HTTP/1.1 is what it serves.
     m_network->setAutoDeleteReplies(false);
@@ -71,8 +69,8 @@ void ApiClient::remove(const QString &path, QObject *context, Callback callback)
     send("DELETE", path, {}, nullptr, context, std::move(callback));
 }
 
-void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QJsonValue *body,
-                     QObject *context, Callback callback)
+void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                     const QJsonValue *body, QObject *context, Callback callback)
 {
     QNetworkRequest request(endpoint(path, query));
     request.setRawHeader("Accept", "application/json");
@@ -180,7 +178,8 @@ void ApiClient::logout()
     m_account = {};
 }
 
-void ApiClient::fetchResults(const QUrlQuery &query, QObject *context, std::function<void(Result<ResultsPage>)> done)
+void ApiClient::fetchResults(const QUrlQuery &query, QObject *context,
+                             std::function<void(Result<ResultsPage>)> done)
 {
     get(QStringLiteral("/results"), query, context, [done](const Response &r) {
         if (!r.ok()) {
@@ -208,7 +207,8 @@ void ApiClient::fetchSession(const QString &sessionId, QObject *context,
     });
 }
 
-void ApiClient::fetchAllEvents(const QString &sessionId, QObject *context, std::function<void(Result<QJsonArray>)> done)
+void ApiClient::fetchAllEvents(const QString &sessionId, QObject *context,
+                               std::function<void(Result<QJsonArray>)> done)
 {
     fetchEventsPage(sessionId, {}, {}, context, std::move(done));
 }

@@ -32,8 +32,7 @@ struct Response
     QJsonObject object() const { return json.object(); }
 };
 
-template <typename T>
-using Result = tl::expected<T, ApiError>;
+template <typename T> using Result = tl::expected<T, ApiError>;
 
 struct ResultsPage
 {
@@ -79,10 +78,13 @@ public:
                std::function<void(Result<LoginResult>)> done);
     void me(QObject *context, std::function<void(Result<AdminAccount>)> done);
     void logout();
-    void fetchResults(const QUrlQuery &query, QObject *context, std::function<void(Result<ResultsPage>)> done);
-    void fetchSession(const QString &sessionId, QObject *context, std::function<void(Result<SessionDetail>, QJsonObject raw)> done);
+    void fetchResults(const QUrlQuery &query, QObject *context,
+                      std::function<void(Result<ResultsPage>)> done);
+    void fetchSession(const QString &sessionId, QObject *context,
+                      std::function<void(Result<SessionDetail>, QJsonObject raw)> done);
     // Follows nextCursor until the last page.
-    void fetchAllEvents(const QString &sessionId, QObject *context, std::function<void(Result<QJsonArray>)> done);
+    void fetchAllEvents(const QString &sessionId, QObject *context,
+                        std::function<void(Result<QJsonArray>)> done);
     void fetchDashboard(int days, QObject *context, std::function<void(Result<Dashboard>)> done);
 
     int pendingRequests() const { return m_pending; }

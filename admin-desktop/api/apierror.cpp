@@ -25,7 +25,8 @@ QString ApiError::userMessage() const
     case Kind::Timeout:
         return tr("The server did not answer in time. Try again later.");
     case Kind::Tls:
-        return tr("The secure connection failed (TLS): %1. Check the server address and its certificate.").arg(message);
+        return tr("The secure connection failed (TLS): %1. Check the server address and its certificate.")
+            .arg(message);
     case Kind::BadCredentials:
         return tr("Wrong email or password.");
     case Kind::ExpiredToken:

@@ -11,21 +11,22 @@ namespace Proctor::Admin::Api {
 
 struct ApiError
 {
-    enum class Kind {
+    enum class Kind
+    {
         None,
-        Unreachable,      // connection refused, host not found, no route
+        Unreachable, // connection refused, host not found, no route
         Timeout,
-        Tls,              // certificate or handshake problem
-        BadCredentials,   // 401 invalid_credentials
-        ExpiredToken,     // 401 expired_token
-        InvalidToken,     // 401 missing_token / invalid_token
-        Forbidden,        // 403
-        NotFound,         // 404
-        RateLimited,      // 429
-        Unavailable,      // 503
-        BadRequest,       // 400 (validation_failed, bad_parameter, ...)
-        Server,           // other 5xx
-        Protocol,         // not JSON, not the Proctor API
+        Tls,            // certificate or handshake problem
+        BadCredentials, // 401 invalid_credentials
+        ExpiredToken,   // 401 expired_token
+        InvalidToken,   // 401 missing_token / invalid_token
+        Forbidden,      // 403
+        NotFound,       // 404
+        RateLimited,    // 429
+        Unavailable,    // 503
+        BadRequest,     // 400 (validation_failed, bad_parameter, ...)
+        Server,         // other 5xx
+        Protocol,       // not JSON, not the Proctor API
         Cancelled,
     };
 

@@ -260,15 +260,16 @@ Dashboard Dashboard::fromJson(const QJsonObject &o)
     d.passRate = stat(o, "passRate");
     for (const QJsonValue &v : o.value(QLatin1String("perDay")).toArray()) {
         const QJsonObject p = v.toObject();
-        d.perDay.append({QDate::fromString(str(p, "date"), Qt::ISODate), p.value(QLatin1String("completed")).toInt(),
+        d.perDay.append({QDate::fromString(str(p, "date"), Qt::ISODate),
+                         p.value(QLatin1String("completed")).toInt(),
                          p.value(QLatin1String("passed")).toInt()});
     }
     d.grades = parseCounts(o.value(QLatin1String("grades")));
     d.violationsByType = parseCounts(o.value(QLatin1String("violationsByType")));
     for (const QJsonValue &v : o.value(QLatin1String("topCandidatesByAnomalies")).toArray()) {
         const QJsonObject p = v.toObject();
-        d.topCandidatesByAnomalies.append({p.value(QLatin1String("candidateId")).toVariant().toString(), str(p, "name"),
-                                           p.value(QLatin1String("anomalies")).toInt()});
+        d.topCandidatesByAnomalies.append({p.value(QLatin1String("candidateId")).toVariant().toString(),
+                                           str(p, "name"), p.value(QLatin1String("anomalies")).toInt()});
     }
     return d;
 }
@@ -277,14 +278,22 @@ QString riskReasonText(const QString &reasonKey)
 {
     static const QMap<QString, const char *> texts{
         {QStringLiteral("risk.focus_losses"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Many focus losses")},
-        {QStringLiteral("risk.blur_time"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Long time away from the test")},
-        {QStringLiteral("risk.print_attempts"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Print or screenshot attempts")},
-        {QStringLiteral("risk.mouse_similarity"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Mouse movements match another session")},
-        {QStringLiteral("risk.same_typist"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Typing rhythm matches another session")},
-        {QStringLiteral("risk.events_after_finish"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Activity after the test was finished")},
-        {QStringLiteral("risk.clipboard"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Copy, cut or paste attempts")},
-        {QStringLiteral("risk.fullscreen_exit"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Left full screen")},
-        {QStringLiteral("risk.overtime"), QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Result stored after the time limit")},
+        {QStringLiteral("risk.blur_time"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Long time away from the test")},
+        {QStringLiteral("risk.print_attempts"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Print or screenshot attempts")},
+        {QStringLiteral("risk.mouse_similarity"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Mouse movements match another session")},
+        {QStringLiteral("risk.same_typist"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Typing rhythm matches another session")},
+        {QStringLiteral("risk.events_after_finish"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Activity after the test was finished")},
+        {QStringLiteral("risk.clipboard"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Copy, cut or paste attempts")},
+        {QStringLiteral("risk.fullscreen_exit"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Left full screen")},
+        {QStringLiteral("risk.overtime"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Result stored after the time limit")},
     };
     const auto it = texts.find(reasonKey);
     return it == texts.end() ? reasonKey : tr(it.value());

@@ -8,8 +8,7 @@
 
 namespace Proctor::Admin::Api {
 
-LiveFeedClient::LiveFeedClient(QObject *parent)
-    : QObject(parent)
+LiveFeedClient::LiveFeedClient(QObject *parent) : QObject(parent)
 {
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &LiveFeedClient::open);
@@ -103,7 +102,8 @@ void LiveFeedClient::handleMessage(const QString &text)
         return;
     emit messageReceived(m);
     if (type == QLatin1String("session_started")) {
-        emit sessionStarted(m.value(QStringLiteral("sessionId")).toString(), m.value(QStringLiteral("kind")).toString(),
+        emit sessionStarted(m.value(QStringLiteral("sessionId")).toString(),
+                            m.value(QStringLiteral("kind")).toString(),
                             m.value(QStringLiteral("testId")).toString());
     } else if (type == QLatin1String("events_appended")) {
         for (const QJsonValue &v : m.value(QStringLiteral("sessions")).toArray()) {
@@ -111,11 +111,12 @@ void LiveFeedClient::handleMessage(const QString &text)
             QStringList types;
             for (const QJsonValue &t : s.value(QStringLiteral("types")).toArray())
                 types.append(t.toString());
-            emit eventsAppended(s.value(QStringLiteral("sessionId")).toString(), s.value(QStringLiteral("count")).toInt(),
-                                types);
+            emit eventsAppended(s.value(QStringLiteral("sessionId")).toString(),
+                                s.value(QStringLiteral("count")).toInt(), types);
         }
     } else if (type == QLatin1String("result_saved")) {
-        emit resultSaved(m.value(QStringLiteral("sessionId")).toString(), m.value(QStringLiteral("score")).toDouble(),
+        emit resultSaved(m.value(QStringLiteral("sessionId")).toString(),
+                         m.value(QStringLiteral("score")).toDouble(),
                          m.value(QStringLiteral("passed")).toBool());
     } else if (type == QLatin1String("apikey_revoked")) {
         emit apiKeyRevoked(m.value(QStringLiteral("hash")).toString());

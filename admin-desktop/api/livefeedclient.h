@@ -15,7 +15,13 @@ class LiveFeedClient final : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Disconnected, Connecting, Connected, Reconnecting };
+    enum class State
+    {
+        Disconnected,
+        Connecting,
+        Connected,
+        Reconnecting
+    };
     Q_ENUM(State)
 
     explicit LiveFeedClient(QObject *parent = nullptr);

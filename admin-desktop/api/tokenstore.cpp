@@ -11,16 +11,16 @@ namespace {
 const QString kService = QStringLiteral("proctor-admin");
 }
 
-TokenStore::TokenStore(QObject *parent)
-    : QObject(parent)
+TokenStore::TokenStore(QObject *parent) : QObject(parent)
 {
     const QString forced = qEnvironmentVariable("PROCTOR_ADMIN_TOKEN_STORE");
     if (forced == QLatin1String("memory"))
         forceMemory(tr("in-memory token store requested (PROCTOR_ADMIN_TOKEN_STORE=memory)"));
     else if (QGuiApplication::platformName() == QLatin1String("offscreen"))
         forceMemory(tr("no keychain on the offscreen platform"));
-    else if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") && QSysInfo::productType() != QLatin1String("windows")
-             && QSysInfo::productType() != QLatin1String("macos"))
+    else if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS") &&
+             QSysInfo::productType() != QLatin1String("windows") &&
+             QSysInfo::productType() != QLatin1String("macos"))
         forceMemory(tr("no desktop session bus, so no keychain service"));
 }
 

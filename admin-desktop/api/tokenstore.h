@@ -15,7 +15,11 @@ class TokenStore final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Backend { Keychain, Memory };
+    enum class Backend
+    {
+        Keychain,
+        Memory
+    };
 
     explicit TokenStore(QObject *parent = nullptr);
 

@@ -19,7 +19,8 @@ QTranslator *g_qtTranslator = nullptr;
 QPalette darkPalette()
 {
     QPalette p;
-    const QColor window(0x1f, 0x23, 0x2a), base(0x16, 0x19, 0x1e), alt(0x23, 0x28, 0x30), text(0xe5, 0xe7, 0xeb);
+    const QColor window(0x1f, 0x23, 0x2a), base(0x16, 0x19, 0x1e), alt(0x23, 0x28, 0x30),
+        text(0xe5, 0xe7, 0xeb);
     p.setColor(QPalette::Window, window);
     p.setColor(QPalette::WindowText, text);
     p.setColor(QPalette::Base, base);
@@ -88,7 +89,8 @@ QString applyLanguage(const QString &language)
     QCoreApplication::removeTranslator(g_qtTranslator);
     if (g_appTranslator->load(QStringLiteral(":/i18n/proctor-admin_%1.qm").arg(lang)))
         QCoreApplication::installTranslator(g_appTranslator);
-    if (g_qtTranslator->load(QStringLiteral("qtbase_%1").arg(lang), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (g_qtTranslator->load(QStringLiteral("qtbase_%1").arg(lang),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(g_qtTranslator);
     QLocale::setDefault(QLocale(lang == QLatin1String("ru") ? QLocale::Russian : QLocale::English,
                                 lang == QLatin1String("ru") ? QLocale::Russia : QLocale::UnitedKingdom));

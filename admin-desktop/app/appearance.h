@@ -9,7 +9,11 @@ class QTranslator;
 
 namespace Proctor::Admin::Appearance {
 
-enum class Theme { Light, Dark };
+enum class Theme
+{
+    Light,
+    Dark
+};
 
 void applyTheme(Theme theme);
 Theme currentTheme();

@@ -7,7 +7,17 @@
 
 namespace Proctor::Admin::EventTypes {
 
-enum class Category { Flow, Answer, Focus, Clipboard, Capture, Network, Study, Other };
+enum class Category
+{
+    Flow,
+    Answer,
+    Focus,
+    Clipboard,
+    Capture,
+    Network,
+    Study,
+    Other
+};
 
 Category category(const QString &type);
 QString label(const QString &type);      // "Focus lost"

@@ -23,9 +23,8 @@ QJsonDocument unpack(const QByteArray &blob)
 } // namespace
 
 SessionCache::SessionCache(const QString &path, qint64 maxBytes)
-    : m_connection(QStringLiteral("proctor-cache-") + QUuid::createUuid().toString(QUuid::Id128))
-    , m_path(path)
-    , m_maxBytes(maxBytes)
+    : m_connection(QStringLiteral("proctor-cache-") + QUuid::createUuid().toString(QUuid::Id128)),
+      m_path(path), m_maxBytes(maxBytes)
 {
     if (m_path.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
@@ -39,11 +38,12 @@ SessionCache::SessionCache(const QString &path, qint64 maxBytes)
         return;
     }
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS sessions ("
-                               " server TEXT NOT NULL, session_id TEXT NOT NULL,"
-                               " detail BLOB, events BLOB, telemetry BLOB, risk BLOB,"
-                               " bytes INTEGER NOT NULL, cached_at INTEGER NOT NULL, opened_at INTEGER NOT NULL,"
-                               " PRIMARY KEY (server, session_id))"))) {
+    if (!q.exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS sessions ("
+                           " server TEXT NOT NULL, session_id TEXT NOT NULL,"
+                           " detail BLOB, events BLOB, telemetry BLOB, risk BLOB,"
+                           " bytes INTEGER NOT NULL, cached_at INTEGER NOT NULL, opened_at INTEGER NOT NULL,"
+                           " PRIMARY KEY (server, session_id))"))) {
         m_error = q.lastError().text();
         return;
     }
@@ -93,7 +93,8 @@ std::optional<SessionCache::Entry> SessionCache::get(const QString &server, cons
         return std::nullopt;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT detail, events, telemetry, risk, cached_at FROM sessions WHERE server = ? AND session_id = ?"));
+    q.prepare(QStringLiteral("SELECT detail, events, telemetry, risk, cached_at FROM sessions WHERE server = "
+                             "? AND session_id = ?"));
     q.addBindValue(server);
     q.addBindValue(sessionId);
     if (!q.exec() || !q.next())
@@ -143,7 +144,9 @@ qint64 SessionCache::sizeBytes() const
     if (!m_open)
         return 0;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    return q.exec(QStringLiteral("SELECT COALESCE(SUM(bytes), 0) FROM sessions")) && q.next() ? q.value(0).toLongLong() : 0;
+    return q.exec(QStringLiteral("SELECT COALESCE(SUM(bytes), 0) FROM sessions")) && q.next()
+               ? q.value(0).toLongLong()
+               : 0;
 }
 
 int SessionCache::count() const
@@ -168,7 +171,8 @@ void SessionCache::enforceCap()
     // Drop the least recently opened sessions until the rest fits; the newest entry always stays.
     while (sizeBytes() > m_maxBytes && count() > 1) {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("DELETE FROM sessions WHERE rowid = (SELECT rowid FROM sessions ORDER BY opened_at ASC, rowid ASC LIMIT 1)")))
+        if (!q.exec(QStringLiteral("DELETE FROM sessions WHERE rowid = (SELECT rowid FROM sessions ORDER BY "
+                                   "opened_at ASC, rowid ASC LIMIT 1)")))
             break;
     }
 }

@@ -12,7 +12,8 @@ QString csvField(const QString &value, QChar separator)
     QString v = value;
     if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()) && !(v.size() > 1 && v.at(1).isDigit()))
         v.prepend(QLatin1Char('\''));
-    if (v.contains(separator) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')) || v.contains(QLatin1Char('\r'))) {
+    if (v.contains(separator) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')) ||
+        v.contains(QLatin1Char('\r'))) {
         v.replace(QLatin1Char('"'), QStringLiteral("\"\""));
         return QLatin1Char('"') + v + QLatin1Char('"');
     }

@@ -19,7 +19,8 @@ struct CsvOptions
 };
 
 QByteArray toCsv(const QAbstractItemModel &model, const CsvOptions &options = {});
-bool writeCsv(const QAbstractItemModel &model, const QString &path, QString *error = nullptr, const CsvOptions &options = {});
+bool writeCsv(const QAbstractItemModel &model, const QString &path, QString *error = nullptr,
+              const CsvOptions &options = {});
 QString csvField(const QString &value, QChar separator = QLatin1Char(','));
 
 } // namespace Proctor::Admin::Export

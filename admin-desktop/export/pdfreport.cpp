@@ -22,10 +22,7 @@ class Flow
 {
 public:
     Flow(QPdfWriter &writer, QPainter &p)
-        : m_writer(writer)
-        , m_p(p)
-        , m_width(p.viewport().width())
-        , m_height(p.viewport().height())
+        : m_writer(writer), m_p(p), m_width(p.viewport().width()), m_height(p.viewport().height())
     {
     }
     void heading(const QString &text)
@@ -119,9 +116,13 @@ bool writeSessionPdf(const SessionReport &report, const QString &path, QString *
                   .arg(d.passed ? tr("passed") : tr("not passed"), Api::gradeText(d.gradeKey)),
               true, d.passed ? QColor(0x05, 0x96, 0x69) : QColor(0xdc, 0x26, 0x26));
     if (!d.certificateNumber.isEmpty())
-        flow.text(tr("Certificate %1 issued %2").arg(d.certificateNumber, locale.toString(d.certificateIssuedAt.toLocalTime(), QLocale::ShortFormat)));
+        flow.text(tr("Certificate %1 issued %2")
+                      .arg(d.certificateNumber,
+                           locale.toString(d.certificateIssuedAt.toLocalTime(), QLocale::ShortFormat)));
     flow.space();
-    flow.heading(tr("Risk: %1 (%2 of 100)").arg(Api::riskLevelText(report.risk.level)).arg(report.risk.score, 0, 'f', 0));
+    flow.heading(tr("Risk: %1 (%2 of 100)")
+                     .arg(Api::riskLevelText(report.risk.level))
+                     .arg(report.risk.score, 0, 'f', 0));
     if (report.risk.factors.isEmpty())
         flow.text(tr("No risk factors."));
     for (const Api::RiskFactor &f : report.risk.factors)
@@ -159,8 +160,8 @@ bool writeSessionPdf(const SessionReport &report, const QString &path, QString *
         if (++shown > 40)
             break;
         flow.text(QStringLiteral("%1  %2%3")
-                      .arg(locale.toString(e.clientTs.toLocalTime().time(), QStringLiteral("HH:mm:ss")), EventTypes::label(e.type),
-                           e.afterFinish ? tr("  (after finish)") : QString()));
+                      .arg(locale.toString(e.clientTs.toLocalTime().time(), QStringLiteral("HH:mm:ss")),
+                           EventTypes::label(e.type), e.afterFinish ? tr("  (after finish)") : QString()));
     }
     if (!report.trajectory.isNull()) {
         flow.space();

@@ -10,8 +10,9 @@ namespace Proctor::Admin::Models {
 
 QColor sessionColor(int index)
 {
-    static const QColor colors[] = {QColor(0x25, 0x63, 0xeb), QColor(0xdc, 0x26, 0x26), QColor(0x05, 0x96, 0x69),
-                                    QColor(0xd9, 0x77, 0x06), QColor(0x64, 0x74, 0x8b), QColor(0x6d, 0x28, 0xd9)};
+    static const QColor colors[] = {QColor(0x25, 0x63, 0xeb), QColor(0xdc, 0x26, 0x26),
+                                    QColor(0x05, 0x96, 0x69), QColor(0xd9, 0x77, 0x06),
+                                    QColor(0x64, 0x74, 0x8b), QColor(0x6d, 0x28, 0xd9)};
     return colors[index % 6];
 }
 
@@ -119,8 +120,8 @@ QList<PairScore> CompareAnalysis::pairScores(const QString &questionId) const
             }
             if (p.questionsCompared > 0)
                 p.meanSimilarity = sum / p.questionsCompared;
-            const Analysis::SameTypistScore typist =
-                Analysis::sameTypist(m_sessions.at(a).telemetry.keystrokes, m_sessions.at(b).telemetry.keystrokes, keyOptions);
+            const Analysis::SameTypistScore typist = Analysis::sameTypist(
+                m_sessions.at(a).telemetry.keystrokes, m_sessions.at(b).telemetry.keystrokes, keyOptions);
             if (typist.comparable)
                 p.sameTypist = typist.score;
             out.append(p);
@@ -186,9 +187,12 @@ QVariant PairScoresModel::data(const QModelIndex &index, int role) const
     const PairScore &p = m_scores.at(index.row());
     auto value = [&]() -> double {
         switch (index.column()) {
-        case QuestionSimilarity: return p.questionSimilarity;
-        case MeanSimilarity: return p.meanSimilarity;
-        case SameTypist: return p.sameTypist;
+        case QuestionSimilarity:
+            return p.questionSimilarity;
+        case MeanSimilarity:
+            return p.meanSimilarity;
+        case SameTypist:
+            return p.sameTypist;
         }
         return -1;
     };
@@ -197,12 +201,15 @@ QVariant PairScoresModel::data(const QModelIndex &index, int role) const
         return value();
     case Qt::DisplayRole:
         switch (index.column()) {
-        case SessionA: return m_labels.value(p.a);
-        case SessionB: return m_labels.value(p.b);
+        case SessionA:
+            return m_labels.value(p.a);
+        case SessionB:
+            return m_labels.value(p.b);
         case MeanSimilarity:
             if (p.meanSimilarity < 0)
                 return tr("n/a");
-            return tr("%1 (%n question(s))", nullptr, p.questionsCompared).arg(QLocale().toString(p.meanSimilarity, 'f', 1));
+            return tr("%1 (%n question(s))", nullptr, p.questionsCompared)
+                .arg(QLocale().toString(p.meanSimilarity, 'f', 1));
         default:
             return value() < 0 ? tr("n/a") : QLocale().toString(value(), 'f', 1);
         }
@@ -225,11 +232,16 @@ QVariant PairScoresModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case SessionA: return tr("Session A");
-    case SessionB: return tr("Session B");
-    case QuestionSimilarity: return tr("Mouse, this question");
-    case MeanSimilarity: return tr("Mouse, mean");
-    case SameTypist: return tr("Same typist");
+    case SessionA:
+        return tr("Session A");
+    case SessionB:
+        return tr("Session B");
+    case QuestionSimilarity:
+        return tr("Mouse, this question");
+    case MeanSimilarity:
+        return tr("Mouse, mean");
+    case SameTypist:
+        return tr("Same typist");
     }
     return {};
 }
@@ -239,9 +251,11 @@ QVariant PairScoresModel::headerData(int section, Qt::Orientation orientation, i
 void FingerprintCompareModel::setSessions(const QList<ComparedSession> &sessions)
 {
     beginResetModel();
-    m_keys = {QStringLiteral("hash"), QStringLiteral("userAgent"), QStringLiteral("platform"),
-              QStringLiteral("hardwareConcurrency"), QStringLiteral("webglVendor"), QStringLiteral("webglRenderer"),
-              QStringLiteral("screen"), QStringLiteral("timezone"), QStringLiteral("languages"), QStringLiteral("clientIp")};
+    m_keys = {QStringLiteral("hash"),        QStringLiteral("userAgent"),
+              QStringLiteral("platform"),    QStringLiteral("hardwareConcurrency"),
+              QStringLiteral("webglVendor"), QStringLiteral("webglRenderer"),
+              QStringLiteral("screen"),      QStringLiteral("timezone"),
+              QStringLiteral("languages"),   QStringLiteral("clientIp")};
     m_labels.clear();
     m_values.clear();
     for (const QString &key : m_keys) {
@@ -341,7 +355,8 @@ void KeystrokeCompareModel::setSessions(const QList<ComparedSession> &sessions)
     QHash<QString, int> seen;
     for (const ComparedSession &s : sessions) {
         m_labels.append(s.label());
-        m_profiles.append(Analysis::KeystrokeProfile::fromSamples(Analysis::extractKeystrokeFeatures(s.telemetry.keystrokes)));
+        m_profiles.append(Analysis::KeystrokeProfile::fromSamples(
+            Analysis::extractKeystrokeFeatures(s.telemetry.keystrokes)));
         for (const auto &[name, stats] : m_profiles.last().features)
             if (stats.count >= 2)
                 ++seen[QString::fromStdString(name)];
@@ -383,7 +398,8 @@ QVariant KeystrokeCompareModel::data(const QModelIndex &index, int role) const
         return it->second.mean;
     if (role == Qt::DisplayRole)
         return tr("%1 ± %2 ms (n=%3)")
-            .arg(QLocale().toString(it->second.mean, 'f', 0), QLocale().toString(it->second.meanAbsDeviation, 'f', 0))
+            .arg(QLocale().toString(it->second.mean, 'f', 0),
+                 QLocale().toString(it->second.meanAbsDeviation, 'f', 0))
             .arg(it->second.count);
     return {};
 }

@@ -66,11 +66,16 @@ QColor sessionColor(int index);
 class CompareAnalysis final
 {
 public:
-    enum class Mode { Exact, Approximate };
+    enum class Mode
+    {
+        Exact,
+        Approximate
+    };
 
     void setSessions(const QList<ComparedSession> &sessions);
     const QList<ComparedSession> &sessions() const { return m_sessions; }
-    QStringList questionIds() const; // questions with a trajectory in at least two sessions, in first-seen order
+    QStringList
+    questionIds() const; // questions with a trajectory in at least two sessions, in first-seen order
 
     OverlayData overlay(const QString &questionId, Mode mode = Mode::Approximate) const;
     QList<PairScore> pairScores(const QString &questionId) const;
@@ -89,9 +94,20 @@ class PairScoresModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { SessionA, SessionB, QuestionSimilarity, MeanSimilarity, SameTypist, ColumnCount };
+    enum Column
+    {
+        SessionA,
+        SessionB,
+        QuestionSimilarity,
+        MeanSimilarity,
+        SameTypist,
+        ColumnCount
+    };
     Q_ENUM(Column)
-    enum Role { ValueRole = Qt::UserRole + 1 };
+    enum Role
+    {
+        ValueRole = Qt::UserRole + 1
+    };
     using QAbstractTableModel::QAbstractTableModel;
     void setScores(const QList<PairScore> &scores, const QStringList &labels);
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -109,8 +125,14 @@ class FingerprintCompareModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum { AttributeColumn = 0 }; // then one column per session, then the match column
-    enum Role { MatchRole = Qt::UserRole + 1 };
+    enum
+    {
+        AttributeColumn = 0
+    }; // then one column per session, then the match column
+    enum Role
+    {
+        MatchRole = Qt::UserRole + 1
+    };
     using QAbstractTableModel::QAbstractTableModel;
     void setSessions(const QList<ComparedSession> &sessions);
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -130,8 +152,14 @@ class KeystrokeCompareModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum { FeatureColumn = 0 };
-    enum Role { MeanRole = Qt::UserRole + 1 };
+    enum
+    {
+        FeatureColumn = 0
+    };
+    enum Role
+    {
+        MeanRole = Qt::UserRole + 1
+    };
     using QAbstractTableModel::QAbstractTableModel;
     void setSessions(const QList<ComparedSession> &sessions);
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -38,15 +38,24 @@ QVariant AbandonedModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return PagedJsonModel::headerData(section, orientation, role);
     switch (section) {
-    case Candidate: return tr("Candidate");
-    case Kind: return tr("Kind");
-    case Test: return tr("Test");
-    case Started: return tr("Started");
-    case LastEvent: return tr("Last activity");
-    case Events: return tr("Events");
-    case FocusLosses: return tr("Focus losses");
-    case Screenshots: return tr("Screenshots");
-    case Prints: return tr("Prints");
+    case Candidate:
+        return tr("Candidate");
+    case Kind:
+        return tr("Kind");
+    case Test:
+        return tr("Test");
+    case Started:
+        return tr("Started");
+    case LastEvent:
+        return tr("Last activity");
+    case Events:
+        return tr("Events");
+    case FocusLosses:
+        return tr("Focus losses");
+    case Screenshots:
+        return tr("Screenshots");
+    case Prints:
+        return tr("Prints");
     }
     return {};
 }
@@ -55,15 +64,24 @@ QVariant AbandonedModel::display(const QJsonObject &item, int column) const
 {
     const QJsonObject v = item.value(QStringLiteral("violations")).toObject();
     switch (column) {
-    case Candidate: return candidateName(item.value(QStringLiteral("candidate")));
-    case Kind: return kindText(s(item, "kind"));
-    case Test: return s(item, "testId");
-    case Started: return formatTime(item.value(QStringLiteral("startedAt")));
-    case LastEvent: return formatTime(item.value(QStringLiteral("lastEventAt")));
-    case Events: return item.value(QStringLiteral("eventCount")).toInt();
-    case FocusLosses: return v.value(QStringLiteral("focus_loss")).toInt();
-    case Screenshots: return v.value(QStringLiteral("screenshot_attempt")).toInt();
-    case Prints: return v.value(QStringLiteral("print_attempt")).toInt();
+    case Candidate:
+        return candidateName(item.value(QStringLiteral("candidate")));
+    case Kind:
+        return kindText(s(item, "kind"));
+    case Test:
+        return s(item, "testId");
+    case Started:
+        return formatTime(item.value(QStringLiteral("startedAt")));
+    case LastEvent:
+        return formatTime(item.value(QStringLiteral("lastEventAt")));
+    case Events:
+        return item.value(QStringLiteral("eventCount")).toInt();
+    case FocusLosses:
+        return v.value(QStringLiteral("focus_loss")).toInt();
+    case Screenshots:
+        return v.value(QStringLiteral("screenshot_attempt")).toInt();
+    case Prints:
+        return v.value(QStringLiteral("print_attempt")).toInt();
     }
     return {};
 }
@@ -89,13 +107,20 @@ QVariant CertificatesModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return PagedJsonModel::headerData(section, orientation, role);
     switch (section) {
-    case Number: return tr("Number");
-    case Holder: return tr("Holder");
-    case Position: return tr("Position");
-    case Test: return tr("Test");
-    case Score: return tr("Score");
-    case Issued: return tr("Issued");
-    case Status: return tr("Status");
+    case Number:
+        return tr("Number");
+    case Holder:
+        return tr("Holder");
+    case Position:
+        return tr("Position");
+    case Test:
+        return tr("Test");
+    case Score:
+        return tr("Score");
+    case Issued:
+        return tr("Issued");
+    case Status:
+        return tr("Status");
     }
     return {};
 }
@@ -103,13 +128,21 @@ QVariant CertificatesModel::headerData(int section, Qt::Orientation orientation,
 QVariant CertificatesModel::display(const QJsonObject &item, int column) const
 {
     switch (column) {
-    case Number: return s(item, "number");
-    case Holder: return s(item, "holderName");
-    case Position: return s(item, "position");
-    case Test: return item.value(QStringLiteral("testTitle")).toString().isEmpty() ? s(item, "testId") : s(item, "testTitle");
-    case Score: return QStringLiteral("%1 %").arg(item.value(QStringLiteral("score")).toDouble(), 0, 'f', 0);
-    case Issued: return formatTime(item.value(QStringLiteral("issuedAt")));
-    case Status: return item.value(QStringLiteral("revoked")).toBool() ? tr("revoked") : tr("valid");
+    case Number:
+        return s(item, "number");
+    case Holder:
+        return s(item, "holderName");
+    case Position:
+        return s(item, "position");
+    case Test:
+        return item.value(QStringLiteral("testTitle")).toString().isEmpty() ? s(item, "testId")
+                                                                            : s(item, "testTitle");
+    case Score:
+        return QStringLiteral("%1 %").arg(item.value(QStringLiteral("score")).toDouble(), 0, 'f', 0);
+    case Issued:
+        return formatTime(item.value(QStringLiteral("issuedAt")));
+    case Status:
+        return item.value(QStringLiteral("revoked")).toBool() ? tr("revoked") : tr("valid");
     }
     return {};
 }
@@ -133,12 +166,18 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return PagedJsonModel::headerData(section, orientation, role);
     switch (section) {
-    case Time: return tr("Time");
-    case Actor: return tr("Who");
-    case Action: return tr("Action");
-    case Target: return tr("Target");
-    case Details: return tr("Details");
-    case ClientIp: return tr("From");
+    case Time:
+        return tr("Time");
+    case Actor:
+        return tr("Who");
+    case Action:
+        return tr("Action");
+    case Target:
+        return tr("Target");
+    case Details:
+        return tr("Details");
+    case ClientIp:
+        return tr("From");
     }
     return {};
 }
@@ -146,19 +185,23 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
 QVariant AuditModel::display(const QJsonObject &item, int column) const
 {
     switch (column) {
-    case Time: return formatTime(item.value(QStringLiteral("createdAt")));
+    case Time:
+        return formatTime(item.value(QStringLiteral("createdAt")));
     case Actor: {
         const QJsonValue a = item.value(QStringLiteral("actor"));
         return a.isObject() ? s(a.toObject(), "email") : a.toVariant().toString();
     }
-    case Action: return s(item, "action");
-    case Target: return s(item, "target");
+    case Action:
+        return s(item, "action");
+    case Target:
+        return s(item, "target");
     case Details: {
         const QJsonValue d = item.value(QStringLiteral("details"));
         return d.isObject() ? QString::fromUtf8(QJsonDocument(d.toObject()).toJson(QJsonDocument::Compact))
                             : d.toVariant().toString();
     }
-    case ClientIp: return s(item, "clientIp");
+    case ClientIp:
+        return s(item, "clientIp");
     }
     return {};
 }
@@ -170,13 +213,20 @@ QVariant ApiKeysModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return PagedJsonModel::headerData(section, orientation, role);
     switch (section) {
-    case Name: return tr("Name");
-    case Prefix: return tr("Prefix");
-    case Scopes: return tr("Scopes");
-    case Created: return tr("Created");
-    case Status: return tr("Status");
-    case Usage: return tr("Requests");
-    case LastUsed: return tr("Last used");
+    case Name:
+        return tr("Name");
+    case Prefix:
+        return tr("Prefix");
+    case Scopes:
+        return tr("Scopes");
+    case Created:
+        return tr("Created");
+    case Status:
+        return tr("Status");
+    case Usage:
+        return tr("Requests");
+    case LastUsed:
+        return tr("Last used");
     }
     return {};
 }
@@ -184,21 +234,26 @@ QVariant ApiKeysModel::headerData(int section, Qt::Orientation orientation, int 
 QVariant ApiKeysModel::display(const QJsonObject &item, int column) const
 {
     switch (column) {
-    case Name: return s(item, "name");
-    case Prefix: return s(item, "prefix");
+    case Name:
+        return s(item, "name");
+    case Prefix:
+        return s(item, "prefix");
     case Scopes: {
         QStringList scopes;
         for (const QJsonValue &v : item.value(QStringLiteral("scopes")).toArray())
             scopes.append(v.toString());
         return scopes.join(QStringLiteral(", "));
     }
-    case Created: return formatTime(item.value(QStringLiteral("createdAt")));
+    case Created:
+        return formatTime(item.value(QStringLiteral("createdAt")));
     case Status:
         return item.value(QStringLiteral("revokedAt")).isString()
-            ? tr("revoked %1").arg(formatTime(item.value(QStringLiteral("revokedAt"))))
-            : tr("active");
-    case Usage: return item.value(QStringLiteral("usageCount")).toInteger();
-    case LastUsed: return formatTime(item.value(QStringLiteral("lastUsedAt")));
+                   ? tr("revoked %1").arg(formatTime(item.value(QStringLiteral("revokedAt"))))
+                   : tr("active");
+    case Usage:
+        return item.value(QStringLiteral("usageCount")).toInteger();
+    case LastUsed:
+        return formatTime(item.value(QStringLiteral("lastUsedAt")));
     }
     return {};
 }
@@ -217,10 +272,14 @@ QVariant AdminsModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return PagedJsonModel::headerData(section, orientation, role);
     switch (section) {
-    case Email: return tr("Email");
-    case DisplayName: return tr("Name");
-    case Role: return tr("Role");
-    case Status: return tr("Status");
+    case Email:
+        return tr("Email");
+    case DisplayName:
+        return tr("Name");
+    case Role:
+        return tr("Role");
+    case Status:
+        return tr("Status");
     }
     return {};
 }
@@ -228,10 +287,14 @@ QVariant AdminsModel::headerData(int section, Qt::Orientation orientation, int r
 QVariant AdminsModel::display(const QJsonObject &item, int column) const
 {
     switch (column) {
-    case Email: return s(item, "email");
-    case DisplayName: return s(item, "displayName");
-    case Role: return s(item, "role") == QLatin1String("admin") ? tr("administrator") : tr("proctor");
-    case Status: return item.value(QStringLiteral("disabled")).toBool() ? tr("disabled") : tr("active");
+    case Email:
+        return s(item, "email");
+    case DisplayName:
+        return s(item, "displayName");
+    case Role:
+        return s(item, "role") == QLatin1String("admin") ? tr("administrator") : tr("proctor");
+    case Status:
+        return item.value(QStringLiteral("disabled")).toBool() ? tr("disabled") : tr("active");
     }
     return {};
 }
@@ -243,11 +306,16 @@ QVariant SimilarModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return PagedJsonModel::headerData(section, orientation, role);
     switch (section) {
-    case Candidate: return tr("Candidate");
-    case Session: return tr("Session");
-    case Question: return tr("Question");
-    case Similarity: return tr("Similarity");
-    case Distance: return tr("DTW distance");
+    case Candidate:
+        return tr("Candidate");
+    case Session:
+        return tr("Session");
+    case Question:
+        return tr("Question");
+    case Similarity:
+        return tr("Similarity");
+    case Distance:
+        return tr("DTW distance");
     }
     return {};
 }
@@ -255,11 +323,16 @@ QVariant SimilarModel::headerData(int section, Qt::Orientation orientation, int 
 QVariant SimilarModel::display(const QJsonObject &item, int column) const
 {
     switch (column) {
-    case Candidate: return candidateName(item.value(QStringLiteral("candidate")));
-    case Session: return s(item, "sessionId").left(8);
-    case Question: return s(item, "questionId");
-    case Similarity: return QStringLiteral("%1").arg(item.value(QStringLiteral("similarity")).toDouble(), 0, 'f', 1);
-    case Distance: return QLocale().toString(item.value(QStringLiteral("distance")).toDouble(), 'f', 3);
+    case Candidate:
+        return candidateName(item.value(QStringLiteral("candidate")));
+    case Session:
+        return s(item, "sessionId").left(8);
+    case Question:
+        return s(item, "questionId");
+    case Similarity:
+        return QStringLiteral("%1").arg(item.value(QStringLiteral("similarity")).toDouble(), 0, 'f', 1);
+    case Distance:
+        return QLocale().toString(item.value(QStringLiteral("distance")).toDouble(), 'f', 3);
     }
     return {};
 }
@@ -275,7 +348,8 @@ QVariant SimilarModel::sortValue(const QJsonObject &item, int column) const
 
 QVariant SimilarModel::styleData(const QJsonObject &item, int column, int role) const
 {
-    if (role == Qt::ForegroundRole && column == Similarity && item.value(QStringLiteral("similarity")).toDouble() >= 85)
+    if (role == Qt::ForegroundRole && column == Similarity &&
+        item.value(QStringLiteral("similarity")).toDouble() >= 85)
         return kRed;
     if (role == Qt::ToolTipRole && column == Session)
         return s(item, "sessionId");
@@ -294,10 +368,14 @@ QVariant DeviceGroupsModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return PagedJsonModel::headerData(section, orientation, role);
     switch (section) {
-    case Device: return tr("Device");
-    case Sessions: return tr("Sessions");
-    case Candidates: return tr("Candidates");
-    case Flags: return tr("Anomalies");
+    case Device:
+        return tr("Device");
+    case Sessions:
+        return tr("Sessions");
+    case Candidates:
+        return tr("Candidates");
+    case Flags:
+        return tr("Anomalies");
     }
     return {};
 }
@@ -316,8 +394,10 @@ QString flagText(const QString &flag)
 QVariant DeviceGroupsModel::display(const QJsonObject &item, int column) const
 {
     switch (column) {
-    case Device: return QStringLiteral("…") + s(item, "hash").right(12);
-    case Sessions: return item.value(QStringLiteral("sessionCount")).toInt();
+    case Device:
+        return QStringLiteral("…") + s(item, "hash").right(12);
+    case Sessions:
+        return item.value(QStringLiteral("sessionCount")).toInt();
     case Candidates: {
         QStringList names;
         for (const QJsonValue &c : item.value(QStringLiteral("candidates")).toArray())
@@ -365,9 +445,12 @@ QVariant MultiDeviceModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return PagedJsonModel::headerData(section, orientation, role);
     switch (section) {
-    case Candidate: return tr("Candidate");
-    case DeviceCount: return tr("Devices");
-    case Devices: return tr("Device hashes");
+    case Candidate:
+        return tr("Candidate");
+    case DeviceCount:
+        return tr("Devices");
+    case Devices:
+        return tr("Device hashes");
     }
     return {};
 }
@@ -376,8 +459,10 @@ QVariant MultiDeviceModel::display(const QJsonObject &item, int column) const
 {
     const QJsonArray hashes = item.value(QStringLiteral("hashes")).toArray();
     switch (column) {
-    case Candidate: return candidateName(item.value(QStringLiteral("candidate")));
-    case DeviceCount: return static_cast<int>(hashes.size());
+    case Candidate:
+        return candidateName(item.value(QStringLiteral("candidate")));
+    case DeviceCount:
+        return static_cast<int>(hashes.size());
     case Devices: {
         QStringList out;
         for (const QJsonValue &h : hashes)
@@ -398,18 +483,25 @@ void SearchModel::setAnswer(const QJsonObject &answer)
         const QJsonObject o = v.toObject();
         const QString who = candidateName(o.value(QStringLiteral("candidate")));
         m_entries.append({QStringLiteral("session"),
-                          tr("Session: %1 — %2 %3").arg(who.isEmpty() ? s(o, "sessionId").left(8) : who, s(o, "testTitle").isEmpty() ? s(o, "testId") : s(o, "testTitle"), formatTime(o.value(QStringLiteral("finishedAt")))).trimmed(),
+                          tr("Session: %1 — %2 %3")
+                              .arg(who.isEmpty() ? s(o, "sessionId").left(8) : who,
+                                   s(o, "testTitle").isEmpty() ? s(o, "testId") : s(o, "testTitle"),
+                                   formatTime(o.value(QStringLiteral("finishedAt"))))
+                              .trimmed(),
                           s(o, "sessionId"), o});
     }
     for (const QJsonValue &v : answer.value(QStringLiteral("candidates")).toArray()) {
         const QJsonObject o = v.toObject();
-        const QString name = o.contains(QStringLiteral("candidate")) ? candidateName(o.value(QStringLiteral("candidate"))) : candidateName(o);
+        const QString name = o.contains(QStringLiteral("candidate"))
+                                 ? candidateName(o.value(QStringLiteral("candidate")))
+                                 : candidateName(o);
         m_entries.append({QStringLiteral("candidate"), tr("Candidate: %1").arg(name),
                           s(o, "lastSessionId").isEmpty() ? s(o, "sessionId") : s(o, "lastSessionId"), o});
     }
     for (const QJsonValue &v : answer.value(QStringLiteral("certificates")).toArray()) {
         const QJsonObject o = v.toObject();
-        m_entries.append({QStringLiteral("certificate"), tr("Certificate %1 — %2").arg(s(o, "number"), s(o, "holderName")),
+        m_entries.append({QStringLiteral("certificate"),
+                          tr("Certificate %1 — %2").arg(s(o, "number"), s(o, "holderName")),
                           s(o, "sessionId"), o});
     }
     endResetModel();

@@ -9,13 +9,17 @@
 
 namespace Proctor::Admin::Models {
 
-#define PROCTOR_LIST_MODEL_BODY                                                                                      \
-public:                                                                                                              \
-    using PagedJsonModel::PagedJsonModel;                                                                            \
-    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }   \
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;       \
-                                                                                                                     \
-protected:                                                                                                           \
+#define PROCTOR_LIST_MODEL_BODY                                                                              \
+public:                                                                                                      \
+    using PagedJsonModel::PagedJsonModel;                                                                    \
+    int columnCount(const QModelIndex &parent = {}) const override                                           \
+    {                                                                                                        \
+        return parent.isValid() ? 0 : ColumnCount;                                                           \
+    }                                                                                                        \
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole)                \
+        const override;                                                                                      \
+                                                                                                             \
+protected:                                                                                                   \
     QVariant display(const QJsonObject &item, int column) const override;
 
 // GET /sessions/abandoned
@@ -23,7 +27,19 @@ class AbandonedModel final : public PagedJsonModel
 {
     Q_OBJECT
 public:
-    enum Column { Candidate, Kind, Test, Started, LastEvent, Events, FocusLosses, Screenshots, Prints, ColumnCount };
+    enum Column
+    {
+        Candidate,
+        Kind,
+        Test,
+        Started,
+        LastEvent,
+        Events,
+        FocusLosses,
+        Screenshots,
+        Prints,
+        ColumnCount
+    };
     Q_ENUM(Column)
     PROCTOR_LIST_MODEL_BODY
     QVariant sortValue(const QJsonObject &item, int column) const override;
@@ -35,7 +51,17 @@ class CertificatesModel final : public PagedJsonModel
 {
     Q_OBJECT
 public:
-    enum Column { Number, Holder, Position, Test, Score, Issued, Status, ColumnCount };
+    enum Column
+    {
+        Number,
+        Holder,
+        Position,
+        Test,
+        Score,
+        Issued,
+        Status,
+        ColumnCount
+    };
     Q_ENUM(Column)
     PROCTOR_LIST_MODEL_BODY
     QString idOf(const QJsonObject &item) const override;
@@ -47,7 +73,16 @@ class AuditModel final : public PagedJsonModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Actor, Action, Target, Details, ClientIp, ColumnCount };
+    enum Column
+    {
+        Time,
+        Actor,
+        Action,
+        Target,
+        Details,
+        ClientIp,
+        ColumnCount
+    };
     Q_ENUM(Column)
     PROCTOR_LIST_MODEL_BODY
 };
@@ -57,7 +92,17 @@ class ApiKeysModel final : public PagedJsonModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Prefix, Scopes, Created, Status, Usage, LastUsed, ColumnCount };
+    enum Column
+    {
+        Name,
+        Prefix,
+        Scopes,
+        Created,
+        Status,
+        Usage,
+        LastUsed,
+        ColumnCount
+    };
     Q_ENUM(Column)
     PROCTOR_LIST_MODEL_BODY
     QVariant styleData(const QJsonObject &item, int column, int role) const override;
@@ -68,7 +113,14 @@ class AdminsModel final : public PagedJsonModel
 {
     Q_OBJECT
 public:
-    enum Column { Email, DisplayName, Role, Status, ColumnCount };
+    enum Column
+    {
+        Email,
+        DisplayName,
+        Role,
+        Status,
+        ColumnCount
+    };
     Q_ENUM(Column)
     PROCTOR_LIST_MODEL_BODY
 };
@@ -78,7 +130,15 @@ class SimilarModel final : public PagedJsonModel
 {
     Q_OBJECT
 public:
-    enum Column { Candidate, Session, Question, Similarity, Distance, ColumnCount };
+    enum Column
+    {
+        Candidate,
+        Session,
+        Question,
+        Similarity,
+        Distance,
+        ColumnCount
+    };
     Q_ENUM(Column)
     PROCTOR_LIST_MODEL_BODY
     QVariant sortValue(const QJsonObject &item, int column) const override;
@@ -91,9 +151,19 @@ class DeviceGroupsModel final : public PagedJsonModel
 {
     Q_OBJECT
 public:
-    enum Column { Device, Sessions, Candidates, Flags, ColumnCount };
+    enum Column
+    {
+        Device,
+        Sessions,
+        Candidates,
+        Flags,
+        ColumnCount
+    };
     Q_ENUM(Column)
-    enum { FlaggedRole = Qt::UserRole + 120 };
+    enum
+    {
+        FlaggedRole = Qt::UserRole + 120
+    };
     PROCTOR_LIST_MODEL_BODY
     QVariant sortValue(const QJsonObject &item, int column) const override;
     QVariant styleData(const QJsonObject &item, int column, int role) const override;
@@ -105,7 +175,13 @@ class MultiDeviceModel final : public PagedJsonModel
 {
     Q_OBJECT
 public:
-    enum Column { Candidate, DeviceCount, Devices, ColumnCount };
+    enum Column
+    {
+        Candidate,
+        DeviceCount,
+        Devices,
+        ColumnCount
+    };
     Q_ENUM(Column)
     PROCTOR_LIST_MODEL_BODY
 };
@@ -117,7 +193,12 @@ class SearchModel final : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { KindRole = Qt::UserRole + 1, SessionIdRole, ObjectRole };
+    enum Role
+    {
+        KindRole = Qt::UserRole + 1,
+        SessionIdRole,
+        ObjectRole
+    };
     using QAbstractListModel::QAbstractListModel;
     void setAnswer(const QJsonObject &answer);
     void clear();

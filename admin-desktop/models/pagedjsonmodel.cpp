@@ -13,13 +13,12 @@ QString formatTime(const QJsonValue &value)
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
-PagedJsonModel::PagedJsonModel(Api::ApiClient *api, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_api(api)
+PagedJsonModel::PagedJsonModel(Api::ApiClient *api, QObject *parent) : QAbstractTableModel(parent), m_api(api)
 {
 }
 
-void PagedJsonModel::setSource(const QString &path, const QUrlQuery &query, const QString &itemsKey, bool paged)
+void PagedJsonModel::setSource(const QString &path, const QUrlQuery &query, const QString &itemsKey,
+                               bool paged)
 {
     m_path = path;
     m_query = query;
@@ -137,7 +136,7 @@ void PagedJsonModel::request(const QString &cursor)
         }
         m_lastError = {};
         QJsonArray items = m_itemsKey.isEmpty() || r.json.isArray() ? r.json.array()
-                                                                     : r.object().value(m_itemsKey).toArray();
+                                                                    : r.object().value(m_itemsKey).toArray();
         if (items.isEmpty() && r.json.isObject() && !r.object().contains(m_itemsKey)) {
             // Tolerate a differently named list ({"admins": [...]}): the first array in the answer.
             for (const QJsonValue &v : r.object())

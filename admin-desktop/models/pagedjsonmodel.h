@@ -21,14 +21,20 @@ class PagedJsonModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Role { ObjectRole = Qt::UserRole + 100, IdRole, SortRole, SessionIdRole };
+    enum Role
+    {
+        ObjectRole = Qt::UserRole + 100,
+        IdRole,
+        SortRole,
+        SessionIdRole
+    };
 
     explicit PagedJsonModel(Api::ApiClient *api, QObject *parent = nullptr);
 
     // GET `path` with `query`; `itemsKey` names the array in the answer ("" = the answer is the array).
     // With `paged`, nextCursor drives fetchMore().
-    void setSource(const QString &path, const QUrlQuery &query, const QString &itemsKey = QStringLiteral("items"),
-                   bool paged = true);
+    void setSource(const QString &path, const QUrlQuery &query,
+                   const QString &itemsKey = QStringLiteral("items"), bool paged = true);
     void reload();
     // Replaces the rows without the network (POST answers, cache, tests).
     void setItems(const QJsonArray &items);

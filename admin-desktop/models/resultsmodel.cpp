@@ -41,11 +41,7 @@ QColor riskColor(const QString &level)
     return QColor(0x05, 0x96, 0x69);
 }
 
-ResultsModel::ResultsModel(Api::ApiClient *api, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_api(api)
-{
-}
+ResultsModel::ResultsModel(Api::ApiClient *api, QObject *parent) : QAbstractTableModel(parent), m_api(api) {}
 
 int ResultsModel::rowCount(const QModelIndex &parent) const
 {
@@ -102,19 +98,24 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         case Finished:
             return locale.toString(r.finishedAt.toLocalTime(), QLocale::ShortFormat);
         case Duration:
-            return QStringLiteral("%1:%2").arg(r.durationSeconds / 60).arg(r.durationSeconds % 60, 2, 10, QLatin1Char('0'));
+            return QStringLiteral("%1:%2")
+                .arg(r.durationSeconds / 60)
+                .arg(r.durationSeconds % 60, 2, 10, QLatin1Char('0'));
         case Score:
             return QStringLiteral("%1 %").arg(r.score, 0, 'f', 0);
         case Grade:
             return Api::gradeText(r.gradeKey);
         case Risk:
             return r.riskLevel.isEmpty() ? QString()
-                                         : QStringLiteral("%1 (%2)").arg(Api::riskLevelText(r.riskLevel)).arg(r.riskScore, 0, 'f', 0);
+                                         : QStringLiteral("%1 (%2)")
+                                               .arg(Api::riskLevelText(r.riskLevel))
+                                               .arg(r.riskScore, 0, 'f', 0);
         case Violations: {
             QStringList parts;
             for (auto it = r.violations.begin(); it != r.violations.end(); ++it)
                 if (it.value() > 0)
-                    parts.append(QStringLiteral("%1 %2").arg(EventTypes::shortLabel(it.key())).arg(it.value()));
+                    parts.append(
+                        QStringLiteral("%1 %2").arg(EventTypes::shortLabel(it.key())).arg(it.value()));
             return parts.isEmpty() ? QStringLiteral("—") : parts.join(QStringLiteral(", "));
         }
         case Certificate:
@@ -178,7 +179,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
 
 bool ResultsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_loading && (!m_loadedOnce || !m_nextCursor.isEmpty()) && m_api && m_api->hasToken();
+    return !parent.isValid() && !m_loading && (!m_loadedOnce || !m_nextCursor.isEmpty()) && m_api &&
+           m_api->hasToken();
 }
 
 void ResultsModel::fetchMore(const QModelIndex &parent)

@@ -25,9 +25,9 @@ struct ResultsFilter
     QDate from;
     QDate to;
     std::optional<bool> passed;
-    QString search;      // q: names, certificate numbers, session ids
-    QString risk;        // low | medium | high
-    QString fingerprint; // one device group
+    QString search;                            // q: names, certificate numbers, session ids
+    QString risk;                              // low | medium | high
+    QString fingerprint;                       // one device group
     QString sort = QStringLiteral("finished"); // finished | score (the server's keyset orders)
     int pageSize = 100;
 
@@ -39,9 +39,24 @@ class ResultsModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Candidate, Position, Test, Finished, Duration, Score, Grade, Risk, Violations, Certificate, Fingerprint, ColumnCount };
+    enum Column
+    {
+        Candidate,
+        Position,
+        Test,
+        Finished,
+        Duration,
+        Score,
+        Grade,
+        Risk,
+        Violations,
+        Certificate,
+        Fingerprint,
+        ColumnCount
+    };
     Q_ENUM(Column)
-    enum Role {
+    enum Role
+    {
         SessionIdRole = Qt::UserRole + 1,
         RiskLevelRole,
         RiskScoreRole,

@@ -7,9 +7,7 @@
 namespace Proctor::Admin::Models {
 
 SessionDocument::SessionDocument(Api::ApiClient *api, Cache::SessionCache *cache, QObject *parent)
-    : QObject(parent)
-    , m_api(api)
-    , m_cache(cache)
+    : QObject(parent), m_api(api), m_cache(cache)
 {
 }
 
@@ -46,8 +44,8 @@ void SessionDocument::onResultSaved(const QString &sessionId)
         loadFromServer(false);
 }
 
-void SessionDocument::setData(const QJsonObject &detail, const QJsonArray &events, const QJsonObject &telemetry,
-                              const QJsonObject &risk, Source source)
+void SessionDocument::setData(const QJsonObject &detail, const QJsonArray &events,
+                              const QJsonObject &telemetry, const QJsonObject &risk, Source source)
 {
     m_rawDetail = detail;
     m_rawEvents = events;
@@ -119,25 +117,27 @@ void SessionDocument::loadFromServer(bool eventsOnly)
         }
         finishOne();
     });
-    m_api->get(QStringLiteral("/sessions/%1/telemetry").arg(id), {}, this, [this, generation](const Api::Response &r) {
-        if (generation != m_generation)
-            return;
-        // A session without a result has no telemetry yet: 404 is not an error worth showing.
-        if (r.ok()) {
-            m_rawTelemetry = r.object();
-            m_telemetry = Api::Telemetry::fromJson(m_rawTelemetry);
-        }
-        finishOne();
-    });
-    m_api->get(QStringLiteral("/sessions/%1/risk").arg(id), {}, this, [this, generation](const Api::Response &r) {
-        if (generation != m_generation)
-            return;
-        if (r.ok()) {
-            m_rawRisk = r.object();
-        }
-        applyRisk();
-        finishOne();
-    });
+    m_api->get(QStringLiteral("/sessions/%1/telemetry").arg(id), {}, this,
+               [this, generation](const Api::Response &r) {
+                   if (generation != m_generation)
+                       return;
+                   // A session without a result has no telemetry yet: 404 is not an error worth showing.
+                   if (r.ok()) {
+                       m_rawTelemetry = r.object();
+                       m_telemetry = Api::Telemetry::fromJson(m_rawTelemetry);
+                   }
+                   finishOne();
+               });
+    m_api->get(QStringLiteral("/sessions/%1/risk").arg(id), {}, this,
+               [this, generation](const Api::Response &r) {
+                   if (generation != m_generation)
+                       return;
+                   if (r.ok()) {
+                       m_rawRisk = r.object();
+                   }
+                   applyRisk();
+                   finishOne();
+               });
 }
 
 void SessionDocument::finishOne()

@@ -24,7 +24,12 @@ class SessionDocument final : public QObject
 {
     Q_OBJECT
 public:
-    enum class Source { None, Cache, Server };
+    enum class Source
+    {
+        None,
+        Cache,
+        Server
+    };
     Q_ENUM(Source)
 
     SessionDocument(Api::ApiClient *api, Cache::SessionCache *cache, QObject *parent = nullptr);
@@ -46,15 +51,15 @@ public:
     RiskFactorsModel *riskFactors() { return &m_riskFactors; }
 
     // Fills the document from JSON without the network (tests, cache).
-    void setData(const QJsonObject &detail, const QJsonArray &events, const QJsonObject &telemetry, const QJsonObject &risk,
-                 Source source);
+    void setData(const QJsonObject &detail, const QJsonArray &events, const QJsonObject &telemetry,
+                 const QJsonObject &risk, Source source);
 
 public slots:
     void onEventsAppended(const QString &sessionId);
     void onResultSaved(const QString &sessionId);
 
 signals:
-    void changed();                 // any part (re)loaded
+    void changed(); // any part (re)loaded
     void loadingChanged(bool loading);
     void failed(const Proctor::Admin::Api::ApiError &error);
 

@@ -144,7 +144,8 @@ void TimelineModel::setHighlighted(const QStringList &eventIds)
 {
     m_highlighted = QSet<QString>(eventIds.begin(), eventIds.end());
     if (!m_events.isEmpty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {HighlightRole, Qt::BackgroundRole});
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {HighlightRole, Qt::BackgroundRole});
 }
 
 int TimelineModel::rowOfEvent(const QString &eventId) const
@@ -176,9 +177,13 @@ QString TimelineModel::detailsText(int row) const
     QStringList parts;
     const QJsonObject &d = e.details;
     if (d.contains(QStringLiteral("durationMs")))
-        parts.append(tr("away %1 s").arg(QLocale().toString(d.value(QStringLiteral("durationMs")).toDouble() / 1000.0, 'f', 1)));
+        parts.append(
+            tr("away %1 s")
+                .arg(QLocale().toString(d.value(QStringLiteral("durationMs")).toDouble() / 1000.0, 'f', 1)));
     if (e.type == QLatin1String("question_shown"))
-        parts.append(tr("question %1 (%2)").arg(d.value(QStringLiteral("index")).toInt() + 1).arg(d.value(QStringLiteral("questionId")).toString()));
+        parts.append(tr("question %1 (%2)")
+                         .arg(d.value(QStringLiteral("index")).toInt() + 1)
+                         .arg(d.value(QStringLiteral("questionId")).toString()));
     else if (d.contains(QStringLiteral("questionId")))
         parts.append(tr("question %1").arg(d.value(QStringLiteral("questionId")).toString()));
     else if (EventTypes::isViolation(e.type) && m_questionNumbers.value(row) > 0)
@@ -195,9 +200,11 @@ QString TimelineModel::detailsText(int row) const
         parts.append(tr("the time ran out"));
     else if (d.value(QStringLiteral("reason")) == QLatin1String("submitted"))
         parts.append(tr("submitted by the candidate"));
-    for (const char *key : {"method", "key", "moduleId", "percent", "answered", "total", "questionCount", "seconds"})
+    for (const char *key :
+         {"method", "key", "moduleId", "percent", "answered", "total", "questionCount", "seconds"})
         if (d.contains(QLatin1String(key)))
-            parts.append(QStringLiteral("%1: %2").arg(QLatin1String(key), d.value(QLatin1String(key)).toVariant().toString()));
+            parts.append(QStringLiteral("%1: %2").arg(QLatin1String(key),
+                                                      d.value(QLatin1String(key)).toVariant().toString()));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -234,7 +241,8 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         case Time:
             return QLocale().toString(eventTime(e).toLocalTime().time(), QStringLiteral("HH:mm:ss.zzz"));
         case Offset:
-            return row == 0 ? QStringLiteral("0 s") : QStringLiteral("+%1 s").arg(QLocale().toString(gap / 1000.0, 'f', 1));
+            return row == 0 ? QStringLiteral("0 s")
+                            : QStringLiteral("+%1 s").arg(QLocale().toString(gap / 1000.0, 'f', 1));
         case Type:
             return EventTypes::label(e.type);
         case Details:

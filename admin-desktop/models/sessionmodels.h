@@ -13,9 +13,24 @@ class AnswersModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Number, Question, Chosen, Correct, Result, Latency, Changes, ColumnCount };
+    enum Column
+    {
+        Number,
+        Question,
+        Chosen,
+        Correct,
+        Result,
+        Latency,
+        Changes,
+        ColumnCount
+    };
     Q_ENUM(Column)
-    enum Role { IsCorrectRole = Qt::UserRole + 1, LatencyMsRole, QuestionIdRole };
+    enum Role
+    {
+        IsCorrectRole = Qt::UserRole + 1,
+        LatencyMsRole,
+        QuestionIdRole
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
     void setAnswers(const QList<Api::Answer> &answers);
@@ -34,9 +49,18 @@ class TimelineModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Time, Offset, Type, Details, Flags, ColumnCount };
+    enum Column
+    {
+        Time,
+        Offset,
+        Type,
+        Details,
+        Flags,
+        ColumnCount
+    };
     Q_ENUM(Column)
-    enum Role {
+    enum Role
+    {
         EventIdRole = Qt::UserRole + 1,
         TypeRole,
         OffsetMsRole,    // ms since the first event (qint64)
@@ -77,9 +101,22 @@ class RiskFactorsModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Reason, Points, Observed, Threshold, Evidence, ColumnCount };
+    enum Column
+    {
+        Reason,
+        Points,
+        Observed,
+        Threshold,
+        Evidence,
+        ColumnCount
+    };
     Q_ENUM(Column)
-    enum Role { EventIdsRole = Qt::UserRole + 1, RelatedSessionsRole, ReasonKeyRole };
+    enum Role
+    {
+        EventIdsRole = Qt::UserRole + 1,
+        RelatedSessionsRole,
+        ReasonKeyRole
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
     void setReport(const Api::RiskReport &report);

@@ -39,12 +39,10 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
 } // namespace
 
 AdminView::AdminView(const Services &services, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_tabs(new QTabWidget(this))
-    , m_keys(new Models::ApiKeysModel(services.api, this))
-    , m_admins(new Models::AdminsModel(services.api, this))
-    , m_audit(new Models::AuditModel(services.api, this))
+    : View(parent), m_services(services), m_tabs(new QTabWidget(this)),
+      m_keys(new Models::ApiKeysModel(services.api, this)),
+      m_admins(new Models::AdminsModel(services.api, this)),
+      m_audit(new Models::AuditModel(services.api, this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Administration</h2>"), this));
@@ -84,8 +82,10 @@ void AdminView::reload()
     if (!m_services.api || !m_services.api->hasToken())
         return;
     m_loaded = true;
-    m_roleNote->setText(m_services.api->isAdmin() ? QString()
-                                                  : tr("You are signed in as a proctor: management needs the administrator role, so the server will refuse changes."));
+    m_roleNote->setText(m_services.api->isAdmin()
+                            ? QString()
+                            : tr("You are signed in as a proctor: management needs the administrator role, "
+                                 "so the server will refuse changes."));
     m_keys->setSource(QStringLiteral("/apikeys"), {}, QStringLiteral("items"), false);
     m_admins->setSource(QStringLiteral("/admins"), {}, QStringLiteral("items"), false);
     QUrlQuery q;
@@ -138,9 +138,10 @@ void AdminView::buildKeysTab()
                 QMessageBox::warning(this, tr("API key"), error);
                 return;
             }
-            QMessageBox box(QMessageBox::Information, tr("API key created"),
-                            tr("Copy the key now: it is shown only once and cannot be retrieved later.\n\n%1").arg(key),
-                            QMessageBox::Ok, this);
+            QMessageBox box(
+                QMessageBox::Information, tr("API key created"),
+                tr("Copy the key now: it is shown only once and cannot be retrieved later.\n\n%1").arg(key),
+                QMessageBox::Ok, this);
             auto *copy = box.addButton(tr("Copy"), QMessageBox::ActionRole);
             box.setTextInteractionFlags(Qt::TextSelectableByMouse);
             box.exec();
@@ -153,9 +154,10 @@ void AdminView::buildKeysTab()
         if (!i.isValid())
             return;
         const QString name = m_keys->index(i.row(), Models::ApiKeysModel::Name).data().toString();
-        if (QMessageBox::question(this, tr("Revoke API key"),
-                                  tr("Revoke the key \"%1\"? Pages using it stop working at once on every server.").arg(name))
-            != QMessageBox::Yes)
+        if (QMessageBox::question(
+                this, tr("Revoke API key"),
+                tr("Revoke the key \"%1\"? Pages using it stop working at once on every server.")
+                    .arg(name)) != QMessageBox::Yes)
             return;
         revokeApiKey(i.data(PagedJsonModel::IdRole).toString(), [this](const QString &error) {
             if (!error.isEmpty())
@@ -164,9 +166,11 @@ void AdminView::buildKeysTab()
     });
 }
 
-void AdminView::createApiKey(const QString &name, const QStringList &scopes, std::function<void(QString, QString)> done)
+void AdminView::createApiKey(const QString &name, const QStringList &scopes,
+                             std::function<void(QString, QString)> done)
 {
-    const QJsonObject body{{QStringLiteral("name"), name}, {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)}};
+    const QJsonObject body{{QStringLiteral("name"), name},
+                           {QStringLiteral("scopes"), QJsonArray::fromStringList(scopes)}};
     m_services.api->post(QStringLiteral("/apikeys"), body, this, [this, done](const Api::Response &r) {
         if (!r.ok()) {
             done({}, r.error.userMessage());
@@ -245,10 +249,13 @@ void AdminView::buildAdminsTab()
         if (!i.isValid())
             return;
         const QJsonObject o = i.data(PagedJsonModel::ObjectRole).toJsonObject();
-        const QString next = o.value(QStringLiteral("role")).toString() == QLatin1String("admin") ? QStringLiteral("proctor") : QStringLiteral("admin");
+        const QString next = o.value(QStringLiteral("role")).toString() == QLatin1String("admin")
+                                 ? QStringLiteral("proctor")
+                                 : QStringLiteral("admin");
         const QString email = o.value(QStringLiteral("email")).toString();
-        const QString question = next == QLatin1String("admin") ? tr("Give %1 the administrator role?").arg(email)
-                                                                 : tr("Give %1 the proctor role?").arg(email);
+        const QString question = next == QLatin1String("admin")
+                                     ? tr("Give %1 the administrator role?").arg(email)
+                                     : tr("Give %1 the proctor role?").arg(email);
         if (QMessageBox::question(this, tr("Change role"), question) != QMessageBox::Yes)
             return;
         m_services.api->patch(QStringLiteral("/admins/") + i.data(PagedJsonModel::IdRole).toString(),
@@ -259,8 +266,10 @@ void AdminView::buildAdminsTab()
         if (!i.isValid())
             return;
         const QJsonObject o = i.data(PagedJsonModel::ObjectRole).toJsonObject();
-        m_services.api->patch(QStringLiteral("/admins/") + i.data(PagedJsonModel::IdRole).toString(),
-                              QJsonObject{{QStringLiteral("disabled"), !o.value(QStringLiteral("disabled")).toBool()}}, this, done);
+        m_services.api->patch(
+            QStringLiteral("/admins/") + i.data(PagedJsonModel::IdRole).toString(),
+            QJsonObject{{QStringLiteral("disabled"), !o.value(QStringLiteral("disabled")).toBool()}}, this,
+            done);
     });
 }
 
@@ -307,8 +316,10 @@ void AdminView::loadSettings()
         m_signatories->clearContents();
         const QJsonArray s = o.value(QStringLiteral("signatories")).toArray();
         for (int i = 0; i < qMin<qsizetype>(s.size(), m_signatories->rowCount()); ++i) {
-            m_signatories->setItem(i, 0, new QTableWidgetItem(s.at(i).toObject().value(QStringLiteral("title")).toString()));
-            m_signatories->setItem(i, 1, new QTableWidgetItem(s.at(i).toObject().value(QStringLiteral("name")).toString()));
+            m_signatories->setItem(
+                i, 0, new QTableWidgetItem(s.at(i).toObject().value(QStringLiteral("title")).toString()));
+            m_signatories->setItem(
+                i, 1, new QTableWidgetItem(s.at(i).toObject().value(QStringLiteral("name")).toString()));
         }
         m_settingsStatus->setText(tr("Loaded."));
     });
@@ -318,8 +329,10 @@ void AdminView::saveSettings()
 {
     QJsonArray signatories;
     for (int i = 0; i < m_signatories->rowCount(); ++i) {
-        const QString title = m_signatories->item(i, 0) ? m_signatories->item(i, 0)->text().trimmed() : QString();
-        const QString name = m_signatories->item(i, 1) ? m_signatories->item(i, 1)->text().trimmed() : QString();
+        const QString title =
+            m_signatories->item(i, 0) ? m_signatories->item(i, 0)->text().trimmed() : QString();
+        const QString name =
+            m_signatories->item(i, 1) ? m_signatories->item(i, 1)->text().trimmed() : QString();
         if (!title.isEmpty() || !name.isEmpty())
             signatories.append(QJsonObject{{QStringLiteral("title"), title}, {QStringLiteral("name"), name}});
     }
@@ -345,9 +358,10 @@ void AdminView::buildDeletionTab()
 {
     auto *page = new QWidget(m_tabs);
     auto *layout = new QVBoxLayout(page);
-    auto *text = new QLabel(tr("Deletes every session, event, telemetry record and certificate of one candidate "
-                               "(personal data deletion request). This cannot be undone; it is recorded in the audit log."),
-                            page);
+    auto *text = new QLabel(
+        tr("Deletes every session, event, telemetry record and certificate of one candidate "
+           "(personal data deletion request). This cannot be undone; it is recorded in the audit log."),
+        page);
     text->setWordWrap(true);
     layout->addWidget(text);
     auto *row = new QHBoxLayout;
@@ -368,9 +382,10 @@ void AdminView::buildDeletionTab()
         if (id.isEmpty())
             return;
         bool ok = false;
-        const QString typed = QInputDialog::getText(this, tr("Confirm deletion"),
-                                                    tr("This permanently deletes all data of candidate %1.\nType the id again to confirm:").arg(id),
-                                                    QLineEdit::Normal, QString(), &ok);
+        const QString typed = QInputDialog::getText(
+            this, tr("Confirm deletion"),
+            tr("This permanently deletes all data of candidate %1.\nType the id again to confirm:").arg(id),
+            QLineEdit::Normal, QString(), &ok);
         if (!ok)
             return;
         if (typed.trimmed() != id) {
@@ -382,11 +397,12 @@ void AdminView::buildDeletionTab()
                 m_deleteStatus->setText(error);
                 return;
             }
-            m_deleteStatus->setText(tr("Deleted: %1 sessions, %2 events, %3 telemetry records, %4 certificates.")
-                                        .arg(deleted.value(QStringLiteral("sessions")).toInt())
-                                        .arg(deleted.value(QStringLiteral("events")).toInt())
-                                        .arg(deleted.value(QStringLiteral("telemetry")).toInt())
-                                        .arg(deleted.value(QStringLiteral("certificates")).toInt()));
+            m_deleteStatus->setText(
+                tr("Deleted: %1 sessions, %2 events, %3 telemetry records, %4 certificates.")
+                    .arg(deleted.value(QStringLiteral("sessions")).toInt())
+                    .arg(deleted.value(QStringLiteral("events")).toInt())
+                    .arg(deleted.value(QStringLiteral("telemetry")).toInt())
+                    .arg(deleted.value(QStringLiteral("certificates")).toInt()));
             m_deleteId->clear();
         });
     });
@@ -394,14 +410,15 @@ void AdminView::buildDeletionTab()
 
 void AdminView::deleteCandidate(const QString &candidateId, std::function<void(QJsonObject, QString)> done)
 {
-    m_services.api->remove(QStringLiteral("/candidates/") + candidateId, this, [this, done](const Api::Response &r) {
-        if (!r.ok()) {
-            done({}, r.error.userMessage());
-            return;
-        }
-        m_audit->reload();
-        done(r.object().value(QStringLiteral("deleted")).toObject(), {});
-    });
+    m_services.api->remove(QStringLiteral("/candidates/") + candidateId, this,
+                           [this, done](const Api::Response &r) {
+                               if (!r.ok()) {
+                                   done({}, r.error.userMessage());
+                                   return;
+                               }
+                               m_audit->reload();
+                               done(r.object().value(QStringLiteral("deleted")).toObject(), {});
+                           });
 }
 
 } // namespace Proctor::Admin::Views

@@ -33,9 +33,11 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
 
     // The actions without their dialogs (the dialogs call these; tests too).
-    void createApiKey(const QString &name, const QStringList &scopes, std::function<void(QString key, QString error)> done);
+    void createApiKey(const QString &name, const QStringList &scopes,
+                      std::function<void(QString key, QString error)> done);
     void revokeApiKey(const QString &id, std::function<void(QString error)> done);
-    void deleteCandidate(const QString &candidateId, std::function<void(QJsonObject deleted, QString error)> done);
+    void deleteCandidate(const QString &candidateId,
+                         std::function<void(QJsonObject deleted, QString error)> done);
 
 public slots:
     void reload();

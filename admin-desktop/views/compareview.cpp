@@ -38,18 +38,12 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
 } // namespace
 
 CompareView::CompareView(const Services &services, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_pairs(new Models::PairScoresModel(this))
-    , m_fingerprints(new Models::FingerprintCompareModel(this))
-    , m_keystrokes(new Models::KeystrokeCompareModel(this))
-    , m_status(new QLabel(this))
-    , m_server(new QLabel(this))
-    , m_question(new QComboBox(this))
-    , m_mode(new QComboBox(this))
-    , m_paths(new QCheckBox(tr("Warping path lines"), this))
-    , m_overlay(new Widgets::TrajectoryOverlayWidget(this))
-    , m_tabs(new QTabWidget(this))
+    : View(parent), m_services(services), m_pairs(new Models::PairScoresModel(this)),
+      m_fingerprints(new Models::FingerprintCompareModel(this)),
+      m_keystrokes(new Models::KeystrokeCompareModel(this)), m_status(new QLabel(this)),
+      m_server(new QLabel(this)), m_question(new QComboBox(this)), m_mode(new QComboBox(this)),
+      m_paths(new QCheckBox(tr("Warping path lines"), this)),
+      m_overlay(new Widgets::TrajectoryOverlayWidget(this)), m_tabs(new QTabWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Compare sessions</h2>"), this));
@@ -158,16 +152,18 @@ void CompareView::compare(const QStringList &sessionIds)
             finish();
             continue;
         }
-        m_services.api->fetchSession(id, this, [results, i, finish](Api::Result<Api::SessionDetail> r, QJsonObject) {
-            if (r)
-                (*results)[i].detail = *r;
-            finish();
-        });
-        m_services.api->get(QStringLiteral("/sessions/%1/telemetry").arg(id), {}, this, [results, i, finish](const Api::Response &r) {
-            if (r.ok())
-                (*results)[i].telemetry = Api::Telemetry::fromJson(r.object());
-            finish();
-        });
+        m_services.api->fetchSession(id, this,
+                                     [results, i, finish](Api::Result<Api::SessionDetail> r, QJsonObject) {
+                                         if (r)
+                                             (*results)[i].detail = *r;
+                                         finish();
+                                     });
+        m_services.api->get(QStringLiteral("/sessions/%1/telemetry").arg(id), {}, this,
+                            [results, i, finish](const Api::Response &r) {
+                                if (r.ok())
+                                    (*results)[i].telemetry = Api::Telemetry::fromJson(r.object());
+                                finish();
+                            });
     }
 }
 
@@ -189,9 +185,10 @@ void CompareView::setSessions(const QList<Models::ComparedSession> &sessions)
     const int keep = m_question->findText(previous);
     m_question->setCurrentIndex(keep >= 0 ? keep : 0);
     m_question->blockSignals(false);
-    m_status->setText(sessions.size() < 2 ? tr("At least two sessions with data are needed (%1 loaded).").arg(sessions.size())
-                                          : tr("Comparing %1. The first is the reference the warping paths start from.")
-                                                .arg(names.join(QStringLiteral(", "))));
+    m_status->setText(sessions.size() < 2
+                          ? tr("At least two sessions with data are needed (%1 loaded).").arg(sessions.size())
+                          : tr("Comparing %1. The first is the reference the warping paths start from.")
+                                .arg(names.join(QStringLiteral(", "))));
     refreshOverlay();
     updateLatency();
 }
@@ -201,7 +198,8 @@ void CompareView::refreshOverlay()
     const QString q = m_question->currentText();
     QElapsedTimer timer;
     timer.start();
-    const auto mode = m_mode->currentIndex() == 1 ? Models::CompareAnalysis::Mode::Exact : Models::CompareAnalysis::Mode::Approximate;
+    const auto mode = m_mode->currentIndex() == 1 ? Models::CompareAnalysis::Mode::Exact
+                                                  : Models::CompareAnalysis::Mode::Approximate;
     m_overlay->setData(q.isEmpty() ? Models::OverlayData{} : m_analysis.overlay(q, mode));
     QStringList labels;
     for (const Models::ComparedSession &s : m_analysis.sessions())
@@ -218,7 +216,8 @@ void CompareView::updateLatency()
         chart->removeAxis(axis);
         delete axis;
     }
-    chart->setTheme(Appearance::currentTheme() == Appearance::Theme::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setTheme(Appearance::currentTheme() == Appearance::Theme::Dark ? QChart::ChartThemeDark
+                                                                          : QChart::ChartThemeLight);
     QStringList questions;
     const QList<QList<QPointF>> series = m_analysis.latencySeries(&questions);
     auto *x = new QValueAxis;
@@ -256,27 +255,32 @@ void CompareView::preciseOnServer()
     auto lines = std::make_shared<QStringList>();
     auto pending = std::make_shared<int>(static_cast<int>(m_ids.size()) - 1);
     for (int k = 1; k < m_ids.size(); ++k) {
-        QJsonObject body{{QStringLiteral("sessionA"), m_ids.first()}, {QStringLiteral("sessionB"), m_ids.at(k)}};
+        QJsonObject body{{QStringLiteral("sessionA"), m_ids.first()},
+                         {QStringLiteral("sessionB"), m_ids.at(k)}};
         if (!q.isEmpty())
             body.insert(QStringLiteral("questionId"), q);
         const QString label = m_analysis.sessions().value(k).label();
-        m_services.api->post(QStringLiteral("/analysis/mouse"), body, this, [this, lines, pending, label, q](const Api::Response &r) {
-            if (!r.ok()) {
-                lines->append(tr("%1: %2").arg(label, r.error.userMessage()));
-            } else {
-                for (const QJsonValue &v : r.object().value(QStringLiteral("questions")).toArray()) {
-                    const QJsonObject o = v.toObject();
-                    if (!q.isEmpty() && o.value(QStringLiteral("questionId")).toString() != q)
-                        continue;
-                    lines->append(tr("%1, question %2: similarity %3 (distance %4)")
-                                      .arg(label, o.value(QStringLiteral("questionId")).toString(),
-                                           QLocale().toString(o.value(QStringLiteral("similarity")).toDouble(), 'f', 1),
-                                           QLocale().toString(o.value(QStringLiteral("distance")).toDouble(), 'f', 4)));
+        m_services.api->post(
+            QStringLiteral("/analysis/mouse"), body, this,
+            [this, lines, pending, label, q](const Api::Response &r) {
+                if (!r.ok()) {
+                    lines->append(tr("%1: %2").arg(label, r.error.userMessage()));
+                } else {
+                    for (const QJsonValue &v : r.object().value(QStringLiteral("questions")).toArray()) {
+                        const QJsonObject o = v.toObject();
+                        if (!q.isEmpty() && o.value(QStringLiteral("questionId")).toString() != q)
+                            continue;
+                        lines->append(tr("%1, question %2: similarity %3 (distance %4)")
+                                          .arg(label, o.value(QStringLiteral("questionId")).toString(),
+                                               QLocale().toString(
+                                                   o.value(QStringLiteral("similarity")).toDouble(), 'f', 1),
+                                               QLocale().toString(
+                                                   o.value(QStringLiteral("distance")).toDouble(), 'f', 4)));
+                    }
                 }
-            }
-            if (--*pending == 0)
-                m_server->setText(tr("<b>Server, exact:</b> %1").arg(lines->join(QStringLiteral("; "))));
-        });
+                if (--*pending == 0)
+                    m_server->setText(tr("<b>Server, exact:</b> %1").arg(lines->join(QStringLiteral("; "))));
+            });
     }
 }
 

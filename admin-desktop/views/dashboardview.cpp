@@ -42,7 +42,8 @@ QChartView *makeChartView(const QString &title, QWidget *parent)
 
 void styleChart(QChart *chart)
 {
-    chart->setTheme(Appearance::currentTheme() == Appearance::Theme::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setTheme(Appearance::currentTheme() == Appearance::Theme::Dark ? QChart::ChartThemeDark
+                                                                          : QChart::ChartThemeLight);
     chart->setBackgroundRoundness(4);
 }
 
@@ -93,10 +94,7 @@ QDateTimeAxis *dayAxis(const QList<Api::DayPoint> &days)
 } // namespace
 
 DashboardView::DashboardView(const Services &services, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_days(new QComboBox(this))
-    , m_status(new QLabel(this))
+    : View(parent), m_services(services), m_days(new QComboBox(this)), m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -115,7 +113,8 @@ DashboardView::DashboardView(const Services &services, QWidget *parent)
     layout->addLayout(top);
 
     auto *cards = new QHBoxLayout;
-    for (const QString &t : {tr("Completed tests"), tr("Average score"), tr("Anomalies found"), tr("Unique candidates"), tr("Pass rate")}) {
+    for (const QString &t : {tr("Completed tests"), tr("Average score"), tr("Anomalies found"),
+                             tr("Unique candidates"), tr("Pass rate")}) {
         auto *card = new Widgets::StatCard(t, this);
         m_cards.append(card);
         cards->addWidget(card);
@@ -124,7 +123,8 @@ DashboardView::DashboardView(const Services &services, QWidget *parent)
 
     auto *grid = new QGridLayout;
     m_charts = {makeChartView(tr("Completions per day"), this), makeChartView(tr("Grade distribution"), this),
-                makeChartView(tr("Violations by type"), this), makeChartView(tr("Pass rate per day, %"), this)};
+                makeChartView(tr("Violations by type"), this),
+                makeChartView(tr("Pass rate per day, %"), this)};
     grid->addWidget(m_charts[0], 0, 0);
     grid->addWidget(m_charts[1], 0, 1);
     grid->addWidget(m_charts[2], 1, 0);
@@ -147,23 +147,29 @@ void DashboardView::reload()
         return;
     m_loaded = true;
     m_status->setText(tr("Loading…"));
-    m_services.api->fetchDashboard(m_days->currentData().toInt(), this, [this](Api::Result<Api::Dashboard> d) {
-        if (!d) {
-            m_status->setText(d.error().userMessage());
-            return;
-        }
-        m_status->setText(tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
-        setDashboard(*d);
-    });
+    m_services.api->fetchDashboard(
+        m_days->currentData().toInt(), this, [this](Api::Result<Api::Dashboard> d) {
+            if (!d) {
+                m_status->setText(d.error().userMessage());
+                return;
+            }
+            m_status->setText(
+                tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            setDashboard(*d);
+        });
 }
 
-QChart *DashboardView::chart(int index) const { return m_charts.value(index) ? m_charts.value(index)->chart() : nullptr; }
+QChart *DashboardView::chart(int index) const
+{
+    return m_charts.value(index) ? m_charts.value(index)->chart() : nullptr;
+}
 
 void DashboardView::setDashboard(const Api::Dashboard &d)
 {
     const QLocale locale;
     m_cards[0]->setValue(locale.toString(d.completed.value, 'f', 0), d.completed.change);
-    m_cards[1]->setValue(locale.toString(d.averageScore.value, 'f', 1) + QStringLiteral(" %"), d.averageScore.change);
+    m_cards[1]->setValue(locale.toString(d.averageScore.value, 'f', 1) + QStringLiteral(" %"),
+                         d.averageScore.change);
     m_cards[2]->setValue(locale.toString(d.anomalies.value, 'f', 0), d.anomalies.change, false);
     m_cards[3]->setValue(locale.toString(d.uniqueCandidates.value, 'f', 0), d.uniqueCandidates.change);
     m_cards[4]->setValue(locale.toString(d.passRate.value, 'f', 1) + QStringLiteral(" %"), d.passRate.change);
@@ -200,8 +206,9 @@ void DashboardView::setDashboard(const Api::Dashboard &d)
         QChart *chart = m_charts[1]->chart();
         clearChart(chart);
         styleChart(chart);
-        const QStringList keys{QStringLiteral("excellent"), QStringLiteral("good"), QStringLiteral("satisfactory"),
-                               QStringLiteral("unsatisfactory"), QStringLiteral("poor")};
+        const QStringList keys{QStringLiteral("excellent"), QStringLiteral("good"),
+                               QStringLiteral("satisfactory"), QStringLiteral("unsatisfactory"),
+                               QStringLiteral("poor")};
         auto *set = new QBarSet(tr("Sessions"));
         QStringList labels;
         int maxY = 1;
@@ -262,7 +269,8 @@ void DashboardView::setDashboard(const Api::Dashboard &d)
         rate->setMarkerSize(8); // one active day is one point: make it visible
         for (const Api::DayPoint &p : d.perDay)
             if (p.completed > 0)
-                rate->append(QDateTime(p.date, QTime(12, 0)).toMSecsSinceEpoch(), 100.0 * p.passed / p.completed);
+                rate->append(QDateTime(p.date, QTime(12, 0)).toMSecsSinceEpoch(),
+                             100.0 * p.passed / p.completed);
         chart->addSeries(rate);
         QDateTimeAxis *x = dayAxis(d.perDay);
         auto *y = new QValueAxis;

@@ -49,18 +49,15 @@ QLabel *heading(const QString &text, QWidget *parent)
 // ---- SimilarView ----
 
 SimilarView::SimilarView(const Services &services, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_model(new Models::SimilarModel(services.api, this))
-    , m_proxy(sortProxy(m_model, this))
-    , m_session(new QLineEdit(this))
-    , m_question(new QLineEdit(this))
-    , m_k(new QSpinBox(this))
-    , m_status(new QLabel(this))
+    : View(parent), m_services(services), m_model(new Models::SimilarModel(services.api, this)),
+      m_proxy(sortProxy(m_model, this)), m_session(new QLineEdit(this)), m_question(new QLineEdit(this)),
+      m_k(new QSpinBox(this)), m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Similar sessions"), this));
-    layout->addWidget(new QLabel(tr("Top-k sessions whose mouse movements are closest to this one's (exact DTW on the server, over the whole population)."), this));
+    layout->addWidget(new QLabel(tr("Top-k sessions whose mouse movements are closest to this one's (exact "
+                                    "DTW on the server, over the whole population)."),
+                                 this));
     auto *row = new QHBoxLayout;
     m_session->setPlaceholderText(tr("Session id"));
     m_session->setAccessibleName(tr("Session id"));
@@ -131,31 +128,30 @@ void SimilarView::search()
     if (!m_question->text().trimmed().isEmpty())
         body.insert(QStringLiteral("questionId"), m_question->text().trimmed());
     m_status->setText(tr("Searching…"));
-    m_services.api->post(QStringLiteral("/analysis/mouse/similar"), body, this, [this](const Api::Response &r) {
-        if (!r.ok()) {
-            m_status->setText(r.error.userMessage());
-            return;
-        }
-        m_model->setItems(r.object().value(QStringLiteral("matches")).toArray());
-        m_table->sortByColumn(Models::SimilarModel::Similarity, Qt::DescendingOrder);
-        const QJsonObject stats = r.object().value(QStringLiteral("stats")).toObject();
-        QStringList parts;
-        for (auto it = stats.begin(); it != stats.end(); ++it)
-            parts.append(QStringLiteral("%1 %2").arg(it.key(), it.value().toVariant().toString()));
-        m_status->setText(tr("%n match(es)", nullptr, m_model->rowCount()) +
-                          (parts.isEmpty() ? QString() : QStringLiteral(" · ") + parts.join(QStringLiteral(", "))));
-    });
+    m_services.api->post(
+        QStringLiteral("/analysis/mouse/similar"), body, this, [this](const Api::Response &r) {
+            if (!r.ok()) {
+                m_status->setText(r.error.userMessage());
+                return;
+            }
+            m_model->setItems(r.object().value(QStringLiteral("matches")).toArray());
+            m_table->sortByColumn(Models::SimilarModel::Similarity, Qt::DescendingOrder);
+            const QJsonObject stats = r.object().value(QStringLiteral("stats")).toObject();
+            QStringList parts;
+            for (auto it = stats.begin(); it != stats.end(); ++it)
+                parts.append(QStringLiteral("%1 %2").arg(it.key(), it.value().toVariant().toString()));
+            m_status->setText(
+                tr("%n match(es)", nullptr, m_model->rowCount()) +
+                (parts.isEmpty() ? QString() : QStringLiteral(" · ") + parts.join(QStringLiteral(", "))));
+        });
 }
 
 // ---- DevicesView ----
 
 DevicesView::DevicesView(const Services &services, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_groups(new Models::DeviceGroupsModel(services.api, this))
-    , m_multi(new Models::MultiDeviceModel(services.api, this))
-    , m_flaggedOnly(new QCheckBox(tr("Only groups with anomalies"), this))
-    , m_status(new QLabel(this))
+    : View(parent), m_services(services), m_groups(new Models::DeviceGroupsModel(services.api, this)),
+      m_multi(new Models::MultiDeviceModel(services.api, this)),
+      m_flaggedOnly(new QCheckBox(tr("Only groups with anomalies"), this)), m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Devices"), this));
@@ -232,11 +228,8 @@ void DevicesView::reload()
 // ---- AbandonedView ----
 
 AbandonedView::AbandonedView(const Services &services, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_model(new Models::AbandonedModel(services.api, this))
-    , m_proxy(sortProxy(m_model, this))
-    , m_kind(new QComboBox(this))
+    : View(parent), m_services(services), m_model(new Models::AbandonedModel(services.api, this)),
+      m_proxy(sortProxy(m_model, this)), m_kind(new QComboBox(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Abandoned sessions"), this));
@@ -253,9 +246,8 @@ AbandonedView::AbandonedView(const Services &services, QWidget *parent)
     table->setColumnWidth(Models::AbandonedModel::Candidate, 240);
     layout->addWidget(table, 1);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &AbandonedView::reload);
-    connect(table, &QTableView::activated, this, [this](const QModelIndex &i) {
-        emit openSession(i.data(PagedJsonModel::IdRole).toString());
-    });
+    connect(table, &QTableView::activated, this,
+            [this](const QModelIndex &i) { emit openSession(i.data(PagedJsonModel::IdRole).toString()); });
 }
 
 QAbstractItemModel *AbandonedView::exportModel() const
@@ -282,12 +274,8 @@ void AbandonedView::reload()
 // ---- CertificatesView ----
 
 CertificatesView::CertificatesView(const Services &services, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_model(new Models::CertificatesModel(services.api, this))
-    , m_year(new QSpinBox(this))
-    , m_month(new QComboBox(this))
-    , m_order(new QComboBox(this))
+    : View(parent), m_services(services), m_model(new Models::CertificatesModel(services.api, this)),
+      m_year(new QSpinBox(this)), m_month(new QComboBox(this)), m_order(new QComboBox(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Certificates"), this));

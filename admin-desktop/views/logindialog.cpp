@@ -23,14 +23,9 @@ QUrl normaliseServerUrl(const QString &text)
 }
 
 LoginDialog::LoginDialog(Api::ApiClient *api, Api::TokenStore *tokens, QWidget *parent)
-    : QDialog(parent)
-    , m_api(api)
-    , m_tokens(tokens)
-    , m_server(new QLineEdit(this))
-    , m_email(new QLineEdit(this))
-    , m_password(new QLineEdit(this))
-    , m_message(new QLabel(this))
-    , m_storeNote(new QLabel(this))
+    : QDialog(parent), m_api(api), m_tokens(tokens), m_server(new QLineEdit(this)),
+      m_email(new QLineEdit(this)), m_password(new QLineEdit(this)), m_message(new QLabel(this)),
+      m_storeNote(new QLabel(this))
 {
     setWindowTitle(tr("Sign in to Proctor"));
     auto *layout = new QVBoxLayout(this);
@@ -62,26 +57,47 @@ LoginDialog::LoginDialog(Api::ApiClient *api, Api::TokenStore *tokens, QWidget *
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto updateNote = [this] {
-        m_storeNote->setText(m_tokens && m_tokens->backend() == Api::TokenStore::Backend::Memory
-                                 ? tr("The sign-in is kept in memory only (%1): you will sign in again next time.").arg(m_tokens->memoryReason())
-                                 : tr("The sign-in is kept in the system keychain."));
+        m_storeNote->setText(
+            m_tokens && m_tokens->backend() == Api::TokenStore::Backend::Memory
+                ? tr("The sign-in is kept in memory only (%1): you will sign in again next time.")
+                      .arg(m_tokens->memoryReason())
+                : tr("The sign-in is kept in the system keychain."));
     };
     updateNote();
     if (m_tokens)
         connect(m_tokens, &Api::TokenStore::backendChanged, this, updateNote);
 
     QSettings settings;
-    m_server->setText(settings.value(QStringLiteral("login/server"), QStringLiteral("http://127.0.0.1:8080")).toString());
+    m_server->setText(
+        settings.value(QStringLiteral("login/server"), QStringLiteral("http://127.0.0.1:8080")).toString());
     m_email->setText(settings.value(QStringLiteral("login/email")).toString());
     resize(460, sizeHint().height());
 }
 
-void LoginDialog::setServer(const QString &url) { m_server->setText(url); }
-void LoginDialog::setEmail(const QString &email) { m_email->setText(email); }
-void LoginDialog::setPassword(const QString &password) { m_password->setText(password); }
-QString LoginDialog::message() const { return m_message->text(); }
-QString LoginDialog::server() const { return m_server->text(); }
-QString LoginDialog::email() const { return m_email->text(); }
+void LoginDialog::setServer(const QString &url)
+{
+    m_server->setText(url);
+}
+void LoginDialog::setEmail(const QString &email)
+{
+    m_email->setText(email);
+}
+void LoginDialog::setPassword(const QString &password)
+{
+    m_password->setText(password);
+}
+QString LoginDialog::message() const
+{
+    return m_message->text();
+}
+QString LoginDialog::server() const
+{
+    return m_server->text();
+}
+QString LoginDialog::email() const
+{
+    return m_email->text();
+}
 
 void LoginDialog::setMessage(const QString &message, bool error)
 {
@@ -92,7 +108,8 @@ void LoginDialog::setMessage(const QString &message, bool error)
 void LoginDialog::signIn()
 {
     const QUrl url = normaliseServerUrl(m_server->text());
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         setMessage(tr("Enter the server address, e.g. https://proctor.example.org"));
         m_server->setFocus();
         return;

@@ -46,12 +46,9 @@
 namespace Proctor::Admin::Views {
 
 MainWindow::MainWindow(const Services &services, QWidget *parent)
-    : QMainWindow(parent)
-    , m_services(services)
-    , m_resultsModel(new Models::ResultsModel(services.api, this))
-    , m_searchModel(new Models::SearchModel(this))
-    , m_sidebar(new QListWidget(this))
-    , m_stack(new QStackedWidget(this))
+    : QMainWindow(parent), m_services(services), m_resultsModel(new Models::ResultsModel(services.api, this)),
+      m_searchModel(new Models::SearchModel(this)), m_sidebar(new QListWidget(this)),
+      m_stack(new QStackedWidget(this))
 {
     setWindowTitle(tr("Proctor — review and administration"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -108,7 +105,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_results, &ResultsView::exportRequested, this, [this] { exportCsv(); });
     connect(m_session, &SessionView::compareSessions, this, &MainWindow::compareSessions);
     connect(m_session, &SessionView::findSimilar, this, &MainWindow::findSimilar);
-    connect(m_session, &SessionView::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    connect(m_session, &SessionView::message, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 8000); });
     connect(m_similar, &SimilarView::openSession, this, &MainWindow::openSession);
     connect(m_similar, &SimilarView::compareSessions, this, &MainWindow::compareSessions);
     connect(m_abandoned, &AbandonedView::openSession, this, &MainWindow::openSession);
@@ -117,23 +115,33 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
         showPage(Results);
         m_results->setFingerprintFilter(hash);
     });
-    connect(m_admin, &AdminView::message, this, [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    connect(m_admin, &AdminView::message, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 8000); });
 
     // Live feed -> models.
     if (m_services.live) {
         Api::LiveFeedClient *live = m_services.live;
         connect(live, &Api::LiveFeedClient::stateChanged, this, &MainWindow::updateLiveStatus);
-        connect(live, &Api::LiveFeedClient::resultSaved, m_resultsModel, &Models::ResultsModel::onResultSaved);
-        connect(live, &Api::LiveFeedClient::resultSaved, m_session->document(), &Models::SessionDocument::onResultSaved);
-        connect(live, &Api::LiveFeedClient::eventsAppended, m_session->document(), &Models::SessionDocument::onEventsAppended);
-        connect(live, &Api::LiveFeedClient::resultSaved, this, [this](const QString &id, double score, bool passed) {
-            notify(tr("Result saved: session %1, %2 % (%3)").arg(id.left(8)).arg(score, 0, 'f', 0).arg(passed ? tr("passed") : tr("failed")));
-        });
-        connect(live, &Api::LiveFeedClient::sessionStarted, this, [this](const QString &id, const QString &kind, const QString &test) {
-            const QString kindText = kind == QLatin1String("study") ? tr("study") : tr("test");
-            notify(tr("Session started: %1 (%2, %3)").arg(id.left(8), kindText, test));
-        });
-        connect(live, &Api::LiveFeedClient::apiKeyRevoked, this, [this](const QString &) { notify(tr("An API key was revoked")); });
+        connect(live, &Api::LiveFeedClient::resultSaved, m_resultsModel,
+                &Models::ResultsModel::onResultSaved);
+        connect(live, &Api::LiveFeedClient::resultSaved, m_session->document(),
+                &Models::SessionDocument::onResultSaved);
+        connect(live, &Api::LiveFeedClient::eventsAppended, m_session->document(),
+                &Models::SessionDocument::onEventsAppended);
+        connect(live, &Api::LiveFeedClient::resultSaved, this,
+                [this](const QString &id, double score, bool passed) {
+                    notify(tr("Result saved: session %1, %2 % (%3)")
+                               .arg(id.left(8))
+                               .arg(score, 0, 'f', 0)
+                               .arg(passed ? tr("passed") : tr("failed")));
+                });
+        connect(live, &Api::LiveFeedClient::sessionStarted, this,
+                [this](const QString &id, const QString &kind, const QString &test) {
+                    const QString kindText = kind == QLatin1String("study") ? tr("study") : tr("test");
+                    notify(tr("Session started: %1 (%2, %3)").arg(id.left(8), kindText, test));
+                });
+        connect(live, &Api::LiveFeedClient::apiKeyRevoked, this,
+                [this](const QString &) { notify(tr("An API key was revoked")); });
         updateLiveStatus(live->state());
     }
     if (m_services.api)
@@ -149,7 +157,8 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!settings.contains(QStringLiteral("window/geometry")))
         resize(1400, 900);
-    m_sidebar->setCurrentRow(qBound(0, settings.value(QStringLiteral("window/page"), static_cast<int>(Results)).toInt(), PageCount - 1));
+    m_sidebar->setCurrentRow(qBound(
+        0, settings.value(QStringLiteral("window/page"), static_cast<int>(Results)).toInt(), PageCount - 1));
 }
 
 MainWindow::~MainWindow() = default;
@@ -161,7 +170,8 @@ void MainWindow::addPage(Page page, const QString &title, QStyle::StandardPixmap
     item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(page + 1));
     item->setData(Qt::AccessibleTextRole, title);
     m_stack->addWidget(view);
-    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(int(Qt::Key_1) + int(page))), this);
+    auto *shortcut =
+        new QShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(int(Qt::Key_1) + int(page))), this);
     connect(shortcut, &QShortcut::activated, this, [this, page] { showPage(page); });
 }
 
@@ -196,11 +206,12 @@ void MainWindow::buildToolbar()
         showPage(Results);
         m_results->setSearchText(m_search->text());
     });
-    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, [this](const QModelIndex &index) {
-        const QString id = index.data(Models::SearchModel::SessionIdRole).toString();
-        if (!id.isEmpty())
-            openSession(id);
-    });
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this,
+            [this](const QModelIndex &index) {
+                const QString id = index.data(Models::SearchModel::SessionIdRole).toString();
+                if (!id.isEmpty())
+                    openSession(id);
+            });
 
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -246,8 +257,9 @@ void MainWindow::buildMenus()
     file->addAction(tr("Clear local &cache…"), this, [this] {
         if (!m_services.cache)
             return;
-        if (QMessageBox::question(this, tr("Clear cache"), tr("Remove the %n cached session(s) from this computer?", nullptr, m_services.cache->count()))
-            == QMessageBox::Yes) {
+        if (QMessageBox::question(this, tr("Clear cache"),
+                                  tr("Remove the %n cached session(s) from this computer?", nullptr,
+                                     m_services.cache->count())) == QMessageBox::Yes) {
             m_services.cache->clear();
             updateStatusBar();
         }
@@ -286,10 +298,12 @@ void MainWindow::buildMenus()
     connect(light, &QAction::triggered, this, [setTheme] { setTheme(Appearance::Theme::Light); });
     connect(dark, &QAction::triggered, this, [setTheme] { setTheme(Appearance::Theme::Dark); });
     QMenu *language = view->addMenu(tr("&Language"));
-    for (const auto &[code, name] : {std::pair{QStringLiteral("ru"), QStringLiteral("Русский")}, std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
+    for (const auto &[code, name] : {std::pair{QStringLiteral("ru"), QStringLiteral("Русский")},
+                                     std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
         language->addAction(name, this, [this, code = code] {
             QSettings().setValue(QStringLiteral("appearance/language"), code);
-            QMessageBox::information(this, tr("Language"), tr("The language changes the next time the app starts."));
+            QMessageBox::information(this, tr("Language"),
+                                     tr("The language changes the next time the app starts."));
         });
     }
 }
@@ -315,7 +329,8 @@ void MainWindow::onSignedIn()
         return;
     const Api::AdminAccount a = m_services.api->account();
     m_account->setText(QStringLiteral("%1 · %2").arg(a.displayName.isEmpty() ? a.email : a.displayName,
-                                                     a.role == QLatin1String("admin") ? tr("administrator") : tr("proctor")));
+                                                     a.role == QLatin1String("admin") ? tr("administrator")
+                                                                                      : tr("proctor")));
     m_account->setToolTip(a.email);
     if (m_services.live)
         m_services.live->start(m_services.api->liveUrl(), m_services.api->token());
@@ -357,8 +372,8 @@ void MainWindow::exportCsv(const QString &givenPath)
     }
     QString path = givenPath;
     if (path.isEmpty()) {
-        const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QLatin1Char('/') +
-                                  v->exportName() + QStringLiteral(".csv");
+        const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                                  QLatin1Char('/') + v->exportName() + QStringLiteral(".csv");
         path = QFileDialog::getSaveFileName(this, tr("Export CSV"), suggested, tr("CSV (*.csv)"));
         if (path.isEmpty())
             return;
@@ -368,9 +383,10 @@ void MainWindow::exportCsv(const QString &givenPath)
     if (!Export::writeCsv(*model, path, &error))
         QMessageBox::warning(this, tr("Export CSV"), error);
     else
-        statusBar()->showMessage(tr("%n row(s) exported to %1", nullptr, model->rowCount()).arg(path) +
-                                     (model->canFetchMore({}) ? tr(" (only the rows loaded so far)") : QString()),
-                                 8000);
+        statusBar()->showMessage(
+            tr("%n row(s) exported to %1", nullptr, model->rowCount()).arg(path) +
+                (model->canFetchMore({}) ? tr(" (only the rows loaded so far)") : QString()),
+            8000);
 }
 
 void MainWindow::signOut()
@@ -379,7 +395,8 @@ void MainWindow::signOut()
         m_services.live->stop();
     if (m_services.api) {
         if (m_services.tokens)
-            m_services.tokens->remove(Api::TokenStore::accountKey(m_services.api->serverUrl().toString(), m_services.api->account().email));
+            m_services.tokens->remove(Api::TokenStore::accountKey(m_services.api->serverUrl().toString(),
+                                                                  m_services.api->account().email));
         m_services.api->logout();
     }
     m_account->clear();
@@ -411,7 +428,8 @@ bool MainWindow::requestSignIn(const QString &reason)
 
 void MainWindow::notify(const QString &text)
 {
-    m_notifications.prepend(QStringLiteral("%1  %2").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), text));
+    m_notifications.prepend(
+        QStringLiteral("%1  %2").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), text));
     while (m_notifications.size() > 50)
         m_notifications.removeLast();
     ++m_unread;
@@ -424,8 +442,11 @@ void MainWindow::updateBadge()
     // Text, not an emoji: offscreen and minimal desktops often have no emoji font.
     m_bell->setText(m_unread > 0 ? tr("Alerts %1").arg(m_unread) : tr("Alerts"));
     m_bell->setAccessibleDescription(tr("%n unread notification(s)", nullptr, m_unread));
-    m_bell->setStyleSheet(m_unread > 0 ? QStringLiteral("QToolButton { color: white; background: #dc2626; border-radius: 9px; padding: 2px 8px; }")
-                                       : QString());
+    m_bell->setStyleSheet(
+        m_unread > 0
+            ? QStringLiteral(
+                  "QToolButton { color: white; background: #dc2626; border-radius: 9px; padding: 2px 8px; }")
+            : QString());
 }
 
 QString MainWindow::liveStatusText() const

@@ -38,7 +38,19 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { Dashboard, Results, Session, Compare, Similar, Devices, Abandoned, Certificates, Administration, PageCount };
+    enum Page
+    {
+        Dashboard,
+        Results,
+        Session,
+        Compare,
+        Similar,
+        Devices,
+        Abandoned,
+        Certificates,
+        Administration,
+        PageCount
+    };
     Q_ENUM(Page)
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);

@@ -22,19 +22,12 @@ namespace Proctor::Admin::Views {
 using Models::ResultsModel;
 
 ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_model(model)
-    , m_search(new QLineEdit(this))
-    , m_test(new QLineEdit(this))
-    , m_useDates(new QCheckBox(tr("Dates"), this))
-    , m_from(new QDateEdit(QDate::currentDate().addDays(-30), this))
-    , m_to(new QDateEdit(QDate::currentDate(), this))
-    , m_passed(new QComboBox(this))
-    , m_risk(new QComboBox(this))
-    , m_fingerprint(new QLineEdit(this))
-    , m_table(new QTableView(this))
-    , m_status(new QLabel(this))
+    : View(parent), m_services(services), m_model(model), m_search(new QLineEdit(this)),
+      m_test(new QLineEdit(this)), m_useDates(new QCheckBox(tr("Dates"), this)),
+      m_from(new QDateEdit(QDate::currentDate().addDays(-30), this)),
+      m_to(new QDateEdit(QDate::currentDate(), this)), m_passed(new QComboBox(this)),
+      m_risk(new QComboBox(this)), m_fingerprint(new QLineEdit(this)), m_table(new QTableView(this)),
+      m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Results</h2>"), this));
@@ -148,8 +141,10 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
     connect(m_model, &ResultsModel::pageLoaded, this, &ResultsView::updateStatus);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ResultsView::updateStatus);
     connect(m_model, &ResultsModel::liveRowsChanged, this, &ResultsView::updateStatus);
-    connect(m_model, &ResultsModel::loadFailed, this, [this](const Api::ApiError &e) { m_status->setText(e.userMessage()); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsView::updateStatus);
+    connect(m_model, &ResultsModel::loadFailed, this,
+            [this](const Api::ApiError &e) { m_status->setText(e.userMessage()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ResultsView::updateStatus);
 }
 
 QAbstractItemModel *ResultsView::exportModel() const

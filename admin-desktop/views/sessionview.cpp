@@ -49,17 +49,10 @@ QToolButton *iconButton(const QString &text, const QString &name, QWidget *paren
 } // namespace
 
 SessionView::SessionView(const Services &services, QWidget *parent)
-    : View(parent)
-    , m_services(services)
-    , m_document(new SessionDocument(services.api, services.cache, this))
-    , m_title(new QLabel(this))
-    , m_identity(new QLabel(this))
-    , m_score(new QLabel(this))
-    , m_source(new QLabel(this))
-    , m_riskScore(new QLabel(this))
-    , m_violations(new QLabel(this))
-    , m_timeline(new Widgets::TimelineWidget(this))
-    , m_tabs(new QTabWidget(this))
+    : View(parent), m_services(services), m_document(new SessionDocument(services.api, services.cache, this)),
+      m_title(new QLabel(this)), m_identity(new QLabel(this)), m_score(new QLabel(this)),
+      m_source(new QLabel(this)), m_riskScore(new QLabel(this)), m_violations(new QLabel(this)),
+      m_timeline(new Widgets::TimelineWidget(this)), m_tabs(new QTabWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *header = new QHBoxLayout;
@@ -97,7 +90,10 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     auto *tl = new QVBoxLayout(timelineBox);
     tl->setContentsMargins(0, 0, 0, 0);
     auto *zoomRow = new QHBoxLayout;
-    zoomRow->addWidget(new QLabel(tr("<b>Timeline</b> (Ctrl+wheel or +/− to zoom; arrows move between events)"), timelineBox), 1);
+    zoomRow->addWidget(
+        new QLabel(tr("<b>Timeline</b> (Ctrl+wheel or +/− to zoom; arrows move between events)"),
+                   timelineBox),
+        1);
     auto *zoomIn = iconButton(QStringLiteral("+"), tr("Zoom in"), timelineBox);
     auto *zoomOut = iconButton(QStringLiteral("−"), tr("Zoom out"), timelineBox);
     auto *zoomFit = iconButton(QStringLiteral("⤢"), tr("Fit the whole session"), timelineBox);
@@ -200,7 +196,9 @@ QAbstractItemModel *SessionView::exportModel() const
 
 QString SessionView::exportName() const
 {
-    return QStringLiteral("session-%1-%2").arg(sessionId().left(8), m_tabs->currentIndex() == 1 ? QStringLiteral("events") : QStringLiteral("answers"));
+    return QStringLiteral("session-%1-%2")
+        .arg(sessionId().left(8),
+             m_tabs->currentIndex() == 1 ? QStringLiteral("events") : QStringLiteral("answers"));
 }
 
 void SessionView::openSession(const QString &sessionId)
@@ -231,8 +229,9 @@ void SessionView::updateHeader()
     const QLocale locale;
     if (!d.isValid()) {
         m_title->setText(tr("<h2>Session</h2>"));
-        m_identity->setText(m_document->sessionId().isEmpty() ? tr("Open a session from Results (double-click or Enter).")
-                                                              : tr("Loading…"));
+        m_identity->setText(m_document->sessionId().isEmpty()
+                                ? tr("Open a session from Results (double-click or Enter).")
+                                : tr("Loading…"));
         m_score->clear();
         m_source->clear();
         m_riskScore->clear();
@@ -241,11 +240,14 @@ void SessionView::updateHeader()
     }
     m_title->setText(QStringLiteral("<h2>%1</h2>").arg(d.candidate.fullName().toHtmlEscaped()));
     const QString finishedAt = locale.toString(d.finishedAt.toLocalTime(), QLocale::ShortFormat);
-    const QString finished = !d.finishedAt.isValid() ? tr("not finished")
-        : d.overtimeSeconds > 0 ? tr("finished %1, <b>%2 s after the time limit</b>").arg(finishedAt).arg(d.overtimeSeconds)
-                                : tr("finished %1").arg(finishedAt);
+    const QString finished =
+        !d.finishedAt.isValid() ? tr("not finished")
+        : d.overtimeSeconds > 0
+            ? tr("finished %1, <b>%2 s after the time limit</b>").arg(finishedAt).arg(d.overtimeSeconds)
+            : tr("finished %1").arg(finishedAt);
     m_identity->setText(tr("%1 · %2<br>Started %3, %4 (%5 min) · IP %6 · device …%7<br>Session %8")
-                            .arg(d.candidate.position.toHtmlEscaped(), (d.testTitle.isEmpty() ? d.testId : d.testTitle).toHtmlEscaped(),
+                            .arg(d.candidate.position.toHtmlEscaped(),
+                                 (d.testTitle.isEmpty() ? d.testId : d.testTitle).toHtmlEscaped(),
                                  locale.toString(d.startedAt.toLocalTime(), QLocale::ShortFormat), finished)
                             .arg(d.durationSeconds / 60.0, 0, 'f', 1)
                             .arg(d.clientIp.toHtmlEscaped(), d.fingerprintHash.right(10), d.sessionId));
@@ -268,14 +270,16 @@ void SessionView::updateHeader()
     }
     if (m_document->isLoading())
         source += tr(" · updating…");
-    QString extra = d.certificateNumber.isEmpty() ? tr("no certificate") : tr("certificate %1").arg(d.certificateNumber);
+    QString extra =
+        d.certificateNumber.isEmpty() ? tr("no certificate") : tr("certificate %1").arg(d.certificateNumber);
     m_source->setText(QStringLiteral("%1 · %2 · %3").arg(Api::gradeText(d.gradeKey), extra, source));
 
     const Api::RiskReport &risk = m_document->risk();
-    m_riskScore->setText(tr("<b>Risk: <span style='color:%1'>%2 (%3 of 100)</span></b>%4 — select a reason to see its events")
-                             .arg(Models::riskColor(risk.level).name(), Api::riskLevelText(risk.level))
-                             .arg(risk.score, 0, 'f', 0)
-                             .arg(risk.computedLocally ? tr(" (computed locally)") : QString()));
+    m_riskScore->setText(
+        tr("<b>Risk: <span style='color:%1'>%2 (%3 of 100)</span></b>%4 — select a reason to see its events")
+            .arg(Models::riskColor(risk.level).name(), Api::riskLevelText(risk.level))
+            .arg(risk.score, 0, 'f', 0)
+            .arg(risk.computedLocally ? tr(" (computed locally)") : QString()));
     QStringList parts;
     QMap<QString, int> violations = d.violations;
     if (violations.isEmpty())
@@ -289,8 +293,10 @@ void SessionView::updateHeader()
     for (const Api::EventItem &e : m_document->timeline()->events())
         after += e.afterFinish ? 1 : 0;
     if (after > 0)
-        parts.append(QStringLiteral("<span style='color:#dc2626'>%1</span>").arg(tr("%n event(s) after finish", nullptr, after)));
-    m_violations->setText(tr("<b>Violations</b>: %1").arg(parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(" · "))));
+        parts.append(QStringLiteral("<span style='color:#dc2626'>%1</span>")
+                         .arg(tr("%n event(s) after finish", nullptr, after)));
+    m_violations->setText(
+        tr("<b>Violations</b>: %1").arg(parts.isEmpty() ? tr("none") : parts.join(QStringLiteral(" · "))));
 }
 
 void SessionView::updateLatencyChart()
@@ -301,7 +307,8 @@ void SessionView::updateLatencyChart()
         chart->removeAxis(axis);
         delete axis;
     }
-    chart->setTheme(Appearance::currentTheme() == Appearance::Theme::Dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setTheme(Appearance::currentTheme() == Appearance::Theme::Dark ? QChart::ChartThemeDark
+                                                                          : QChart::ChartThemeLight);
     auto *right = new QBarSet(tr("Correct"));
     auto *wrong = new QBarSet(tr("Wrong"));
     right->setColor(QColor(0x05, 0x96, 0x69));

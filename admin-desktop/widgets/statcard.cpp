@@ -8,10 +8,8 @@
 namespace Proctor::Admin::Widgets {
 
 StatCard::StatCard(const QString &title, QWidget *parent)
-    : QFrame(parent)
-    , m_title(new QLabel(title, this))
-    , m_value(new QLabel(QStringLiteral("—"), this))
-    , m_change(new QLabel(this))
+    : QFrame(parent), m_title(new QLabel(title, this)), m_value(new QLabel(QStringLiteral("—"), this)),
+      m_change(new QLabel(this))
 {
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
@@ -38,7 +36,8 @@ void StatCard::setValue(const QString &value, std::optional<double> change, bool
     } else {
         const bool up = *change >= 0;
         const QString arrow = up ? QStringLiteral("↑") : QStringLiteral("↓");
-        m_change->setText(tr("%1 %2 % vs previous week").arg(arrow, QLocale().toString(qAbs(*change), 'f', 1)));
+        m_change->setText(
+            tr("%1 %2 % vs previous week").arg(arrow, QLocale().toString(qAbs(*change), 'f', 1)));
         const bool good = qFuzzyIsNull(*change) || (up == higherIsBetter);
         m_change->setStyleSheet(good ? QStringLiteral("color: #059669;") : QStringLiteral("color: #dc2626;"));
     }

@@ -46,8 +46,7 @@ double TimelineLayout::tickStepSeconds(int minPixels) const
     return base * 10;
 }
 
-TimelineWidget::TimelineWidget(QWidget *parent)
-    : QAbstractScrollArea(parent)
+TimelineWidget::TimelineWidget(QWidget *parent) : QAbstractScrollArea(parent)
 {
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
@@ -64,8 +63,10 @@ void TimelineWidget::updateLaneLabelMargin()
 {
     int widest = 0;
     for (int lane = 0; lane < EventTypes::laneCount(); ++lane)
-        widest = qMax(widest, fontMetrics().horizontalAdvance(EventTypes::categoryLabel(static_cast<EventTypes::Category>(lane))));
-    m_laneLabelMargin = qMax(TimelineLayout{}.leftMargin, widest + 40); // 6 padding + 14 for the dot + 20 gap (see paintEvent)
+        widest = qMax(widest, fontMetrics().horizontalAdvance(
+                                  EventTypes::categoryLabel(static_cast<EventTypes::Category>(lane))));
+    m_laneLabelMargin = qMax(TimelineLayout{}.leftMargin,
+                             widest + 40); // 6 padding + 14 for the dot + 20 gap (see paintEvent)
 }
 
 void TimelineWidget::changeEvent(QEvent *event)
@@ -107,7 +108,9 @@ TimelineLayout TimelineWidget::layout() const
     l.leftMargin = m_laneLabelMargin;
     if (auto *tm = qobject_cast<TimelineModel *>(m_model.data()))
         l.spanMs = tm->spanMs();
-    l.pixelsPerSecond = TimelineLayout::fitPixelsPerSecond(l.spanMs, viewport()->width(), l.leftMargin, l.rightMargin) * m_zoom;
+    l.pixelsPerSecond =
+        TimelineLayout::fitPixelsPerSecond(l.spanMs, viewport()->width(), l.leftMargin, l.rightMargin) *
+        m_zoom;
     return l;
 }
 
@@ -173,7 +176,8 @@ void TimelineWidget::selectRow(int row, bool ensureVisible)
     if (row >= 0 && ensureVisible) {
         const QPointF c = iconCenter(row);
         if (c.x() < layout().leftMargin || c.x() > viewport()->width() - 20)
-            horizontalScrollBar()->setValue(horizontalScrollBar()->value() + static_cast<int>(c.x()) - viewport()->width() / 2);
+            horizontalScrollBar()->setValue(horizontalScrollBar()->value() + static_cast<int>(c.x()) -
+                                            viewport()->width() / 2);
     }
     viewport()->update();
     emit rowSelected(row);
@@ -264,9 +268,11 @@ bool TimelineWidget::viewportEvent(QEvent *event)
             const QString details = m_model->index(row, TimelineModel::Details).data().toString();
             const QString time = m_model->index(row, TimelineModel::Time).data().toString();
             const QString flags = m_model->index(row, TimelineModel::Flags).data().toString();
-            QToolTip::showText(help->globalPos(), QStringLiteral("%1 — %2\n%3%4").arg(time, type, details,
-                                                                                      flags.isEmpty() ? QString() : QStringLiteral("\n") + flags),
-                               viewport());
+            QToolTip::showText(
+                help->globalPos(),
+                QStringLiteral("%1 — %2\n%3%4")
+                    .arg(time, type, details, flags.isEmpty() ? QString() : QStringLiteral("\n") + flags),
+                viewport());
         } else {
             QToolTip::hideText();
         }
@@ -309,20 +315,23 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         p.drawLine(QPointF(l.leftMargin, l.topMargin - 1), QPointF(l.xForOffset(l.spanMs), l.topMargin - 1));
         const double firstVisible = qMax(0.0, (scroll - l.leftMargin) / l.pixelsPerSecond);
         const double lastVisible = (scroll + w) / l.pixelsPerSecond;
-        for (double t = std::floor(firstVisible / step) * step; t <= qMin(lastVisible, l.spanMs / 1000.0) + 1e-9; t += step) {
+        for (double t = std::floor(firstVisible / step) * step;
+             t <= qMin(lastVisible, l.spanMs / 1000.0) + 1e-9; t += step) {
             const double x = l.xForOffset(static_cast<qint64>(t * 1000));
             p.setPen(axisPen);
             p.drawLine(QPointF(x, l.topMargin - 5), QPointF(x, l.contentHeight() - 8));
             p.setPen(pal.color(QPalette::Text));
             const int secs = static_cast<int>(std::lround(t));
-            const QString label = step < 1 ? QStringLiteral("%1 s").arg(t, 0, 'f', 1)
-                                           : QStringLiteral("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
+            const QString label =
+                step < 1 ? QStringLiteral("%1 s").arg(t, 0, 'f', 1)
+                         : QStringLiteral("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
             p.drawText(QRectF(x - 40, 2, 80, l.topMargin - 8), Qt::AlignHCenter | Qt::AlignBottom, label);
         }
 
         // After-finish region: from the first test_finished to the end.
         for (int r = 0; r < tm->rowCount(); ++r) {
-            if (tm->data(tm->index(r, 0), TimelineModel::TypeRole).toString() == QLatin1String("test_finished")) {
+            if (tm->data(tm->index(r, 0), TimelineModel::TypeRole).toString() ==
+                QLatin1String("test_finished")) {
                 const double x0 = l.xForOffset(tm->offsetMs(r));
                 const double x1 = qMax(x0 + 4, l.xForOffset(l.spanMs) + 12);
                 QColor shade(0xdc, 0x26, 0x26, 28);
@@ -363,7 +372,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         for (int r = 0; r < tm->rowCount(); ++r) {
             const QModelIndex idx = tm->index(r, 0);
             const QString type = tm->data(idx, TimelineModel::TypeRole).toString();
-            const auto category = static_cast<EventTypes::Category>(tm->data(idx, TimelineModel::CategoryRole).toInt());
+            const auto category =
+                static_cast<EventTypes::Category>(tm->data(idx, TimelineModel::CategoryRole).toInt());
             const QPointF c(l.xForOffset(tm->offsetMs(r)), l.laneCenterY(EventTypes::lane(category)));
             if (c.x() < scroll - 20 || c.x() > scroll + w + 20)
                 continue;
@@ -375,7 +385,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
             }
             p.setBrush(EventTypes::color(category));
             const bool after = tm->data(idx, TimelineModel::AfterFinishRole).toBool();
-            QPen outline(after ? QColor(0xdc, 0x26, 0x26) : EventTypes::color(category).darker(130), after ? 2.5 : 1);
+            QPen outline(after ? QColor(0xdc, 0x26, 0x26) : EventTypes::color(category).darker(130),
+                         after ? 2.5 : 1);
             if (r == m_selected)
                 outline = QPen(pal.color(QPalette::Highlight), 3);
             p.setPen(outline);
@@ -387,7 +398,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
             p.drawText(box, Qt::AlignCenter, QString(EventTypes::glyph(type)));
             if (after) {
                 p.setPen(QColor(0xdc, 0x26, 0x26));
-                p.drawText(QRectF(c.x() + half, c.y() - 2 * half, 12, 12), Qt::AlignCenter, QStringLiteral("!"));
+                p.drawText(QRectF(c.x() + half, c.y() - 2 * half, 12, 12), Qt::AlignCenter,
+                           QStringLiteral("!"));
             }
         }
         p.restore();
@@ -404,7 +416,8 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         p.setPen(Qt::NoPen);
         p.drawEllipse(QPointF(band.left() + 5, band.center().y()), 4, 4);
         p.setPen(pal.color(QPalette::WindowText));
-        p.drawText(band.adjusted(14, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, EventTypes::categoryLabel(category));
+        p.drawText(band.adjusted(14, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                   EventTypes::categoryLabel(category));
     }
     if (hasFocus()) {
         QPen focusPen(pal.color(QPalette::Highlight), 1, Qt::DashLine);

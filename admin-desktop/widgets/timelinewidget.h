@@ -17,7 +17,7 @@ struct TimelineLayout
     double pixelsPerSecond = 1.0;
     int leftMargin = 120; // lane labels
     int rightMargin = 24;
-    int topMargin = 28;   // time axis
+    int topMargin = 28; // time axis
     int laneHeight = 28;
     int lanes = 8;
 

@@ -14,7 +14,8 @@ constexpr int kLegendHeight = 44;
 constexpr int kMaxPathLines = 240; // thinned so the lines stay readable
 } // namespace
 
-OverlayGeometry::OverlayGeometry(const QList<Models::OverlayTrajectory> &trajectories, const QRectF &target, double margin)
+OverlayGeometry::OverlayGeometry(const QList<Models::OverlayTrajectory> &trajectories, const QRectF &target,
+                                 double margin)
     : m_target(target)
 {
     bool first = true;
@@ -42,8 +43,7 @@ OverlayGeometry::OverlayGeometry(const QList<Models::OverlayTrajectory> &traject
     m_offset = inner.center() - scaledCenter;
 }
 
-TrajectoryOverlayWidget::TrajectoryOverlayWidget(QWidget *parent)
-    : QWidget(parent)
+TrajectoryOverlayWidget::TrajectoryOverlayWidget(QWidget *parent) : QWidget(parent)
 {
     setAccessibleName(tr("Mouse trajectory overlay"));
     setMinimumHeight(200);
@@ -94,7 +94,8 @@ QList<QLineF> TrajectoryOverlayWidget::pathLinesFor(int alignment, const Overlay
     const std::size_t n = a.path.size();
     if (n == 0)
         return out;
-    // Thinning keeps the first and the last step, so the lines always join the start points and the end points.
+    // Thinning keeps the first and the last step, so the lines always join the start points and the end
+    // points.
     const std::size_t stride = qMax<std::size_t>(1, (n + kMaxPathLines - 1) / kMaxPathLines);
     for (std::size_t k = 0; k < n; k += stride) {
         const Dtw::PathStep &s = a.path[k];
@@ -163,7 +164,7 @@ void TrajectoryOverlayWidget::paint(QPainter &p, const QRectF &rect) const
         p.drawPath(path);
         p.setBrush(t.color);
         p.setPen(QPen(Qt::white, 1));
-        p.drawEllipse(g.map(t.points.front()), 5, 5);                          // start
+        p.drawEllipse(g.map(t.points.front()), 5, 5);                             // start
         p.drawRect(QRectF(g.map(t.points.back()) - QPointF(4, 4), QSizeF(8, 8))); // end
     }
 
@@ -179,7 +180,9 @@ void TrajectoryOverlayWidget::paint(QPainter &p, const QRectF &rect) const
             text += tr(" (reference)");
         for (const Models::OverlayAlignment &a : m_data.alignments)
             if (a.b == i)
-                text += tr(": similarity %1%2").arg(QLocale().toString(a.similarity, 'f', 1), a.approximate ? tr(" (approx.)") : QString());
+                text += tr(": similarity %1%2")
+                            .arg(QLocale().toString(a.similarity, 'f', 1),
+                                 a.approximate ? tr(" (approx.)") : QString());
         const double textWidth = p.fontMetrics().horizontalAdvance(text) + 28;
         if (x + textWidth > rect.right() && x > rect.left() + 8) {
             x = rect.left() + 8;

@@ -16,9 +16,13 @@ class OverlayGeometry
 {
 public:
     OverlayGeometry() = default;
-    OverlayGeometry(const QList<Models::OverlayTrajectory> &trajectories, const QRectF &target, double margin = 16);
+    OverlayGeometry(const QList<Models::OverlayTrajectory> &trajectories, const QRectF &target,
+                    double margin = 16);
 
-    QPointF map(const QPointF &p) const { return {m_offset.x() + p.x() * m_scale, m_offset.y() + p.y() * m_scale}; }
+    QPointF map(const QPointF &p) const
+    {
+        return {m_offset.x() + p.x() * m_scale, m_offset.y() + p.y() * m_scale};
+    }
     double scale() const { return m_scale; }
     QRectF dataBounds() const { return m_bounds; }
     QRectF target() const { return m_target; }

@@ -28,8 +28,9 @@ std::optional<ConfigError> readInt(const QProcessEnvironment &env, const char *v
     bool ok = false;
     const qint64 v = raw.trimmed().toLongLong(&ok);
     if (!ok || v < min || v > max)
-        return ConfigError{QString::fromLatin1(var), QStringLiteral("expected an integer in %1..%2, got '%3'")
-                                                         .arg(min).arg(max).arg(raw)};
+        return ConfigError{
+            QString::fromLatin1(var),
+            QStringLiteral("expected an integer in %1..%2, got '%3'").arg(min).arg(max).arg(raw)};
     out = static_cast<std::remove_reference_t<decltype(out)>>(v);
     return std::nullopt;
 }
@@ -50,7 +51,8 @@ tl::expected<RedisEndpoint, QString> parseRedisUrl(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);
     if (!u.isValid() || u.scheme() != QLatin1String("redis") || u.host().isEmpty())
-        return tl::unexpected(QStringLiteral("expected redis://[:password@]host[:port][/db], got '%1'").arg(url));
+        return tl::unexpected(
+            QStringLiteral("expected redis://[:password@]host[:port][/db], got '%1'").arg(url));
     RedisEndpoint ep;
     ep.host = u.host();
     const int port = u.port(6379);
@@ -77,9 +79,10 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
     c.databaseUrl = get("PROCTOR_DATABASE_URL");
     if (c.databaseUrl.isEmpty()) {
         if (needs & NeedDatabase)
-            return fail("PROCTOR_DATABASE_URL", QStringLiteral("is required (postgresql://user@host:port/db)"));
-    } else if (!c.databaseUrl.startsWith(QLatin1String("postgresql://"))
-               && !c.databaseUrl.startsWith(QLatin1String("postgres://"))) {
+            return fail("PROCTOR_DATABASE_URL",
+                        QStringLiteral("is required (postgresql://user@host:port/db)"));
+    } else if (!c.databaseUrl.startsWith(QLatin1String("postgresql://")) &&
+               !c.databaseUrl.startsWith(QLatin1String("postgres://"))) {
         return fail("PROCTOR_DATABASE_URL", QStringLiteral("expected a postgresql:// URL"));
     }
 
@@ -103,7 +106,8 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
             host = host.mid(1, host.size() - 2);
         const QHostAddress ha(host);
         if (!ok || port < 0 || port > 65535 || ha.isNull())
-            return fail("PROCTOR_HTTP_ADDR", QStringLiteral("expected IP:PORT (e.g. 127.0.0.1:8080), got '%1'").arg(addr));
+            return fail("PROCTOR_HTTP_ADDR",
+                        QStringLiteral("expected IP:PORT (e.g. 127.0.0.1:8080), got '%1'").arg(addr));
         c.httpHost = ha;
         c.httpPort = quint16(port);
     }
@@ -122,26 +126,36 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
                                                        {QStringLiteral("warning"), Log::Level::Warning},
                                                        {QStringLiteral("error"), Log::Level::Error}};
         if (!levels.contains(l))
-            return fail("PROCTOR_LOG_LEVEL", QStringLiteral("expected debug, info, warning or error, got '%1'").arg(l));
+            return fail("PROCTOR_LOG_LEVEL",
+                        QStringLiteral("expected debug, info, warning or error, got '%1'").arg(l));
         c.logLevel = levels.value(l);
     }
 
     if (const QString s = get("PROCTOR_SESSION_SECRET"); !s.isEmpty()) {
         c.sessionSecret = decodeSecret(s);
         if (c.sessionSecret.size() < 32)
-            return fail("PROCTOR_SESSION_SECRET",
-                        QStringLiteral("expected at least 32 random bytes as hex or base64 (e.g. `openssl rand -hex 32`)"));
+            return fail(
+                "PROCTOR_SESSION_SECRET",
+                QStringLiteral(
+                    "expected at least 32 random bytes as hex or base64 (e.g. `openssl rand -hex 32`)"));
     } else if (needs & NeedServe) {
-        return fail("PROCTOR_SESSION_SECRET",
-                    QStringLiteral("is required to sign session tokens; generate one with `openssl rand -hex 32` "
-                                   "and give every collector instance the same value"));
+        return fail(
+            "PROCTOR_SESSION_SECRET",
+            QStringLiteral("is required to sign session tokens; generate one with `openssl rand -hex 32` "
+                           "and give every collector instance the same value"));
     }
 
     for (const QString &item : get("PROCTOR_TRUSTED_PROXIES").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString entry = item.trimmed();
-        auto subnet = QHostAddress::parseSubnet(entry.contains(QLatin1Char('/')) ? entry : entry + (entry.contains(QLatin1Char(':')) ? QStringLiteral("/128") : QStringLiteral("/32")));
+        auto subnet = QHostAddress::parseSubnet(entry.contains(QLatin1Char('/'))
+                                                    ? entry
+                                                    : entry + (entry.contains(QLatin1Char(':'))
+                                                                   ? QStringLiteral("/128")
+                                                                   : QStringLiteral("/32")));
         if (subnet.first.isNull())
-            return fail("PROCTOR_TRUSTED_PROXIES", QStringLiteral("expected comma-separated IP addresses or CIDR ranges, got '%1'").arg(entry));
+            return fail(
+                "PROCTOR_TRUSTED_PROXIES",
+                QStringLiteral("expected comma-separated IP addresses or CIDR ranges, got '%1'").arg(entry));
         c.trustedProxies.append(subnet);
     }
 
@@ -156,13 +170,21 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         c.publicUrl = QStringLiteral("http://%1:%2").arg(host).arg(c.httpPort);
     } else {
         const QUrl u(c.publicUrl, QUrl::StrictMode);
-        if (!u.isValid() || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) || u.host().isEmpty())
-            return fail("PROCTOR_PUBLIC_URL", QStringLiteral("expected an http(s):// URL, got '%1'").arg(c.publicUrl));
+        if (!u.isValid() || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) ||
+            u.host().isEmpty())
+            return fail("PROCTOR_PUBLIC_URL",
+                        QStringLiteral("expected an http(s):// URL, got '%1'").arg(c.publicUrl));
         while (c.publicUrl.endsWith(QLatin1Char('/')))
             c.publicUrl.chop(1);
     }
 
-    struct IntVar { const char *name; qint64 min; qint64 max; std::function<void(qint64)> set; };
+    struct IntVar
+    {
+        const char *name;
+        qint64 min;
+        qint64 max;
+        std::function<void(qint64)> set;
+    };
     const IntVar ints[] = {
         {"PROCTOR_HTTP_THREADS", 1, 64, [&](qint64 v) { c.httpThreads = int(v); }},
         {"PROCTOR_MAX_BODY_BYTES", 1024, 256LL * 1024 * 1024, [&](qint64 v) { c.maxBodyBytes = v; }},
@@ -174,11 +196,16 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         {"PROCTOR_GROUP_COMMIT_MAX_ROWS", 1, 100000, [&](qint64 v) { c.groupCommitMaxRows = int(v); }},
         {"PROCTOR_WRITER_CONNECTIONS", 1, 32, [&](qint64 v) { c.writerConnections = int(v); }},
         {"PROCTOR_RATE_LIMIT_PER_KEY", 1, 100000000, [&](qint64 v) { c.rateLimitPerKeyPerMinute = int(v); }},
-        {"PROCTOR_RATE_LIMIT_PER_ADDRESS", 1, 100000000, [&](qint64 v) { c.rateLimitPerAddressPerMinute = int(v); }},
-        {"PROCTOR_ADMIN_TOKEN_TTL_SECONDS", 1, 30LL * 24 * 3600, [&](qint64 v) { c.adminTokenTtlSeconds = int(v); }},
-        {"PROCTOR_LOGIN_FAILURES_PER_ACCOUNT", 1, 1000000, [&](qint64 v) { c.loginFailuresPerAccount = int(v); }},
-        {"PROCTOR_LOGIN_FAILURES_PER_ADDRESS", 1, 1000000, [&](qint64 v) { c.loginFailuresPerAddress = int(v); }},
-        {"PROCTOR_LOGIN_FAILURE_WINDOW_SECONDS", 1, 7 * 24 * 3600, [&](qint64 v) { c.loginFailureWindowSeconds = int(v); }},
+        {"PROCTOR_RATE_LIMIT_PER_ADDRESS", 1, 100000000,
+         [&](qint64 v) { c.rateLimitPerAddressPerMinute = int(v); }},
+        {"PROCTOR_ADMIN_TOKEN_TTL_SECONDS", 1, 30LL * 24 * 3600,
+         [&](qint64 v) { c.adminTokenTtlSeconds = int(v); }},
+        {"PROCTOR_LOGIN_FAILURES_PER_ACCOUNT", 1, 1000000,
+         [&](qint64 v) { c.loginFailuresPerAccount = int(v); }},
+        {"PROCTOR_LOGIN_FAILURES_PER_ADDRESS", 1, 1000000,
+         [&](qint64 v) { c.loginFailuresPerAddress = int(v); }},
+        {"PROCTOR_LOGIN_FAILURE_WINDOW_SECONDS", 1, 7 * 24 * 3600,
+         [&](qint64 v) { c.loginFailureWindowSeconds = int(v); }},
     };
     for (const IntVar &iv : ints) {
         qint64 value = 0;

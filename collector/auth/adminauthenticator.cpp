@@ -13,7 +13,8 @@ AdminAuthenticator::AdminAuthenticator(Storage::DbPool &db, QObject *parent) : Q
 void AdminAuthenticator::authenticate(const QByteArray &rawToken, Callback callback)
 {
     if (rawToken.isEmpty()) {
-        callback(makeError(ErrorCode::MissingToken, QStringLiteral("Authorization: Bearer <token> is required"),
+        callback(makeError(ErrorCode::MissingToken,
+                           QStringLiteral("Authorization: Bearer <token> is required"),
                            QStringLiteral("Authorization")));
         return;
     }
@@ -28,10 +29,13 @@ void AdminAuthenticator::authenticate(const QByteArray &rawToken, Callback callb
             if (!found || found->revoked || found->adminDisabled)
                 return makeError(ErrorCode::InvalidToken, QStringLiteral("invalid or revoked token"));
             if (found->expired)
-                return makeError(ErrorCode::ExpiredToken, QStringLiteral("the token has expired; log in again"));
+                return makeError(ErrorCode::ExpiredToken,
+                                 QStringLiteral("the token has expired; log in again"));
             return found->identity;
         })
-        .then(this, [callback = std::move(callback)](Expected<AdminIdentity> identity) { callback(std::move(identity)); });
+        .then(this, [callback = std::move(callback)](Expected<AdminIdentity> identity) {
+            callback(std::move(identity));
+        });
 }
 
 } // namespace Proctor::Collector::Auth

@@ -10,7 +10,11 @@
 namespace Proctor::Collector::Auth {
 
 // Ordered by power: a role satisfies every requirement at or below it.
-enum class AdminRole { Proctor = 0, Admin = 1 };
+enum class AdminRole
+{
+    Proctor = 0,
+    Admin = 1
+};
 
 inline QString adminRoleName(AdminRole role)
 {

@@ -33,11 +33,16 @@ end
 return 0
 )lua";
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 Error throttled(qint64 waitMs)
 {
-    return Error{ErrorCode::RateLimited, QStringLiteral("too many failed logins; try again later"), {},
+    return Error{ErrorCode::RateLimited,
+                 QStringLiteral("too many failed logins; try again later"),
+                 {},
                  int(qMax<qint64>(1, (waitMs + 999) / 1000))};
 }
 
@@ -51,8 +56,8 @@ AdminLoginThrottle::AdminLoginThrottle(Live::RedisClient &redis, LoginThrottleLi
 QByteArray AdminLoginThrottle::accountKey(const QString &email) const
 {
     // Hashed: e-mails are personal data and need not sit in Redis in clear.
-    return "proctor:loginfail:acct:"
-           + QCryptographicHash::hash(email.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
+    return "proctor:loginfail:acct:" +
+           QCryptographicHash::hash(email.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
 }
 
 QByteArray AdminLoginThrottle::addressKey(const QHostAddress &address) const
@@ -79,18 +84,19 @@ void AdminLoginThrottle::check(const QString &email, const QHostAddress &address
         decide(checkLocally(acct, acctLimit, addr, addrLimit, nowMs()));
         return;
     }
-    m_redis.command({"EVAL", kCheckScript, "2", acct, addr, QByteArray::number(acctLimit), QByteArray::number(addrLimit)},
-                    [this, acct, acctLimit, addr, addrLimit, decide](const Live::RedisReply &reply) {
-                        if (reply.type == Live::RedisReply::Type::Integer) {
-                            if (reply.integer == 0)
-                                decide({});
-                            else
-                                decide(tl::unexpected(throttled(reply.integer)));
-                            return;
-                        }
-                        decide(checkLocally(acct, acctLimit, addr, addrLimit, nowMs()));
-                    },
-                    500);
+    m_redis.command(
+        {"EVAL", kCheckScript, "2", acct, addr, QByteArray::number(acctLimit), QByteArray::number(addrLimit)},
+        [this, acct, acctLimit, addr, addrLimit, decide](const Live::RedisReply &reply) {
+            if (reply.type == Live::RedisReply::Type::Integer) {
+                if (reply.integer == 0)
+                    decide({});
+                else
+                    decide(tl::unexpected(throttled(reply.integer)));
+                return;
+            }
+            decide(checkLocally(acct, acctLimit, addr, addrLimit, nowMs()));
+        },
+        500);
 }
 
 void AdminLoginThrottle::endAttempt(const QByteArray &account, const QByteArray &address)
@@ -115,8 +121,9 @@ void AdminLoginThrottle::recordFailure(const QString &email, const QHostAddress 
     failLocally(acct, nowMs());
     failLocally(addr, nowMs());
     if (m_redis.isConnected())
-        m_redis.command({"EVAL", kFailScript, "2", acct, addr, QByteArray::number(qint64(m_limits.windowSeconds) * 1000)},
-                        [](const Live::RedisReply &) {}, 500);
+        m_redis.command(
+            {"EVAL", kFailScript, "2", acct, addr, QByteArray::number(qint64(m_limits.windowSeconds) * 1000)},
+            [](const Live::RedisReply &) {}, 500);
 }
 
 void AdminLoginThrottle::recordSuccess(const QString &email, const QHostAddress &address)
@@ -125,11 +132,12 @@ void AdminLoginThrottle::recordSuccess(const QString &email, const QHostAddress 
     endAttempt(acct, addressKey(address));
     m_local.remove(acct);
     if (m_redis.isConnected())
-        m_redis.command({"DEL", acct}, [](const Live::RedisReply &) {}, 500);
+        m_redis.command(
+            {"DEL", acct}, [](const Live::RedisReply &) {}, 500);
 }
 
-Expected<void> AdminLoginThrottle::checkLocally(const QByteArray &account, int accountLimit, const QByteArray &address,
-                                                int addressLimit, qint64 now)
+Expected<void> AdminLoginThrottle::checkLocally(const QByteArray &account, int accountLimit,
+                                                const QByteArray &address, int addressLimit, qint64 now)
 {
     qint64 wait = 0;
     const std::pair<const QByteArray *, int> checks[] = {{&account, accountLimit}, {&address, addressLimit}};

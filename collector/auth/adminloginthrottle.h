@@ -21,8 +21,8 @@ namespace Proctor::Collector::Auth {
 
 struct LoginThrottleLimits
 {
-    int failuresPerAccount = 5;   // within the window; then that e-mail is refused until the window ends
-    int failuresPerAddress = 30;  // within the window; then that address is refused
+    int failuresPerAccount = 5;  // within the window; then that e-mail is refused until the window ends
+    int failuresPerAddress = 30; // within the window; then that address is refused
     int windowSeconds = 900;
 };
 
@@ -54,8 +54,8 @@ private:
     };
     QByteArray accountKey(const QString &email) const;
     QByteArray addressKey(const QHostAddress &address) const;
-    Expected<void> checkLocally(const QByteArray &account, int accountLimit, const QByteArray &address, int addressLimit,
-                                qint64 nowMs);
+    Expected<void> checkLocally(const QByteArray &account, int accountLimit, const QByteArray &address,
+                                int addressLimit, qint64 nowMs);
     void failLocally(const QByteArray &key, qint64 nowMs);
     void endAttempt(const QByteArray &account, const QByteArray &address);
 

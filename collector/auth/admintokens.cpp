@@ -22,7 +22,10 @@ NewAdminToken generateAdminToken()
     return t;
 }
 
-QByteArray hashAdminToken(QByteArrayView token) { return QCryptographicHash::hash(token, QCryptographicHash::Sha256); }
+QByteArray hashAdminToken(QByteArrayView token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
 
 QByteArray bearerToken(const QByteArray &authorizationHeader)
 {

@@ -7,7 +7,10 @@
 
 namespace Proctor::Collector::Auth {
 
-QStringList knownScopes() { return {kScopeTestsRead, kScopeSessionsWrite}; }
+QStringList knownScopes()
+{
+    return {kScopeTestsRead, kScopeSessionsWrite};
+}
 
 NewApiKey generateApiKey()
 {
@@ -22,8 +25,14 @@ NewApiKey generateApiKey()
     return k;
 }
 
-QByteArray hashApiKey(QByteArrayView key) { return QCryptographicHash::hash(key, QCryptographicHash::Sha256); }
+QByteArray hashApiKey(QByteArrayView key)
+{
+    return QCryptographicHash::hash(key, QCryptographicHash::Sha256);
+}
 
-QString apiKeyPrefix(QByteArrayView key) { return QString::fromLatin1(key.first(qMin<qsizetype>(key.size(), 11))); }
+QString apiKeyPrefix(QByteArrayView key)
+{
+    return QString::fromLatin1(key.first(qMin<qsizetype>(key.size(), 11)));
+}
 
 } // namespace Proctor::Collector::Auth

@@ -15,9 +15,9 @@ QStringList knownScopes();
 
 struct NewApiKey
 {
-    QByteArray key;    // shown once, never stored
-    QByteArray hash;   // SHA-256 of key, 32 bytes
-    QString prefix;    // first characters, to recognise the key in lists
+    QByteArray key;  // shown once, never stored
+    QByteArray hash; // SHA-256 of key, 32 bytes
+    QString prefix;  // first characters, to recognise the key in lists
 };
 
 NewApiKey generateApiKey();

@@ -14,11 +14,14 @@
 namespace Proctor::Collector::Auth {
 namespace {
 
-constexpr qint64 kLocalTtlMs = 5000;     // bounds how long a revoked key works if the announcement is lost
+constexpr qint64 kLocalTtlMs = 5000; // bounds how long a revoked key works if the announcement is lost
 constexpr int kRedisTtlSeconds = 60;
 constexpr int kFlushIntervalMs = 5000;
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 } // namespace
 
@@ -72,11 +75,13 @@ ApiKeyAuthenticator::~ApiKeyAuthenticator()
 void ApiKeyAuthenticator::authenticate(const QByteArray &rawKey, const QString &scope, Callback callback)
 {
     if (rawKey.isEmpty()) {
-        callback(makeError(ErrorCode::MissingApiKey, QStringLiteral("X-API-Key header is required"), QStringLiteral("X-API-Key")));
+        callback(makeError(ErrorCode::MissingApiKey, QStringLiteral("X-API-Key header is required"),
+                           QStringLiteral("X-API-Key")));
         return;
     }
     if (rawKey.size() > 128) {
-        callback(makeError(ErrorCode::InvalidApiKey, QStringLiteral("invalid API key"), QStringLiteral("X-API-Key")));
+        callback(makeError(ErrorCode::InvalidApiKey, QStringLiteral("invalid API key"),
+                           QStringLiteral("X-API-Key")));
         return;
     }
     const QByteArray hash = hashApiKey(rawKey);
@@ -84,16 +89,19 @@ void ApiKeyAuthenticator::authenticate(const QByteArray &rawKey, const QString &
         decide(it->info, scope, callback);
         return;
     }
-    m_redis.command({"GET", redisKey(hash)}, [this, hash, scope, callback](const Live::RedisReply &reply) {
-        if (reply.type == Live::RedisReply::Type::String) {
-            if (const auto cached = apiKeyInfoFromJson(reply.string)) {
-                remember(hash, *cached);
-                decide(*cached, scope, callback);
-                return;
+    m_redis.command(
+        {"GET", redisKey(hash)},
+        [this, hash, scope, callback](const Live::RedisReply &reply) {
+            if (reply.type == Live::RedisReply::Type::String) {
+                if (const auto cached = apiKeyInfoFromJson(reply.string)) {
+                    remember(hash, *cached);
+                    decide(*cached, scope, callback);
+                    return;
+                }
             }
-        }
-        lookUpInDatabase(hash, scope, callback);
-    }, 500);
+            lookUpInDatabase(hash, scope, callback);
+        },
+        500);
 }
 
 void ApiKeyAuthenticator::lookUpInDatabase(const QByteArray &hash, const QString &scope, Callback callback)
@@ -108,7 +116,8 @@ void ApiKeyAuthenticator::lookUpInDatabase(const QByteArray &hash, const QString
             }
             remember(hash, *found);
             if (m_redis.isConnected())
-                m_redis.command({"SET", redisKey(hash), apiKeyInfoToJson(*found), "EX", QByteArray::number(kRedisTtlSeconds)},
+                m_redis.command({"SET", redisKey(hash), apiKeyInfoToJson(*found), "EX",
+                                 QByteArray::number(kRedisTtlSeconds)},
                                 [](const Live::RedisReply &) {});
             decide(*found, scope, callback);
         });
@@ -121,14 +130,17 @@ void ApiKeyAuthenticator::remember(const QByteArray &hash, const std::optional<A
     m_cache.insert(hash, Cached{info, nowMs() + kLocalTtlMs});
 }
 
-void ApiKeyAuthenticator::decide(const std::optional<ApiKeyInfo> &info, const QString &scope, const Callback &callback)
+void ApiKeyAuthenticator::decide(const std::optional<ApiKeyInfo> &info, const QString &scope,
+                                 const Callback &callback)
 {
     if (!info || info->revoked) {
-        callback(makeError(ErrorCode::InvalidApiKey, QStringLiteral("invalid or revoked API key"), QStringLiteral("X-API-Key")));
+        callback(makeError(ErrorCode::InvalidApiKey, QStringLiteral("invalid or revoked API key"),
+                           QStringLiteral("X-API-Key")));
         return;
     }
     if (!info->hasScope(scope)) {
-        callback(makeError(ErrorCode::ForbiddenScope, QStringLiteral("this API key lacks the scope %1").arg(scope),
+        callback(makeError(ErrorCode::ForbiddenScope,
+                           QStringLiteral("this API key lacks the scope %1").arg(scope),
                            QStringLiteral("X-API-Key")));
         return;
     }
@@ -136,7 +148,10 @@ void ApiKeyAuthenticator::decide(const std::optional<ApiKeyInfo> &info, const QS
     callback(*info);
 }
 
-void ApiKeyAuthenticator::forget(const QByteArray &hash) { m_cache.remove(hash); }
+void ApiKeyAuthenticator::forget(const QByteArray &hash)
+{
+    m_cache.remove(hash);
+}
 
 void ApiKeyAuthenticator::flushUsage()
 {

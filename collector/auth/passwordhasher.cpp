@@ -24,9 +24,8 @@ PasswordHasher::PasswordHasher()
 QByteArray PasswordHasher::hash(QByteArrayView password) const
 {
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, password.data(), static_cast<unsigned long long>(password.size()), kOpsLimit,
-                              kMemLimit, crypto_pwhash_ALG_ARGON2ID13)
-        != 0)
+    if (crypto_pwhash_str_alg(out, password.data(), static_cast<unsigned long long>(password.size()),
+                              kOpsLimit, kMemLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return {};
     return QByteArray(out);
 }
@@ -36,8 +35,7 @@ bool PasswordHasher::verify(const QByteArray &encodedHash, QByteArrayView passwo
     if (encodedHash.isEmpty() || encodedHash.size() >= crypto_pwhash_STRBYTES)
         return false;
     return crypto_pwhash_str_verify(encodedHash.constData(), password.data(),
-                                    static_cast<unsigned long long>(password.size()))
-           == 0;
+                                    static_cast<unsigned long long>(password.size())) == 0;
 }
 
 QThreadPool &PasswordHasher::pool()

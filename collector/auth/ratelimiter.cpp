@@ -37,11 +37,17 @@ end
 return 0
 )lua";
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 Error limited(qint64 waitMs)
 {
-    return Error{ErrorCode::RateLimited, QStringLiteral("too many requests"), {}, int(qMax<qint64>(1, (waitMs + 999) / 1000))};
+    return Error{ErrorCode::RateLimited,
+                 QStringLiteral("too many requests"),
+                 {},
+                 int(qMax<qint64>(1, (waitMs + 999) / 1000))};
 }
 
 } // namespace
@@ -63,17 +69,20 @@ void RateLimiter::acquire(const QList<RateLimit> &limits, Callback callback)
         args.append(QByteArray::number(l.perMinute));
         args.append(QByteArray::number(double(l.perMinute) / 60000.0, 'g', 12));
     }
-    m_redis.command(args, [this, limits, callback](const Live::RedisReply &reply) {
-        if (reply.type == Live::RedisReply::Type::Integer) {
-            if (reply.integer == 0)
-                callback({});
-            else
-                callback(tl::unexpected(limited(reply.integer)));
-            return;
-        }
-        // Redis failed mid-way: limits still apply, per process.
-        callback(acquireLocally(limits, nowMs()));
-    }, 500);
+    m_redis.command(
+        args,
+        [this, limits, callback](const Live::RedisReply &reply) {
+            if (reply.type == Live::RedisReply::Type::Integer) {
+                if (reply.integer == 0)
+                    callback({});
+                else
+                    callback(tl::unexpected(limited(reply.integer)));
+                return;
+            }
+            // Redis failed mid-way: limits still apply, per process.
+            callback(acquireLocally(limits, nowMs()));
+        },
+        500);
 }
 
 Expected<void> RateLimiter::acquireLocally(const QList<RateLimit> &limits, qint64 now)

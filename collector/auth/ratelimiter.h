@@ -20,7 +20,7 @@ namespace Proctor::Collector::Auth {
 
 struct RateLimit
 {
-    QByteArray bucket;     // e.g. "k:12" (API key 12) or "a:10.0.0.7" (client address)
+    QByteArray bucket; // e.g. "k:12" (API key 12) or "a:10.0.0.7" (client address)
     int perMinute = 60;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Token = "v1." + base64url(payload) + "." + base64url(HMAC-SHA256(key, "v1." + payload_b64)).
-// payload: 16 bytes session uuid | 8 bytes startedAtMs | 8 bytes expiresAtSec | 8 bytes apiKeyId (big endian).
+// payload: 16 bytes session uuid | 8 bytes startedAtMs | 8 bytes expiresAtSec | 8 bytes apiKeyId (big
+// endian).
 #include "auth/sessiontoken.h"
 
 #include <sodium.h>
@@ -22,7 +23,11 @@ QByteArray mac(const QByteArray &key, QByteArrayView message)
     return out;
 }
 
-tl::unexpected<Error> invalid() { return makeError(ErrorCode::InvalidToken, QStringLiteral("invalid session token"), QStringLiteral("X-Session-Token")); }
+tl::unexpected<Error> invalid()
+{
+    return makeError(ErrorCode::InvalidToken, QStringLiteral("invalid session token"),
+                     QStringLiteral("X-Session-Token"));
+}
 
 } // namespace
 
@@ -57,13 +62,15 @@ Expected<SessionClaims> SessionTokenSigner::verify(QByteArrayView token, qint64 
     if (dot <= 3)
         return invalid();
     const QByteArrayView head = token.first(dot);
-    const auto sig = QByteArray::fromBase64Encoding(token.sliced(dot + 1).toByteArray(), kB64 | QByteArray::AbortOnBase64DecodingErrors);
+    const auto sig = QByteArray::fromBase64Encoding(token.sliced(dot + 1).toByteArray(),
+                                                    kB64 | QByteArray::AbortOnBase64DecodingErrors);
     if (!sig || sig.decoded.size() != crypto_auth_hmacsha256_BYTES)
         return invalid();
     const QByteArray expected = mac(m_key, head);
     if (sodium_memcmp(expected.constData(), sig.decoded.constData(), size_t(expected.size())) != 0)
         return invalid();
-    const auto payload = QByteArray::fromBase64Encoding(head.sliced(3).toByteArray(), kB64 | QByteArray::AbortOnBase64DecodingErrors);
+    const auto payload = QByteArray::fromBase64Encoding(head.sliced(3).toByteArray(),
+                                                        kB64 | QByteArray::AbortOnBase64DecodingErrors);
     if (!payload || payload.decoded.size() != kPayloadSize)
         return invalid();
     SessionClaims c;
@@ -72,7 +79,8 @@ Expected<SessionClaims> SessionTokenSigner::verify(QByteArrayView token, qint64 
     c.expiresAtSec = qFromBigEndian<qint64>(payload.decoded.constData() + 24);
     c.apiKeyId = qFromBigEndian<qint64>(payload.decoded.constData() + 32);
     if (nowSec >= c.expiresAtSec)
-        return makeError(ErrorCode::ExpiredToken, QStringLiteral("session token expired"), QStringLiteral("X-Session-Token"));
+        return makeError(ErrorCode::ExpiredToken, QStringLiteral("session token expired"),
+                         QStringLiteral("X-Session-Token"));
     return c;
 }
 

@@ -44,8 +44,8 @@ std::string readLine(bool echo)
 bool plausibleEmail(const QString &email)
 {
     const qsizetype at = email.indexOf(QLatin1Char('@'));
-    return email.size() <= 254 && at > 0 && at == email.lastIndexOf(QLatin1Char('@')) && at < email.size() - 1
-           && !email.contains(QLatin1Char(' '));
+    return email.size() <= 254 && at > 0 && at == email.lastIndexOf(QLatin1Char('@')) &&
+           at < email.size() - 1 && !email.contains(QLatin1Char(' '));
 }
 
 } // namespace
@@ -56,10 +56,13 @@ int runCreateAdmin(const Config &config, const QStringList &args)
     parser.addOption({QStringLiteral("email"), QStringLiteral("login e-mail"), QStringLiteral("EMAIL")});
     parser.addOption({QStringLiteral("role"), QStringLiteral("admin or proctor"), QStringLiteral("ROLE")});
     parser.addOption({QStringLiteral("name"), QStringLiteral("display name"), QStringLiteral("NAME")});
-    if (!parser.parse(QStringList{QStringLiteral("create-admin")} + args) || !parser.isSet(QStringLiteral("email"))
-        || !parser.isSet(QStringLiteral("role")) || !parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "usage: proctor-collector create-admin --email EMAIL --role admin|proctor [--name NAME]\n"
-                             "the password is read from stdin (or prompted for on a terminal), never from arguments\n");
+    if (!parser.parse(QStringList{QStringLiteral("create-admin")} + args) ||
+        !parser.isSet(QStringLiteral("email")) || !parser.isSet(QStringLiteral("role")) ||
+        !parser.positionalArguments().isEmpty()) {
+        std::fprintf(
+            stderr,
+            "usage: proctor-collector create-admin --email EMAIL --role admin|proctor [--name NAME]\n"
+            "the password is read from stdin (or prompted for on a terminal), never from arguments\n");
         return 2;
     }
     const QString email = parser.value(QStringLiteral("email")).trimmed().toLower();
@@ -86,13 +89,14 @@ int runCreateAdmin(const Config &config, const QStringList &args)
     } else {
         password = readLine(true);
     }
-    if (password.size() < size_t(Auth::PasswordHasher::kMinPasswordLength)
-        || password.size() > size_t(Auth::PasswordHasher::kMaxPasswordLength)) {
-        std::fprintf(stderr, "create-admin: the password must be %d..%d characters\n", Auth::PasswordHasher::kMinPasswordLength,
-                     Auth::PasswordHasher::kMaxPasswordLength);
+    if (password.size() < size_t(Auth::PasswordHasher::kMinPasswordLength) ||
+        password.size() > size_t(Auth::PasswordHasher::kMaxPasswordLength)) {
+        std::fprintf(stderr, "create-admin: the password must be %d..%d characters\n",
+                     Auth::PasswordHasher::kMinPasswordLength, Auth::PasswordHasher::kMaxPasswordLength);
         return 2;
     }
-    const QByteArray hash = Auth::PasswordHasher().hash(QByteArrayView(password.data(), qsizetype(password.size())));
+    const QByteArray hash =
+        Auth::PasswordHasher().hash(QByteArrayView(password.data(), qsizetype(password.size())));
     std::fill(password.begin(), password.end(), '\0');
     if (hash.isEmpty()) {
         std::fprintf(stderr, "create-admin: hashing failed (out of memory?)\n");
@@ -111,18 +115,21 @@ int runCreateAdmin(const Config &config, const QStringList &args)
             std::fprintf(stderr, "create-admin: %s\n", qPrintable(admin.error().message));
             return 1;
         }
-        Storage::AuditLog::record(tx, {std::nullopt, QStringLiteral("cli"), QStringLiteral("admin.create"),
+        Storage::AuditLog::record(tx, {std::nullopt,
+                                       QStringLiteral("cli"),
+                                       QStringLiteral("admin.create"),
                                        QStringLiteral("admin:%1").arg(admin->identity.id),
                                        QJsonObject{{QStringLiteral("email"), email},
                                                    {QStringLiteral("role"), Auth::adminRoleName(*role)}},
                                        {}});
         tx.commit();
         std::printf("%lld\n", static_cast<long long>(admin->identity.id));
-        std::fprintf(stderr, "created %s %s (id %lld)\n", qPrintable(Auth::adminRoleName(*role)), qPrintable(email),
-                     static_cast<long long>(admin->identity.id));
+        std::fprintf(stderr, "created %s %s (id %lld)\n", qPrintable(Auth::adminRoleName(*role)),
+                     qPrintable(email), static_cast<long long>(admin->identity.id));
         return 0;
     } catch (...) {
-        std::fprintf(stderr, "create-admin: %s\n", qPrintable(Storage::currentExceptionAsError(QStringLiteral("create-admin")).message));
+        std::fprintf(stderr, "create-admin: %s\n",
+                     qPrintable(Storage::currentExceptionAsError(QStringLiteral("create-admin")).message));
         return 1;
     }
 }

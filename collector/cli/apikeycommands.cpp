@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `create-apikey`, `list-apikeys`, `revoke-apikey`. The key is printed once, alone on stdout, so scripts can
-// capture it; only its SHA-256 is stored. Revocation is announced on Redis so every instance drops it at once.
+// capture it; only its SHA-256 is stored. Revocation is announced on Redis so every instance drops it at
+// once.
 #include <cstdio>
 
 #include <hiredis/hiredis.h>
@@ -18,8 +19,7 @@
 namespace Proctor::Collector::Cli {
 namespace {
 
-template <typename Fn>
-int withConnection(const Config &config, const char *command, Fn fn)
+template <typename Fn> int withConnection(const Config &config, const char *command, Fn fn)
 {
     auto conn = Storage::connect(config.databaseUrl);
     if (!conn) {
@@ -29,7 +29,8 @@ int withConnection(const Config &config, const char *command, Fn fn)
     try {
         return fn(**conn);
     } catch (...) {
-        std::fprintf(stderr, "%s: %s\n", command, qPrintable(Storage::currentExceptionAsError(QString::fromLatin1(command)).message));
+        std::fprintf(stderr, "%s: %s\n", command,
+                     qPrintable(Storage::currentExceptionAsError(QString::fromLatin1(command)).message));
         return 1;
     }
 }
@@ -40,9 +41,11 @@ void announceRevocation(const Config &config, const QList<QByteArray> &hashes)
     if (config.redisUrl.isEmpty())
         return;
     const timeval timeout{2, 0};
-    redisContext *c = redisConnectWithTimeout(config.redis.host.toUtf8().constData(), config.redis.port, timeout);
+    redisContext *c =
+        redisConnectWithTimeout(config.redis.host.toUtf8().constData(), config.redis.port, timeout);
     if (!c || c->err) {
-        std::fprintf(stderr, "revoke-apikey: warning: Redis unreachable; instances drop the key within seconds\n");
+        std::fprintf(stderr,
+                     "revoke-apikey: warning: Redis unreachable; instances drop the key within seconds\n");
         if (c)
             redisFree(c);
         return;
@@ -77,14 +80,16 @@ int runCreateApiKey(const Config &config, const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("name"), QStringLiteral("what the key is for"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("scopes"), QStringLiteral("comma-separated scopes"), QStringLiteral("SCOPES")});
-    if (!parser.parse(QStringList{QStringLiteral("create-apikey")} + args) || !parser.isSet(QStringLiteral("name"))
-        || !parser.isSet(QStringLiteral("scopes"))) {
+    parser.addOption(
+        {QStringLiteral("scopes"), QStringLiteral("comma-separated scopes"), QStringLiteral("SCOPES")});
+    if (!parser.parse(QStringList{QStringLiteral("create-apikey")} + args) ||
+        !parser.isSet(QStringLiteral("name")) || !parser.isSet(QStringLiteral("scopes"))) {
         std::fprintf(stderr, "usage: proctor-collector create-apikey --name NAME --scopes %s\n",
                      qPrintable(Auth::knownScopes().join(QLatin1Char(','))));
         return 2;
     }
-    const QStringList scopes = parser.value(QStringLiteral("scopes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList scopes =
+        parser.value(QStringLiteral("scopes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &s : scopes) {
         if (!Auth::knownScopes().contains(s.trimmed())) {
             std::fprintf(stderr, "create-apikey: unknown scope '%s' (known: %s)\n", qPrintable(s),
@@ -104,7 +109,8 @@ int runCreateApiKey(const Config &config, const QStringList &args)
             trimmed.append(s.trimmed());
         const qint64 id = Storage::ApiKeyRepository::insert(c, name, key, trimmed);
         std::fprintf(stderr, "created API key %lld '%s' (prefix %s, scopes %s); it is shown only now:\n",
-                     static_cast<long long>(id), qPrintable(name), qPrintable(key.prefix), qPrintable(trimmed.join(QLatin1Char(','))));
+                     static_cast<long long>(id), qPrintable(name), qPrintable(key.prefix),
+                     qPrintable(trimmed.join(QLatin1Char(','))));
         std::printf("%s\n", key.key.constData());
         return 0;
     });
@@ -113,12 +119,15 @@ int runCreateApiKey(const Config &config, const QStringList &args)
 int runListApiKeys(const Config &config, const QStringList &)
 {
     return withConnection(config, "list-apikeys", [&](pqxx::connection &c) {
-        std::printf("%-5s %-12s %-24s %-28s %-10s %-24s %s\n", "id", "prefix", "name", "scopes", "usage", "last used", "state");
+        std::printf("%-5s %-12s %-24s %-28s %-10s %-24s %s\n", "id", "prefix", "name", "scopes", "usage",
+                    "last used", "state");
         for (const auto &k : Storage::ApiKeyRepository::list(c))
-            std::printf("%-5lld %-12s %-24s %-28s %-10lld %-24s %s\n", static_cast<long long>(k.info.id), qPrintable(k.prefix),
-                        qPrintable(k.info.name.left(24)), qPrintable(k.info.scopes.join(QLatin1Char(','))),
+            std::printf("%-5lld %-12s %-24s %-28s %-10lld %-24s %s\n", static_cast<long long>(k.info.id),
+                        qPrintable(k.prefix), qPrintable(k.info.name.left(24)),
+                        qPrintable(k.info.scopes.join(QLatin1Char(','))),
                         static_cast<long long>(k.usageCount),
-                        qPrintable(k.lastUsedAt.isValid() ? k.lastUsedAt.toString(Qt::ISODate) : QStringLiteral("never")),
+                        qPrintable(k.lastUsedAt.isValid() ? k.lastUsedAt.toString(Qt::ISODate)
+                                                          : QStringLiteral("never")),
                         k.info.revoked ? "revoked" : "active");
         return 0;
     });
@@ -133,7 +142,8 @@ int runRevokeApiKey(const Config &config, const QStringList &args)
     return withConnection(config, "revoke-apikey", [&](pqxx::connection &c) {
         const QList<QByteArray> hashes = Storage::ApiKeyRepository::revoke(c, args.first());
         if (hashes.isEmpty()) {
-            std::fprintf(stderr, "revoke-apikey: no active key with id or prefix '%s'\n", qPrintable(args.first()));
+            std::fprintf(stderr, "revoke-apikey: no active key with id or prefix '%s'\n",
+                         qPrintable(args.first()));
             return 1;
         }
         announceRevocation(config, hashes);

@@ -22,13 +22,15 @@ int runImportTest(const Config &config, const QStringList &args)
     }
     QFile file(args.first());
     if (!file.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "import-test: cannot read %s: %s\n", qPrintable(args.first()), qPrintable(file.errorString()));
+        std::fprintf(stderr, "import-test: cannot read %s: %s\n", qPrintable(args.first()),
+                     qPrintable(file.errorString()));
         return 1;
     }
     const QByteArray bytes = file.readAll();
     const auto json = Contract::parseJsonObject(bytes);
     if (!json) {
-        std::fprintf(stderr, "import-test: %s: %s\n", qPrintable(args.first()), qPrintable(json.error().message));
+        std::fprintf(stderr, "import-test: %s: %s\n", qPrintable(args.first()),
+                     qPrintable(json.error().message));
         return 1;
     }
     const auto test = Contract::TestDefinition::fromJson(*json);
@@ -46,14 +48,16 @@ int runImportTest(const Config &config, const QStringList &args)
     try {
         const auto result = Storage::TestRepository::importTest(
             **conn, *test, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-        const char *word = result == Storage::TestRepository::ImportResult::Created ? "created"
+        const char *word = result == Storage::TestRepository::ImportResult::Created   ? "created"
                            : result == Storage::TestRepository::ImportResult::Updated ? "updated"
-                                                                                       : "unchanged";
+                                                                                      : "unchanged";
         std::printf("%s: %s (%lld questions, %d per attempt, pass at %d%%)\n", qPrintable(test->id()), word,
-                    static_cast<long long>(test->questions().size()), test->questionsPerAttempt(), test->passThreshold());
+                    static_cast<long long>(test->questions().size()), test->questionsPerAttempt(),
+                    test->passThreshold());
         return 0;
     } catch (...) {
-        std::fprintf(stderr, "import-test: %s\n", qPrintable(Storage::currentExceptionAsError(QStringLiteral("import")).message));
+        std::fprintf(stderr, "import-test: %s\n",
+                     qPrintable(Storage::currentExceptionAsError(QStringLiteral("import")).message));
         return 1;
     }
 }

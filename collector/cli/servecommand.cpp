@@ -47,18 +47,21 @@ int runServe(const Config &config, const QStringList &)
 
     Storage::DbPool db(config.databaseUrl, kDbPoolThreads);
     Storage::TestCatalog tests(db);
-    Storage::EventWriter events(config.databaseUrl,
-                                {config.writerConnections, config.groupCommitMaxRows, config.eventQueueMaxRows}, metrics);
+    Storage::EventWriter events(
+        config.databaseUrl, {config.writerConnections, config.groupCommitMaxRows, config.eventQueueMaxRows},
+        metrics);
     events.start();
 
     Auth::ApiKeyAuthenticator apiKeys(db, redis);
     Auth::RateLimiter limiter(redis);
     const Auth::SessionTokenSigner tokens(config.sessionSecret);
-    Http::PageGuard guard(apiKeys, limiter, tokens, {config.rateLimitPerKeyPerMinute, config.rateLimitPerAddressPerMinute});
+    Http::PageGuard guard(apiKeys, limiter, tokens,
+                          {config.rateLimitPerKeyPerMinute, config.rateLimitPerAddressPerMinute});
     Live::ChangePublisher publisher(redis);
     Auth::AdminAuthenticator admins(db);
     Auth::AdminLoginThrottle loginThrottle(
-        redis, {config.loginFailuresPerAccount, config.loginFailuresPerAddress, config.loginFailureWindowSeconds});
+        redis,
+        {config.loginFailuresPerAccount, config.loginFailuresPerAddress, config.loginFailureWindowSeconds});
     Storage::ReviewCache reviewCache(redis);
     Live::LiveHub liveHub(admins, metrics);
 
@@ -85,7 +88,8 @@ int runServe(const Config &config, const QStringList &)
     Http::registerCertificateRoutes(router, page);
     Http::registerStaticRoutes(router, page);
     Http::AdminGuard adminGuard(admins);
-    Http::AdminContext admin{config, adminGuard, db, tests, loginThrottle, apiKeys, publisher, redis, reviewCache, metrics};
+    Http::AdminContext admin{config,  adminGuard, db,    tests,       loginThrottle,
+                             apiKeys, publisher,  redis, reviewCache, metrics};
     Http::registerAuthRoutes(router, admin);
     Http::registerReviewRoutes(router, admin);
     Http::registerManagementRoutes(router, admin);
@@ -100,7 +104,9 @@ int runServe(const Config &config, const QStringList &)
     limits.maxConnections = config.maxConnections;
     Http::HttpServer server(limits, router, metrics);
     server.setTrustedProxies(config.trustedProxies);
-    server.setUpgradeHandler([&liveHub](QTcpSocket *socket, const QByteArray &head) { return liveHub.takeConnection(socket, head); });
+    server.setUpgradeHandler([&liveHub](QTcpSocket *socket, const QByteArray &head) {
+        return liveHub.takeConnection(socket, head);
+    });
     const auto port = server.listen(config.httpHost, config.httpPort);
     if (!port) {
         Log::error(u"cannot start", {{"error", port.error()}});

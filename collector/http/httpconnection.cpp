@@ -14,7 +14,9 @@ namespace {
 
 QByteArray httpDate()
 {
-    return QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+    return QLocale::c()
+        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+        .toLatin1();
 }
 
 } // namespace
@@ -65,7 +67,8 @@ void HttpConnection::onReadyRead()
     }
     if (m_parser.isStopped())
         return;
-    if (!m_parser.anyRequestCompleted() && !m_parser.inMessage() && !m_parser.hasBufferedInput() && m_upgrade) {
+    if (!m_parser.anyRequestCompleted() && !m_parser.inMessage() && !m_parser.hasBufferedInput() &&
+        m_upgrade) {
         // Only a fresh connection's first request may become a WebSocket. Peek, so that its handshake stays
         // unread for the WebSocket server.
         const QByteArray head = m_socket->peek(m_limits.maxHeaderBytes);
@@ -149,7 +152,8 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse response)
     }
     // Resume a parser paused because of a full pipeline queue.
     if (m_parser.resume())
-        QMetaObject::invokeMethod(this, [this] { parseBuffered(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { parseBuffered(); }, Qt::QueuedConnection);
     if (m_parser.hasRequest())
         QMetaObject::invokeMethod(this, &HttpConnection::processNext, Qt::QueuedConnection);
     else
@@ -194,7 +198,8 @@ void HttpConnection::armTimer()
 bool HttpConnection::midRequest() const
 {
     // Unread socket bytes count: a fresh connection's head is only peeked until it is complete.
-    return m_parser.inMessage() || m_parser.hasBufferedInput() || (m_socket && m_socket->bytesAvailable() > 0);
+    return m_parser.inMessage() || m_parser.hasBufferedInput() ||
+           (m_socket && m_socket->bytesAvailable() > 0);
 }
 
 void HttpConnection::onTimeout()

@@ -26,7 +26,8 @@ public:
     // Called for every complete (or rejected) request, one at a time per connection, in arrival order.
     using Dispatch = std::function<void(HttpConnection *, HttpRequest &&, quint64 sequence)>;
     // Called when a fresh connection's first request asks for a WebSocket upgrade; the socket is handed over
-    // unread, so the WebSocket server can read the handshake itself. Return false to refuse (connection closed).
+    // unread, so the WebSocket server can read the handshake itself. Return false to refuse (connection
+    // closed).
     using UpgradeHandler = std::function<bool(QTcpSocket *socket, const QByteArray &head)>;
 
     HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Dispatch dispatch, UpgradeHandler upgrade,
@@ -61,7 +62,8 @@ private:
     quint64 m_nextSequence = 0;
     quint64 m_inFlight = 0;
     QTimer m_timer;
-    QElapsedTimer m_requestClock; // since the first byte of the request being received; invalid between requests
+    QElapsedTimer
+        m_requestClock; // since the first byte of the request being received; invalid between requests
 
     static constexpr int kDrainTimeoutMs = 2000;
     static constexpr qint64 kMaxDrainBytes = 64LL * 1024 * 1024;

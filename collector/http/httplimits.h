@@ -10,9 +10,9 @@ struct HttpLimits
 {
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     int maxHeaderBytes = 16 * 1024;
-    int idleTimeoutMs = 30000;     // keep-alive connection with nothing in flight
-    int requestTimeoutMs = 15000;  // from the first byte of a request to its last
-    int maxPipelined = 32;         // parsed requests waiting behind the one being answered
+    int idleTimeoutMs = 30000;    // keep-alive connection with nothing in flight
+    int requestTimeoutMs = 15000; // from the first byte of a request to its last
+    int maxPipelined = 32;        // parsed requests waiting behind the one being answered
     int maxConnections = 4096;
 };
 

@@ -8,7 +8,10 @@
 namespace Proctor::Collector::Http {
 namespace {
 
-HttpRequestParser *self(http_parser *p) { return static_cast<HttpRequestParser *>(p->data); }
+HttpRequestParser *self(http_parser *p)
+{
+    return static_cast<HttpRequestParser *>(p->data);
+}
 
 } // namespace
 
@@ -57,7 +60,8 @@ int HttpRequestParser::onUrl(http_parser *p, const char *at, size_t len)
 {
     HttpRequestParser *c = self(p);
     if (!c->countHeaderBytes(len)) {
-        c->m_current.rejection = Error{ErrorCode::HeadersTooLarge, QStringLiteral("request line or headers too large"), {}, 0};
+        c->m_current.rejection =
+            Error{ErrorCode::HeadersTooLarge, QStringLiteral("request line or headers too large"), {}, 0};
         return -1;
     }
     c->m_current.target.append(at, qsizetype(len));
@@ -71,7 +75,8 @@ int HttpRequestParser::onHeaderField(http_parser *p, const char *at, size_t len)
     // in a head several times the limit.
     const bool newLine = c->m_inHeaderValue || c->m_field.isEmpty();
     if (!c->countHeaderBytes(len + (newLine ? 4 : 0))) {
-        c->m_current.rejection = Error{ErrorCode::HeadersTooLarge, QStringLiteral("request headers too large"), {}, 0};
+        c->m_current.rejection =
+            Error{ErrorCode::HeadersTooLarge, QStringLiteral("request headers too large"), {}, 0};
         return -1;
     }
     if (c->m_inHeaderValue) {
@@ -86,7 +91,8 @@ int HttpRequestParser::onHeaderValue(http_parser *p, const char *at, size_t len)
 {
     HttpRequestParser *c = self(p);
     if (!c->countHeaderBytes(len)) {
-        c->m_current.rejection = Error{ErrorCode::HeadersTooLarge, QStringLiteral("request headers too large"), {}, 0};
+        c->m_current.rejection =
+            Error{ErrorCode::HeadersTooLarge, QStringLiteral("request headers too large"), {}, 0};
         return -1;
     }
     if (!c->m_inHeaderValue) {
@@ -114,7 +120,9 @@ int HttpRequestParser::onHeadersComplete(http_parser *p)
     const bool declared = p->content_length != ULLONG_MAX && (p->flags & F_CONTENTLENGTH);
     if (declared && p->content_length > quint64(c->m_limits.maxBodyBytes)) {
         r.rejection = Error{ErrorCode::PayloadTooLarge,
-                            QStringLiteral("request body exceeds %1 bytes").arg(c->m_limits.maxBodyBytes), {}, 0};
+                            QStringLiteral("request body exceeds %1 bytes").arg(c->m_limits.maxBodyBytes),
+                            {},
+                            0};
         return -1;
     }
     if (r.header("expect").compare("100-continue", Qt::CaseInsensitive) == 0 && c->m_onContinue)
@@ -127,8 +135,11 @@ int HttpRequestParser::onBody(http_parser *p, const char *at, size_t len)
     HttpRequestParser *c = self(p);
     // Chunked bodies have no declared length: count as they arrive.
     if (c->m_current.body.size() + qint64(len) > c->m_limits.maxBodyBytes) {
-        c->m_current.rejection = Error{ErrorCode::PayloadTooLarge,
-                                       QStringLiteral("request body exceeds %1 bytes").arg(c->m_limits.maxBodyBytes), {}, 0};
+        c->m_current.rejection =
+            Error{ErrorCode::PayloadTooLarge,
+                  QStringLiteral("request body exceeds %1 bytes").arg(c->m_limits.maxBodyBytes),
+                  {},
+                  0};
         return -1;
     }
     c->m_current.body.append(at, qsizetype(len));

@@ -34,7 +34,8 @@ public:
         Rejected, // the input cannot be read to the end of a request: a rejection ends the queue
     };
 
-    explicit HttpRequestParser(const HttpLimits &limits, QHostAddress peer = {}, ContinueHandler onContinue = {});
+    explicit HttpRequestParser(const HttpLimits &limits, QHostAddress peer = {},
+                               ContinueHandler onContinue = {});
     HttpRequestParser(const HttpRequestParser &) = delete;
     HttpRequestParser &operator=(const HttpRequestParser &) = delete;
 
@@ -64,8 +65,8 @@ public:
     void reject(ErrorCode code, const QString &message);
 
     bool isPaused() const { return HTTP_PARSER_ERRNO(&m_parser) == HPE_PAUSED; }
-    bool isStopped() const { return m_stopped; }          // after a rejection or a "Connection: close" request
-    bool inMessage() const { return m_inMessage; }        // a request has begun and is not complete
+    bool isStopped() const { return m_stopped; }   // after a rejection or a "Connection: close" request
+    bool inMessage() const { return m_inMessage; } // a request has begun and is not complete
     bool hasBufferedInput() const { return !m_input.isEmpty(); }
     bool anyRequestCompleted() const { return m_anyComplete; }
 

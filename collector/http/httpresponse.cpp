@@ -60,27 +60,41 @@ int statusForError(ErrorCode code)
     switch (code) {
     case ErrorCode::BadJson:
     case ErrorCode::ValidationFailed:
-    case ErrorCode::BadParameter: return 400;
+    case ErrorCode::BadParameter:
+        return 400;
     case ErrorCode::MissingApiKey:
     case ErrorCode::InvalidApiKey:
     case ErrorCode::MissingToken:
     case ErrorCode::InvalidToken:
     case ErrorCode::ExpiredToken:
-    case ErrorCode::InvalidCredentials: return 401;
+    case ErrorCode::InvalidCredentials:
+        return 401;
     case ErrorCode::ForbiddenScope:
     case ErrorCode::ForbiddenSession:
-    case ErrorCode::ForbiddenRole: return 403;
-    case ErrorCode::NotFound: return 404;
-    case ErrorCode::MethodNotAllowed: return 405;
-    case ErrorCode::RequestTimeout: return 408;
-    case ErrorCode::Conflict: return 409;
-    case ErrorCode::PayloadTooLarge: return 413;
-    case ErrorCode::UnsupportedMediaType: return 415;
-    case ErrorCode::UpgradeRequired: return 426;
-    case ErrorCode::RateLimited: return 429;
-    case ErrorCode::HeadersTooLarge: return 431;
-    case ErrorCode::Internal: return 500;
-    case ErrorCode::Unavailable: return 503;
+    case ErrorCode::ForbiddenRole:
+        return 403;
+    case ErrorCode::NotFound:
+        return 404;
+    case ErrorCode::MethodNotAllowed:
+        return 405;
+    case ErrorCode::RequestTimeout:
+        return 408;
+    case ErrorCode::Conflict:
+        return 409;
+    case ErrorCode::PayloadTooLarge:
+        return 413;
+    case ErrorCode::UnsupportedMediaType:
+        return 415;
+    case ErrorCode::UpgradeRequired:
+        return 426;
+    case ErrorCode::RateLimited:
+        return 429;
+    case ErrorCode::HeadersTooLarge:
+        return 431;
+    case ErrorCode::Internal:
+        return 500;
+    case ErrorCode::Unavailable:
+        return 503;
     }
     return 500;
 }
@@ -104,28 +118,50 @@ HttpResponse HttpResponse::error(const Error &e)
 const char *reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 101: return "Switching Protocols";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 426: return "Upgrade Required";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Unknown";
+    case 100:
+        return "Continue";
+    case 101:
+        return "Switching Protocols";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 426:
+        return "Upgrade Required";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Unknown";
     }
 }
 

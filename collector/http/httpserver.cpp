@@ -17,8 +17,8 @@ QByteArray requestIdFor(const QByteArray &incoming)
     if (!incoming.isEmpty() && incoming.size() <= 64) {
         bool ok = true;
         for (char ch : incoming) {
-            const bool allowed = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                                 || ch == '-' || ch == '_' || ch == '.';
+            const bool allowed = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                                 (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
             ok = ok && allowed;
         }
         if (ok)
@@ -30,10 +30,11 @@ QByteArray requestIdFor(const QByteArray &incoming)
 }
 
 QHostAddress clientAddress(const QHostAddress &peer, const QByteArray &forwardedFor,
-                          const QList<QPair<QHostAddress, int>> &trustedProxies)
+                           const QList<QPair<QHostAddress, int>> &trustedProxies)
 {
     auto trusted = [&](const QHostAddress &a) {
-        return std::any_of(trustedProxies.begin(), trustedProxies.end(), [&](const auto &net) { return a.isInSubnet(net); });
+        return std::any_of(trustedProxies.begin(), trustedProxies.end(),
+                           [&](const auto &net) { return a.isInSubnet(net); });
     };
     if (forwardedFor.isEmpty() || !trusted(peer))
         return peer;
@@ -59,7 +60,9 @@ tl::expected<quint16, QString> HttpServer::listen(const QHostAddress &address, q
 {
     if (!m_server.listen(address, port))
         return tl::unexpected(QStringLiteral("cannot listen on %1:%2: %3")
-                                  .arg(address.toString()).arg(port).arg(m_server.errorString()));
+                                  .arg(address.toString())
+                                  .arg(port)
+                                  .arg(m_server.errorString()));
     return m_server.serverPort();
 }
 
@@ -68,7 +71,8 @@ void HttpServer::onNewConnection()
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         if (m_connections >= m_limits.maxConnections) {
             // Shedding load at the door is cheaper than failing every request later.
-            socket->write("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            socket->write("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nContent-Length: "
+                          "0\r\nConnection: close\r\n\r\n");
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             socket->disconnectFromHost();
             continue;
@@ -77,8 +81,8 @@ void HttpServer::onNewConnection()
         ++m_connections;
         auto *connection = new HttpConnection(
             socket, m_limits,
-            [this](HttpConnection *c, HttpRequest &&r, quint64 seq) { dispatch(c, std::move(r), seq); }, m_upgrade,
-            this);
+            [this](HttpConnection *c, HttpRequest &&r, quint64 seq) { dispatch(c, std::move(r), seq); },
+            m_upgrade, this);
         connect(connection, &HttpConnection::finished, this, [this] { --m_connections; });
     }
 }
@@ -124,7 +128,8 @@ void HttpServer::dispatch(HttpConnection *connection, HttpRequest &&incoming, qu
         return;
     }
     if (match.methodNotAllowed) {
-        responder.send(HttpResponse::error({ErrorCode::MethodNotAllowed, QStringLiteral("method not allowed"), {}, 0}));
+        responder.send(
+            HttpResponse::error({ErrorCode::MethodNotAllowed, QStringLiteral("method not allowed"), {}, 0}));
         return;
     }
     if (!match.handler) {

@@ -7,7 +7,8 @@ Expected<QUuid> sessionIdParam(const HttpRequest &request)
 {
     const QUuid id = QUuid::fromString(request.pathParams.value(QStringLiteral("id")));
     if (id.isNull())
-        return makeError(ErrorCode::BadParameter, QStringLiteral("session id must be a UUID"), QStringLiteral("id"));
+        return makeError(ErrorCode::BadParameter, QStringLiteral("session id must be a UUID"),
+                         QStringLiteral("id"));
     return id;
 }
 

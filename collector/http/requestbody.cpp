@@ -18,7 +18,8 @@ Expected<QJsonObject> parseBody(const HttpRequest &request, const Contract::Cont
 {
     const QByteArray type = request.header("content-type").toLower();
     if (!type.startsWith("application/json"))
-        return makeError(ErrorCode::UnsupportedMediaType, QStringLiteral("Content-Type must be application/json"),
+        return makeError(ErrorCode::UnsupportedMediaType,
+                         QStringLiteral("Content-Type must be application/json"),
                          QStringLiteral("Content-Type"));
     auto parsed = Contract::parseJsonObject(request.body);
     if (!parsed)

@@ -8,7 +8,8 @@
 
 namespace Proctor::Collector::Http {
 
-Responder::Responder(QPointer<HttpConnection> connection, QObject *context, quint64 sequence, Finisher finisher)
+Responder::Responder(QPointer<HttpConnection> connection, QObject *context, quint64 sequence,
+                     Finisher finisher)
     : m_state(std::make_shared<State>())
 {
     m_state->connection = std::move(connection);

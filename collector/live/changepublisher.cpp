@@ -8,7 +8,8 @@
 
 namespace Proctor::Collector::Live {
 
-ChangePublisher::ChangePublisher(RedisClient &redis, int intervalMs, QObject *parent) : QObject(parent), m_redis(redis)
+ChangePublisher::ChangePublisher(RedisClient &redis, int intervalMs, QObject *parent)
+    : QObject(parent), m_redis(redis)
 {
     connect(&m_timer, &QTimer::timeout, this, &ChangePublisher::flush);
     m_timer.start(intervalMs);
@@ -47,7 +48,8 @@ void ChangePublisher::flush()
                                     {QStringLiteral("count"), it->count},
                                     {QStringLiteral("types"), types}});
     }
-    const QJsonObject message{{QStringLiteral("type"), QStringLiteral("events_appended")}, {QStringLiteral("sessions"), sessions}};
+    const QJsonObject message{{QStringLiteral("type"), QStringLiteral("events_appended")},
+                              {QStringLiteral("sessions"), sessions}};
     send(QJsonDocument(message).toJson(QJsonDocument::Compact));
 }
 

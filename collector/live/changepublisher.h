@@ -29,7 +29,10 @@ public:
     void publish(const QJsonObject &message);
     // Where a message goes when Redis cannot take it: this instance's own listeners, so live updates stay
     // local to the instance during a Redis outage instead of stopping.
-    void setLocalDelivery(std::function<void(const QByteArray &)> deliver) { m_localDelivery = std::move(deliver); }
+    void setLocalDelivery(std::function<void(const QByteArray &)> deliver)
+    {
+        m_localDelivery = std::move(deliver);
+    }
 
 private:
     void flush();

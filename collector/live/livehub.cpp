@@ -22,10 +22,9 @@ constexpr quint64 kMaxIncomingMessageBytes = 4096;
 
 } // namespace
 
-LiveHub::LiveHub(Auth::AdminAuthenticator &authenticator, Metrics &metrics, qint64 maxBufferedBytes, QObject *parent)
-    : QObject(parent),
-      m_authenticator(authenticator),
-      m_metrics(metrics),
+LiveHub::LiveHub(Auth::AdminAuthenticator &authenticator, Metrics &metrics, qint64 maxBufferedBytes,
+                 QObject *parent)
+    : QObject(parent), m_authenticator(authenticator), m_metrics(metrics),
       m_maxBufferedBytes(maxBufferedBytes),
       m_server(QStringLiteral("proctor-collector"), QWebSocketServer::NonSecureMode)
 {
@@ -88,15 +87,19 @@ bool LiveHub::takeConnection(QTcpSocket *socket, const QByteArray &head)
 
 void LiveHub::refuse(QTcpSocket *socket, int status, const QByteArray &code, const QByteArray &message)
 {
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("error"),
-                                                       QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)},
-                                                                   {QStringLiteral("message"), QString::fromUtf8(message)}}}})
-                                .toJson(QJsonDocument::Compact);
-    const char *reason = status == 401 ? "Unauthorized" : status == 404 ? "Not Found" : status == 405 ? "Method Not Allowed"
-                                                                                                     : "Service Unavailable";
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n"
-                          "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
-                          + "\r\nConnection: close\r\n";
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                   QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)},
+                                               {QStringLiteral("message"), QString::fromUtf8(message)}}}})
+            .toJson(QJsonDocument::Compact);
+    const char *reason = status == 401   ? "Unauthorized"
+                         : status == 404 ? "Not Found"
+                         : status == 405 ? "Method Not Allowed"
+                                         : "Service Unavailable";
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+                          "\r\n"
+                          "Content-Type: application/json\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\nConnection: close\r\n";
     if (status == 401)
         response += "WWW-Authenticate: Bearer\r\n";
     if (status == 503)
@@ -130,7 +133,8 @@ void LiveHub::onNewConnection()
             }
         });
         updateGauge();
-        Log::info(u"live client connected", {{"peer", ws->peerAddress().toString()}, {"clients", clientCount()}});
+        Log::info(u"live client connected",
+                  {{"peer", ws->peerAddress().toString()}, {"clients", clientCount()}});
     }
 }
 
@@ -153,9 +157,13 @@ void LiveHub::drop(QWebSocket *ws, const char *reason)
 {
     if (!m_clients.remove(ws))
         return;
-    m_metrics.counterFamily("proctor_live_clients_dropped_total", "Live WebSocket clients disconnected by the server")
-        .Add({{"reason", reason}}).Increment();
-    Log::warning(u"live client dropped", {{"peer", ws->peerAddress().toString()}, {"reason", QString::fromLatin1(reason)}});
+    m_metrics
+        .counterFamily("proctor_live_clients_dropped_total",
+                       "Live WebSocket clients disconnected by the server")
+        .Add({{"reason", reason}})
+        .Increment();
+    Log::warning(u"live client dropped",
+                 {{"peer", ws->peerAddress().toString()}, {"reason", QString::fromLatin1(reason)}});
     ws->disconnect(this);
     // abort(), not close(): a close frame would queue behind the backlog the client is not reading.
     ws->abort();
@@ -169,10 +177,12 @@ void LiveHub::recheckTokens()
         QPointer<QWebSocket> ws(it.key());
         m_authenticator.authenticate(it->token, [this, ws](Expected<Auth::AdminIdentity> identity) {
             // Unavailable (database down) is not the client's fault: keep it until the next round.
-            if (ws && !identity && identity.error().code != ErrorCode::Unavailable && m_clients.contains(ws)) {
+            if (ws && !identity && identity.error().code != ErrorCode::Unavailable &&
+                m_clients.contains(ws)) {
                 m_clients.remove(ws);
                 ws->disconnect(this);
-                ws->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("token no longer valid"));
+                ws->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("token no longer valid"));
                 // Later, so the close frame can leave first.
                 QTimer::singleShot(2000, ws, [w = ws.data()] { w->deleteLater(); });
                 updateGauge();
@@ -184,7 +194,8 @@ void LiveHub::recheckTokens()
 void LiveHub::updateGauge()
 {
     m_metrics.gaugeFamily("proctor_live_clients", "Live WebSocket clients connected to this instance")
-        .Add({}).Set(double(m_clients.size()));
+        .Add({})
+        .Set(double(m_clients.size()));
 }
 
 } // namespace Proctor::Collector::Live

@@ -22,17 +22,33 @@ RedisReply convert(const redisReply *r)
         return out;
     }
     switch (r->type) {
-    case REDIS_REPLY_STRING: out.type = RedisReply::Type::String; out.string = QByteArray(r->str, int(r->len)); break;
-    case REDIS_REPLY_STATUS: out.type = RedisReply::Type::Status; out.string = QByteArray(r->str, int(r->len)); break;
-    case REDIS_REPLY_ERROR: out.type = RedisReply::Type::Error; out.string = QByteArray(r->str, int(r->len)); break;
-    case REDIS_REPLY_INTEGER: out.type = RedisReply::Type::Integer; out.integer = r->integer; break;
-    case REDIS_REPLY_NIL: out.type = RedisReply::Type::Nil; break;
+    case REDIS_REPLY_STRING:
+        out.type = RedisReply::Type::String;
+        out.string = QByteArray(r->str, int(r->len));
+        break;
+    case REDIS_REPLY_STATUS:
+        out.type = RedisReply::Type::Status;
+        out.string = QByteArray(r->str, int(r->len));
+        break;
+    case REDIS_REPLY_ERROR:
+        out.type = RedisReply::Type::Error;
+        out.string = QByteArray(r->str, int(r->len));
+        break;
+    case REDIS_REPLY_INTEGER:
+        out.type = RedisReply::Type::Integer;
+        out.integer = r->integer;
+        break;
+    case REDIS_REPLY_NIL:
+        out.type = RedisReply::Type::Nil;
+        break;
     case REDIS_REPLY_ARRAY:
         out.type = RedisReply::Type::Array;
         for (size_t i = 0; i < r->elements; ++i)
             out.elements.append(convert(r->element[i]));
         break;
-    default: out.type = RedisReply::Type::Error; out.string = "unsupported reply type";
+    default:
+        out.type = RedisReply::Type::Error;
+        out.string = "unsupported reply type";
     }
     return out;
 }
@@ -66,7 +82,8 @@ RedisReply errorReply(const char *text)
 
 } // namespace
 
-RedisClient::RedisClient(RedisEndpoint endpoint, QObject *parent) : QObject(parent), m_endpoint(std::move(endpoint))
+RedisClient::RedisClient(RedisEndpoint endpoint, QObject *parent)
+    : QObject(parent), m_endpoint(std::move(endpoint))
 {
     m_reconnect.setSingleShot(true);
     connect(&m_reconnect, &QTimer::timeout, this, &RedisClient::connectNow);
@@ -81,7 +98,10 @@ RedisClient::~RedisClient()
     delete m_adapter;
 }
 
-void RedisClient::start() { connectNow(); }
+void RedisClient::start()
+{
+    connectNow();
+}
 
 void RedisClient::connectNow()
 {
@@ -96,7 +116,8 @@ void RedisClient::connectNow()
         return;
     }
     ctx->data = this;
-    delete m_adapter; // its context is already gone (hiredis freed it); the notifier knows and leaves it alone
+    delete m_adapter; // its context is already gone (hiredis freed it); the notifier knows and leaves it
+                      // alone
     m_adapter = new RedisNotifier(ctx, this);
     redisAsyncSetConnectCallback(ctx, &RedisClient::onConnect);
     redisAsyncSetDisconnectCallback(ctx, &RedisClient::onDisconnect);

@@ -19,9 +19,17 @@ namespace Proctor::Collector::Live {
 
 struct RedisReply
 {
-    enum class Type { Error, Nil, Integer, String, Status, Array };
+    enum class Type
+    {
+        Error,
+        Nil,
+        Integer,
+        String,
+        Status,
+        Array
+    };
     Type type = Type::Error;
-    QByteArray string;        // String, Status, Error text
+    QByteArray string; // String, Status, Error text
     long long integer = 0;
     QList<RedisReply> elements;
 

@@ -7,7 +7,8 @@
 
 namespace Proctor::Collector::Live {
 
-RedisNotifier::RedisNotifier(redisAsyncContext *context, QObject *parent) : QObject(parent), m_context(context)
+RedisNotifier::RedisNotifier(redisAsyncContext *context, QObject *parent)
+    : QObject(parent), m_context(context)
 {
     context->ev.data = this;
     context->ev.addRead = &RedisNotifier::addRead;

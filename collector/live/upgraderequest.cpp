@@ -27,7 +27,9 @@ UpgradeRequest UpgradeRequest::parse(const QByteArray &head)
     }
     r.token = Auth::bearerToken(authorization);
     if (r.token.isEmpty())
-        r.token = QUrlQuery(QString::fromLatin1(query)).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).toLatin1();
+        r.token = QUrlQuery(QString::fromLatin1(query))
+                      .queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded)
+                      .toLatin1();
     return r;
 }
 

@@ -57,7 +57,8 @@ std::string Metrics::render() const
     return prometheus::TextSerializer().Serialize(m_registry->Collect());
 }
 
-prometheus::Family<prometheus::Counter> &Metrics::counterFamily(const std::string &name, const std::string &help)
+prometheus::Family<prometheus::Counter> &Metrics::counterFamily(const std::string &name,
+                                                                const std::string &help)
 {
     std::lock_guard lock(m_mutex);
     auto &f = m_families[name];
@@ -75,7 +76,8 @@ prometheus::Family<prometheus::Gauge> &Metrics::gaugeFamily(const std::string &n
     return *static_cast<prometheus::Family<prometheus::Gauge> *>(f);
 }
 
-prometheus::Family<prometheus::Histogram> &Metrics::histogramFamily(const std::string &name, const std::string &help)
+prometheus::Family<prometheus::Histogram> &Metrics::histogramFamily(const std::string &name,
+                                                                    const std::string &help)
 {
     std::lock_guard lock(m_mutex);
     auto &f = m_families[name];

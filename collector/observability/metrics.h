@@ -32,7 +32,8 @@ public:
     // Families other parts add their series to.
     prometheus::Family<prometheus::Counter> &counterFamily(const std::string &name, const std::string &help);
     prometheus::Family<prometheus::Gauge> &gaugeFamily(const std::string &name, const std::string &help);
-    prometheus::Family<prometheus::Histogram> &histogramFamily(const std::string &name, const std::string &help);
+    prometheus::Family<prometheus::Histogram> &histogramFamily(const std::string &name,
+                                                               const std::string &help);
 
 private:
     std::shared_ptr<prometheus::Registry> m_registry;

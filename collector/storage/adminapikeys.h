@@ -17,7 +17,8 @@
 namespace Proctor::Collector::Storage::AdminApiKeys {
 
 // Returns the new key's id and creation time.
-std::pair<qint64, QDateTime> insert(pqxx::work &tx, const QString &name, const Auth::NewApiKey &key, const QStringList &scopes);
+std::pair<qint64, QDateTime> insert(pqxx::work &tx, const QString &name, const Auth::NewApiKey &key,
+                                    const QStringList &scopes);
 // The revoked key's hash; NotFound for an unknown id; nullopt when it was already revoked (idempotent).
 Expected<std::optional<QByteArray>> revoke(pqxx::work &tx, qint64 id);
 

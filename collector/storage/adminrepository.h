@@ -19,7 +19,7 @@ struct AdminRecord
 {
     Auth::AdminIdentity identity; // tokenHash empty
     QDateTime createdAt;
-    QDateTime disabledAt;         // invalid when active
+    QDateTime disabledAt; // invalid when active
     QDateTime lastLoginAt;
     bool disabled() const { return disabledAt.isValid(); }
 };
@@ -48,7 +48,8 @@ std::optional<AdminLogin> findForLogin(pqxx::connection &c, const QString &email
 std::optional<AdminRecord> find(pqxx::work &tx, qint64 id);
 QList<AdminRecord> list(pqxx::connection &c);
 // Changes role and/or disabled state; disabling also revokes every token of the admin. NotFound when absent.
-Expected<AdminRecord> update(pqxx::work &tx, qint64 id, std::optional<Auth::AdminRole> role, std::optional<bool> disabled);
+Expected<AdminRecord> update(pqxx::work &tx, qint64 id, std::optional<Auth::AdminRole> role,
+                             std::optional<bool> disabled);
 qint64 countActiveAdmins(pqxx::work &tx);
 
 // Stores a new token (hash only) and stamps last_login_at; returns the expiry.

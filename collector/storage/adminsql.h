@@ -39,11 +39,20 @@ inline QJsonValue timestampJson(const pqxx::field &f)
     return f.is_null() ? QJsonValue() : QJsonValue(toQString(f.as<std::string>()));
 }
 
-inline QJsonValue textJson(const pqxx::field &f) { return f.is_null() ? QJsonValue() : QJsonValue(toQString(f.as<std::string>())); }
+inline QJsonValue textJson(const pqxx::field &f)
+{
+    return f.is_null() ? QJsonValue() : QJsonValue(toQString(f.as<std::string>()));
+}
 
-inline QJsonValue intJson(const pqxx::field &f) { return f.is_null() ? QJsonValue() : QJsonValue(f.as<qint64>()); }
+inline QJsonValue intJson(const pqxx::field &f)
+{
+    return f.is_null() ? QJsonValue() : QJsonValue(f.as<qint64>());
+}
 
-inline QJsonValue boolJson(const pqxx::field &f) { return f.is_null() ? QJsonValue() : QJsonValue(f.as<bool>()); }
+inline QJsonValue boolJson(const pqxx::field &f)
+{
+    return f.is_null() ? QJsonValue() : QJsonValue(f.as<bool>());
+}
 
 inline QJsonValue jsonb(const pqxx::field &f)
 {
@@ -57,7 +66,10 @@ inline QJsonValue jsonb(const pqxx::field &f)
     return QJsonValue();
 }
 
-inline std::string jsonText(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString(); }
+inline std::string jsonText(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
+}
 
 inline pqxx::binarystring bytes(const QByteArray &b)
 {

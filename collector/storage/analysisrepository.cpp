@@ -11,7 +11,10 @@
 namespace Proctor::Collector::Storage::AnalysisRepository {
 namespace {
 
-std::string uuid(const QUuid &id) { return id.toString(QUuid::WithoutBraces).toStdString(); }
+std::string uuid(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces).toStdString();
+}
 
 Analysis::QuestionTrajectory trajectoryFrom(const QString &questionId, const QJsonArray &points)
 {
@@ -32,7 +35,8 @@ std::vector<Analysis::Keystroke> keystrokesFrom(const QJsonArray &keys)
     out.reserve(size_t(keys.size()));
     for (const auto &k : keys) {
         const QJsonObject o = k.toObject();
-        out.push_back({o.value(QStringLiteral("code")).toString().toStdString(), o.value(QStringLiteral("downMs")).toDouble(),
+        out.push_back({o.value(QStringLiteral("code")).toString().toStdString(),
+                       o.value(QStringLiteral("downMs")).toDouble(),
                        o.value(QStringLiteral("upMs")).toDouble()});
     }
     return out;
@@ -40,7 +44,8 @@ std::vector<Analysis::Keystroke> keystrokesFrom(const QJsonArray &keys)
 
 QJsonArray jsonArray(const pqxx::field &f)
 {
-    return f.is_null() ? QJsonArray() : QJsonDocument::fromJson(QByteArray::fromStdString(f.as<std::string>())).array();
+    return f.is_null() ? QJsonArray()
+                       : QJsonDocument::fromJson(QByteArray::fromStdString(f.as<std::string>())).array();
 }
 
 SessionBrief briefFrom(const pqxx::row &r, int first)
@@ -61,9 +66,10 @@ const char *kBriefColumns = "s.id::text, s.test_id, s.candidate_id, "
 std::optional<SessionBrief> sessionBrief(pqxx::connection &c, const QUuid &sessionId)
 {
     pqxx::nontransaction tx(c);
-    const auto r = tx.exec_params(std::string("SELECT ") + kBriefColumns
-                                      + " FROM sessions s JOIN candidates c ON c.id = s.candidate_id WHERE s.id = $1",
-                                  uuid(sessionId));
+    const auto r =
+        tx.exec_params(std::string("SELECT ") + kBriefColumns +
+                           " FROM sessions s JOIN candidates c ON c.id = s.candidate_id WHERE s.id = $1",
+                       uuid(sessionId));
     if (r.empty())
         return std::nullopt;
     return briefFrom(r[0], 0);
@@ -72,13 +78,15 @@ std::optional<SessionBrief> sessionBrief(pqxx::connection &c, const QUuid &sessi
 std::vector<Analysis::QuestionTrajectory> mouse(pqxx::connection &c, const QUuid &sessionId)
 {
     pqxx::nontransaction tx(c);
-    const auto r = tx.exec_params("SELECT mouse::text FROM session_telemetry WHERE session_id = $1", uuid(sessionId));
+    const auto r =
+        tx.exec_params("SELECT mouse::text FROM session_telemetry WHERE session_id = $1", uuid(sessionId));
     std::vector<Analysis::QuestionTrajectory> out;
     if (r.empty())
         return out;
     for (const auto &seg : jsonArray(r[0][0])) {
         const QJsonObject o = seg.toObject();
-        out.push_back(trajectoryFrom(o.value(QStringLiteral("questionId")).toString(), o.value(QStringLiteral("points")).toArray()));
+        out.push_back(trajectoryFrom(o.value(QStringLiteral("questionId")).toString(),
+                                     o.value(QStringLiteral("points")).toArray()));
     }
     return Analysis::splitByQuestion(out);
 }
@@ -86,20 +94,23 @@ std::vector<Analysis::QuestionTrajectory> mouse(pqxx::connection &c, const QUuid
 std::vector<Analysis::Keystroke> keystrokes(pqxx::connection &c, const QUuid &sessionId)
 {
     pqxx::nontransaction tx(c);
-    const auto r = tx.exec_params("SELECT keystrokes::text FROM session_telemetry WHERE session_id = $1", uuid(sessionId));
+    const auto r = tx.exec_params("SELECT keystrokes::text FROM session_telemetry WHERE session_id = $1",
+                                  uuid(sessionId));
     return r.empty() ? std::vector<Analysis::Keystroke>() : keystrokesFrom(jsonArray(r[0][0]));
 }
 
-std::vector<OtherTrajectory> trajectoriesOfQuestion(pqxx::connection &c, const QString &testId, const QString &questionId,
-                                                    const QUuid &excludeSession, int limit)
+std::vector<OtherTrajectory> trajectoriesOfQuestion(pqxx::connection &c, const QString &testId,
+                                                    const QString &questionId, const QUuid &excludeSession,
+                                                    int limit)
 {
     pqxx::nontransaction tx(c);
     const auto r = tx.exec_params(
-        std::string("SELECT ") + kBriefColumns + ", seg->'points' FROM sessions s "
-        "JOIN candidates c ON c.id = s.candidate_id JOIN session_telemetry t ON t.session_id = s.id "
-        "CROSS JOIN LATERAL jsonb_array_elements(t.mouse) seg "
-        "WHERE s.test_id = $1 AND seg->>'questionId' = $2 AND s.id <> $3 "
-        "ORDER BY s.finished_at DESC NULLS LAST, s.id LIMIT $4",
+        std::string("SELECT ") + kBriefColumns +
+            ", seg->'points' FROM sessions s "
+            "JOIN candidates c ON c.id = s.candidate_id JOIN session_telemetry t ON t.session_id = s.id "
+            "CROSS JOIN LATERAL jsonb_array_elements(t.mouse) seg "
+            "WHERE s.test_id = $1 AND seg->>'questionId' = $2 AND s.id <> $3 "
+            "ORDER BY s.finished_at DESC NULLS LAST, s.id LIMIT $4",
         toStd(testId), toStd(questionId), uuid(excludeSession), limit);
     std::vector<OtherTrajectory> out;
     out.reserve(r.size());
@@ -108,15 +119,16 @@ std::vector<OtherTrajectory> trajectoriesOfQuestion(pqxx::connection &c, const Q
     return out;
 }
 
-std::vector<OtherKeystrokes> keystrokesOfOtherCandidates(pqxx::connection &c, const QString &testId, qint64 candidateId,
-                                                         int limit)
+std::vector<OtherKeystrokes> keystrokesOfOtherCandidates(pqxx::connection &c, const QString &testId,
+                                                         qint64 candidateId, int limit)
 {
     pqxx::nontransaction tx(c);
     const auto r = tx.exec_params(
-        std::string("SELECT ") + kBriefColumns + ", t.keystrokes::text FROM sessions s "
-        "JOIN candidates c ON c.id = s.candidate_id JOIN session_telemetry t ON t.session_id = s.id "
-        "WHERE s.test_id = $1 AND s.candidate_id <> $2 AND jsonb_array_length(t.keystrokes) > 0 "
-        "ORDER BY s.finished_at DESC NULLS LAST LIMIT $3",
+        std::string("SELECT ") + kBriefColumns +
+            ", t.keystrokes::text FROM sessions s "
+            "JOIN candidates c ON c.id = s.candidate_id JOIN session_telemetry t ON t.session_id = s.id "
+            "WHERE s.test_id = $1 AND s.candidate_id <> $2 AND jsonb_array_length(t.keystrokes) > 0 "
+            "ORDER BY s.finished_at DESC NULLS LAST LIMIT $3",
         toStd(testId), candidateId, limit);
     std::vector<OtherKeystrokes> out;
     for (const auto &row : r)
@@ -127,7 +139,8 @@ std::vector<OtherKeystrokes> keystrokesOfOtherCandidates(pqxx::connection &c, co
 double overtimeSeconds(pqxx::connection &c, const QUuid &sessionId)
 {
     pqxx::nontransaction tx(c);
-    const auto r = tx.exec_params("SELECT " + ReviewSql::overtimeSecondsExpression() + " FROM sessions s WHERE s.id = $1",
+    const auto r = tx.exec_params("SELECT " + ReviewSql::overtimeSecondsExpression() +
+                                      " FROM sessions s WHERE s.id = $1",
                                   uuid(sessionId));
     return r.empty() ? 0.0 : r[0][0].as<double>();
 }
@@ -135,9 +148,10 @@ double overtimeSeconds(pqxx::connection &c, const QUuid &sessionId)
 std::vector<Analysis::RiskEvent> riskEvents(pqxx::connection &c, const QUuid &sessionId)
 {
     pqxx::nontransaction tx(c);
-    const auto r = tx.exec_params("SELECT event_id::text, type, (extract(epoch FROM client_ts) * 1000)::bigint, details::text "
-                                  "FROM events WHERE session_id = $1 ORDER BY seq, client_ts",
-                                  uuid(sessionId));
+    const auto r = tx.exec_params(
+        "SELECT event_id::text, type, (extract(epoch FROM client_ts) * 1000)::bigint, details::text "
+        "FROM events WHERE session_id = $1 ORDER BY seq, client_ts",
+        uuid(sessionId));
     std::vector<Analysis::RiskEvent> out;
     out.reserve(r.size());
     for (const auto &row : r) {
@@ -145,10 +159,12 @@ std::vector<Analysis::RiskEvent> riskEvents(pqxx::connection &c, const QUuid &se
         e.eventId = row[0].as<std::string>();
         e.type = row[1].as<std::string>();
         e.clientTsMs = row[2].as<std::int64_t>();
-        const QJsonObject details = QJsonDocument::fromJson(QByteArray::fromStdString(row[3].as<std::string>())).object();
+        const QJsonObject details =
+            QJsonDocument::fromJson(QByteArray::fromStdString(row[3].as<std::string>())).object();
         for (auto it = details.begin(); it != details.end(); ++it)
-            e.details[it.key().toStdString()] = it.value().isString() ? it.value().toString().toStdString()
-                                                                      : QString::number(it.value().toDouble(), 'g', 15).toStdString();
+            e.details[it.key().toStdString()] =
+                it.value().isString() ? it.value().toString().toStdString()
+                                      : QString::number(it.value().toDouble(), 'g', 15).toStdString();
         out.push_back(std::move(e));
     }
     return out;

@@ -29,7 +29,8 @@ QStringList parseTextArray(const pqxx::field &f)
 
 QDateTime ts(const pqxx::field &f)
 {
-    return f.is_null() ? QDateTime() : QDateTime::fromString(toQString(f.as<std::string>()), Qt::ISODateWithMs);
+    return f.is_null() ? QDateTime()
+                       : QDateTime::fromString(toQString(f.as<std::string>()), Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -40,7 +41,8 @@ qint64 insert(pqxx::connection &c, const QString &name, const Auth::NewApiKey &k
     const auto row = tx.exec_params1(
         "INSERT INTO api_keys (name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4::text[]) RETURNING id",
         toStd(name), toStd(key.prefix),
-        pqxx::binarystring(reinterpret_cast<const unsigned char *>(key.hash.constData()), size_t(key.hash.size())),
+        pqxx::binarystring(reinterpret_cast<const unsigned char *>(key.hash.constData()),
+                           size_t(key.hash.size())),
         textArray(scopes));
     tx.commit();
     return row[0].as<qint64>();
@@ -92,10 +94,12 @@ QList<QByteArray> revoke(pqxx::connection &c, const QString &idOrPrefix)
     pqxx::work tx(c);
     bool isId = false;
     const qint64 id = idOrPrefix.toLongLong(&isId);
-    const pqxx::result r = isId
-        ? tx.exec_params("UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING key_hash", id)
-        : tx.exec_params("UPDATE api_keys SET revoked_at = now() WHERE prefix = $1 AND revoked_at IS NULL RETURNING key_hash",
-                         toStd(idOrPrefix));
+    const pqxx::result r = isId ? tx.exec_params("UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND "
+                                                 "revoked_at IS NULL RETURNING key_hash",
+                                                 id)
+                                : tx.exec_params("UPDATE api_keys SET revoked_at = now() WHERE prefix = $1 "
+                                                 "AND revoked_at IS NULL RETURNING key_hash",
+                                                 toStd(idOrPrefix));
     tx.commit();
     QList<QByteArray> hashes;
     for (const auto &row : r) {

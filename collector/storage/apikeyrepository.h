@@ -27,7 +27,8 @@ struct ApiKeyRecord
 
 namespace ApiKeyRepository {
 
-qint64 insert(pqxx::connection &c, const QString &name, const Auth::NewApiKey &key, const QStringList &scopes);
+qint64 insert(pqxx::connection &c, const QString &name, const Auth::NewApiKey &key,
+              const QStringList &scopes);
 std::optional<Auth::ApiKeyInfo> findByHash(pqxx::connection &c, const QByteArray &hash);
 QList<ApiKeyRecord> list(pqxx::connection &c);
 // Revokes by id or by prefix; returns the hashes revoked (to drop from caches).

@@ -11,11 +11,13 @@ namespace Proctor::Collector::Storage::AuditLog {
 
 qint64 record(pqxx::work &tx, const AuditEntry &e)
 {
-    const auto ip = e.clientIp.isNull() ? std::optional<std::string>() : std::optional<std::string>(e.clientIp.toString().toStdString());
-    return tx.exec_params1("INSERT INTO audit_log (admin_id, actor, action, target, details, client_ip) "
-                           "VALUES ($1, $2, $3, $4, $5::jsonb, $6::inet) RETURNING id",
-                           e.adminId, toStd(e.actor.left(320)), toStd(e.action), AdminSql::optionalText(e.target),
-                           AdminSql::jsonText(e.details), ip)[0]
+    const auto ip = e.clientIp.isNull() ? std::optional<std::string>()
+                                        : std::optional<std::string>(e.clientIp.toString().toStdString());
+    return tx
+        .exec_params1("INSERT INTO audit_log (admin_id, actor, action, target, details, client_ip) "
+                      "VALUES ($1, $2, $3, $4, $5::jsonb, $6::inet) RETURNING id",
+                      e.adminId, toStd(e.actor.left(320)), toStd(e.action), AdminSql::optionalText(e.target),
+                      AdminSql::jsonText(e.details), ip)[0]
         .as<qint64>();
 }
 
@@ -25,18 +27,22 @@ Expected<QJsonObject> page(pqxx::connection &c, const PageRequest &page, const Q
     std::optional<qint64> before;
     if (page.after) {
         if (page.after->size() != 1 || !page.after->at(0).isDouble())
-            return makeError(ErrorCode::BadParameter, QStringLiteral("cursor does not belong to this list"), QStringLiteral("cursor"));
+            return makeError(ErrorCode::BadParameter, QStringLiteral("cursor does not belong to this list"),
+                             QStringLiteral("cursor"));
         before = qint64(page.after->at(0).toDouble());
     }
     const std::optional<std::string> exact = action.isEmpty() || action.endsWith(QLatin1Char('.'))
-                                                 ? std::optional<std::string>() : std::optional<std::string>(toStd(action));
+                                                 ? std::optional<std::string>()
+                                                 : std::optional<std::string>(toStd(action));
     const std::optional<std::string> prefix = action.endsWith(QLatin1Char('.'))
-                                                  ? std::optional<std::string>(toStd(action)) : std::optional<std::string>();
+                                                  ? std::optional<std::string>(toStd(action))
+                                                  : std::optional<std::string>();
     pqxx::nontransaction tx(c);
     const pqxx::result r = tx.exec_params(
-        "SELECT id, actor, admin_id, action, target, details::text, host(client_ip), " + AdminSql::iso("created_at")
-            + " FROM audit_log WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR action = $2) "
-              "AND ($3::text IS NULL OR starts_with(action, $3)) ORDER BY id DESC LIMIT $4",
+        "SELECT id, actor, admin_id, action, target, details::text, host(client_ip), " +
+            AdminSql::iso("created_at") +
+            " FROM audit_log WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR action = $2) "
+            "AND ($3::text IS NULL OR starts_with(action, $3)) ORDER BY id DESC LIMIT $4",
         before, exact, prefix, page.limit + 1);
     QJsonArray items;
     for (int i = 0; i < int(r.size()) && i < page.limit; ++i) {

@@ -29,7 +29,8 @@ struct AuditEntry
 namespace AuditLog {
 
 qint64 record(pqxx::work &tx, const AuditEntry &entry);
-// Newest first: {"items":[{"id","actor","adminId","action","target","details","clientIp","createdAt"}],"nextCursor"}.
+// Newest first:
+// {"items":[{"id","actor","adminId","action","target","details","clientIp","createdAt"}],"nextCursor"}.
 // `action` filters by exact action or by prefix when it ends with '.' ("apikey.").
 Expected<QJsonObject> page(pqxx::connection &c, const PageRequest &page, const QString &action);
 

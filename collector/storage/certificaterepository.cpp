@@ -11,8 +11,9 @@ QString maskHolderName(const QString &fullName)
     if (parts.isEmpty())
         return {};
     const QString &last = parts.first();
-    QString masked = last.size() <= 2 ? last.left(1) + QStringLiteral("*")
-                                      : last.left(1) + QString(last.size() - 2, QLatin1Char('*')) + last.right(1);
+    QString masked = last.size() <= 2
+                         ? last.left(1) + QStringLiteral("*")
+                         : last.left(1) + QString(last.size() - 2, QLatin1Char('*')) + last.right(1);
     for (qsizetype i = 1; i < parts.size(); ++i)
         masked += QLatin1Char(' ') + parts[i].left(1) + QLatin1Char('.');
     return masked;
@@ -22,11 +23,12 @@ std::optional<QJsonObject> verify(pqxx::connection &c, const QString &number)
 {
     pqxx::nontransaction tx(c);
     tx.exec("SET TIME ZONE 'UTC'");
-    const auto r = tx.exec_params(
-        "SELECT c.number, c.revoked_at IS NOT NULL, c.holder_name, t.title, c.score, "
-        "to_char(c.issued_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM certificates c JOIN tests t ON t.id = c.test_id "
-        "WHERE c.number = $1",
-        toStd(number));
+    const auto r =
+        tx.exec_params("SELECT c.number, c.revoked_at IS NOT NULL, c.holder_name, t.title, c.score, "
+                       "to_char(c.issued_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM certificates c JOIN "
+                       "tests t ON t.id = c.test_id "
+                       "WHERE c.number = $1",
+                       toStd(number));
     if (r.empty())
         return std::nullopt;
     const bool revoked = r[0][1].as<bool>();

@@ -9,7 +9,10 @@ DbPool::DbPool(QString url, int threads) : m_url(std::move(url))
     m_threads.setExpiryTimeout(-1);
 }
 
-DbPool::~DbPool() { m_threads.waitForDone(); }
+DbPool::~DbPool()
+{
+    m_threads.waitForDone();
+}
 
 Expected<std::unique_ptr<pqxx::connection>> DbPool::acquire()
 {

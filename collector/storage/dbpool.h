@@ -27,8 +27,7 @@ public:
 
     // Runs `work` on a pool thread with a live connection. A lost connection is dropped (the next item
     // reconnects) and reported as Unavailable.
-    template <typename T>
-    QFuture<Expected<T>> run(std::function<Expected<T>(pqxx::connection &)> work)
+    template <typename T> QFuture<Expected<T>> run(std::function<Expected<T>(pqxx::connection &)> work)
     {
         return QtConcurrent::run(&m_threads, [this, work = std::move(work)]() -> Expected<T> {
             auto conn = acquire();

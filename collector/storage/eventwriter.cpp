@@ -26,24 +26,32 @@ class WriterConnection
 public:
     explicit WriterConnection(std::unique_ptr<pqxx::connection> c) : conn(std::move(c))
     {
-        conn->prepare("insert_events",
-                      "INSERT INTO events (session_id, event_id, session_started_at, seq, type, client_ts, details) "
-                      "SELECT s, e, to_timestamp(st / 1000.0), q, t, to_timestamp(ct / 1000.0), d "
-                      "FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::int[], $5::text[], $6::bigint[], $7::jsonb[]) "
-                      "AS x(s, e, st, q, t, ct, d) "
-                      // Tokens are verified without a lookup and outlive an erased candidate: rows of a session
-                      // that no longer exists are dropped (reported as duplicates), not stored as orphans.
-                      "WHERE EXISTS (SELECT 1 FROM sessions ss WHERE ss.id = x.s) "
-                      "ON CONFLICT DO NOTHING RETURNING session_id, event_id");
+        conn->prepare(
+            "insert_events",
+            "INSERT INTO events (session_id, event_id, session_started_at, seq, type, client_ts, details) "
+            "SELECT s, e, to_timestamp(st / 1000.0), q, t, to_timestamp(ct / 1000.0), d "
+            "FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::int[], $5::text[], $6::bigint[], "
+            "$7::jsonb[]) "
+            "AS x(s, e, st, q, t, ct, d) "
+            // Tokens are verified without a lookup and outlive an erased candidate: rows of a session
+            // that no longer exists are dropped (reported as duplicates), not stored as orphans.
+            "WHERE EXISTS (SELECT 1 FROM sessions ss WHERE ss.id = x.s) "
+            "ON CONFLICT DO NOTHING RETURNING session_id, event_id");
     }
     std::unique_ptr<pqxx::connection> conn;
 };
 
 namespace {
 
-qint64 nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
-QByteArray rowKey(const QUuid &session, const QUuid &event) { return session.toRfc4122() + event.toRfc4122(); }
+QByteArray rowKey(const QUuid &session, const QUuid &event)
+{
+    return session.toRfc4122() + event.toRfc4122();
+}
 
 // PostgreSQL array literal element: quoted, with " and \ escaped.
 void appendQuoted(std::string &out, const QByteArray &value)
@@ -87,17 +95,28 @@ EventWriter::EventWriter(QString databaseUrl, EventWriterOptions options, Metric
     : m_url(std::move(databaseUrl)), m_options(options)
 {
     m_ingested = &metrics.counterFamily("proctor_events_ingested_total", "Events stored (committed)").Add({});
-    m_duplicates = &metrics.counterFamily("proctor_events_duplicate_total", "Events received again and not stored twice").Add({});
-    m_rejectedFull = &metrics.counterFamily("proctor_events_rejected_queue_full_total",
-                                            "Ingest requests refused with 503 because the writer queue was full").Add({});
+    m_duplicates =
+        &metrics.counterFamily("proctor_events_duplicate_total", "Events received again and not stored twice")
+             .Add({});
+    m_rejectedFull = &metrics
+                          .counterFamily("proctor_events_rejected_queue_full_total",
+                                         "Ingest requests refused with 503 because the writer queue was full")
+                          .Add({});
     m_groupRows = &metrics.histogramFamily("proctor_event_commit_rows", "Rows per group commit")
-                       .Add({}, prometheus::Histogram::BucketBoundaries{1, 5, 10, 50, 100, 500, 1000, 2500, 5000, 10000});
-    m_commitSeconds = &metrics.histogramFamily("proctor_event_commit_duration_seconds", "Duration of one group commit")
-                           .Add({}, prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1});
-    m_queueGauge = &metrics.gaugeFamily("proctor_event_queue_rows", "Event rows waiting for a commit").Add({});
+                       .Add({}, prometheus::Histogram::BucketBoundaries{1, 5, 10, 50, 100, 500, 1000, 2500,
+                                                                        5000, 10000});
+    m_commitSeconds =
+        &metrics.histogramFamily("proctor_event_commit_duration_seconds", "Duration of one group commit")
+             .Add({}, prometheus::Histogram::BucketBoundaries{0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05,
+                                                              0.1, 0.25, 1});
+    m_queueGauge =
+        &metrics.gaugeFamily("proctor_event_queue_rows", "Event rows waiting for a commit").Add({});
 }
 
-EventWriter::~EventWriter() { stop(); }
+EventWriter::~EventWriter()
+{
+    stop();
+}
 
 void EventWriter::start()
 {
@@ -135,7 +154,8 @@ void EventWriter::submit(std::vector<EventRow> rows, Completion done)
         // Backpressure: a bounded queue keeps memory bounded when the database is slower than the clients.
         if (m_queuedRows.load() + n > m_options.maxQueuedRows) {
             m_rejectedFull->Increment();
-            done(tl::unexpected(Error{ErrorCode::Unavailable, QStringLiteral("event queue full, retry later"), {}, 1}));
+            done(tl::unexpected(
+                Error{ErrorCode::Unavailable, QStringLiteral("event queue full, retry later"), {}, 1}));
             return;
         }
         m_queuedRows += n;
@@ -169,8 +189,8 @@ void EventWriter::writerLoop()
             if (m_queue.empty())
                 return; // stopping and drained
             int rows = 0;
-            while (!m_queue.empty()
-                   && (group.empty() || rows + int(m_queue.front().rows.size()) <= m_options.maxRowsPerCommit)) {
+            while (!m_queue.empty() &&
+                   (group.empty() || rows + int(m_queue.front().rows.size()) <= m_options.maxRowsPerCommit)) {
                 rows += int(m_queue.front().rows.size());
                 group.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
@@ -216,8 +236,8 @@ void EventWriter::writeGroup(std::vector<Request> &group, std::unique_ptr<Writer
             }
         p.close();
         pqxx::work tx(*conn->conn);
-        const pqxx::result res =
-            tx.exec_prepared("insert_events", p.sessions, p.events, p.started, p.seqs, p.types, p.clientTs, p.details);
+        const pqxx::result res = tx.exec_prepared("insert_events", p.sessions, p.events, p.started, p.seqs,
+                                                  p.types, p.clientTs, p.details);
         tx.commit();
         QSet<QByteArray> inserted;
         inserted.reserve(int(res.size()));
@@ -265,12 +285,15 @@ void EventWriter::writeGroup(std::vector<Request> &group, std::unique_ptr<Writer
         const Error e = currentExceptionAsError(QStringLiteral("event group commit"));
         if (e.code == ErrorCode::Unavailable || !conn->conn->is_open()) {
             conn.reset();
-            Log::warning(u"event commit failed, database unavailable", {{"rows", rows}, {"error", e.message}});
+            Log::warning(u"event commit failed, database unavailable",
+                         {{"rows", rows}, {"error", e.message}});
             for (Request *r : all)
-                r->done(tl::unexpected(Error{ErrorCode::Unavailable, QStringLiteral("database unavailable"), {}, 2}));
+                r->done(tl::unexpected(
+                    Error{ErrorCode::Unavailable, QStringLiteral("database unavailable"), {}, 2}));
             return;
         }
-        Log::warning(u"event group rejected, retrying request by request", {{"rows", rows}, {"error", e.message}});
+        Log::warning(u"event group rejected, retrying request by request",
+                     {{"rows", rows}, {"error", e.message}});
     }
     // A data error in one request must not fail the others grouped with it: isolate it.
     const Error unavailable{ErrorCode::Unavailable, QStringLiteral("database unavailable"), {}, 2};
@@ -289,7 +312,8 @@ void EventWriter::writeGroup(std::vector<Request> &group, std::unique_ptr<Writer
                 conn.reset();
                 r->done(tl::unexpected(unavailable));
             } else {
-                r->done(tl::unexpected(Error{ErrorCode::ValidationFailed, QStringLiteral("events rejected by the database"), {}, 0}));
+                r->done(tl::unexpected(Error{
+                    ErrorCode::ValidationFailed, QStringLiteral("events rejected by the database"), {}, 0}));
             }
         }
     }

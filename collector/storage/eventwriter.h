@@ -37,7 +37,7 @@ struct EventRow
     int seq = 0;
     QByteArray type;
     qint64 clientTsMs = 0;
-    QByteArray detailsJson;      // compact JSON object, validated by the contract
+    QByteArray detailsJson; // compact JSON object, validated by the contract
 };
 
 struct WriteOutcome

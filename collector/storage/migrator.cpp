@@ -26,12 +26,14 @@ Expected<QList<Migration>> Migrator::load(const QString &directory)
     static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
     const QDir dir(directory);
     if (!dir.exists())
-        return makeError(ErrorCode::Internal, QStringLiteral("migrations directory %1 does not exist").arg(directory));
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("migrations directory %1 does not exist").arg(directory));
     std::map<int, Migration> byVersion;
     for (const QString &file : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
         const auto m = pattern.match(file);
         if (!m.hasMatch())
-            return makeError(ErrorCode::Internal, QStringLiteral("migration file %1 is not named NNNN_name.sql").arg(file));
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("migration file %1 is not named NNNN_name.sql").arg(file));
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             return makeError(ErrorCode::Internal, QStringLiteral("cannot read %1").arg(f.fileName()));
@@ -41,14 +43,17 @@ Expected<QList<Migration>> Migrator::load(const QString &directory)
         mig.sql = f.readAll();
         mig.checksum = QCryptographicHash::hash(mig.sql, QCryptographicHash::Sha256).toHex();
         if (byVersion.count(mig.version))
-            return makeError(ErrorCode::Internal, QStringLiteral("two migrations numbered %1").arg(mig.version));
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("two migrations numbered %1").arg(mig.version));
         byVersion.emplace(mig.version, std::move(mig));
     }
     QList<Migration> out;
     int expected = 1;
     for (auto &[version, mig] : byVersion) {
         if (version != expected)
-            return makeError(ErrorCode::Internal, QStringLiteral("migration %1 is missing").arg(expected, 4, 10, QLatin1Char('0')));
+            return makeError(
+                ErrorCode::Internal,
+                QStringLiteral("migration %1 is missing").arg(expected, 4, 10, QLatin1Char('0')));
         ++expected;
         out.append(std::move(mig));
     }
@@ -84,15 +89,19 @@ Expected<MigrationReport> Migrator::migrate(const QList<Migration> &migrations) 
         for (const auto &[version, info] : applied) {
             const Migration *m = known.value(version);
             if (!m)
-                return makeError(ErrorCode::Internal,
-                                 QStringLiteral("database has migration %1 (%2) that this build does not know; "
-                                                "refusing to run an older collector against a newer schema")
-                                     .arg(version).arg(toQString(info.first)));
+                return makeError(
+                    ErrorCode::Internal,
+                    QStringLiteral("database has migration %1 (%2) that this build does not know; "
+                                   "refusing to run an older collector against a newer schema")
+                        .arg(version)
+                        .arg(toQString(info.first)));
             if (m->checksum.toStdString() != info.second)
-                return makeError(ErrorCode::Internal,
-                                 QStringLiteral("migration %1 (%2) was changed after it was applied (checksum %3, "
-                                                "recorded %4); add a new migration instead of editing an applied one")
-                                     .arg(version).arg(m->name, QString::fromLatin1(m->checksum), toQString(info.second)));
+                return makeError(
+                    ErrorCode::Internal,
+                    QStringLiteral("migration %1 (%2) was changed after it was applied (checksum %3, "
+                                   "recorded %4); add a new migration instead of editing an applied one")
+                        .arg(version)
+                        .arg(m->name, QString::fromLatin1(m->checksum), toQString(info.second)));
         }
         MigrationReport report;
         report.alreadyApplied = int(applied.size());
@@ -101,8 +110,8 @@ Expected<MigrationReport> Migrator::migrate(const QList<Migration> &migrations) 
                 continue;
             pqxx::work tx(c);
             tx.exec(m.sql.toStdString());
-            tx.exec_params("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)", m.version,
-                           toStd(m.name), m.checksum.toStdString());
+            tx.exec_params("INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                           m.version, toStd(m.name), m.checksum.toStdString());
             tx.commit();
             report.applied.append(m.version);
             Log::info(u"migration applied", {{"version", m.version}, {"name", m.name}});

@@ -12,16 +12,16 @@ namespace Proctor::Collector::Storage {
 
 struct Migration
 {
-    int version = 0;       // from the NNNN_ prefix
-    QString name;          // the rest of the file name, without .sql
+    int version = 0; // from the NNNN_ prefix
+    QString name;    // the rest of the file name, without .sql
     QByteArray sql;
-    QByteArray checksum;   // SHA-256 hex of the file
+    QByteArray checksum; // SHA-256 hex of the file
 };
 
 struct MigrationReport
 {
-    QList<int> applied;      // versions applied by this run
-    int alreadyApplied = 0;  // versions found applied before
+    QList<int> applied;     // versions applied by this run
+    int alreadyApplied = 0; // versions found applied before
 };
 
 class Migrator

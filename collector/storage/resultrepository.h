@@ -24,7 +24,7 @@ struct ResultSubmission
 
 struct ResultOutcome
 {
-    QJsonObject body;     // exactly what the first submission answered
+    QJsonObject body; // exactly what the first submission answered
     bool replayed = false;
     bool passed = false;
     QString certificateNumber;

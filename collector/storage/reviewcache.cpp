@@ -31,29 +31,34 @@ void ReviewCache::get(const QByteArray &key, Callback callback)
         callback({});
         return;
     }
-    m_redis.command({"EVAL", kGetScript, "1", kGenerationKey, key}, [callback](const Live::RedisReply &reply) {
-        Lookup out;
-        if (reply.type == Live::RedisReply::Type::Array && reply.elements.size() == 2) {
-            out.generation = reply.elements[0].string;
-            if (reply.elements[1].type == Live::RedisReply::Type::String)
-                out.value = reply.elements[1].string;
-        }
-        callback(out);
-    }, 300);
+    m_redis.command(
+        {"EVAL", kGetScript, "1", kGenerationKey, key},
+        [callback](const Live::RedisReply &reply) {
+            Lookup out;
+            if (reply.type == Live::RedisReply::Type::Array && reply.elements.size() == 2) {
+                out.generation = reply.elements[0].string;
+                if (reply.elements[1].type == Live::RedisReply::Type::String)
+                    out.value = reply.elements[1].string;
+            }
+            callback(out);
+        },
+        300);
 }
 
 void ReviewCache::put(const QByteArray &key, const QByteArray &generation, const QByteArray &value)
 {
     if (generation.isEmpty() || !m_redis.isConnected())
         return;
-    m_redis.command({"SET", entryKey(generation, key), value, "EX", QByteArray::number(m_ttlSeconds)},
-                    [](const Live::RedisReply &) {}, 300);
+    m_redis.command(
+        {"SET", entryKey(generation, key), value, "EX", QByteArray::number(m_ttlSeconds)},
+        [](const Live::RedisReply &) {}, 300);
 }
 
 void ReviewCache::invalidate()
 {
     if (m_redis.isConnected())
-        m_redis.command({"INCR", kGenerationKey}, [](const Live::RedisReply &) {}, 300);
+        m_redis.command(
+            {"INCR", kGenerationKey}, [](const Live::RedisReply &) {}, 300);
 }
 
 void ReviewCache::onLiveMessage(const QString &type)

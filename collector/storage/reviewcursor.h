@@ -21,7 +21,8 @@ namespace ReviewCursor {
 
 inline QString encode(const QJsonArray &key)
 {
-    return QString::fromLatin1(QJsonDocument(key).toJson(QJsonDocument::Compact)
+    return QString::fromLatin1(QJsonDocument(key)
+                                   .toJson(QJsonDocument::Compact)
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
@@ -30,8 +31,8 @@ inline std::optional<QJsonArray> decode(const QString &cursor)
 {
     if (cursor.size() > 1024)
         return std::nullopt;
-    const auto raw = QByteArray::fromBase64Encoding(cursor.toLatin1(), QByteArray::Base64UrlEncoding
-                                                                            | QByteArray::AbortOnBase64DecodingErrors);
+    const auto raw = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!raw)
         return std::nullopt;
     const QJsonDocument d = QJsonDocument::fromJson(*raw);

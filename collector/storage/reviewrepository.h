@@ -24,16 +24,16 @@ struct ResultFilter
     std::optional<QDate> from; // finished on or after this UTC day
     std::optional<QDate> to;   // finished on or before this UTC day
     std::optional<bool> passed;
-    QString query;             // names, certificate number, session id
-    QString risk;              // low | medium | high
-    QString fingerprint;       // privacy-safe device hash (a fingerprint group)
+    QString query;                             // names, certificate number, session id
+    QString risk;                              // low | medium | high
+    QString fingerprint;                       // privacy-safe device hash (a fingerprint group)
     QString sort = QStringLiteral("finished"); // finished | score (both newest/highest first)
 };
 
 struct CertificateFilter
 {
     std::optional<int> year;
-    std::optional<int> month;               // only with year
+    std::optional<int> month;                // only with year
     QString sort = QStringLiteral("issued"); // issued | number | holder | score
     bool ascending = false;
 };
@@ -45,8 +45,10 @@ Expected<QJsonObject> session(pqxx::connection &c, TestCatalog &tests, const QUu
 Expected<QJsonObject> events(pqxx::connection &c, const QUuid &id, const PageRequest &page);
 Expected<QJsonObject> telemetry(pqxx::connection &c, const QUuid &id);
 // Started and never finished; `idleMinutes` > 0 keeps only sessions quiet for at least that long.
-Expected<QJsonObject> abandoned(pqxx::connection &c, const QString &kind, int idleMinutes, const PageRequest &page);
-Expected<QJsonObject> certificates(pqxx::connection &c, const CertificateFilter &filter, const PageRequest &page);
+Expected<QJsonObject> abandoned(pqxx::connection &c, const QString &kind, int idleMinutes,
+                                const PageRequest &page);
+Expected<QJsonObject> certificates(pqxx::connection &c, const CertificateFilter &filter,
+                                   const PageRequest &page);
 Expected<QJsonObject> search(pqxx::connection &c, const QString &query);
 
 } // namespace ReviewRepository

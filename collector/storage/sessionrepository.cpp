@@ -10,8 +10,8 @@ namespace Proctor::Collector::Storage {
 QString CandidateIdentity::identityKey() const
 {
     auto norm = [](const QString &s) { return s.simplified().toLower(); };
-    return persistentId + QLatin1Char('|') + norm(lastName) + QLatin1Char('|') + norm(firstName) + QLatin1Char('|')
-           + norm(middleName);
+    return persistentId + QLatin1Char('|') + norm(lastName) + QLatin1Char('|') + norm(firstName) +
+           QLatin1Char('|') + norm(middleName);
 }
 
 namespace SessionRepository {
@@ -25,22 +25,26 @@ qint64 create(pqxx::connection &c, const NewSession &s)
         questions += '"' + s.questionIds[i].toStdString() + '"'; // ids match ^[A-Za-z0-9_-]+$
     }
     questions += '}';
-    const auto ip = s.clientIp.isNull() ? std::optional<std::string>() : std::optional<std::string>(s.clientIp.toString().toStdString());
+    const auto ip = s.clientIp.isNull() ? std::optional<std::string>()
+                                        : std::optional<std::string>(s.clientIp.toString().toStdString());
 
     pqxx::work tx(c);
-    const auto candidate = tx.exec_params1(
-        "INSERT INTO candidates (identity_key, persistent_id, last_name, first_name, middle_name, position, email) "
-        "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, '')) "
-        "ON CONFLICT (identity_key) DO UPDATE SET position = EXCLUDED.position, "
-        "email = COALESCE(EXCLUDED.email, candidates.email), updated_at = now() RETURNING id",
-        toStd(s.candidate.identityKey()), toStd(s.candidate.persistentId), toStd(s.candidate.lastName.simplified()),
-        toStd(s.candidate.firstName.simplified()), toStd(s.candidate.middleName.simplified()),
-        toStd(s.candidate.position.simplified()), toStd(s.candidate.email.trimmed()));
+    const auto candidate =
+        tx.exec_params1("INSERT INTO candidates (identity_key, persistent_id, last_name, first_name, "
+                        "middle_name, position, email) "
+                        "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, '')) "
+                        "ON CONFLICT (identity_key) DO UPDATE SET position = EXCLUDED.position, "
+                        "email = COALESCE(EXCLUDED.email, candidates.email), updated_at = now() RETURNING id",
+                        toStd(s.candidate.identityKey()), toStd(s.candidate.persistentId),
+                        toStd(s.candidate.lastName.simplified()), toStd(s.candidate.firstName.simplified()),
+                        toStd(s.candidate.middleName.simplified()), toStd(s.candidate.position.simplified()),
+                        toStd(s.candidate.email.trimmed()));
     const qint64 candidateId = candidate[0].as<qint64>();
     tx.exec_params(
         "INSERT INTO sessions (id, test_id, kind, candidate_id, question_ids, fingerprint_hash, fingerprint, "
         "persistent_id, locale, client_ip, user_agent, started_at) "
-        "VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb, $8, $9, $10::inet, $11, to_timestamp($12 / 1000.0))",
+        "VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb, $8, $9, $10::inet, $11, to_timestamp($12 / "
+        "1000.0))",
         toStd(s.id.toString(QUuid::WithoutBraces)), toStd(s.testId), toStd(s.kind), candidateId, questions,
         toStd(s.fingerprintHash), QJsonDocument(s.fingerprint).toJson(QJsonDocument::Compact).toStdString(),
         toStd(s.candidate.persistentId), toStd(s.locale), ip, toStd(s.userAgent.left(512)), s.startedAtMs);

@@ -18,9 +18,11 @@ std::optional<QJsonObject> get(pqxx::connection &c, const QString &key)
 
 void put(pqxx::work &tx, const QString &key, const QJsonObject &value, qint64 adminId)
 {
-    tx.exec_params("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2::jsonb, now(), $3) "
-                   "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by",
-                   toStd(key), AdminSql::jsonText(value), adminId);
+    tx.exec_params(
+        "INSERT INTO settings (key, value, updated_at, updated_by) VALUES ($1, $2::jsonb, now(), $3) "
+        "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = "
+        "EXCLUDED.updated_by",
+        toStd(key), AdminSql::jsonText(value), adminId);
 }
 
 } // namespace Proctor::Collector::Storage::SettingsRepository

@@ -22,7 +22,8 @@ Expected<TestCatalog::TestPtr> TestCatalog::get(pqxx::connection &c, const QStri
     }
     auto test = TestRepository::load(c, id);
     if (!test)
-        return makeError(ErrorCode::NotFound, QStringLiteral("no test with id %1").arg(id), QStringLiteral("testId"));
+        return makeError(ErrorCode::NotFound, QStringLiteral("no test with id %1").arg(id),
+                         QStringLiteral("testId"));
     auto ptr = std::make_shared<const Contract::TestDefinition>(std::move(*test));
     std::lock_guard lock(m_mutex);
     m_cache.insert(id, Entry{ptr, now});

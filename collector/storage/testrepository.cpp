@@ -14,7 +14,8 @@ ImportResult importTest(pqxx::connection &c, const Contract::TestDefinition &t, 
     if (!existing.empty() && existing[0][0].as<std::string>() == checksum.toStdString())
         return ImportResult::Unchanged;
     tx.exec_params(
-        "INSERT INTO tests (id, title, definition, pass_threshold, questions_per_attempt, time_limit_seconds, checksum) "
+        "INSERT INTO tests (id, title, definition, pass_threshold, questions_per_attempt, "
+        "time_limit_seconds, checksum) "
         "VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7) "
         "ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, definition = EXCLUDED.definition, "
         "pass_threshold = EXCLUDED.pass_threshold, questions_per_attempt = EXCLUDED.questions_per_attempt, "
@@ -29,10 +30,11 @@ QList<TestSummary> list(pqxx::connection &c)
 {
     pqxx::nontransaction tx(c);
     QList<TestSummary> out;
-    for (const auto &row : tx.exec("SELECT id, title, coalesce(definition->>'description', ''), questions_per_attempt, "
-                                   "time_limit_seconds, pass_threshold, "
-                                   "coalesce(jsonb_array_length(definition->'study'->'modules'), 0) > 0 "
-                                   "FROM tests ORDER BY id")) {
+    for (const auto &row :
+         tx.exec("SELECT id, title, coalesce(definition->>'description', ''), questions_per_attempt, "
+                 "time_limit_seconds, pass_threshold, "
+                 "coalesce(jsonb_array_length(definition->'study'->'modules'), 0) > 0 "
+                 "FROM tests ORDER BY id")) {
         TestSummary s;
         s.id = toQString(row[0].as<std::string>());
         s.title = toQString(row[1].as<std::string>());
@@ -52,10 +54,12 @@ std::optional<Contract::TestDefinition> load(pqxx::connection &c, const QString 
     const auto r = tx.exec_params("SELECT definition::text FROM tests WHERE id = $1", toStd(id));
     if (r.empty())
         return std::nullopt;
-    const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(r[0][0].as<std::string>())).object();
+    const QJsonObject json =
+        QJsonDocument::fromJson(QByteArray::fromStdString(r[0][0].as<std::string>())).object();
     auto parsed = Contract::TestDefinition::fromJson(json);
     if (!parsed)
-        throw std::runtime_error("stored test " + id.toStdString() + " no longer parses: " + parsed.error().message.toStdString());
+        throw std::runtime_error("stored test " + id.toStdString() +
+                                 " no longer parses: " + parsed.error().message.toStdString());
     return std::move(*parsed);
 }
 

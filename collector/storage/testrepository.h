@@ -26,8 +26,14 @@ struct TestSummary
 
 namespace TestRepository {
 
-enum class ImportResult { Created, Updated, Unchanged };
-ImportResult importTest(pqxx::connection &c, const Contract::TestDefinition &test, const QByteArray &checksum);
+enum class ImportResult
+{
+    Created,
+    Updated,
+    Unchanged
+};
+ImportResult importTest(pqxx::connection &c, const Contract::TestDefinition &test,
+                        const QByteArray &checksum);
 QList<TestSummary> list(pqxx::connection &c);
 std::optional<Contract::TestDefinition> load(pqxx::connection &c, const QString &id);
 

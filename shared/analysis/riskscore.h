@@ -57,7 +57,7 @@ struct RiskConfig
     int maxFullscreenExits = 0;             // flag when > this
     double mouseSimilarityThreshold = 85.0; // flag when similarity >= this
     double sameTypistThreshold = 80.0;      // flag when score >= this (D <= 1.41, see keystrokes.h)
-    double overtimeGraceSeconds = 30.0;     // flag when overtime > this (request and commit latency, clock drift)
+    double overtimeGraceSeconds = 30.0; // flag when overtime > this (request and commit latency, clock drift)
     // Event types that may legitimately arrive after test_finished (the page being left or closed).
     std::vector<std::string> allowedAfterFinish = {"focus_loss",        "focus_gain",
                                                    "visibility_hidden", "visibility_visible",

@@ -53,8 +53,9 @@ bool isStorableText(const QString &text)
 tl::expected<void, ContractError> requireStorableText(const QJsonObject &document)
 {
     if (auto bad = firstUnstorable(document, QString()))
-        return tl::unexpected(ContractError{*bad, QStringLiteral("text must not contain NUL characters or unpaired surrogates"),
-                                            ContractError::Code::ValidationFailed});
+        return tl::unexpected(
+            ContractError{*bad, QStringLiteral("text must not contain NUL characters or unpaired surrogates"),
+                          ContractError::Code::ValidationFailed});
     return {};
 }
 

@@ -9,7 +9,8 @@
 namespace Proctor {
 
 // Stable error codes. The HTTP layer maps each to a status in one place (collector/http/errorresponse.cpp).
-enum class ErrorCode {
+enum class ErrorCode
+{
     BadJson,
     ValidationFailed,
     BadParameter,
@@ -39,12 +40,11 @@ struct Error
 {
     ErrorCode code = ErrorCode::Internal;
     QString message;
-    QString field;            // JSON pointer, header or parameter name at fault; empty when none
+    QString field;             // JSON pointer, header or parameter name at fault; empty when none
     int retryAfterSeconds = 0; // for RateLimited / Unavailable
 };
 
-template <typename T>
-using Expected = tl::expected<T, Error>;
+template <typename T> using Expected = tl::expected<T, Error>;
 
 inline tl::unexpected<Error> makeError(ErrorCode code, QString message, QString field = {})
 {

@@ -21,7 +21,8 @@ std::atomic<Level> g_minimum{Level::Info};
 std::shared_ptr<spdlog::logger> &logger()
 {
     static std::shared_ptr<spdlog::logger> instance = [] {
-        auto l = std::make_shared<spdlog::logger>("proctor", std::make_shared<spdlog::sinks::stdout_sink_mt>());
+        auto l =
+            std::make_shared<spdlog::logger>("proctor", std::make_shared<spdlog::sinks::stdout_sink_mt>());
         l->set_pattern("%v");
         l->set_level(spdlog::level::trace);
         l->flush_on(spdlog::level::trace); // a crash must not eat the last lines
@@ -37,10 +38,13 @@ QString textValue(const QJsonValue &v)
         const QString s = v.toString();
         return s.contains(QLatin1Char(' ')) ? QLatin1Char('"') + s + QLatin1Char('"') : s;
     }
-    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 12);
-    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 12);
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Null:
-    case QJsonValue::Undefined: return QStringLiteral("null");
+    case QJsonValue::Undefined:
+        return QStringLiteral("null");
     default:
         return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
                                              : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
@@ -52,10 +56,14 @@ QString textValue(const QJsonValue &v)
 const char *levelName(Level level)
 {
     switch (level) {
-    case Level::Debug: return "debug";
-    case Level::Info: return "info";
-    case Level::Warning: return "warning";
-    case Level::Error: return "error";
+    case Level::Debug:
+        return "debug";
+    case Level::Info:
+        return "info";
+    case Level::Warning:
+        return "warning";
+    case Level::Error:
+        return "error";
     }
     return "info";
 }
@@ -72,8 +80,8 @@ QByteArray formatLine(Format format, Level level, QStringView message, Fields fi
             o.insert(QLatin1String(key), value);
         return QJsonDocument(o).toJson(QJsonDocument::Compact);
     }
-    QString line = ts + QLatin1Char(' ') + QString::fromLatin1(levelName(level)).toUpper() + QLatin1Char(' ')
-                   + message.toString();
+    QString line = ts + QLatin1Char(' ') + QString::fromLatin1(levelName(level)).toUpper() +
+                   QLatin1Char(' ') + message.toString();
     for (const auto &[key, value] : fields)
         line += QLatin1Char(' ') + QLatin1String(key) + QLatin1Char('=') + textValue(value);
     return line.toUtf8();

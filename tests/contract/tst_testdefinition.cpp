@@ -244,7 +244,8 @@ void tst_TestDefinition::rejects_data()
     modules[0] = module;
     study.insert("modules", modules);
     json.insert("study", study);
-    QTest::newRow("unpaired surrogate in study text") << json << QStringLiteral("/study/modules/0/paragraphs/1");
+    QTest::newRow("unpaired surrogate in study text")
+        << json << QStringLiteral("/study/modules/0/paragraphs/1");
 }
 
 void tst_TestDefinition::rejects()

@@ -12,7 +12,10 @@
 
 namespace Proctor::Testing {
 
-qint64 LoadDriver::now() { return QDateTime::currentMSecsSinceEpoch(); }
+qint64 LoadDriver::now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 LoadDriver::LoadDriver(QString baseUrl, QString sessionId, QByteArray token, int clients, int eventsPerBatch)
     : m_baseUrl(std::move(baseUrl)), m_sessionId(std::move(sessionId)), m_token(std::move(token)),
@@ -31,11 +34,15 @@ void LoadDriver::newBatch(int client)
     for (int i = 0; i < m_eventsPerBatch; ++i) {
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         c.ids.append(id);
-        events.append(QJsonObject{{"eventId", id}, {"seq", m_seq++}, {"type", "focus_loss"},
-                                  {"clientTs", "2026-11-25T10:00:01.250Z"}, {"details", QJsonObject{}}});
+        events.append(QJsonObject{{"eventId", id},
+                                  {"seq", m_seq++},
+                                  {"type", "focus_loss"},
+                                  {"clientTs", "2026-11-25T10:00:01.250Z"},
+                                  {"details", QJsonObject{}}});
     }
     m_made += m_eventsPerBatch;
-    c.body = QJsonDocument(QJsonObject{{"sessionId", m_sessionId}, {"events", events}}).toJson(QJsonDocument::Compact);
+    c.body = QJsonDocument(QJsonObject{{"sessionId", m_sessionId}, {"events", events}})
+                 .toJson(QJsonDocument::Compact);
 }
 
 void LoadDriver::start()

@@ -28,7 +28,7 @@ public:
 
     QStringList acknowledgedEventIds() const { return m_acked; }
     int eventsMade() const { return m_made; }
-    QMap<int, int> statuses() const { return m_statuses; } // HTTP status (0 = no answer) -> count
+    QMap<int, int> statuses() const { return m_statuses; }   // HTTP status (0 = no answer) -> count
     qint64 lastSuccessMs() const { return m_lastSuccessMs; } // on the shared clock below
     bool sawMissingRetryAfter() const { return m_missingRetryAfter; }
     static qint64 now();

@@ -34,9 +34,10 @@ Stack startStack(const QString &databaseUrl, const QString &redisUrl, QMap<QStri
     env.insert(QStringLiteral("PROCTOR_DATABASE_URL"), databaseUrl);
     env.insert(QStringLiteral("PROCTOR_REDIS_URL"), redisUrl);
     s.collector = std::make_unique<CollectorProcess>(env);
-    const QString seed = qEnvironmentVariable("PROCTOR_SOURCE_DIR") + QStringLiteral("/db/seed/infosec-basics.json");
-    if (s.collector->run({"migrate"}) != 0 || s.collector->run({"import-test", seed}) != 0
-        || s.collector->run({"create-apikey", "--name", "page", "--scopes", "tests:read,sessions:write"}) != 0) {
+    const QString seed =
+        qEnvironmentVariable("PROCTOR_SOURCE_DIR") + QStringLiteral("/db/seed/infosec-basics.json");
+    if (s.collector->run({"migrate"}) != 0 || s.collector->run({"import-test", seed}) != 0 ||
+        s.collector->run({"create-apikey", "--name", "page", "--scopes", "tests:read,sessions:write"}) != 0) {
         s.error = QString::fromUtf8(s.collector->lastOutput());
         return s;
     }
@@ -46,7 +47,8 @@ Stack startStack(const QString &databaseUrl, const QString &redisUrl, QMap<QStri
         return s;
     }
     HttpClient http;
-    const HttpResult r = http.post(s.collector->baseUrl() + "/api/v1/sessions", R"({"testId":"infosec-basics","kind":"test","locale":"ru",
+    const HttpResult r = http.post(s.collector->baseUrl() + "/api/v1/sessions",
+                                   R"({"testId":"infosec-basics","kind":"test","locale":"ru",
         "candidate":{"lastName":"Отказов","firstName":"Тест","position":"QA"},"persistentId":"fa017e57-0000-4000-8000-000000000001",
         "fingerprint":{"privacySafeHash":"0000000000000000000000000000000000000000000000000000000000000000","attributes":{}}})",
                                    {{"X-API-Key", s.apiKey}});
@@ -64,7 +66,8 @@ QString countQuery(const QString &sessionId, const QStringList &ids)
     QStringList quoted;
     for (const QString &id : ids)
         quoted.append(QLatin1Char('\'') + id + QLatin1Char('\''));
-    return QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1' AND event_id IN (%2)").arg(sessionId, quoted.join(QLatin1Char(',')));
+    return QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1' AND event_id IN (%2)")
+        .arg(sessionId, quoted.join(QLatin1Char(',')));
 }
 
 } // namespace
@@ -113,7 +116,9 @@ private slots:
         pqxx::nontransaction tx(c);
         QCOMPARE(tx.exec1(countQuery(s.sessionId, acked).toStdString())[0].as<int>(), acked.size());
         // Every batch was retried until acknowledged: all made, each stored once.
-        const auto totals = tx.exec1("SELECT count(*), count(DISTINCT event_id) FROM events WHERE session_id = '" + s.sessionId.toStdString() + "'");
+        const auto totals =
+            tx.exec1("SELECT count(*), count(DISTINCT event_id) FROM events WHERE session_id = '" +
+                     s.sessionId.toStdString() + "'");
         QCOMPARE(totals[0].as<int>(), load.eventsMade());
         QCOMPARE(totals[1].as<int>(), load.eventsMade());
     }
@@ -147,7 +152,8 @@ private slots:
         QVERIFY(load.drain(20000));
         QCOMPARE(load.statuses().value(500), 0);
         QCOMPARE(load.statuses().value(503), 0);
-        QCOMPARE(db.scalar(countQuery(s.sessionId, load.acknowledgedEventIds())).toInt(), load.acknowledgedEventIds().size());
+        QCOMPARE(db.scalar(countQuery(s.sessionId, load.acknowledgedEventIds())).toInt(),
+                 load.acknowledgedEventIds().size());
     }
 
     void slowDatabaseGetsBackpressureNotUnboundedMemory()
@@ -179,8 +185,12 @@ private slots:
         QVERIFY(load.drain(30000));
         QCOMPARE(load.statuses().value(500), 0);
         QVERIFY(!load.sawMissingRetryAfter());
-        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) || '/' || count(DISTINCT event_id) FROM events WHERE session_id = '%1'").arg(s.sessionId)),
-                 QStringLiteral("%1/%1").arg(load.eventsMade()));
+        QCOMPARE(
+            db.scalar(
+                QStringLiteral(
+                    "SELECT count(*) || '/' || count(DISTINCT event_id) FROM events WHERE session_id = '%1'")
+                    .arg(s.sessionId)),
+            QStringLiteral("%1/%1").arg(load.eventsMade()));
     }
 };
 

@@ -127,7 +127,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Live::UpgradeRequest upgrade = Live::UpgradeRequest::parse(value);
     check(!upgrade.path.contains('?') && !upgrade.path.contains(' ') && !upgrade.method.contains(' '),
           "an upgrade path or method with a separator in it");
-    check(value.startsWith(upgrade.method) || value.trimmed().startsWith(upgrade.method), "an upgrade method from elsewhere");
+    check(value.startsWith(upgrade.method) || value.trimmed().startsWith(upgrade.method),
+          "an upgrade method from elsewhere");
     if (!value.toLower().contains("authorization") && !value.contains('='))
         check(upgrade.token.isEmpty(), "an upgrade token from neither the header nor the query");
 #endif

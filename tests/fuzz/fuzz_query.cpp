@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The request target as the collector reads it: Router::match over the route table the collector registers
 // (read from collector/http/routes at configure time), HttpRequest::queryValue for every parameter a route
-// reads, and the admin API's page request (limit, cursor) with its cursor codec and the review filters. The input is a request
-// target ("/path?query"); its first byte also picks the method.
+// reads, and the admin API's page request (limit, cursor) with its cursor codec and the review filters. The
+// input is a request target ("/path?query"); its first byte also picks the method.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -60,8 +60,7 @@ constexpr const char *kMethods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELE
 
 #ifdef PROCTOR_FUZZ_ADMIN
 // A refusal names one of the parameters; an accepted value is one the repository can use as it is.
-template <typename T>
-bool refusedProperly(const Expected<T> &r, const QStringList &names)
+template <typename T> bool refusedProperly(const Expected<T> &r, const QStringList &names)
 {
     if (r)
         return false;
@@ -74,27 +73,38 @@ void checkReviewParams(HttpRequest request, const Router::Match &match)
 {
     namespace RP = Collector::Http::ReviewParams;
     request.pathParams = match.params;
-    if (const auto id = Collector::Http::sessionIdParam(request); !refusedProperly(id, {QStringLiteral("id")}))
+    if (const auto id = Collector::Http::sessionIdParam(request);
+        !refusedProperly(id, {QStringLiteral("id")}))
         check(!id->isNull(), "a null session id accepted");
 
     const auto results = RP::resultFilter(request);
-    if (!refusedProperly(results, {QStringLiteral("test"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("passed"),
-                                   QStringLiteral("q"), QStringLiteral("risk"), QStringLiteral("fingerprint"), QStringLiteral("sort")})) {
+    if (!refusedProperly(results, {QStringLiteral("test"), QStringLiteral("from"), QStringLiteral("to"),
+                                   QStringLiteral("passed"), QStringLiteral("q"), QStringLiteral("risk"),
+                                   QStringLiteral("fingerprint"), QStringLiteral("sort")})) {
         check(results->testId.size() <= 64, "a test id over 64 characters");
         check(results->query.size() <= RP::kMaxSearchLength, "a search over the length limit");
-        check(results->risk.isEmpty() || QStringList{"low", "medium", "high"}.contains(results->risk), "an unknown risk level");
-        check(results->fingerprint.isEmpty() || results->fingerprint.size() == 64, "a fingerprint that is not 64 hex digits");
-        check(results->sort == QLatin1String("finished") || results->sort == QLatin1String("score"), "an unknown result sort");
-        check((!results->from || results->from->isValid()) && (!results->to || results->to->isValid()), "an invalid date accepted");
+        check(results->risk.isEmpty() || QStringList{"low", "medium", "high"}.contains(results->risk),
+              "an unknown risk level");
+        check(results->fingerprint.isEmpty() || results->fingerprint.size() == 64,
+              "a fingerprint that is not 64 hex digits");
+        check(results->sort == QLatin1String("finished") || results->sort == QLatin1String("score"),
+              "an unknown result sort");
+        check((!results->from || results->from->isValid()) && (!results->to || results->to->isValid()),
+              "an invalid date accepted");
     }
-    if (const auto a = RP::abandonedQuery(request); !refusedProperly(a, {QStringLiteral("kind"), QStringLiteral("idleMinutes")}))
-        check((a->kind == QLatin1String("test") || a->kind == QLatin1String("study")) && a->idleMinutes >= 0 && a->idleMinutes <= 525600,
+    if (const auto a = RP::abandonedQuery(request);
+        !refusedProperly(a, {QStringLiteral("kind"), QStringLiteral("idleMinutes")}))
+        check((a->kind == QLatin1String("test") || a->kind == QLatin1String("study")) &&
+                  a->idleMinutes >= 0 && a->idleMinutes <= 525600,
               "an abandoned-sessions query out of range");
     const auto certs = RP::certificateFilter(request);
-    if (!refusedProperly(certs, {QStringLiteral("year"), QStringLiteral("month"), QStringLiteral("sort"), QStringLiteral("order")})) {
-        check(!certs->month || (certs->year && *certs->month >= 1 && *certs->month <= 12), "a month without a year or out of range");
+    if (!refusedProperly(certs, {QStringLiteral("year"), QStringLiteral("month"), QStringLiteral("sort"),
+                                 QStringLiteral("order")})) {
+        check(!certs->month || (certs->year && *certs->month >= 1 && *certs->month <= 12),
+              "a month without a year or out of range");
         check(!certs->year || (*certs->year >= 2000 && *certs->year <= 2999), "a year out of range");
-        check(QStringList{"issued", "number", "holder", "score"}.contains(certs->sort), "an unknown certificate sort");
+        check(QStringList{"issued", "number", "holder", "score"}.contains(certs->sort),
+              "an unknown certificate sort");
     }
     if (const auto days = RP::dashboardDays(request); !refusedProperly(days, {QStringLiteral("days")}))
         check(*days >= 1 && *days <= 366, "dashboard days out of range");

@@ -14,8 +14,8 @@ namespace Proctor::Testing {
 struct FakeRequest
 {
     QByteArray method;
-    QString path;  // without the query
-    QString query; // raw query string
+    QString path;                          // without the query
+    QString query;                         // raw query string
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
     QString queryValue(const QString &key) const;
@@ -27,7 +27,8 @@ struct FakeResponse
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     static FakeResponse json(const QJsonDocument &doc, int status = 200);
-    static FakeResponse error(int status, const QString &code, const QString &message = QStringLiteral("error"));
+    static FakeResponse error(int status, const QString &code,
+                              const QString &message = QStringLiteral("error"));
 };
 
 class FakeServer final : public QTcpServer

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Where the GUI tests save their screenshots: $PROCTOR_ARTIFACTS_DIR/screenshots, else build-desktop/screenshots.
+// Where the GUI tests save their screenshots: $PROCTOR_ARTIFACTS_DIR/screenshots, else
+// build-desktop/screenshots.
 #pragma once
 
 #include <QDir>
@@ -11,7 +12,8 @@ inline QString screenshotDir()
 {
     QString base = qEnvironmentVariable("PROCTOR_ARTIFACTS_DIR");
     if (base.isEmpty())
-        base = qEnvironmentVariable("PROCTOR_SOURCE_DIR", QStringLiteral(".")) + QStringLiteral("/build-desktop");
+        base = qEnvironmentVariable("PROCTOR_SOURCE_DIR", QStringLiteral(".")) +
+               QStringLiteral("/build-desktop");
     const QString dir = base + QStringLiteral("/screenshots");
     QDir().mkpath(dir);
     return dir;

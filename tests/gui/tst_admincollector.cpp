@@ -41,7 +41,8 @@ const char *const kNames[] = {"Иванов", "Петрова", "Сидоров"
 QJsonObject eventAt(int seq, const QString &type, qint64 ms, const QJsonObject &details = {})
 {
     QJsonObject e = HotPathFixture::event(seq, type, details);
-    e.insert(QStringLiteral("clientTs"), QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC).addMSecs(ms).toString(Qt::ISODateWithMs));
+    e.insert(QStringLiteral("clientTs"),
+             QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC).addMSecs(ms).toString(Qt::ISODateWithMs));
     return e;
 }
 
@@ -55,30 +56,39 @@ QJsonObject telemetryFor(const StartedSession &s, int variant)
         for (int k = 0; k <= 60; ++k) {
             const double t = k / 60.0;
             points.append(QJsonArray{qRound(200 + 600 * t + (variant % 3) * 20 * std::sin(t * 8 + q)),
-                                     qRound(500 - 300 * t * t + 30 * std::sin(t * 3 * (q + 1)) + (variant % 2) * 15 * std::cos(t * 11)), k * 16});
+                                     qRound(500 - 300 * t * t + 30 * std::sin(t * 3 * (q + 1)) +
+                                            (variant % 2) * 15 * std::cos(t * 11)),
+                                     k * 16});
         }
         mouse.append(QJsonObject{{"questionId", id}, {"points", points}});
     }
     for (const QJsonValue &q : s.questions)
-        questions.append(QJsonObject{{"questionId", q.toObject().value("id")}, {"latencyMs", 4000 + (variant * 977 + questions.size() * 1311) % 9000}, {"answerChanges", questions.size() % 2}});
+        questions.append(QJsonObject{{"questionId", q.toObject().value("id")},
+                                     {"latencyMs", 4000 + (variant * 977 + questions.size() * 1311) % 9000},
+                                     {"answerChanges", questions.size() % 2}});
     QJsonArray keys;
     int t = 1000;
     for (int i = 0; i < 30; ++i) {
         const int dwell = 70 + variant * 8 + (i * 13) % 25;
-        keys.append(QJsonObject{{"code", QStringLiteral("Key%1").arg(QChar('A' + i % 5))}, {"downMs", t}, {"upMs", t + dwell}});
+        keys.append(QJsonObject{
+            {"code", QStringLiteral("Key%1").arg(QChar('A' + i % 5))}, {"downMs", t}, {"upMs", t + dwell}});
         t += 150 + variant * 20 + (i * 29) % 40;
     }
-    return QJsonObject{{"questions", questions}, {"focusLossCount", variant % 4}, {"blurMs", 1000 * variant}, {"mouse", mouse},
-                       {"keystrokes", keys}, {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}};
+    return QJsonObject{
+        {"questions", questions},   {"focusLossCount", variant % 4},
+        {"blurMs", 1000 * variant}, {"mouse", mouse},
+        {"keystrokes", keys},       {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}};
 }
 
 // A finished session: events (some violations, one after finish), a result with telemetry.
 QString seedSession(HotPathFixture &fx, int variant, int correct)
 {
-    QJsonObject body = HotPathFixture::sessionStartBody(QString::fromUtf8(kNames[variant % 7]),
-                                                        QStringLiteral("0b5c4f7e-6a1d-4c1b-9a43-2f4f1c0b9d%1").arg(variant, 2, 10, QLatin1Char('0')));
+    QJsonObject body = HotPathFixture::sessionStartBody(
+        QString::fromUtf8(kNames[variant % 7]),
+        QStringLiteral("0b5c4f7e-6a1d-4c1b-9a43-2f4f1c0b9d%1").arg(variant, 2, 10, QLatin1Char('0')));
     QJsonObject fp = body.value("fingerprint").toObject();
-    fp.insert("privacySafeHash", QString(62, QLatin1Char(variant < 3 ? 'a' : 'b')) + QStringLiteral("%1").arg(variant % 3, 2, 10, QLatin1Char('0')));
+    fp.insert("privacySafeHash", QString(62, QLatin1Char(variant < 3 ? 'a' : 'b')) +
+                                     QStringLiteral("%1").arg(variant % 3, 2, 10, QLatin1Char('0')));
     body.insert("fingerprint", fp);
     const StartedSession s = fx.startSession(body);
     if (s.id.isEmpty())
@@ -92,7 +102,8 @@ QString seedSession(HotPathFixture &fx, int variant, int correct)
         ms += 2000;
         events.append(eventAt(seq++, "question_shown", ms, {{"questionId", qid}, {"index", q}}));
         ms += 5000 + q * 700;
-        events.append(eventAt(seq++, "answer_changed", ms, {{"questionId", qid}, {"from", QJsonArray{}}, {"to", QJsonArray{"a"}}}));
+        events.append(eventAt(seq++, "answer_changed", ms,
+                              {{"questionId", qid}, {"from", QJsonArray{}}, {"to", QJsonArray{"a"}}}));
         if (q < variant) {
             ms += 1000;
             events.append(eventAt(seq++, "focus_loss", ms));
@@ -108,11 +119,13 @@ QString seedSession(HotPathFixture &fx, int variant, int correct)
     events.append(eventAt(seq++, "test_finished", ms, {{"answered", 10}, {"total", 10}}));
     if (variant % 3 == 0) {
         ms += 3000;
-        events.append(eventAt(seq++, "screenshot_attempt", ms, {{"key", "PrintScreen"}, {"method", "keyup"}}));
+        events.append(
+            eventAt(seq++, "screenshot_attempt", ms, {{"key", "PrintScreen"}, {"method", "keyup"}}));
     }
     if (fx.postEvents(s, events).status != 200)
         return {};
-    const Proctor::Testing::HttpResult r = fx.postResult(s, HotPathFixture::answers(s, correct), {{"telemetry", telemetryFor(s, variant)}});
+    const Proctor::Testing::HttpResult r =
+        fx.postResult(s, HotPathFixture::answers(s, correct), {{"telemetry", telemetryFor(s, variant)}});
     if (r.status != 201)
         qWarning() << "result" << r.status << r.body;
     return r.status == 201 ? s.id : QString();
@@ -131,10 +144,11 @@ private:
     {
         api.setServerUrl(QUrl(m_fx->collector().baseUrl()));
         bool done = false;
-        api.login(QStringLiteral("admin@example.org"), QString::fromUtf8(kPassword), nullptr, [&](Api::Result<Api::LoginResult> r) {
-            QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().userMessage()));
-            done = true;
-        });
+        api.login(QStringLiteral("admin@example.org"), QString::fromUtf8(kPassword), nullptr,
+                  [&](Api::Result<Api::LoginResult> r) {
+                      QVERIFY2(r.has_value(), r ? "" : qPrintable(r.error().userMessage()));
+                      done = true;
+                  });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
     }
 
@@ -147,7 +161,8 @@ private slots:
         Appearance::applyLanguage(QStringLiteral("en"));
         m_fx = std::make_unique<HotPathFixture>(QStringLiteral("gui"));
         QVERIFY2(m_fx->error().isEmpty(), qPrintable(m_fx->error()));
-        QVERIFY2(m_fx->createAdmin(QStringLiteral("admin@example.org"), QStringLiteral("admin"), kPassword) > 0,
+        QVERIFY2(m_fx->createAdmin(QStringLiteral("admin@example.org"), QStringLiteral("admin"), kPassword) >
+                     0,
                  m_fx->collector().lastOutput().constData());
         for (int v = 0; v < 7; ++v) {
             const QString id = seedSession(*m_fx, v, 10 - v);
@@ -155,7 +170,8 @@ private slots:
             m_sessions.append(id);
         }
         // One started and never finished.
-        QVERIFY(!m_fx->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Брошенный"))).id.isEmpty());
+        QVERIFY(
+            !m_fx->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Брошенный"))).id.isEmpty());
     }
 
     void loginAgainstCollector()
@@ -203,7 +219,8 @@ private slots:
             model.fetchMore({});
         }
         QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && !model.canFetchMore({}), 10000);
-        QVERIFY2(model.lastError().kind == Api::ApiError::Kind::None, qPrintable(model.lastError().userMessage()));
+        QVERIFY2(model.lastError().kind == Api::ApiError::Kind::None,
+                 qPrintable(model.lastError().userMessage()));
         QCOMPARE(model.rowCount(), int(m_sessions.size()));
         for (const QString &id : m_sessions)
             QVERIFY(model.rowOfSession(id) >= 0);
@@ -212,7 +229,10 @@ private slots:
         f.pageSize = 50;
         model.setFilter(f);
         QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading() && model.rowCount() == 1, 10000);
-        QVERIFY(model.index(0, Models::ResultsModel::Candidate).data().toString().startsWith(QStringLiteral("Петрова")));
+        QVERIFY(model.index(0, Models::ResultsModel::Candidate)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Петрова")));
     }
 
     void sessionDocumentFromCollector()
@@ -224,16 +244,27 @@ private slots:
         Models::SessionDocument doc(&api, &cache);
         QAbstractItemModelTester t1(doc.answers(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(doc.timeline(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t3(doc.riskFactors(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(doc.riskFactors(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy failures(&doc, &Models::SessionDocument::failed);
         doc.open(m_sessions.at(3)); // 3 focus losses, print attempt, screenshot after finish
-        QTRY_VERIFY_WITH_TIMEOUT(!doc.isLoading() && doc.source() == Models::SessionDocument::Source::Server, 10000);
-        QVERIFY2(failures.isEmpty(), failures.isEmpty() ? "" : qPrintable(failures.first().first().value<Api::ApiError>().userMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(!doc.isLoading() && doc.source() == Models::SessionDocument::Source::Server,
+                                 10000);
+        QVERIFY2(failures.isEmpty(),
+                 failures.isEmpty()
+                     ? ""
+                     : qPrintable(failures.first().first().value<Api::ApiError>().userMessage()));
         QCOMPARE(doc.answers()->rowCount(), HotPathFixture::kQuestionsPerAttempt);
         QVERIFY(doc.timeline()->rowCount() >= 2 + 2 * HotPathFixture::kQuestionsPerAttempt);
-        QCOMPARE(doc.timeline()->index(doc.timeline()->rowCount() - 1, 0).data(Models::TimelineModel::TypeRole).toString(),
+        QCOMPARE(doc.timeline()
+                     ->index(doc.timeline()->rowCount() - 1, 0)
+                     .data(Models::TimelineModel::TypeRole)
+                     .toString(),
                  QStringLiteral("screenshot_attempt"));
-        QVERIFY(doc.timeline()->index(doc.timeline()->rowCount() - 1, 0).data(Models::TimelineModel::AfterFinishRole).toBool());
+        QVERIFY(doc.timeline()
+                    ->index(doc.timeline()->rowCount() - 1, 0)
+                    .data(Models::TimelineModel::AfterFinishRole)
+                    .toBool());
         QVERIFY(doc.riskFactors()->rowCount() >= 1);
         QVERIFY(!doc.telemetry().mouse.empty());
         QVERIFY(cache.contains(QUrl(m_fx->collector().baseUrl()).toString(), m_sessions.at(3)));
@@ -286,11 +317,14 @@ private slots:
         QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-results")));
 
         window.openSession(m_sessions.at(3));
-        QTRY_VERIFY_WITH_TIMEOUT(!window.sessionView()->document()->isLoading() && window.sessionView()->document()->timeline()->rowCount() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.sessionView()->document()->isLoading() &&
+                                     window.sessionView()->document()->timeline()->rowCount() > 0,
+                                 10000);
         window.sessionView()->selectRiskFactor(0);
         QTest::qWait(200);
         QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-session")));
-        window.sessionView()->exportPdf(Proctor::Testing::screenshotDir() + QStringLiteral("/collector-session-report.pdf"));
+        window.sessionView()->exportPdf(Proctor::Testing::screenshotDir() +
+                                        QStringLiteral("/collector-session-report.pdf"));
 
         window.compareSessions({m_sessions.at(0), m_sessions.at(1), m_sessions.at(2)});
         QTRY_VERIFY_WITH_TIMEOUT(window.compareView()->overlay()->data().trajectories.size() >= 2, 10000);

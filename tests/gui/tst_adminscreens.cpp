@@ -52,7 +52,8 @@ struct SignedInWindow
             return false;
         api.setServerUrl(QUrl(server.baseUrl()));
         bool ok = false;
-        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr, [&](auto r) { ok = r.has_value(); });
+        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr,
+                  [&](auto r) { ok = r.has_value(); });
         if (!QTest::qWaitFor([&] { return ok; }, 5000))
             return false;
         window.onSignedIn();
@@ -95,18 +96,23 @@ private slots:
         window.exportCsv(csvPath);
         QFile csv(csvPath);
         QVERIFY(csv.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromUtf8(csv.readAll().mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromUtf8(csv.readAll().mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), window.resultsModel()->rowCount() + 1);
         QVERIFY(lines.first().startsWith(QStringLiteral("Candidate,Position,Test,Finished")));
-        QVERIFY(lines.at(1).startsWith(QStringLiteral("Иванов Иван Андреевич,Accountant,Personal data protection")));
+        QVERIFY(lines.at(1).startsWith(
+            QStringLiteral("Иванов Иван Андреевич,Accountant,Personal data protection")));
 
         window.openSession(FakeData::sessionId(7));
         auto *session = window.sessionView();
         QTRY_VERIFY(!session->document()->isLoading() && session->document()->timeline()->rowCount() > 0);
         session->selectRiskFactor(0); // print attempts: highlighted on the timeline
         QTRY_VERIFY(session->timeline()->selectedRow() >= 0);
-        QVERIFY(session->document()->timeline()->index(session->timeline()->selectedRow(), 0)
-                    .data(Models::TimelineModel::HighlightRole).toBool());
+        QVERIFY(session->document()
+                    ->timeline()
+                    ->index(session->timeline()->selectedRow(), 0)
+                    .data(Models::TimelineModel::HighlightRole)
+                    .toBool());
         QTest::qWait(100);
         QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-session")));
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
@@ -143,12 +149,15 @@ private slots:
         QTRY_COMPARE(window.adminView()->apiKeys()->rowCount(), 2);
         QTRY_COMPARE(window.adminView()->audit()->rowCount(), 15);
         QString createdKey;
-        window.adminView()->createApiKey(QStringLiteral("kiosk"), {QStringLiteral("tests:read")}, [&](const QString &key, const QString &) { createdKey = key; });
+        window.adminView()->createApiKey(QStringLiteral("kiosk"), {QStringLiteral("tests:read")},
+                                         [&](const QString &key, const QString &) { createdKey = key; });
         QTRY_COMPARE(createdKey, QStringLiteral("pk_new_secret_key"));
         QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-administration")));
 
         // Live: a result arrives, the badge counts it.
-        live.handleMessage(QStringLiteral(R"({"type":"result_saved","sessionId":"%1","score":90,"passed":true})").arg(FakeData::sessionId(1)));
+        live.handleMessage(
+            QStringLiteral(R"({"type":"result_saved","sessionId":"%1","score":90,"passed":true})")
+                .arg(FakeData::sessionId(1)));
         QCOMPARE(window.unreadNotifications(), 1);
 
         // Dark palette.
@@ -167,7 +176,8 @@ private slots:
     void russianTranslationLoads()
     {
         QCOMPARE(Appearance::applyLanguage(QStringLiteral("ru")), QStringLiteral("ru"));
-        QCOMPARE(QCoreApplication::translate("Proctor::Admin::Views::MainWindow", "Results"), QStringLiteral("Результаты"));
+        QCOMPARE(QCoreApplication::translate("Proctor::Admin::Views::MainWindow", "Results"),
+                 QStringLiteral("Результаты"));
         Appearance::applyLanguage(QStringLiteral("en"));
     }
 

@@ -44,10 +44,11 @@ private:
     {
         api.setServerUrl(QUrl(server.baseUrl()));
         bool done = false;
-        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr, [&](Api::Result<Api::LoginResult> r) {
-            QVERIFY(r.has_value());
-            done = true;
-        });
+        api.login(QStringLiteral("admin@example.org"), QStringLiteral("correct horse"), nullptr,
+                  [&](Api::Result<Api::LoginResult> r) {
+                      QVERIFY(r.has_value());
+                      done = true;
+                  });
         QTRY_VERIFY(done);
     }
 
@@ -57,10 +58,14 @@ private slots:
         QTest::addColumn<QString>("scenario");
         QTest::addColumn<int>("kind");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("unreachable server") << "unreachable" << int(Api::ApiError::Kind::Unreachable) << "cannot be reached";
-        QTest::newRow("bad credentials") << "badpassword" << int(Api::ApiError::Kind::BadCredentials) << "Wrong email or password";
-        QTest::newRow("rate limited") << "ratelimited" << int(Api::ApiError::Kind::RateLimited) << "Try again in 30 s";
-        QTest::newRow("not a proctor server") << "notfound" << int(Api::ApiError::Kind::Protocol) << "Proctor server";
+        QTest::newRow("unreachable server")
+            << "unreachable" << int(Api::ApiError::Kind::Unreachable) << "cannot be reached";
+        QTest::newRow("bad credentials")
+            << "badpassword" << int(Api::ApiError::Kind::BadCredentials) << "Wrong email or password";
+        QTest::newRow("rate limited")
+            << "ratelimited" << int(Api::ApiError::Kind::RateLimited) << "Try again in 30 s";
+        QTest::newRow("not a proctor server")
+            << "notfound" << int(Api::ApiError::Kind::Protocol) << "Proctor server";
         QTest::newRow("tls error") << "tls" << int(Api::ApiError::Kind::Tls) << "secure connection failed";
     }
     void loginFailures()
@@ -79,7 +84,9 @@ private slots:
                 return r;
             });
         if (scenario == QLatin1String("notfound"))
-            server.route("POST", "/api/v1/auth/login", [](const Proctor::Testing::FakeRequest &) { return FakeResponse::error(404, "not_found"); });
+            server.route("POST", "/api/v1/auth/login", [](const Proctor::Testing::FakeRequest &) {
+                return FakeResponse::error(404, "not_found");
+            });
         QString url = server.baseUrl();
         if (scenario == QLatin1String("unreachable")) {
             QTcpServer probe;
@@ -87,15 +94,18 @@ private slots:
             url = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
             probe.close();
         } else if (scenario == QLatin1String("tls")) {
-            url.replace(QStringLiteral("http://"), QStringLiteral("https://")); // a plain-HTTP server answering a TLS hello
+            url.replace(QStringLiteral("http://"),
+                        QStringLiteral("https://")); // a plain-HTTP server answering a TLS hello
         }
         Api::ApiClient api;
         Api::TokenStore tokens;
-        QCOMPARE(tokens.backend(), Api::TokenStore::Backend::Memory); // offscreen: never QSettings, never a keychain
+        QCOMPARE(tokens.backend(),
+                 Api::TokenStore::Backend::Memory); // offscreen: never QSettings, never a keychain
         Views::LoginDialog dialog(&api, &tokens);
         dialog.setServer(url);
         dialog.setEmail(QStringLiteral("admin@example.org"));
-        dialog.setPassword(scenario == QLatin1String("badpassword") ? QStringLiteral("wrong") : QStringLiteral("correct horse"));
+        dialog.setPassword(scenario == QLatin1String("badpassword") ? QStringLiteral("wrong")
+                                                                    : QStringLiteral("correct horse"));
         QSignalSpy failed(&dialog, &Views::LoginDialog::failed);
         dialog.signIn();
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 15000);
@@ -121,7 +131,8 @@ private slots:
         QCOMPARE(api.token(), QByteArray("tok-123"));
         QCOMPARE(api.account().role, QStringLiteral("admin"));
         QByteArray stored;
-        tokens.load(Api::TokenStore::accountKey(QUrl(server.baseUrl()).toString(), QStringLiteral("admin@example.org")),
+        tokens.load(Api::TokenStore::accountKey(QUrl(server.baseUrl()).toString(),
+                                                QStringLiteral("admin@example.org")),
                     [&](const QByteArray &t) { stored = t; });
         QCOMPARE(stored, QByteArray("tok-123"));
     }
@@ -159,8 +170,10 @@ private slots:
         model.fetchMore({});
         QTRY_COMPARE(model.rowCount(), 230);
         QVERIFY(!model.canFetchMore({}));
-        QCOMPARE(model.index(0, Models::ResultsModel::Candidate).data().toString(), QStringLiteral("Иванов Иван Андреевич"));
-        QCOMPARE(model.index(7, 0).data(Models::ResultsModel::RiskLevelRole).toString(), QStringLiteral("high"));
+        QCOMPARE(model.index(0, Models::ResultsModel::Candidate).data().toString(),
+                 QStringLiteral("Иванов Иван Андреевич"));
+        QCOMPARE(model.index(7, 0).data(Models::ResultsModel::RiskLevelRole).toString(),
+                 QStringLiteral("high"));
         // The cursor of the previous page was sent, and filters go to the server.
         QVERIFY(server.requests().last().query.contains(QStringLiteral("cursor=200")));
         // The tester itself calls fetchMore(): attached now, it drives and checks the reloads below.
@@ -170,7 +183,8 @@ private slots:
         QTRY_VERIFY(model.rowCount() > 0 && !model.isLoading());
         QVERIFY(server.requests().last().query.contains(QStringLiteral("risk=high")));
         for (int r = 0; r < model.rowCount(); ++r)
-            QCOMPARE(model.index(r, 0).data(Models::ResultsModel::RiskLevelRole).toString(), QStringLiteral("high"));
+            QCOMPARE(model.index(r, 0).data(Models::ResultsModel::RiskLevelRole).toString(),
+                     QStringLiteral("high"));
         // Sorting by score is a server-side order.
         model.sort(Models::ResultsModel::Score, Qt::DescendingOrder);
         QTRY_VERIFY(server.requests().last().query.contains(QStringLiteral("sort=score")));
@@ -188,7 +202,8 @@ private slots:
             QJsonArray items;
             for (int i = total - 1; i >= 0; --i)
                 items.append(FakeData::resultItem(i));
-            return FakeResponse::json(QJsonDocument(QJsonObject{{"items", items}, {"nextCursor", QJsonValue()}}));
+            return FakeResponse::json(
+                QJsonDocument(QJsonObject{{"items", items}, {"nextCursor", QJsonValue()}}));
         });
         Models::ResultsModel model(&api);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -198,10 +213,13 @@ private slots:
         connect(&live, &Api::LiveFeedClient::resultSaved, &model, &Models::ResultsModel::onResultSaved);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         total = 6;
-        live.handleMessage(QStringLiteral(R"({"type":"result_saved","sessionId":"%1","score":90,"passed":true})").arg(FakeData::sessionId(5)));
+        live.handleMessage(
+            QStringLiteral(R"({"type":"result_saved","sessionId":"%1","score":90,"passed":true})")
+                .arg(FakeData::sessionId(5)));
         QTRY_COMPARE(model.rowCount(), 6);
         QCOMPARE(inserted.size(), 1);
-        QCOMPARE(model.index(0, 0).data(Models::ResultsModel::SessionIdRole).toString(), FakeData::sessionId(5));
+        QCOMPARE(model.index(0, 0).data(Models::ResultsModel::SessionIdRole).toString(),
+                 FakeData::sessionId(5));
         QCOMPARE(model.rowOfSession(FakeData::sessionId(0)), 5);
     }
 
@@ -233,7 +251,8 @@ private slots:
         Models::SessionDocument doc(&api, &cache);
         QAbstractItemModelTester t1(doc.answers(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(doc.timeline(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester t3(doc.riskFactors(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(doc.riskFactors(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString id = FakeData::sessionId(3);
         doc.open(id);
         QTRY_VERIFY(!doc.isLoading() && doc.source() == Models::SessionDocument::Source::Server);
@@ -246,7 +265,8 @@ private slots:
         QVERIFY(doc.timeline()->index(last, 0).data(Models::TimelineModel::AfterFinishRole).toBool());
         bool gap = false;
         for (int r = 0; r < doc.timeline()->rowCount(); ++r)
-            gap |= doc.timeline()->index(r, 0).data(Models::TimelineModel::GapBeforeMsRole).toLongLong() >= Models::TimelineModel::kGapMs;
+            gap |= doc.timeline()->index(r, 0).data(Models::TimelineModel::GapBeforeMsRole).toLongLong() >=
+                   Models::TimelineModel::kGapMs;
         QVERIFY(gap);
         // Cached for offline reopening.
         QVERIFY(cache.contains(QUrl(server.baseUrl()).toString(), id));
@@ -278,8 +298,10 @@ private slots:
         Models::MultiDeviceModel multi(&api);
         Models::SearchModel search;
         QList<QAbstractItemModelTester *> testers;
-        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{&abandoned, &certificates, &audit, &keys, &admins, &similar, &groups, &multi, &search})
-            testers.append(new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, this));
+        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
+                 &abandoned, &certificates, &audit, &keys, &admins, &similar, &groups, &multi, &search})
+            testers.append(new QAbstractItemModelTester(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest, this));
         abandoned.setSource(QStringLiteral("/sessions/abandoned"), {});
         certificates.setSource(QStringLiteral("/certificates"), {});
         audit.setSource(QStringLiteral("/audit"), {});
@@ -290,19 +312,31 @@ private slots:
         QTRY_COMPARE(audit.rowCount(), 15);
         QTRY_COMPARE(keys.rowCount(), 2);
         QTRY_COMPARE(admins.rowCount(), 2);
-        QCOMPARE(certificates.index(0, Models::CertificatesModel::Number).data().toString(), QStringLiteral("26/11-0001"));
-        QCOMPARE(certificates.index(3, Models::CertificatesModel::Status).data().toString(), QStringLiteral("revoked"));
-        QCOMPARE(keys.index(1, Models::ApiKeysModel::Status).data().toString().left(7), QStringLiteral("revoked"));
+        QCOMPARE(certificates.index(0, Models::CertificatesModel::Number).data().toString(),
+                 QStringLiteral("26/11-0001"));
+        QCOMPARE(certificates.index(3, Models::CertificatesModel::Status).data().toString(),
+                 QStringLiteral("revoked"));
+        QCOMPARE(keys.index(1, Models::ApiKeysModel::Status).data().toString().left(7),
+                 QStringLiteral("revoked"));
         QCOMPARE(admins.index(1, Models::AdminsModel::Role).data().toString(), QStringLiteral("proctor"));
-        const QJsonObject groupsAnswer = FakeResponse::json(QJsonDocument()).body.isEmpty() ? QJsonObject() : QJsonObject();
+        const QJsonObject groupsAnswer =
+            FakeResponse::json(QJsonDocument()).body.isEmpty() ? QJsonObject() : QJsonObject();
         Q_UNUSED(groupsAnswer)
-        groups.setItems(QJsonArray{QJsonObject{{"hash", QString(64, 'a')}, {"sessionCount", 3}, {"candidates", QJsonArray{}}, {"flags", QJsonArray{"several_candidates"}}}});
+        groups.setItems(QJsonArray{QJsonObject{{"hash", QString(64, 'a')},
+                                               {"sessionCount", 3},
+                                               {"candidates", QJsonArray{}},
+                                               {"flags", QJsonArray{"several_candidates"}}}});
         QVERIFY(groups.index(0, 0).data(Models::DeviceGroupsModel::FlaggedRole).toBool());
-        multi.setItems(QJsonArray{QJsonObject{{"candidate", QJsonObject{{"lastName", "Иванов"}}}, {"hashes", QJsonArray{"x", "y"}}}});
+        multi.setItems(QJsonArray{QJsonObject{{"candidate", QJsonObject{{"lastName", "Иванов"}}},
+                                              {"hashes", QJsonArray{"x", "y"}}}});
         QCOMPARE(multi.index(0, Models::MultiDeviceModel::DeviceCount).data().toInt(), 2);
-        similar.setItems(QJsonArray{QJsonObject{{"sessionId", "s1"}, {"questionId", "q1"}, {"similarity", 91.0}, {"distance", 0.1}}});
-        QCOMPARE(similar.index(0, Models::SimilarModel::Similarity).data().toString(), QStringLiteral("91.0"));
-        search.setAnswer(QJsonObject{{"sessions", QJsonArray{FakeData::resultItem(1)}}, {"candidates", QJsonArray{}}, {"certificates", QJsonArray{}}});
+        similar.setItems(QJsonArray{
+            QJsonObject{{"sessionId", "s1"}, {"questionId", "q1"}, {"similarity", 91.0}, {"distance", 0.1}}});
+        QCOMPARE(similar.index(0, Models::SimilarModel::Similarity).data().toString(),
+                 QStringLiteral("91.0"));
+        search.setAnswer(QJsonObject{{"sessions", QJsonArray{FakeData::resultItem(1)}},
+                                     {"candidates", QJsonArray{}},
+                                     {"certificates", QJsonArray{}}});
         QCOMPARE(search.rowCount(), 1);
         QCOMPARE(search.index(0).data(Models::SearchModel::SessionIdRole).toString(), FakeData::sessionId(1));
         qDeleteAll(testers);
@@ -327,7 +361,9 @@ private slots:
         fps.setSessions(sessions);
         keys.setSessions(sessions);
         QCOMPARE(pairs.rowCount(), 3);
-        const double sim = pairs.index(0, Models::PairScoresModel::QuestionSimilarity).data(Models::PairScoresModel::ValueRole).toDouble();
+        const double sim = pairs.index(0, Models::PairScoresModel::QuestionSimilarity)
+                               .data(Models::PairScoresModel::ValueRole)
+                               .toDouble();
         QVERIFY(sim > 0 && sim <= 100);
         QCOMPARE(fps.columnCount(), 5);
         // Timezone is the same for all: match; the platform differs between variants.
@@ -340,7 +376,10 @@ private slots:
         // The same trajectory against itself: similarity 100.
         Models::CompareAnalysis same;
         same.setSessions({sessions.at(0), sessions.at(0)});
-        QCOMPARE(same.overlay(QStringLiteral("q1"), Models::CompareAnalysis::Mode::Exact).alignments.first().similarity, 100.0);
+        QCOMPARE(same.overlay(QStringLiteral("q1"), Models::CompareAnalysis::Mode::Exact)
+                     .alignments.first()
+                     .similarity,
+                 100.0);
     }
 
     // Count axes tick on whole numbers above the largest value (labels used to truncate 1.11 to "1", so
@@ -351,7 +390,8 @@ private slots:
         const QDate today(2026, 11, 25);
         for (int i = 6; i >= 0; --i)
             d.perDay.append(Api::DayPoint{today.addDays(-i), i == 0 ? 8 : 0, i == 0 ? 4 : 0});
-        d.grades = {{QStringLiteral("excellent"), 3}, {QStringLiteral("good"), 1}, {QStringLiteral("poor"), 2}};
+        d.grades = {
+            {QStringLiteral("excellent"), 3}, {QStringLiteral("good"), 1}, {QStringLiteral("poor"), 2}};
         d.violationsByType = {{QStringLiteral("focus_loss"), 29}, {QStringLiteral("print_attempt"), 3}};
         Views::DashboardView view(Views::Services{});
         view.setDashboard(d);
@@ -369,7 +409,8 @@ private slots:
             const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
             QCOMPARE(axis->min(), 0.0);
             QCOMPARE(step, std::round(step));
-            QVERIFY2(axis->max() > largest, qPrintable(QStringLiteral("chart %1: axis ends at %2").arg(chart).arg(axis->max())));
+            QVERIFY2(axis->max() > largest,
+                     qPrintable(QStringLiteral("chart %1: axis ends at %2").arg(chart).arg(axis->max())));
             QVERIFY(axis->tickCount() <= 9);
         }
 
@@ -393,7 +434,8 @@ private slots:
     // .qm, with the same placeholders. Fails when a new tr() string is added without translating it.
     void russianTranslationIsComplete()
     {
-        QFile ts(qEnvironmentVariable("PROCTOR_SOURCE_DIR") + QStringLiteral("/admin-desktop/i18n/proctor-admin_en.ts"));
+        QFile ts(qEnvironmentVariable("PROCTOR_SOURCE_DIR") +
+                 QStringLiteral("/admin-desktop/i18n/proctor-admin_en.ts"));
         QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
         QTranslator ru;
         QVERIFY(ru.load(QStringLiteral(":/i18n/proctor-admin_ru.qm")));
@@ -419,7 +461,8 @@ private slots:
                 numerus = xml.attributes().value(QStringLiteral("numerus")) == QLatin1String("yes");
             } else if (xml.name() == QLatin1String("source")) {
                 const QString source = xml.readElementText();
-                const QString translated = ru.translate(context.toUtf8(), source.toUtf8(), nullptr, numerus ? 5 : -1);
+                const QString translated =
+                    ru.translate(context.toUtf8(), source.toUtf8(), nullptr, numerus ? 5 : -1);
                 ++checked;
                 if (translated.isEmpty() || placeholders(translated) != placeholders(source))
                     missing << context + QStringLiteral(": ") + source;
@@ -427,7 +470,11 @@ private slots:
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY(checked > 400);
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 of %2 untranslated or with other placeholders:\n").arg(missing.size()).arg(checked) + missing.join(QLatin1Char('\n'))));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("%1 of %2 untranslated or with other placeholders:\n")
+                                .arg(missing.size())
+                                .arg(checked) +
+                            missing.join(QLatin1Char('\n'))));
     }
 
     // test_finished says why the attempt ended; the timeline spells it out.
@@ -454,14 +501,16 @@ private slots:
         QCOMPARE(late.factors.first().reason, QStringLiteral("risk.overtime"));
         QCOMPARE(late.factors.first().observed, 95.0);
         QCOMPARE(late.level, QStringLiteral("medium"));
-        QCOMPARE(Api::riskReasonText(QStringLiteral("risk.overtime")), QStringLiteral("Result stored after the time limit"));
+        QCOMPARE(Api::riskReasonText(QStringLiteral("risk.overtime")),
+                 QStringLiteral("Result stored after the time limit"));
     }
 
     void timelineGeometry()
     {
         Widgets::TimelineLayout l;
         l.spanMs = 600'000; // 10 min
-        l.pixelsPerSecond = Widgets::TimelineLayout::fitPixelsPerSecond(l.spanMs, 1000, l.leftMargin, l.rightMargin);
+        l.pixelsPerSecond =
+            Widgets::TimelineLayout::fitPixelsPerSecond(l.spanMs, 1000, l.leftMargin, l.rightMargin);
         QCOMPARE(l.xForOffset(0), double(l.leftMargin));
         QCOMPARE(l.xForOffset(l.spanMs), double(1000 - l.rightMargin));
         QCOMPARE(l.contentWidth(), 1000);
@@ -519,7 +568,8 @@ private slots:
                              Api::Telemetry::fromJson(FakeData::telemetry(v))});
         Models::CompareAnalysis analysis;
         analysis.setSessions(sessions);
-        const Models::OverlayData data = analysis.overlay(QStringLiteral("q2"), Models::CompareAnalysis::Mode::Approximate);
+        const Models::OverlayData data =
+            analysis.overlay(QStringLiteral("q2"), Models::CompareAnalysis::Mode::Approximate);
         QCOMPARE(data.trajectories.size(), 2);
         QCOMPARE(data.alignments.size(), 1);
         Widgets::TrajectoryOverlayWidget w;
@@ -558,11 +608,13 @@ private slots:
         QLocale::setDefault(QLocale::c());
         const QByteArray csv = Export::toCsv(model);
         QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
-        const QStringList lines = QString::fromUtf8(csv.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        const QStringList lines =
+            QString::fromUtf8(csv.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines[0], QStringLiteral("#,Question,Chosen,Correct answer,Result,Time,Changes"));
         QCOMPARE(lines[1], QStringLiteral("1,\"Quote \"\"this\"\", please\",a) Да,a) Да,correct,1.5 s,0"));
-        QVERIFY2(lines[2].startsWith(QStringLiteral("2,\"'=HYPERLINK(")), qPrintable(lines[2])); // no formula injection
+        QVERIFY2(lines[2].startsWith(QStringLiteral("2,\"'=HYPERLINK(")),
+                 qPrintable(lines[2])); // no formula injection
         QTemporaryDir dir;
         QVERIFY(Export::writeCsv(model, dir.filePath(QStringLiteral("a.csv"))));
         QFile f(dir.filePath(QStringLiteral("a.csv")));
@@ -585,7 +637,8 @@ private slots:
         }
         QCOMPARE(cache.count(), 5);
         const qint64 one = cache.sizeBytes() / 5;
-        QVERIFY(cache.get(QStringLiteral("srv"), FakeData::sessionId(0)).has_value()); // opened: most recent now
+        QVERIFY(
+            cache.get(QStringLiteral("srv"), FakeData::sessionId(0)).has_value()); // opened: most recent now
         cache.setMaxBytes(one * 2 + 10);
         QCOMPARE(cache.count(), 2);
         QVERIFY(cache.contains(QStringLiteral("srv"), FakeData::sessionId(0)));

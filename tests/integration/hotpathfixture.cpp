@@ -20,9 +20,14 @@ QJsonObject knownTest()
                                                    QJsonObject{{"id", "b"}, {"text", "wrong"}},
                                                    QJsonObject{{"id", "c"}, {"text", "also wrong"}}}},
             {QStringLiteral("correct"), QJsonArray{"a"}}});
-    return QJsonObject{{"id", "known"}, {"title", "Known answers"}, {"description", "for tests"}, {"locale", "en"},
-                       {"passThreshold", 80}, {"questionsPerAttempt", HotPathFixture::kQuestionsPerAttempt},
-                       {"timeLimitSeconds", 0}, {"questions", questions}};
+    return QJsonObject{{"id", "known"},
+                       {"title", "Known answers"},
+                       {"description", "for tests"},
+                       {"locale", "en"},
+                       {"passThreshold", 80},
+                       {"questionsPerAttempt", HotPathFixture::kQuestionsPerAttempt},
+                       {"timeLimitSeconds", 0},
+                       {"questions", questions}};
 }
 
 } // namespace
@@ -44,7 +49,8 @@ HotPathFixture::HotPathFixture(const QString &name, QMap<QString, QString> extra
         return;
     }
     extraEnv.insert(QStringLiteral("PROCTOR_DATABASE_URL"), m_db->url());
-    if (!extraEnv.contains(QStringLiteral("PROCTOR_REDIS_URL"))) // a test may bring its own Redis to stop and start
+    if (!extraEnv.contains(
+            QStringLiteral("PROCTOR_REDIS_URL"))) // a test may bring its own Redis to stop and start
         extraEnv.insert(QStringLiteral("PROCTOR_REDIS_URL"), redis);
     m_collector = std::make_unique<CollectorProcess>(extraEnv);
     if (m_collector->run({QStringLiteral("migrate")}) != 0) {
@@ -69,19 +75,25 @@ HotPathFixture::HotPathFixture(const QString &name, QMap<QString, QString> extra
         m_error = QString::fromUtf8(m_collector->log());
 }
 
-QJsonObject HotPathFixture::sessionStartBody(const QString &lastName, const QString &persistentId, const QString &kind)
+QJsonObject HotPathFixture::sessionStartBody(const QString &lastName, const QString &persistentId,
+                                             const QString &kind)
 {
     return QJsonObject{
         {"testId", "known"},
         {"kind", kind},
         {"locale", "ru"},
-        {"candidate", QJsonObject{{"lastName", lastName}, {"firstName", "Иван"}, {"middleName", "Иванович"},
+        {"candidate", QJsonObject{{"lastName", lastName},
+                                  {"firstName", "Иван"},
+                                  {"middleName", "Иванович"},
                                   {"position", "Специалист"}}},
         {"persistentId", persistentId},
         {"fingerprint", QJsonObject{{"privacySafeHash", QString(64, QLatin1Char('a'))},
-                                    {"attributes", QJsonObject{{"userAgent", "test"}, {"platform", "Linux"},
-                                                               {"hardwareConcurrency", 4}, {"webglVendor", "v"},
-                                                               {"webglRenderer", "r"}, {"screen", "1920x1080x24"},
+                                    {"attributes", QJsonObject{{"userAgent", "test"},
+                                                               {"platform", "Linux"},
+                                                               {"hardwareConcurrency", 4},
+                                                               {"webglVendor", "v"},
+                                                               {"webglRenderer", "r"},
+                                                               {"screen", "1920x1080x24"},
                                                                {"timezone", "Europe/Moscow"},
                                                                {"languages", QJsonArray{"ru-RU"}}}}}}};
 }
@@ -103,16 +115,18 @@ StartedSession HotPathFixture::startSession(const QJsonObject &body)
 HttpResult HotPathFixture::postEvents(const StartedSession &s, const QJsonArray &events)
 {
     const QJsonObject body{{"sessionId", s.id}, {"events", events}};
-    return m_http.post(url(QStringLiteral("/api/v1/events")), QJsonDocument(body).toJson(), {{"X-Session-Token", s.token}});
+    return m_http.post(url(QStringLiteral("/api/v1/events")), QJsonDocument(body).toJson(),
+                       {{"X-Session-Token", s.token}});
 }
 
-HttpResult HotPathFixture::postResult(const StartedSession &s, const QJsonArray &answers, const QJsonObject &extra)
+HttpResult HotPathFixture::postResult(const StartedSession &s, const QJsonArray &answers,
+                                      const QJsonObject &extra)
 {
     QJsonObject body{{"answers", answers}, {"telemetry", telemetry()}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         body.insert(it.key(), it.value());
-    return m_http.post(url(QStringLiteral("/api/v1/sessions/%1/result").arg(s.id)), QJsonDocument(body).toJson(),
-                       {{"X-Session-Token", s.token}});
+    return m_http.post(url(QStringLiteral("/api/v1/sessions/%1/result").arg(s.id)),
+                       QJsonDocument(body).toJson(), {{"X-Session-Token", s.token}});
 }
 
 QJsonObject HotPathFixture::event(int seq, const QString &type, const QJsonObject &details)
@@ -135,15 +149,20 @@ QJsonArray HotPathFixture::answers(const StartedSession &s, int correctCount)
 
 QJsonObject HotPathFixture::telemetry()
 {
-    return QJsonObject{{"questions", QJsonArray{}}, {"focusLossCount", 1}, {"blurMs", 1200},
-                       {"mouse", QJsonArray{QJsonObject{{"questionId", "q1"}, {"points", QJsonArray{QJsonArray{1, 2, 0}, QJsonArray{3, 4, 16}}}}}},
-                       {"keystrokes", QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 100}, {"upMs", 180}}}},
-                       {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}};
+    return QJsonObject{
+        {"questions", QJsonArray{}},
+        {"focusLossCount", 1},
+        {"blurMs", 1200},
+        {"mouse", QJsonArray{QJsonObject{{"questionId", "q1"},
+                                         {"points", QJsonArray{QJsonArray{1, 2, 0}, QJsonArray{3, 4, 16}}}}}},
+        {"keystrokes", QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 100}, {"upMs", 180}}}},
+        {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}};
 }
 
 qint64 HotPathFixture::createAdmin(const QString &email, const QString &role, const QByteArray &password)
 {
-    if (m_collector->run({QStringLiteral("create-admin"), QStringLiteral("--email"), email, QStringLiteral("--role"), role},
+    if (m_collector->run({QStringLiteral("create-admin"), QStringLiteral("--email"), email,
+                          QStringLiteral("--role"), role},
                          password + '\n') != 0)
         return -1;
     bool ok = false;
@@ -153,8 +172,9 @@ qint64 HotPathFixture::createAdmin(const QString &email, const QString &role, co
 
 QByteArray HotPathFixture::login(const QString &email, const QByteArray &password)
 {
-    const HttpResult r = m_http.post(url(QStringLiteral("/api/v1/auth/login")),
-                                     QJsonDocument(QJsonObject{{"email", email}, {"password", QString::fromUtf8(password)}}).toJson());
+    const HttpResult r = m_http.post(
+        url(QStringLiteral("/api/v1/auth/login")),
+        QJsonDocument(QJsonObject{{"email", email}, {"password", QString::fromUtf8(password)}}).toJson());
     return r.status == 200 ? r.json().value("token").toString().toLatin1() : QByteArray();
 }
 

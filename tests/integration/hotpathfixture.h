@@ -35,24 +35,30 @@ public:
     QByteArray apiKey() const { return m_apiKey; }
     QString url(const QString &path) const { return m_collector->baseUrl() + path; }
 
-    static QJsonObject sessionStartBody(const QString &lastName = QStringLiteral("Иванов"),
-                                        const QString &persistentId = QStringLiteral("0b5c4f7e-6a1d-4c1b-9a43-2f4f1c0b9d11"),
-                                        const QString &kind = QStringLiteral("test"));
+    static QJsonObject
+    sessionStartBody(const QString &lastName = QStringLiteral("Иванов"),
+                     const QString &persistentId = QStringLiteral("0b5c4f7e-6a1d-4c1b-9a43-2f4f1c0b9d11"),
+                     const QString &kind = QStringLiteral("test"));
     StartedSession startSession(const QJsonObject &body = sessionStartBody());
     HttpResult postEvents(const StartedSession &s, const QJsonArray &events);
     HttpResult postResult(const StartedSession &s, const QJsonArray &answers, const QJsonObject &extra = {});
 
     // One valid event with a fresh id.
-    static QJsonObject event(int seq, const QString &type = QStringLiteral("focus_loss"), const QJsonObject &details = {});
+    static QJsonObject event(int seq, const QString &type = QStringLiteral("focus_loss"),
+                             const QJsonObject &details = {});
     // Answers: `correctCount` of the session's questions right, the rest wrong (the test key is "a").
     static QJsonArray answers(const StartedSession &s, int correctCount);
     static QJsonObject telemetry();
 
-    // An admin made through `create-admin` with the password on stdin: its id, or -1 (see collector().lastOutput()).
+    // An admin made through `create-admin` with the password on stdin: its id, or -1 (see
+    // collector().lastOutput()).
     qint64 createAdmin(const QString &email, const QString &role, const QByteArray &password);
     // POST /api/v1/auth/login: the bearer token, empty on failure.
     QByteArray login(const QString &email, const QByteArray &password);
-    static HttpClient::Headers bearer(const QByteArray &token) { return {{"Authorization", "Bearer " + token}}; }
+    static HttpClient::Headers bearer(const QByteArray &token)
+    {
+        return {{"Authorization", "Bearer " + token}};
+    }
 
     static constexpr int kQuestionsPerAttempt = 10;
 

@@ -46,8 +46,9 @@ RawResult rawPost(quint16 port, const QHostAddress &from, const QByteArray &path
     s.connectToHost(QHostAddress::LocalHost, port);
     if (!s.waitForConnected(5000))
         return out;
-    s.write("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    s.write("POST " + path +
+            " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
+            QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     QByteArray all;
     while (s.waitForReadyRead(15000))
         all += s.readAll();
@@ -64,7 +65,10 @@ RawResult rawPost(quint16 port, const QHostAddress &from, const QByteArray &path
 QHostAddress randomLoopback()
 {
     auto *rng = QRandomGenerator::global();
-    return QHostAddress(QStringLiteral("127.%1.%2.%3").arg(rng->bounded(1, 255)).arg(rng->bounded(0, 256)).arg(rng->bounded(2, 255)));
+    return QHostAddress(QStringLiteral("127.%1.%2.%3")
+                            .arg(rng->bounded(1, 255))
+                            .arg(rng->bounded(0, 256))
+                            .arg(rng->bounded(2, 255)));
 }
 
 QByteArray loginBody(const QString &email, const QByteArray &password)
@@ -89,8 +93,8 @@ private:
         return QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex());
     }
 
-    HttpResult call(const QByteArray &method, const QString &path, const QByteArray &token, const QByteArray &body = {},
-                    const QByteArray &authorization = {})
+    HttpResult call(const QByteArray &method, const QString &path, const QByteArray &token,
+                    const QByteArray &body = {}, const QByteArray &authorization = {})
     {
         HttpClient::Headers h;
         if (!authorization.isEmpty())
@@ -123,7 +127,8 @@ private:
         if (kind == QLatin1String("expired")) {
             const QByteArray t = f->login("proctor@example.org", kProctorPassword);
             f->db().scalar(QStringLiteral("UPDATE admin_tokens SET expires_at = now() - interval '1 minute' "
-                                          "WHERE token_hash = decode('%1', 'hex') RETURNING 1").arg(tokenHashHex(t)));
+                                          "WHERE token_hash = decode('%1', 'hex') RETURNING 1")
+                               .arg(tokenHashHex(t)));
             return t;
         }
         if (kind == QLatin1String("revoked")) {
@@ -132,10 +137,12 @@ private:
             return r.status == 204 ? t : QByteArray();
         }
         if (kind == QLatin1String("disabled")) {
-            const QString email = QStringLiteral("disabled-%1@example.org").arg(QRandomGenerator::global()->generate());
+            const QString email =
+                QStringLiteral("disabled-%1@example.org").arg(QRandomGenerator::global()->generate());
             const qint64 id = f->createAdmin(email, "admin", kAdminPassword);
             const QByteArray t = f->login(email, kAdminPassword);
-            const HttpResult r = call("PATCH", QStringLiteral("/api/v1/admins/%1").arg(id), m_adminToken, R"({"disabled":true})");
+            const HttpResult r = call("PATCH", QStringLiteral("/api/v1/admins/%1").arg(id), m_adminToken,
+                                      R"({"disabled":true})");
             return r.status == 200 ? t : QByteArray();
         }
         return {};
@@ -144,11 +151,13 @@ private:
 private slots:
     void initTestCase()
     {
-        f = std::make_unique<HotPathFixture>(QStringLiteral("adminauth"),
-                                             QMap<QString, QString>{{"PROCTOR_LOGIN_FAILURES_PER_ADDRESS", "8"}});
+        f = std::make_unique<HotPathFixture>(
+            QStringLiteral("adminauth"), QMap<QString, QString>{{"PROCTOR_LOGIN_FAILURES_PER_ADDRESS", "8"}});
         QVERIFY2(f->error().isEmpty(), qPrintable(f->error()));
-        QVERIFY2(f->createAdmin("Admin@Example.org", "admin", kAdminPassword) > 0, f->collector().lastOutput().constData());
-        QVERIFY2(f->createAdmin("proctor@example.org", "proctor", kProctorPassword) > 0, f->collector().lastOutput().constData());
+        QVERIFY2(f->createAdmin("Admin@Example.org", "admin", kAdminPassword) > 0,
+                 f->collector().lastOutput().constData());
+        QVERIFY2(f->createAdmin("proctor@example.org", "proctor", kProctorPassword) > 0,
+                 f->collector().lastOutput().constData());
         m_adminToken = f->login("admin@example.org", kAdminPassword);
         m_proctorToken = f->login("proctor@example.org", kProctorPassword);
         QVERIFY(!m_adminToken.isEmpty());
@@ -161,34 +170,55 @@ private slots:
 
     void createAdminStoresArgon2idAndRefusesBadInput()
     {
-        const QString hash = f->db().scalar("SELECT password_hash FROM admins WHERE email = 'admin@example.org'");
+        const QString hash =
+            f->db().scalar("SELECT password_hash FROM admins WHERE email = 'admin@example.org'");
         QVERIFY2(hash.startsWith("$argon2id$"), qPrintable(hash));
         QVERIFY(!hash.contains(QString::fromLatin1(kAdminPassword)));
         // The password is never an argument.
-        QCOMPARE(f->collector().run({"create-admin", "--email", "x@example.org", "--role", "admin", "--password", "secret-secret"}), 2);
-        QCOMPARE(f->collector().run({"create-admin", "--email", "x@example.org", "--role", "admin"}, "short\n"), 2);
-        QCOMPARE(f->collector().run({"create-admin", "--email", "x@example.org", "--role", "root"}, "long enough password\n"), 2);
-        QCOMPARE(f->collector().run({"create-admin", "--email", "not-an-email", "--role", "admin"}, "long enough password\n"), 2);
-        QCOMPARE(f->collector().run({"create-admin", "--email", "admin@example.org", "--role", "admin"}, "long enough password\n"), 1);
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM admins WHERE email = 'x@example.org'"), QStringLiteral("0"));
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'admin.create' AND actor = 'cli'"), QStringLiteral("2"));
+        QCOMPARE(f->collector().run({"create-admin", "--email", "x@example.org", "--role", "admin",
+                                     "--password", "secret-secret"}),
+                 2);
+        QCOMPARE(
+            f->collector().run({"create-admin", "--email", "x@example.org", "--role", "admin"}, "short\n"),
+            2);
+        QCOMPARE(f->collector().run({"create-admin", "--email", "x@example.org", "--role", "root"},
+                                    "long enough password\n"),
+                 2);
+        QCOMPARE(f->collector().run({"create-admin", "--email", "not-an-email", "--role", "admin"},
+                                    "long enough password\n"),
+                 2);
+        QCOMPARE(f->collector().run({"create-admin", "--email", "admin@example.org", "--role", "admin"},
+                                    "long enough password\n"),
+                 1);
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM admins WHERE email = 'x@example.org'"),
+                 QStringLiteral("0"));
+        QCOMPARE(
+            f->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'admin.create' AND actor = 'cli'"),
+            QStringLiteral("2"));
     }
 
     void loginMeLogout()
     {
-        const HttpResult login = f->http().post(f->url("/api/v1/auth/login"), loginBody(" ADMIN@example.org ", kAdminPassword));
+        const HttpResult login =
+            f->http().post(f->url("/api/v1/auth/login"), loginBody(" ADMIN@example.org ", kAdminPassword));
         QCOMPARE(login.status, 200);
         const QByteArray token = login.json().value("token").toString().toLatin1();
         QCOMPARE(QByteArray::fromBase64(token, QByteArray::Base64UrlEncoding).size(), 32);
         QCOMPARE(login.json().value("admin").toObject().value("role").toString(), QStringLiteral("admin"));
-        const QDateTime expires = QDateTime::fromString(login.json().value("expiresAt").toString(), Qt::ISODateWithMs);
+        const QDateTime expires =
+            QDateTime::fromString(login.json().value("expiresAt").toString(), Qt::ISODateWithMs);
         QVERIFY(expires > QDateTime::currentDateTimeUtc().addSecs(11 * 3600));
         QVERIFY(expires < QDateTime::currentDateTimeUtc().addSecs(13 * 3600));
         // Only the hash is stored.
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM admin_tokens WHERE token_hash = decode('%1', 'hex')").arg(tokenHashHex(token))),
-                 QStringLiteral("1"));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM admin_tokens WHERE encode(token_hash, 'escape') LIKE '%%1%'")
-                                    .arg(QString::fromLatin1(token.left(16)))),
+        QCOMPARE(
+            f->db().scalar(
+                QStringLiteral("SELECT count(*) FROM admin_tokens WHERE token_hash = decode('%1', 'hex')")
+                    .arg(tokenHashHex(token))),
+            QStringLiteral("1"));
+        QCOMPARE(f->db().scalar(
+                     QStringLiteral(
+                         "SELECT count(*) FROM admin_tokens WHERE encode(token_hash, 'escape') LIKE '%%1%'")
+                         .arg(QString::fromLatin1(token.left(16)))),
                  QStringLiteral("0"));
 
         HttpResult me = call("GET", "/api/v1/auth/me", token);
@@ -198,7 +228,8 @@ private slots:
         me = call("GET", "/api/v1/auth/me", token);
         QCOMPARE(me.status, 401);
         QCOMPARE(me.errorCode(), QStringLiteral("invalid_token"));
-        QCOMPARE(f->db().scalar("SELECT count(*) > 0 FROM audit_log WHERE action = 'auth.logout' AND actor = 'admin@example.org' "
+        QCOMPARE(f->db().scalar("SELECT count(*) > 0 FROM audit_log WHERE action = 'auth.logout' AND actor = "
+                                "'admin@example.org' "
                                 "AND client_ip = '127.0.0.1'"),
                  QStringLiteral("t"));
     }
@@ -208,9 +239,12 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
-        QTest::newRow("wrong password") << loginBody("proctor@example.org", "wrong password") << 401 << "invalid_credentials";
-        QTest::newRow("unknown e-mail") << loginBody("nobody@example.org", "whatever it is") << 401 << "invalid_credentials";
-        QTest::newRow("password not a string") << QByteArray(R"({"email":"proctor@example.org","password":12})") << 400 << "validation_failed";
+        QTest::newRow("wrong password")
+            << loginBody("proctor@example.org", "wrong password") << 401 << "invalid_credentials";
+        QTest::newRow("unknown e-mail")
+            << loginBody("nobody@example.org", "whatever it is") << 401 << "invalid_credentials";
+        QTest::newRow("password not a string")
+            << QByteArray(R"({"email":"proctor@example.org","password":12})") << 400 << "validation_failed";
         QTest::newRow("not json") << QByteArray("{") << 400 << "bad_json";
     }
     void badLogins()
@@ -229,9 +263,9 @@ private slots:
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QByteArray>("body");
-        QTest::addColumn<QString>("role");    // the least role the endpoint needs
-        QTest::addColumn<int>("allowed");     // status when the caller may call it
-        QTest::addColumn<QString>("caller");  // token state
+        QTest::addColumn<QString>("role");   // the least role the endpoint needs
+        QTest::addColumn<int>("allowed");    // status when the caller may call it
+        QTest::addColumn<QString>("caller"); // token state
         struct Endpoint
         {
             const char *method;
@@ -269,12 +303,13 @@ private slots:
             {"GET", "/api/v1/audit", "", "admin", 200},
             {"DELETE", "/api/v1/candidates/999999", "", "admin", 404},
         };
-        const char *callers[] = {"none", "basic", "garbage", "expired", "revoked", "disabled", "proctor", "admin"};
+        const char *callers[] = {"none",    "basic",    "garbage", "expired",
+                                 "revoked", "disabled", "proctor", "admin"};
         for (const Endpoint &e : endpoints)
             for (const char *caller : callers)
                 QTest::addRow("%s %s as %s", e.method, e.path, caller)
-                    << QByteArray(e.method) << QString::fromLatin1(e.path) << QByteArray(e.body) << QString::fromLatin1(e.role)
-                    << e.allowed << QString::fromLatin1(caller);
+                    << QByteArray(e.method) << QString::fromLatin1(e.path) << QByteArray(e.body)
+                    << QString::fromLatin1(e.role) << e.allowed << QString::fromLatin1(caller);
     }
     void authorizationMatrix()
     {
@@ -293,7 +328,8 @@ private slots:
         else if (caller != QLatin1String("none"))
             token = tokenFor(caller);
         // Logging out must not end the tokens the other rows share.
-        if (path.endsWith("/logout") && (caller == QLatin1String("admin") || caller == QLatin1String("proctor")))
+        if (path.endsWith("/logout") &&
+            (caller == QLatin1String("admin") || caller == QLatin1String("proctor")))
             token = f->login(caller == QLatin1String("admin") ? "admin@example.org" : "proctor@example.org",
                              caller == QLatin1String("admin") ? kAdminPassword : kProctorPassword);
         QVERIFY(caller == QLatin1String("none") || caller == QLatin1String("basic") || !token.isEmpty());
@@ -303,7 +339,8 @@ private slots:
             QCOMPARE(r.status, 401);
             QCOMPARE(r.errorCode(), QStringLiteral("missing_token"));
             QCOMPARE(r.header("WWW-Authenticate"), QByteArray("Bearer"));
-        } else if (caller == QLatin1String("garbage") || caller == QLatin1String("revoked") || caller == QLatin1String("disabled")) {
+        } else if (caller == QLatin1String("garbage") || caller == QLatin1String("revoked") ||
+                   caller == QLatin1String("disabled")) {
             QCOMPARE(r.status, 401);
             QCOMPARE(r.errorCode(), QStringLiteral("invalid_token"));
         } else if (caller == QLatin1String("expired")) {
@@ -313,7 +350,8 @@ private slots:
             QCOMPARE(r.status, 403);
             QCOMPARE(r.errorCode(), QStringLiteral("forbidden_role"));
         } else {
-            QVERIFY2(r.status == allowed, qPrintable(QStringLiteral("%1: %2").arg(r.status).arg(QString::fromUtf8(r.body.left(300)))));
+            QVERIFY2(r.status == allowed, qPrintable(QStringLiteral("%1: %2").arg(r.status).arg(
+                                              QString::fromUtf8(r.body.left(300)))));
         }
     }
 
@@ -324,7 +362,8 @@ private slots:
         const QHostAddress from = randomLoopback();
         const quint16 port = f->collector().port();
         for (int i = 0; i < 5; ++i)
-            QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody(email, "wrong password")).status, 401);
+            QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody(email, "wrong password")).status,
+                     401);
         // The sixth attempt is refused even with the right password, from any address.
         RawResult r = rawPost(port, from, "/api/v1/auth/login", loginBody(email, kProctorPassword));
         QCOMPARE(r.status, 429);
@@ -334,9 +373,13 @@ private slots:
         r = rawPost(port, randomLoopback(), "/api/v1/auth/login", loginBody(email, kProctorPassword));
         QCOMPARE(r.status, 429);
         // Other accounts from the same address are unaffected.
-        QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody("proctor@example.org", kProctorPassword)).status, 200);
+        QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody("proctor@example.org", kProctorPassword))
+                     .status,
+                 200);
         // A refused attempt was not even looked at: no audit row beyond the five failures.
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = '%1'").arg(email)), QStringLiteral("5"));
+        QCOMPARE(
+            f->db().scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE actor = '%1'").arg(email)),
+            QStringLiteral("5"));
     }
 
     void successfulLoginResetsTheAccountCounter()
@@ -347,8 +390,10 @@ private slots:
         // Two addresses, so the per-address limit (8 here) stays out of the way.
         for (const QHostAddress &from : {randomLoopback(), randomLoopback()}) {
             for (int i = 0; i < 4; ++i)
-                QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody(email, "wrong password")).status, 401);
-            QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody(email, kProctorPassword)).status, 200);
+                QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody(email, "wrong password")).status,
+                         401);
+            QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody(email, kProctorPassword)).status,
+                     200);
         }
     }
 
@@ -359,12 +404,19 @@ private slots:
         const QHostAddress from = randomLoopback();
         const quint16 port = f->collector().port();
         for (int i = 0; i < 8; ++i)
-            QCOMPARE(rawPost(port, from, "/api/v1/auth/login", loginBody(QStringLiteral("guess%1@example.org").arg(i), "wrong password")).status, 401);
-        const RawResult r = rawPost(port, from, "/api/v1/auth/login", loginBody("proctor@example.org", kProctorPassword));
+            QCOMPARE(rawPost(port, from, "/api/v1/auth/login",
+                             loginBody(QStringLiteral("guess%1@example.org").arg(i), "wrong password"))
+                         .status,
+                     401);
+        const RawResult r =
+            rawPost(port, from, "/api/v1/auth/login", loginBody("proctor@example.org", kProctorPassword));
         QCOMPARE(r.status, 429);
         QVERIFY(r.header("Retry-After").toInt() > 0);
         // The same account from another address still logs in.
-        QCOMPARE(rawPost(port, randomLoopback(), "/api/v1/auth/login", loginBody("proctor@example.org", kProctorPassword)).status, 200);
+        QCOMPARE(rawPost(port, randomLoopback(), "/api/v1/auth/login",
+                         loginBody("proctor@example.org", kProctorPassword))
+                     .status,
+                 200);
     }
 };
 

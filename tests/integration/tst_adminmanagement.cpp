@@ -20,7 +20,8 @@ private:
     QByteArray m_token;
     qint64 m_rootId = 0;
 
-    HttpResult call(const QByteArray &method, const QString &path, const QByteArray &body = {}, const QByteArray &token = {})
+    HttpResult call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                    const QByteArray &token = {})
     {
         HttpClient::Headers h = HotPathFixture::bearer(token.isEmpty() ? m_token : token);
         if (!body.isEmpty())
@@ -48,17 +49,20 @@ private slots:
 
     void theLastActiveAdminCannotLockEveryoneOut()
     {
-        HttpResult r = call("PATCH", QStringLiteral("/api/v1/admins/%1").arg(m_rootId), R"({"disabled":true})");
+        HttpResult r =
+            call("PATCH", QStringLiteral("/api/v1/admins/%1").arg(m_rootId), R"({"disabled":true})");
         QCOMPARE(r.status, 409);
         r = call("PATCH", QStringLiteral("/api/v1/admins/%1").arg(m_rootId), R"({"role":"proctor"})");
         QCOMPARE(r.status, 409);
         QCOMPARE(call("GET", "/api/v1/auth/me").json().value("role").toString(), QStringLiteral("admin"));
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'admin.update'"), QStringLiteral("0"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'admin.update'"),
+                 QStringLiteral("0"));
     }
 
     void apiKeysCreateListRevoke()
     {
-        HttpResult r = call("POST", "/api/v1/apikeys", json({{"name", "kiosk"}, {"scopes", QJsonArray{"tests:read"}}}));
+        HttpResult r =
+            call("POST", "/api/v1/apikeys", json({{"name", "kiosk"}, {"scopes", QJsonArray{"tests:read"}}}));
         QCOMPARE(r.status, 201);
         const QByteArray key = r.json().value("key").toString().toLatin1();
         const qint64 id = r.json().value("id").toInteger();
@@ -80,7 +84,10 @@ private slots:
         QVERIFY(listed.contains("lastUsedAt"));
 
         QCOMPARE(f->http().get(f->url("/api/v1/tests"), {{"X-API-Key", key}}).status, 200);
-        QCOMPARE(f->http().post(f->url("/api/v1/sessions"), json(HotPathFixture::sessionStartBody()), {{"X-API-Key", key}}).errorCode(),
+        QCOMPARE(f->http()
+                     .post(f->url("/api/v1/sessions"), json(HotPathFixture::sessionStartBody()),
+                           {{"X-API-Key", key}})
+                     .errorCode(),
                  QStringLiteral("forbidden_scope"));
 
         QCOMPARE(call("DELETE", QStringLiteral("/api/v1/apikeys/%1").arg(id)).status, 204);
@@ -96,9 +103,11 @@ private slots:
         QCOMPARE(created.value("actor").toString(), QStringLiteral("root@example.org"));
         QVERIFY(!QJsonDocument(created).toJson().contains(key));
         QCOMPARE(lastAudit("apikey.revoke").value("target").toString(), QStringLiteral("apikey:%1").arg(id));
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'apikey.revoke'"), QStringLiteral("1"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'apikey.revoke'"),
+                 QStringLiteral("1"));
 
-        r = call("POST", "/api/v1/apikeys", json({{"name", "x"}, {"scopes", QJsonArray{"tests:read", "admin:all"}}}));
+        r = call("POST", "/api/v1/apikeys",
+                 json({{"name", "x"}, {"scopes", QJsonArray{"tests:read", "admin:all"}}}));
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("/scopes/1"));
         r = call("POST", "/api/v1/apikeys", json({{"name", ""}, {"scopes", QJsonArray{"tests:read"}}}));
@@ -110,13 +119,18 @@ private slots:
     void adminsCreateChangeRoleDisable()
     {
         HttpResult r = call("POST", "/api/v1/admins",
-                            json({{"email", "Second@Example.org"}, {"password", "second password"}, {"role", "proctor"}, {"displayName", "Second"}}));
+                            json({{"email", "Second@Example.org"},
+                                  {"password", "second password"},
+                                  {"role", "proctor"},
+                                  {"displayName", "Second"}}));
         QCOMPARE(r.status, 201);
         const qint64 id = r.json().value("id").toInteger();
         QCOMPARE(r.json().value("email").toString(), QStringLiteral("second@example.org"));
         QCOMPARE(r.json().value("role").toString(), QStringLiteral("proctor"));
         QVERIFY(!r.body.contains("password"));
-        QVERIFY(f->db().scalar(QStringLiteral("SELECT password_hash FROM admins WHERE id = %1").arg(id)).startsWith("$argon2id$"));
+        QVERIFY(f->db()
+                    .scalar(QStringLiteral("SELECT password_hash FROM admins WHERE id = %1").arg(id))
+                    .startsWith("$argon2id$"));
 
         QByteArray second = f->login("second@example.org", "second password");
         QVERIFY(!second.isEmpty());
@@ -142,17 +156,31 @@ private slots:
         QVERIFY(!r.body.contains("argon2"));
         QVERIFY(!r.json().value("items").toArray()[1].toObject().value("lastLoginAt").isNull());
 
-        QCOMPARE(call("POST", "/api/v1/admins", json({{"email", "second@example.org"}, {"password", "another password"}, {"role", "admin"}})).status, 409);
-        QCOMPARE(call("POST", "/api/v1/admins", json({{"email", "nope"}, {"password", "another password"}, {"role", "admin"}})).errorField(),
+        QCOMPARE(
+            call("POST", "/api/v1/admins",
+                 json({{"email", "second@example.org"}, {"password", "another password"}, {"role", "admin"}}))
+                .status,
+            409);
+        QCOMPARE(call("POST", "/api/v1/admins",
+                      json({{"email", "nope"}, {"password", "another password"}, {"role", "admin"}}))
+                     .errorField(),
                  QStringLiteral("/email"));
-        QCOMPARE(call("POST", "/api/v1/admins", json({{"email", "a@b.c"}, {"password", "short"}, {"role", "admin"}})).errorField(),
+        QCOMPARE(call("POST", "/api/v1/admins",
+                      json({{"email", "a@b.c"}, {"password", "short"}, {"role", "admin"}}))
+                     .errorField(),
                  QStringLiteral("/password"));
-        QCOMPARE(call("POST", "/api/v1/admins", json({{"email", "a@b.c"}, {"password", "long enough one"}, {"role", "root"}})).errorField(),
+        QCOMPARE(call("POST", "/api/v1/admins",
+                      json({{"email", "a@b.c"}, {"password", "long enough one"}, {"role", "root"}}))
+                     .errorField(),
                  QStringLiteral("/role"));
-        QCOMPARE(call("PATCH", QStringLiteral("/api/v1/admins/%1").arg(id), R"({"email":"x@y.z"})").errorField(), QStringLiteral("/email"));
+        QCOMPARE(
+            call("PATCH", QStringLiteral("/api/v1/admins/%1").arg(id), R"({"email":"x@y.z"})").errorField(),
+            QStringLiteral("/email"));
         QCOMPARE(call("PATCH", "/api/v1/admins/999", R"({"role":"admin"})").status, 404);
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'admin.update'"), QStringLiteral("3"));
-        QCOMPARE(lastAudit("admin.create").value("details").toObject().value("email").toString(), QStringLiteral("second@example.org"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM audit_log WHERE action = 'admin.update'"),
+                 QStringLiteral("3"));
+        QCOMPARE(lastAudit("admin.create").value("details").toObject().value("email").toString(),
+                 QStringLiteral("second@example.org"));
     }
 
     void certificateSettings()
@@ -160,10 +188,11 @@ private slots:
         HttpResult r = call("GET", "/api/v1/settings/certificate");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("organisationName").toString(), QString());
-        const QJsonObject settings{{"organisationName", "ООО «Пример»"},
-                                   {"addressLine", "Москва, ул. Примерная, 1"},
-                                   {"contacts", "+7 495 000-00-00"},
-                                   {"signatories", QJsonArray{QJsonObject{{"title", "Директор"}, {"name", "Петров П. П."}}}}};
+        const QJsonObject settings{
+            {"organisationName", "ООО «Пример»"},
+            {"addressLine", "Москва, ул. Примерная, 1"},
+            {"contacts", "+7 495 000-00-00"},
+            {"signatories", QJsonArray{QJsonObject{{"title", "Директор"}, {"name", "Петров П. П."}}}}};
         r = call("PUT", "/api/v1/settings/certificate", json(settings));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json(), settings);
@@ -175,13 +204,16 @@ private slots:
 
         QJsonObject bad = settings;
         bad.remove("organisationName");
-        QCOMPARE(call("PUT", "/api/v1/settings/certificate", json(bad)).errorField(), QStringLiteral("/organisationName"));
+        QCOMPARE(call("PUT", "/api/v1/settings/certificate", json(bad)).errorField(),
+                 QStringLiteral("/organisationName"));
         bad = settings;
         bad.insert("signatories", QJsonArray{QJsonObject{{"title", "Директор"}}});
-        QCOMPARE(call("PUT", "/api/v1/settings/certificate", json(bad)).errorField(), QStringLiteral("/signatories/0/name"));
+        QCOMPARE(call("PUT", "/api/v1/settings/certificate", json(bad)).errorField(),
+                 QStringLiteral("/signatories/0/name"));
         bad = settings;
         bad.insert("colour", "red");
-        QCOMPARE(call("PUT", "/api/v1/settings/certificate", json(bad)).errorField(), QStringLiteral("/colour"));
+        QCOMPARE(call("PUT", "/api/v1/settings/certificate", json(bad)).errorField(),
+                 QStringLiteral("/colour"));
         QCOMPARE(call("GET", "/api/v1/settings/certificate").json(), settings);
     }
 
@@ -191,7 +223,8 @@ private slots:
             QJsonArray out;
             QString cursor;
             for (int i = 0; i < 50; ++i) {
-                const HttpResult r = call("GET", "/api/v1/audit?limit=2" + (cursor.isEmpty() ? QString() : "&cursor=" + cursor));
+                const HttpResult r = call("GET", "/api/v1/audit?limit=2" +
+                                                     (cursor.isEmpty() ? QString() : "&cursor=" + cursor));
                 for (const QJsonValue &v : r.json().value("items").toArray())
                     out.append(v);
                 cursor = r.json().value("nextCursor").toString();
@@ -202,12 +235,14 @@ private slots:
         }();
         QCOMPARE(all.size(), f->db().scalar("SELECT count(*) FROM audit_log").toInt());
         for (qsizetype i = 1; i < all.size(); ++i)
-            QVERIFY(all[i - 1].toObject().value("id").toInteger() > all[i].toObject().value("id").toInteger());
+            QVERIFY(all[i - 1].toObject().value("id").toInteger() >
+                    all[i].toObject().value("id").toInteger());
         bool sawLogin = false;
         for (const QJsonValue &v : all) {
             const QJsonObject e = v.toObject();
             QVERIFY(!e.value("createdAt").toString().isEmpty());
-            if (e.value("action").toString() == QLatin1String("auth.login") && e.value("actor").toString() == QLatin1String("root@example.org")) {
+            if (e.value("action").toString() == QLatin1String("auth.login") &&
+                e.value("actor").toString() == QLatin1String("root@example.org")) {
                 sawLogin = true;
                 QCOMPARE(e.value("clientIp").toString(), QStringLiteral("127.0.0.1"));
                 QCOMPARE(e.value("adminId").toInteger(), m_rootId);
@@ -224,20 +259,32 @@ private slots:
     {
         const QString pid = QStringLiteral("11111111-2222-4333-8444-555555555555");
         const StartedSession done = f->startSession(HotPathFixture::sessionStartBody("Удаляемый", pid));
-        QCOMPARE(f->postEvents(done, {HotPathFixture::event(0, "test_started", {{"questionCount", 10}}), HotPathFixture::event(1, "focus_loss")}).status, 200);
+        QCOMPARE(f->postEvents(done, {HotPathFixture::event(0, "test_started", {{"questionCount", 10}}),
+                                      HotPathFixture::event(1, "focus_loss")})
+                     .status,
+                 200);
         QCOMPARE(f->postResult(done, HotPathFixture::answers(done, 10)).status, 201);
         const StartedSession open = f->startSession(HotPathFixture::sessionStartBody("Удаляемый", pid));
-        QCOMPARE(f->postEvents(open, {HotPathFixture::event(0, "focus_loss"), HotPathFixture::event(1, "copy_attempt"),
-                                      HotPathFixture::event(2, "focus_gain", {{"durationMs", 10}})}).status, 200);
-        const StartedSession other = f->startSession(HotPathFixture::sessionStartBody("Остающийся", "99999999-2222-4333-8444-555555555555"));
+        QCOMPARE(f->postEvents(open, {HotPathFixture::event(0, "focus_loss"),
+                                      HotPathFixture::event(1, "copy_attempt"),
+                                      HotPathFixture::event(2, "focus_gain", {{"durationMs", 10}})})
+                     .status,
+                 200);
+        const StartedSession other = f->startSession(
+            HotPathFixture::sessionStartBody("Остающийся", "99999999-2222-4333-8444-555555555555"));
         QCOMPARE(f->postEvents(other, {HotPathFixture::event(0, "focus_loss")}).status, 200);
         QCOMPARE(f->postResult(other, HotPathFixture::answers(other, 10)).status, 201);
 
-        const QString candidateId = f->db().scalar(QStringLiteral("SELECT candidate_id FROM sessions WHERE id = '%1'").arg(done.id));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT candidate_id FROM sessions WHERE id = '%1'").arg(open.id)), candidateId);
+        const QString candidateId =
+            f->db().scalar(QStringLiteral("SELECT candidate_id FROM sessions WHERE id = '%1'").arg(done.id));
+        QCOMPARE(
+            f->db().scalar(QStringLiteral("SELECT candidate_id FROM sessions WHERE id = '%1'").arg(open.id)),
+            candidateId);
         const QString sessions = QStringLiteral("('%1', '%2')").arg(done.id, open.id);
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM events WHERE session_id IN " + sessions), QStringLiteral("5"));
-        const QString certificate = f->db().scalar(QStringLiteral("SELECT number FROM certificates WHERE session_id = '%1'").arg(done.id));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM events WHERE session_id IN " + sessions),
+                 QStringLiteral("5"));
+        const QString certificate = f->db().scalar(
+            QStringLiteral("SELECT number FROM certificates WHERE session_id = '%1'").arg(done.id));
         QVERIFY(!certificate.isEmpty());
 
         HttpResult r = call("DELETE", "/api/v1/candidates/" + candidateId);
@@ -246,25 +293,39 @@ private slots:
                  (QJsonObject{{"sessions", 2}, {"events", 5}, {"telemetry", 1}, {"certificates", 1}}));
         const qint64 auditId = r.json().value("auditId").toInteger();
 
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM candidates WHERE id = " + candidateId), QStringLiteral("0"));
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM sessions WHERE candidate_id = " + candidateId), QStringLiteral("0"));
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM events WHERE session_id IN " + sessions), QStringLiteral("0"));
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM session_telemetry WHERE session_id IN " + sessions), QStringLiteral("0"));
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM certificates WHERE candidate_id = " + candidateId), QStringLiteral("0"));
-        QCOMPARE(f->db().scalar("SELECT count(*) FROM candidates WHERE last_name = 'Удаляемый'"), QStringLiteral("0"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM candidates WHERE id = " + candidateId),
+                 QStringLiteral("0"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM sessions WHERE candidate_id = " + candidateId),
+                 QStringLiteral("0"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM events WHERE session_id IN " + sessions),
+                 QStringLiteral("0"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM session_telemetry WHERE session_id IN " + sessions),
+                 QStringLiteral("0"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM certificates WHERE candidate_id = " + candidateId),
+                 QStringLiteral("0"));
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM candidates WHERE last_name = 'Удаляемый'"),
+                 QStringLiteral("0"));
         // The other candidate is untouched.
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(other.id)), QStringLiteral("1"));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(other.id)), QStringLiteral("completed"));
+        QCOMPARE(f->db().scalar(
+                     QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(other.id)),
+                 QStringLiteral("1"));
+        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(other.id)),
+                 QStringLiteral("completed"));
         // Gone from the review API and from public verification too.
         QCOMPARE(call("GET", "/api/v1/sessions/" + done.id).status, 404);
-        QCOMPARE(f->http().get(f->url("/api/v1/certificates/" + QString::fromLatin1(QUrl::toPercentEncoding(certificate)))).status, 404);
+        QCOMPARE(f->http()
+                     .get(f->url("/api/v1/certificates/" +
+                                 QString::fromLatin1(QUrl::toPercentEncoding(certificate))))
+                     .status,
+                 404);
 
         const QJsonObject receipt = lastAudit("candidate.delete");
         QCOMPARE(receipt.value("id").toInteger(), auditId);
         QCOMPARE(receipt.value("target").toString(), "candidate:" + candidateId);
         QCOMPARE(receipt.value("actor").toString(), QStringLiteral("root@example.org"));
         QCOMPARE(receipt.value("clientIp").toString(), QStringLiteral("127.0.0.1"));
-        QCOMPARE(receipt.value("details").toObject().value("deleted").toObject(), r.json().value("deleted").toObject());
+        QCOMPARE(receipt.value("details").toObject().value("deleted").toObject(),
+                 r.json().value("deleted").toObject());
         QVERIFY(!QJsonDocument(receipt).toJson().contains("Удаляемый"));
 
         QCOMPARE(call("DELETE", "/api/v1/candidates/" + candidateId).status, 404);

@@ -17,9 +17,15 @@ namespace {
 
 const QByteArray kPassword = "review password";
 
-QString today() { return QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate); }
+QString today()
+{
+    return QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+}
 
-QString enc(const QString &s) { return QString::fromLatin1(QUrl::toPercentEncoding(s)); }
+QString enc(const QString &s)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(s));
+}
 
 QStringList ids(const QJsonArray &items, const char *field = "sessionId")
 {
@@ -42,16 +48,21 @@ private:
     QByteArray m_token;
     int m_persistent = 0;
 
-    HttpResult get(const QString &path) { return f->http().get(f->url(path), HotPathFixture::bearer(m_token), 15000); }
+    HttpResult get(const QString &path)
+    {
+        return f->http().get(f->url(path), HotPathFixture::bearer(m_token), 15000);
+    }
 
     // A started session of a candidate of its own.
     StartedSession start(const QString &lastName, const QString &kind = QStringLiteral("test"))
     {
-        const QString persistentId = QStringLiteral("00000000-0000-4000-8000-%1").arg(++m_persistent, 12, 10, QLatin1Char('0'));
+        const QString persistentId =
+            QStringLiteral("00000000-0000-4000-8000-%1").arg(++m_persistent, 12, 10, QLatin1Char('0'));
         return f->startSession(HotPathFixture::sessionStartBody(lastName, persistentId, kind));
     }
 
-    // A finished test session with `correct` right answers and the given event types posted before the result.
+    // A finished test session with `correct` right answers and the given event types posted before the
+    // result.
     QString finished(const QString &lastName, int correct, const QStringList &eventTypes = {})
     {
         const StartedSession s = start(lastName);
@@ -78,7 +89,8 @@ private:
         QString cursor;
         int n = 0;
         do {
-            const HttpResult r = get(path + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + enc(cursor)));
+            const HttpResult r =
+                get(path + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + enc(cursor)));
             if (r.status != 200)
                 return {};
             for (const QJsonValue &v : r.json().value("items").toArray())
@@ -95,7 +107,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_redis.start());
-        f = std::make_unique<HotPathFixture>(QStringLiteral("adminreview"), QMap<QString, QString>{{"PROCTOR_REDIS_URL", m_redis.url()}});
+        f = std::make_unique<HotPathFixture>(QStringLiteral("adminreview"),
+                                             QMap<QString, QString>{{"PROCTOR_REDIS_URL", m_redis.url()}});
         QVERIFY2(f->error().isEmpty(), qPrintable(f->error()));
         QVERIFY(f->createAdmin("proctor@example.org", "proctor", kPassword) > 0);
         m_token = f->login("proctor@example.org", kPassword);
@@ -172,16 +185,26 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("field");
-        QTest::newRow("passed") << "passed=maybe" << "passed";
-        QTest::newRow("risk") << "risk=extreme" << "risk";
-        QTest::newRow("from") << "from=2026-13-01" << "from";
-        QTest::newRow("to") << "to=yesterday" << "to";
-        QTest::newRow("sort") << "sort=name" << "sort";
-        QTest::newRow("limit 0") << "limit=0" << "limit";
-        QTest::newRow("limit 501") << "limit=501" << "limit";
-        QTest::newRow("cursor") << "cursor=garbage!" << "cursor";
-        QTest::newRow("fingerprint") << "fingerprint=xyz" << "fingerprint";
-        QTest::newRow("test") << "test=bad%20id" << "test";
+        QTest::newRow("passed") << "passed=maybe"
+                                << "passed";
+        QTest::newRow("risk") << "risk=extreme"
+                              << "risk";
+        QTest::newRow("from") << "from=2026-13-01"
+                              << "from";
+        QTest::newRow("to") << "to=yesterday"
+                            << "to";
+        QTest::newRow("sort") << "sort=name"
+                              << "sort";
+        QTest::newRow("limit 0") << "limit=0"
+                                 << "limit";
+        QTest::newRow("limit 501") << "limit=501"
+                                   << "limit";
+        QTest::newRow("cursor") << "cursor=garbage!"
+                                << "cursor";
+        QTest::newRow("fingerprint") << "fingerprint=xyz"
+                                     << "fingerprint";
+        QTest::newRow("test") << "test=bad%20id"
+                              << "test";
     }
     void badResultParameters()
     {
@@ -225,14 +248,16 @@ private slots:
 
         // The score order pages the same way, ties broken by id.
         int pages = 0;
-        const QJsonArray byScore = allPages("/api/v1/results?sort=score&limit=2&q=" + enc("Страница"), &pages);
+        const QJsonArray byScore =
+            allPages("/api/v1/results?sort=score&limit=2&q=" + enc("Страница"), &pages);
         QCOMPARE(byScore.size(), 9);
         QCOMPARE(pages, 5);
         QSet<QString> unique;
         for (qsizetype i = 0; i < byScore.size(); ++i) {
             unique.insert(byScore[i].toObject().value("sessionId").toString());
             if (i > 0)
-                QVERIFY(byScore[i - 1].toObject().value("score").toInt() >= byScore[i].toObject().value("score").toInt());
+                QVERIFY(byScore[i - 1].toObject().value("score").toInt() >=
+                        byScore[i].toObject().value("score").toInt());
         }
         QCOMPARE(unique.size(), 9);
 
@@ -275,7 +300,8 @@ private slots:
         r = get("/api/v1/dashboard?days=3");
         QCOMPARE(r.json().value("completed").toObject().value("value").toInt(), completed + 1);
         // Later pages are never cached.
-        QCOMPARE(get(path.left(path.indexOf('?')) + "?limit=1&cursor=" + enc(get("/api/v1/results?limit=1").json().value("nextCursor").toString()))
+        QCOMPARE(get(path.left(path.indexOf('?')) + "?limit=1&cursor=" +
+                     enc(get("/api/v1/results?limit=1").json().value("nextCursor").toString()))
                      .header("X-Cache"),
                  QByteArray());
     }
@@ -293,7 +319,10 @@ private slots:
         QCOMPARE(f->postEvents(s, before).status, 200);
         const HttpResult result = f->postResult(s, HotPathFixture::answers(s, 9));
         QCOMPARE(result.status, 201);
-        QCOMPARE(f->postEvents(s, {HotPathFixture::event(5, "print_attempt", {{"method", "shortcut"}}), HotPathFixture::event(6, "focus_loss")}).status, 200);
+        QCOMPARE(f->postEvents(s, {HotPathFixture::event(5, "print_attempt", {{"method", "shortcut"}}),
+                                   HotPathFixture::event(6, "focus_loss")})
+                     .status,
+                 200);
 
         HttpResult r = get("/api/v1/sessions/" + s.id);
         QCOMPARE(r.status, 200);
@@ -312,14 +341,18 @@ private slots:
         QCOMPARE(d.value("certificate").toObject().value("number").toString(),
                  result.json().value("certificate").toObject().value("number").toString());
         QCOMPARE(d.value("fingerprint").toObject().value("hash").toString(), QString(64, QLatin1Char('a')));
-        QCOMPARE(d.value("fingerprint").toObject().value("attributes").toObject().value("platform").toString(), QStringLiteral("Linux"));
+        QCOMPARE(
+            d.value("fingerprint").toObject().value("attributes").toObject().value("platform").toString(),
+            QStringLiteral("Linux"));
         QCOMPARE(d.value("clientIp").toString(), QStringLiteral("127.0.0.1"));
         QVERIFY(d.value("durationSeconds").toInt() >= 0);
         QCOMPARE(d.value("eventCount").toInt(), 7);
         // These three were read from the wrong columns (one to the right) before: pin them.
         QCOMPARE(d.value("locale").toString(), QStringLiteral("ru"));
-        QVERIFY2(QDateTime::fromString(d.value("lastEventAt").toString(), Qt::ISODateWithMs).isValid(), qPrintable(d.value("lastEventAt").toString()));
-        QVERIFY(QUuid::fromString(d.value("candidate").toObject().value("persistentId").toString()) != QUuid());
+        QVERIFY2(QDateTime::fromString(d.value("lastEventAt").toString(), Qt::ISODateWithMs).isValid(),
+                 qPrintable(d.value("lastEventAt").toString()));
+        QVERIFY(QUuid::fromString(d.value("candidate").toObject().value("persistentId").toString()) !=
+                QUuid());
         QCOMPARE(d.value("timeLimitSeconds").toInt(), 0); // the fixture's test has no limit
         QCOMPARE(d.value("overtimeSeconds").toInt(), 0);
         QCOMPARE(d.value("violations").toObject(), (QJsonObject{{"focus_loss", 2}, {"print_attempt", 1}}));
@@ -359,9 +392,11 @@ private slots:
         r = get("/api/v1/sessions/" + s.id + "/telemetry");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("submitted").toBool(), true);
-        QCOMPARE(r.json().value("mouse").toArray()[0].toObject().value("questionId").toString(), QStringLiteral("q1"));
+        QCOMPARE(r.json().value("mouse").toArray()[0].toObject().value("questionId").toString(),
+                 QStringLiteral("q1"));
         QCOMPARE(r.json().value("mouse").toArray()[0].toObject().value("points").toArray().size(), 2);
-        QCOMPARE(r.json().value("keystrokes").toArray()[0].toObject().value("code").toString(), QStringLiteral("KeyA"));
+        QCOMPARE(r.json().value("keystrokes").toArray()[0].toObject().value("code").toString(),
+                 QStringLiteral("KeyA"));
         QCOMPARE(r.json().value("focusLossCount").toInt(), 1);
         QCOMPARE(r.json().value("blurMs").toInt(), 1200);
         QCOMPARE(r.json().value("viewport").toObject().value("width").toInt(), 1280);
@@ -388,12 +423,14 @@ private slots:
         QCOMPARE(items[0].toObject().value("eventCount").toInt(), 1);
         QCOMPARE(items[0].toObject().value("violations").toObject(), (QJsonObject{{"focus_loss", 1}}));
         QVERIFY(!items[0].toObject().value("lastEventAt").toString().isEmpty());
-        QCOMPARE(items[0].toObject().value("candidate").toObject().value("lastName").toString(), QStringLiteral("Брошенный"));
+        QCOMPARE(items[0].toObject().value("candidate").toObject().value("lastName").toString(),
+                 QStringLiteral("Брошенный"));
         QVERIFY(!ids(items).contains(u.id));
         QVERIFY(!ids(items).contains(done));
         r = get("/api/v1/sessions/abandoned?kind=study");
         QCOMPARE(ids(r.json().value("items").toArray()), QStringList{u.id});
-        QCOMPARE(r.json().value("items").toArray()[0].toObject().value("kind").toString(), QStringLiteral("study"));
+        QCOMPARE(r.json().value("items").toArray()[0].toObject().value("kind").toString(),
+                 QStringLiteral("study"));
         r = get("/api/v1/sessions/abandoned?kind=test&idleMinutes=60");
         QVERIFY(!ids(r.json().value("items").toArray()).contains(t.id));
         const QJsonArray paged = allPages("/api/v1/sessions/abandoned?kind=test&limit=1");
@@ -415,7 +452,8 @@ private slots:
         const QJsonArray desc = r.json().value("items").toArray();
         QCOMPARE(desc.size(), certs);
         for (qsizetype i = 1; i < desc.size(); ++i)
-            QVERIFY(desc[i - 1].toObject().value("issuedAt").toString() >= desc[i].toObject().value("issuedAt").toString());
+            QVERIFY(desc[i - 1].toObject().value("issuedAt").toString() >=
+                    desc[i].toObject().value("issuedAt").toString());
         const QJsonObject first = desc[0].toObject();
         QVERIFY(!first.value("holderName").toString().isEmpty());
         QCOMPARE(first.value("testTitle").toString(), QStringLiteral("Known answers"));
@@ -428,12 +466,22 @@ private slots:
         for (qsizetype i = asc.size() - 1; i >= 0; --i)
             reversed.append(asc[i]);
         QCOMPARE(reversed, desc);
-        QCOMPARE(allPages(QStringLiteral("/api/v1/certificates?year=%1&month=%2&limit=2").arg(now.year()).arg(now.month())).size(), certs);
-        QCOMPARE(get(QStringLiteral("/api/v1/certificates?year=%1").arg(now.year() - 1)).json().value("items").toArray().size(), 0);
+        QCOMPARE(allPages(QStringLiteral("/api/v1/certificates?year=%1&month=%2&limit=2")
+                              .arg(now.year())
+                              .arg(now.month()))
+                     .size(),
+                 certs);
+        QCOMPARE(get(QStringLiteral("/api/v1/certificates?year=%1").arg(now.year() - 1))
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 0);
         const QJsonArray byNumber = allPages("/api/v1/certificates?sort=number&order=asc&limit=2");
         QCOMPARE(byNumber.size(), certs);
         for (qsizetype i = 1; i < byNumber.size(); ++i)
-            QVERIFY(byNumber[i - 1].toObject().value("number").toString() < byNumber[i].toObject().value("number").toString());
+            QVERIFY(byNumber[i - 1].toObject().value("number").toString() <
+                    byNumber[i].toObject().value("number").toString());
         QCOMPARE(allPages("/api/v1/certificates?sort=holder&limit=2").size(), certs);
         QCOMPARE(get("/api/v1/certificates?month=5").errorField(), QStringLiteral("month"));
         QCOMPARE(get("/api/v1/certificates?sort=colour").errorField(), QStringLiteral("sort"));
@@ -444,17 +492,30 @@ private slots:
         const HttpResult r = get("/api/v1/dashboard?days=30");
         QCOMPARE(r.status, 200);
         const QJsonObject d = r.json();
-        const int completed = f->db().scalar("SELECT count(*) FROM sessions WHERE kind = 'test' AND finished_at IS NOT NULL").toInt();
+        const int completed =
+            f->db()
+                .scalar("SELECT count(*) FROM sessions WHERE kind = 'test' AND finished_at IS NOT NULL")
+                .toInt();
         QCOMPARE(d.value("completed").toObject().value("value").toInt(), completed);
         QCOMPARE(d.value("completed").toObject().value("last7Days").toInt(), completed);
         QCOMPARE(d.value("completed").toObject().value("previous7Days").toInt(), 0);
-        QVERIFY(d.value("completed").toObject().value("change").isNull()); // nothing the week before to compare with
+        QVERIFY(d.value("completed").toObject().value("change").isNull()); // nothing the week before to
+                                                                           // compare with
         QCOMPARE(d.value("averageScore").toObject().value("value").toDouble(),
-                 f->db().scalar("SELECT round(avg(score), 1) FROM sessions WHERE finished_at IS NOT NULL").toDouble());
-        QCOMPARE(d.value("uniqueCandidates").toObject().value("value").toInt(),
-                 f->db().scalar("SELECT count(DISTINCT candidate_id) FROM sessions WHERE finished_at IS NOT NULL").toInt());
-        QCOMPARE(d.value("passRate").toObject().value("value").toDouble(),
-                 f->db().scalar("SELECT round(100.0 * avg(passed::int), 1) FROM sessions WHERE finished_at IS NOT NULL").toDouble());
+                 f->db()
+                     .scalar("SELECT round(avg(score), 1) FROM sessions WHERE finished_at IS NOT NULL")
+                     .toDouble());
+        QCOMPARE(
+            d.value("uniqueCandidates").toObject().value("value").toInt(),
+            f->db()
+                .scalar("SELECT count(DISTINCT candidate_id) FROM sessions WHERE finished_at IS NOT NULL")
+                .toInt());
+        QCOMPARE(
+            d.value("passRate").toObject().value("value").toDouble(),
+            f->db()
+                .scalar(
+                    "SELECT round(100.0 * avg(passed::int), 1) FROM sessions WHERE finished_at IS NOT NULL")
+                .toDouble());
         QVERIFY(d.value("anomalies").toObject().value("value").toInt() >= 3); // ФильтрБ, ФильтрВ, Детальный
         int grades = 0;
         for (const QJsonValue &v : d.value("grades").toObject())
@@ -478,10 +539,13 @@ private slots:
         HttpResult r = get("/api/v1/search?q=" + enc("детальн"));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value("candidates").toArray().size(), 1);
-        QCOMPARE(r.json().value("candidates").toArray()[0].toObject().value("lastName").toString(), QStringLiteral("Детальный"));
-        const QString sessionId = r.json().value("sessions").toArray()[0].toObject().value("sessionId").toString();
+        QCOMPARE(r.json().value("candidates").toArray()[0].toObject().value("lastName").toString(),
+                 QStringLiteral("Детальный"));
+        const QString sessionId =
+            r.json().value("sessions").toArray()[0].toObject().value("sessionId").toString();
         QVERIFY(!sessionId.isEmpty());
-        const QString number = r.json().value("certificates").toArray()[0].toObject().value("number").toString();
+        const QString number =
+            r.json().value("certificates").toArray()[0].toObject().value("number").toString();
         QVERIFY(!number.isEmpty());
         r = get("/api/v1/search?q=" + enc(number));
         QCOMPARE(r.json().value("certificates").toArray().size(), 1);

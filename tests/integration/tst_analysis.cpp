@@ -30,7 +30,8 @@ private:
             for (int i = 0; i < 120; ++i) {
                 const double t = i * 16.0;
                 const double x = 100 + i * 5;
-                const double y = variant == 0 ? 300 + 80 * std::sin(i / 10.0) : 300 + 150 * std::cos(i / 4.0) + i * 2;
+                const double y =
+                    variant == 0 ? 300 + 80 * std::sin(i / 10.0) : 300 + 150 * std::cos(i / 4.0) + i * 2;
                 points.append(QJsonArray{x, y, t});
             }
             segments.append(QJsonObject{{"questionId", q.toObject().value("id")}, {"points", points}});
@@ -43,7 +44,8 @@ private:
     {
         QJsonArray keys;
         double t = 0;
-        const char *codes[] = {"KeyI", "KeyV", "KeyA", "KeyN", "KeyO", "KeyF", "KeyP", "KeyE", "KeyT", "KeyR"};
+        const char *codes[] = {"KeyI", "KeyV", "KeyA", "KeyN", "KeyO",
+                               "KeyF", "KeyP", "KeyE", "KeyT", "KeyR"};
         for (int i = 0; i < 200; ++i) {
             const double jitter = ((i * 7919 + seed * 104729) % 13) - 6; // deterministic, small
             const double dwell = (slow ? 150 : 80) + jitter;
@@ -64,7 +66,8 @@ private:
 
     HttpResult post(const char *path, const QJsonObject &body)
     {
-        return f->http().post(f->url(QLatin1String(path)), QJsonDocument(body).toJson(), {{"Authorization", "Bearer " + m_token}});
+        return f->http().post(f->url(QLatin1String(path)), QJsonDocument(body).toJson(),
+                              {{"Authorization", "Bearer " + m_token}});
     }
 
 private slots:
@@ -72,16 +75,21 @@ private slots:
     {
         f = std::make_unique<HotPathFixture>(QStringLiteral("analysis"));
         QVERIFY2(f->error().isEmpty(), qPrintable(f->error()));
-        QCOMPARE(f->collector().run({"create-admin", "--email", "proctor@example.org", "--role", "proctor"}, "a-long-password-123\n"), 0);
-        const HttpResult login = f->http().post(f->url("/api/v1/auth/login"),
-                                                R"({"email":"proctor@example.org","password":"a-long-password-123"})");
+        QCOMPARE(f->collector().run({"create-admin", "--email", "proctor@example.org", "--role", "proctor"},
+                                    "a-long-password-123\n"),
+                 0);
+        const HttpResult login =
+            f->http().post(f->url("/api/v1/auth/login"),
+                           R"({"email":"proctor@example.org","password":"a-long-password-123"})");
         QCOMPARE(login.status, 200);
         m_token = login.json().value("token").toString().toLatin1();
 
         // A and B: different candidates, the same trajectory and typing rhythm (one person sitting for two).
         m_a = f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Первый")));
-        m_b = f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Второй"), QStringLiteral("22222222-2222-4222-8222-222222222222")));
-        QJsonObject otherDevice = HotPathFixture::sessionStartBody(QStringLiteral("Третий"), QStringLiteral("33333333-3333-4333-8333-333333333333"));
+        m_b = f->startSession(HotPathFixture::sessionStartBody(
+            QStringLiteral("Второй"), QStringLiteral("22222222-2222-4222-8222-222222222222")));
+        QJsonObject otherDevice = HotPathFixture::sessionStartBody(
+            QStringLiteral("Третий"), QStringLiteral("33333333-3333-4333-8333-333333333333"));
         QJsonObject fp = otherDevice.value("fingerprint").toObject();
         fp.insert("privacySafeHash", QString(64, QLatin1Char('c')));
         otherDevice.insert("fingerprint", fp);
@@ -105,9 +113,18 @@ private slots:
         m_printId = events.last().toObject().value("eventId").toString();
         QCOMPARE(f->postEvents(m_a, events).status, 200);
 
-        QCOMPARE(f->postResult(m_b, HotPathFixture::answers(m_b, 10), {{"telemetry", telemetry(asA, 0, false, 2)}}).status, 201);
-        QCOMPARE(f->postResult(m_c, HotPathFixture::answers(m_c, 10), {{"telemetry", telemetry(cAsA, 1, true, 3)}}).status, 201);
-        QCOMPARE(f->postResult(m_a, HotPathFixture::answers(m_a, 10), {{"telemetry", telemetry(m_a, 0, false, 1)}}).status, 201);
+        QCOMPARE(
+            f->postResult(m_b, HotPathFixture::answers(m_b, 10), {{"telemetry", telemetry(asA, 0, false, 2)}})
+                .status,
+            201);
+        QCOMPARE(
+            f->postResult(m_c, HotPathFixture::answers(m_c, 10), {{"telemetry", telemetry(cAsA, 1, true, 3)}})
+                .status,
+            201);
+        QCOMPARE(
+            f->postResult(m_a, HotPathFixture::answers(m_a, 10), {{"telemetry", telemetry(m_a, 0, false, 1)}})
+                .status,
+            201);
     }
 
     void endpointsNeedAToken_data()
@@ -117,14 +134,16 @@ private slots:
         QTest::newRow("mouse") << QByteArray("POST") << "/api/v1/analysis/mouse";
         QTest::newRow("similar") << QByteArray("POST") << "/api/v1/analysis/mouse/similar";
         QTest::newRow("keyboard") << QByteArray("POST") << "/api/v1/analysis/keyboard";
-        QTest::newRow("risk") << QByteArray("GET") << "/api/v1/sessions/00000000-0000-4000-8000-000000000000/risk";
+        QTest::newRow("risk") << QByteArray("GET")
+                              << "/api/v1/sessions/00000000-0000-4000-8000-000000000000/risk";
         QTest::newRow("groups") << QByteArray("GET") << "/api/v1/fingerprints/groups";
     }
     void endpointsNeedAToken()
     {
         QFETCH(QByteArray, method);
         QFETCH(QString, path);
-        const HttpResult r = f->http().send(method, f->url(path), "{}", {{"Content-Type", "application/json"}}, 10000);
+        const HttpResult r =
+            f->http().send(method, f->url(path), "{}", {{"Content-Type", "application/json"}}, 10000);
         QCOMPARE(r.status, 401);
     }
 
@@ -135,17 +154,20 @@ private slots:
         const QJsonArray questions = r.json().value("questions").toArray();
         QCOMPARE(questions.size(), HotPathFixture::kQuestionsPerAttempt);
         const QJsonObject q = questions.first().toObject();
-        QVERIFY2(q.value("similarity").toDouble() > 99.0, qPrintable(QString::number(q.value("similarity").toDouble())));
+        QVERIFY2(q.value("similarity").toDouble() > 99.0,
+                 qPrintable(QString::number(q.value("similarity").toDouble())));
         QCOMPARE(q.value("approximate").toBool(), false);
         // The warping path runs corner to corner.
         const QJsonArray path = q.value("path").toArray();
         QVERIFY(!path.isEmpty());
         QCOMPARE(path.first().toArray(), (QJsonArray{0, 0}));
-        QCOMPARE(path.last().toArray(), (QJsonArray{q.value("a").toArray().size() - 1, q.value("b").toArray().size() - 1}));
+        QCOMPARE(path.last().toArray(),
+                 (QJsonArray{q.value("a").toArray().size() - 1, q.value("b").toArray().size() - 1}));
 
         r = post("/api/v1/analysis/mouse", {{"sessionA", m_a.id}, {"sessionB", m_c.id}});
         QCOMPARE(r.status, 200);
-        const double other = r.json().value("questions").toArray().first().toObject().value("similarity").toDouble();
+        const double other =
+            r.json().value("questions").toArray().first().toObject().value("similarity").toDouble();
         QVERIFY2(other < q.value("similarity").toDouble() - 10, qPrintable(QString::number(other)));
     }
 
@@ -162,8 +184,10 @@ private slots:
 
     void sameRhythmScoresAsSameTypist()
     {
-        const HttpResult same = post("/api/v1/analysis/keyboard", {{"sessionA", m_a.id}, {"sessionB", m_b.id}});
-        const HttpResult other = post("/api/v1/analysis/keyboard", {{"sessionA", m_a.id}, {"sessionB", m_c.id}});
+        const HttpResult same =
+            post("/api/v1/analysis/keyboard", {{"sessionA", m_a.id}, {"sessionB", m_b.id}});
+        const HttpResult other =
+            post("/api/v1/analysis/keyboard", {{"sessionA", m_a.id}, {"sessionB", m_c.id}});
         QCOMPARE(same.status, 200);
         QCOMPARE(other.status, 200);
         QVERIFY(same.json().value("comparable").toBool());
@@ -195,7 +219,8 @@ private slots:
 
     void sharedDevicesAreFlagged()
     {
-        const HttpResult r = f->http().get(f->url("/api/v1/fingerprints/groups?flagged=true"), {{"Authorization", "Bearer " + m_token}});
+        const HttpResult r = f->http().get(f->url("/api/v1/fingerprints/groups?flagged=true"),
+                                           {{"Authorization", "Bearer " + m_token}});
         QCOMPARE(r.status, 200);
         const QJsonArray groups = r.json().value("groups").toArray();
         QCOMPARE(groups.size(), 1); // A and B share the "a…" device; C is alone on "c…"
@@ -213,7 +238,8 @@ private slots:
         const HttpClient::Headers auth{{"Authorization", "Bearer " + m_token}};
         // The first page of a list is cached until a result commits; a different limit is another entry.
         const auto riskScoreInList = [&](const QString &sessionId, int limit) {
-            const HttpResult list = f->http().get(f->url(QStringLiteral("/api/v1/results?limit=%1").arg(limit)), auth);
+            const HttpResult list =
+                f->http().get(f->url(QStringLiteral("/api/v1/results?limit=%1").arg(limit)), auth);
             for (const auto &v : list.json().value("items").toArray())
                 if (v.toObject().value("sessionId").toString() == sessionId)
                     return v.toObject().value("risk").toObject().value("score").toInt();
@@ -222,15 +248,20 @@ private slots:
         const int listScoreBefore = riskScoreInList(m_c.id, 100);
         QVERIFY(listScoreBefore >= 0);
 
-        f->db().scalar(QStringLiteral("UPDATE tests SET time_limit_seconds = 60 WHERE id = 'known' RETURNING 1"));
-        f->db().scalar(QStringLiteral("UPDATE sessions SET started_at = finished_at - interval '200 seconds' WHERE id = '%1' RETURNING 1").arg(m_c.id));
+        f->db().scalar(
+            QStringLiteral("UPDATE tests SET time_limit_seconds = 60 WHERE id = 'known' RETURNING 1"));
+        f->db().scalar(QStringLiteral("UPDATE sessions SET started_at = finished_at - interval '200 seconds' "
+                                      "WHERE id = '%1' RETURNING 1")
+                           .arg(m_c.id));
 
-        const HttpResult detail = f->http().get(f->url(QStringLiteral("/api/v1/sessions/%1").arg(m_c.id)), auth);
+        const HttpResult detail =
+            f->http().get(f->url(QStringLiteral("/api/v1/sessions/%1").arg(m_c.id)), auth);
         QCOMPARE(detail.status, 200);
         QCOMPARE(detail.json().value("timeLimitSeconds").toInt(), 60);
         QCOMPARE(detail.json().value("overtimeSeconds").toInt(), 140);
 
-        const HttpResult risk = f->http().get(f->url(QStringLiteral("/api/v1/sessions/%1/risk").arg(m_c.id)), auth);
+        const HttpResult risk =
+            f->http().get(f->url(QStringLiteral("/api/v1/sessions/%1/risk").arg(m_c.id)), auth);
         QJsonObject overtime;
         for (const auto &v : risk.json().value("factors").toArray())
             if (v.toObject().value("reason").toString() == QLatin1String("risk.overtime"))

@@ -31,9 +31,9 @@ private slots:
         QVERIFY2(m_db->error().isEmpty(), qPrintable(m_db->error()));
         m_redis = std::make_unique<RedisServer>();
         QVERIFY(m_redis->start());
-        m_collector = std::make_unique<CollectorProcess>(QMap<QString, QString>{
-            {QStringLiteral("PROCTOR_DATABASE_URL"), m_db->url()},
-            {QStringLiteral("PROCTOR_REDIS_URL"), m_redis->url()}});
+        m_collector = std::make_unique<CollectorProcess>(
+            QMap<QString, QString>{{QStringLiteral("PROCTOR_DATABASE_URL"), m_db->url()},
+                                   {QStringLiteral("PROCTOR_REDIS_URL"), m_redis->url()}});
         QCOMPARE(m_collector->run({QStringLiteral("migrate")}), 0);
         QVERIFY2(m_collector->start(), m_collector->log().constData());
     }
@@ -83,9 +83,9 @@ private slots:
         QCOMPARE(r.status, 200);
         QVERIFY(r.header("Content-Type").startsWith("text/plain"));
         // Every line is a comment (# HELP / # TYPE) or `name{labels} value`.
-        static const QRegularExpression sample(
-            QStringLiteral("^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"(\\\\.|[^\"\\\\])*\",?)*\\})? "
-                           "(-?[0-9.eE+-]+|NaN|[+-]Inf)$"));
+        static const QRegularExpression sample(QStringLiteral(
+            "^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"(\\\\.|[^\"\\\\])*\",?)*\\})? "
+            "(-?[0-9.eE+-]+|NaN|[+-]Inf)$"));
         int samples = 0;
         for (const QByteArray &line : r.body.split('\n')) {
             if (line.isEmpty() || line.startsWith("# HELP ") || line.startsWith("# TYPE "))
@@ -94,7 +94,8 @@ private slots:
             ++samples;
         }
         QVERIFY(samples > 0);
-        QVERIFY(r.body.contains("proctor_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"));
+        QVERIFY(
+            r.body.contains("proctor_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"));
         QVERIFY(r.body.contains("proctor_http_request_duration_seconds_bucket"));
         QVERIFY(r.body.contains("proctor_build_info{"));
     }

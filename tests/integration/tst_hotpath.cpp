@@ -61,15 +61,18 @@ private slots:
 
     void sessionStartDrawsQuestionsWithoutKey()
     {
-        const HttpResult r = f->http().post(f->url("/api/v1/sessions"), QJsonDocument(HotPathFixture::sessionStartBody()).toJson(),
+        const HttpResult r = f->http().post(f->url("/api/v1/sessions"),
+                                            QJsonDocument(HotPathFixture::sessionStartBody()).toJson(),
                                             {{"X-API-Key", f->apiKey()}});
         QCOMPARE(r.status, 201);
         const QJsonObject o = r.json();
         QVERIFY(!QUuid::fromString(o.value("sessionId").toString()).isNull());
         QVERIFY(o.value("token").toString().startsWith("v1."));
-        QCOMPARE(o.value("test").toObject().value("questions").toArray().size(), HotPathFixture::kQuestionsPerAttempt);
+        QCOMPARE(o.value("test").toObject().value("questions").toArray().size(),
+                 HotPathFixture::kQuestionsPerAttempt);
         QVERIFY(!containsKey(o, "correct"));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(o.value("sessionId").toString())),
+        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'")
+                                    .arg(o.value("sessionId").toString())),
                  QStringLiteral("in_progress"));
     }
 
@@ -79,9 +82,11 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
         QTest::newRow("missing key") << QByteArray() << 401 << "missing_api_key";
-        QTest::newRow("unknown key") << QByteArray("pk_0000000000000000000000000000000000000000000000") << 401 << "invalid_api_key";
+        QTest::newRow("unknown key") << QByteArray("pk_0000000000000000000000000000000000000000000000") << 401
+                                     << "invalid_api_key";
         QTest::newRow("absurdly long key") << QByteArray(500, 'k') << 401 << "invalid_api_key";
-        QTest::newRow("read-only key opening a session") << QByteArray("read-only") << 403 << "forbidden_scope";
+        QTest::newRow("read-only key opening a session")
+            << QByteArray("read-only") << 403 << "forbidden_scope";
     }
     void apiKeyRefusals()
     {
@@ -94,7 +99,8 @@ private slots:
         if (!key.isEmpty())
             h.append({"X-API-Key", key});
         const QString before = f->db().scalar("SELECT count(*) FROM sessions");
-        const HttpResult r = f->http().post(f->url("/api/v1/sessions"), QJsonDocument(HotPathFixture::sessionStartBody()).toJson(), h);
+        const HttpResult r = f->http().post(f->url("/api/v1/sessions"),
+                                            QJsonDocument(HotPathFixture::sessionStartBody()).toJson(), h);
         QCOMPARE(r.status, status);
         QCOMPARE(r.errorCode(), code);
         QCOMPARE(r.errorField(), QStringLiteral("X-API-Key"));
@@ -113,14 +119,28 @@ private slots:
             b.insert(QLatin1String(key), v);
             return QJsonDocument(b).toJson();
         };
-        QTest::newRow("not json") << QByteArray("{nope") << QByteArray("application/json") << 400 << "bad_json" << "";
-        QTest::newRow("json array") << QByteArray("[1]") << QByteArray("application/json") << 400 << "bad_json" << "";
-        QTest::newRow("wrong content type") << with("kind", "test") << QByteArray("text/plain") << 415 << "unsupported_media_type" << "Content-Type";
-        QTest::newRow("unknown top-level field") << with("admin", true) << QByteArray("application/json") << 400 << "validation_failed" << "/admin";
-        QTest::newRow("kind out of enum") << with("kind", "exam") << QByteArray("application/json") << 400 << "validation_failed" << "/kind";
-        QTest::newRow("fingerprint hash not hex") << with("fingerprint", QJsonObject{{"privacySafeHash", "xyz"}, {"attributes", QJsonObject{}}})
-                                                  << QByteArray("application/json") << 400 << "validation_failed" << "/fingerprint/privacySafeHash";
-        QTest::newRow("unknown test") << with("testId", "no-such-test") << QByteArray("application/json") << 404 << "not_found" << "testId";
+        QTest::newRow("not json") << QByteArray("{nope") << QByteArray("application/json") << 400
+                                  << "bad_json"
+                                  << "";
+        QTest::newRow("json array") << QByteArray("[1]") << QByteArray("application/json") << 400
+                                    << "bad_json"
+                                    << "";
+        QTest::newRow("wrong content type")
+            << with("kind", "test") << QByteArray("text/plain") << 415 << "unsupported_media_type"
+            << "Content-Type";
+        QTest::newRow("unknown top-level field")
+            << with("admin", true) << QByteArray("application/json") << 400 << "validation_failed"
+            << "/admin";
+        QTest::newRow("kind out of enum")
+            << with("kind", "exam") << QByteArray("application/json") << 400 << "validation_failed"
+            << "/kind";
+        QTest::newRow("fingerprint hash not hex")
+            << with("fingerprint", QJsonObject{{"privacySafeHash", "xyz"}, {"attributes", QJsonObject{}}})
+            << QByteArray("application/json") << 400 << "validation_failed"
+            << "/fingerprint/privacySafeHash";
+        QTest::newRow("unknown test")
+            << with("testId", "no-such-test") << QByteArray("application/json") << 404 << "not_found"
+            << "testId";
     }
     void badSessionBodies()
     {
@@ -129,7 +149,8 @@ private slots:
         QFETCH(int, status);
         QFETCH(QString, code);
         QFETCH(QString, field);
-        const HttpResult r = f->http().post(f->url("/api/v1/sessions"), body, {{"X-API-Key", f->apiKey()}, {"Content-Type", contentType}});
+        const HttpResult r = f->http().post(f->url("/api/v1/sessions"), body,
+                                            {{"X-API-Key", f->apiKey()}, {"Content-Type", contentType}});
         QCOMPARE(r.status, status);
         QCOMPARE(r.errorCode(), code);
         if (!field.isEmpty())
@@ -145,9 +166,14 @@ private slots:
             tooMany.append(HotPathFixture::event(i));
         QTest::newRow("no events") << QJsonArray{} << "/events";
         QTest::newRow("501 events") << tooMany << "/events";
-        QTest::newRow("unknown event type") << QJsonArray{HotPathFixture::event(0, "teleport")} << "/events/0/type";
-        QTest::newRow("unknown detail field") << QJsonArray{HotPathFixture::event(0, "focus_gain", {{"durationMs", 5}, {"x", 1}})} << "/events/0/details/x";
-        QTest::newRow("detail of wrong type") << QJsonArray{HotPathFixture::event(0, "focus_gain", {{"durationMs", "long"}})} << "/events/0/details/durationMs";
+        QTest::newRow("unknown event type")
+            << QJsonArray{HotPathFixture::event(0, "teleport")} << "/events/0/type";
+        QTest::newRow("unknown detail field")
+            << QJsonArray{HotPathFixture::event(0, "focus_gain", {{"durationMs", 5}, {"x", 1}})}
+            << "/events/0/details/x";
+        QTest::newRow("detail of wrong type")
+            << QJsonArray{HotPathFixture::event(0, "focus_gain", {{"durationMs", "long"}})}
+            << "/events/0/details/durationMs";
         QJsonObject badTs = HotPathFixture::event(0);
         badTs.insert("clientTs", "yesterday");
         QTest::newRow("bad clientTs") << QJsonArray{badTs} << "/events/0/clientTs";
@@ -168,7 +194,9 @@ private slots:
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), QStringLiteral("validation_failed"));
         QCOMPARE(r.errorField(), field);
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)), QStringLiteral("0"));
+        QCOMPARE(
+            f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)),
+            QStringLiteral("0"));
     }
 
     void sessionTokenRefusals()
@@ -196,8 +224,11 @@ private slots:
         forged.token = a.token;
         r = f->postResult(forged, HotPathFixture::answers(b, 10));
         QCOMPARE(r.status, 403);
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(b.id)), QStringLiteral("0"));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(b.id)), QStringLiteral("in_progress"));
+        QCOMPARE(
+            f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(b.id)),
+            QStringLiteral("0"));
+        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(b.id)),
+                 QStringLiteral("in_progress"));
     }
 
     void eventsAreStoredOnceWithTheirDetails()
@@ -221,10 +252,17 @@ private slots:
         r = f->postEvents(s, {twice, twice});
         QCOMPARE(r.json().value("accepted").toInt(), 1);
         QCOMPARE(r.json().value("duplicates").toInt(), 1);
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)), QStringLiteral("5"));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT details->>'durationMs' FROM events WHERE session_id = '%1' AND type = 'focus_gain'").arg(s.id)),
+        QCOMPARE(
+            f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)),
+            QStringLiteral("5"));
+        QCOMPARE(f->db().scalar(QStringLiteral("SELECT details->>'durationMs' FROM events WHERE session_id = "
+                                               "'%1' AND type = 'focus_gain'")
+                                    .arg(s.id)),
                  QStringLiteral("4200"));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT string_agg(seq::text, ',' ORDER BY seq) FROM events WHERE session_id = '%1'").arg(s.id)),
+        QCOMPARE(f->db().scalar(
+                     QStringLiteral(
+                         "SELECT string_agg(seq::text, ',' ORDER BY seq) FROM events WHERE session_id = '%1'")
+                         .arg(s.id)),
                  QStringLiteral("0,1,2,3,4"));
     }
 
@@ -255,12 +293,17 @@ private slots:
         QCOMPARE(o.value("passed").toBool(), passed);
         QCOMPARE(o.value("grade").toObject().value("key").toString(), grade);
         QCOMPARE(o.value("certificate").isObject(), passed);
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM certificates WHERE session_id = '%1'").arg(s.id)),
+        QCOMPARE(f->db().scalar(
+                     QStringLiteral("SELECT count(*) FROM certificates WHERE session_id = '%1'").arg(s.id)),
                  passed ? QStringLiteral("1") : QStringLiteral("0"));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status || ' ' || score FROM sessions WHERE id = '%1'").arg(s.id)),
+        QCOMPARE(f->db().scalar(
+                     QStringLiteral("SELECT status || ' ' || score FROM sessions WHERE id = '%1'").arg(s.id)),
                  QStringLiteral("completed %1").arg(score));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT keystrokes->0->>'code' FROM session_telemetry WHERE session_id = '%1'").arg(s.id)),
-                 QStringLiteral("KeyA"));
+        QCOMPARE(
+            f->db().scalar(
+                QStringLiteral("SELECT keystrokes->0->>'code' FROM session_telemetry WHERE session_id = '%1'")
+                    .arg(s.id)),
+            QStringLiteral("KeyA"));
     }
 
     void forgedScoreIsRefused_data()
@@ -277,7 +320,8 @@ private slots:
         const HttpResult r = f->postResult(s, HotPathFixture::answers(s, 0), {{field, 100}});
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QLatin1Char('/') + field);
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(s.id)), QStringLiteral("in_progress"));
+        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(s.id)),
+                 QStringLiteral("in_progress"));
     }
 
     void resubmissionReturnsTheFirstOutcome()
@@ -288,7 +332,9 @@ private slots:
         const HttpResult second = f->postResult(s, HotPathFixture::answers(s, 0));
         QCOMPARE(second.status, 200);
         QCOMPARE(second.json(), first.json());
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM certificates WHERE session_id = '%1'").arg(s.id)), QStringLiteral("1"));
+        QCOMPARE(f->db().scalar(
+                     QStringLiteral("SELECT count(*) FROM certificates WHERE session_id = '%1'").arg(s.id)),
+                 QStringLiteral("1"));
     }
 
     void concurrentPassesGetDistinctConsecutiveNumbers()
@@ -296,7 +342,8 @@ private slots:
         constexpr int kCount = 200;
         QList<StartedSession> sessions;
         for (int i = 0; i < kCount; ++i) {
-            sessions.append(f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кандидат%1").arg(i))));
+            sessions.append(
+                f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кандидат%1").arg(i))));
             QVERIFY(!sessions.last().id.isEmpty());
         }
         // All submissions in flight at once, over several connection pools.
@@ -305,19 +352,29 @@ private slots:
             nams.append(new QNetworkAccessManager(this));
         QList<QNetworkReply *> replies;
         for (int i = 0; i < kCount; ++i) {
-            QNetworkRequest req(QUrl(f->url(QStringLiteral("/api/v1/sessions/%1/result").arg(sessions[i].id))));
+            QNetworkRequest req(
+                QUrl(f->url(QStringLiteral("/api/v1/sessions/%1/result").arg(sessions[i].id))));
             req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
             req.setRawHeader("X-Session-Token", sessions[i].token);
-            const QJsonObject body{{"answers", HotPathFixture::answers(sessions[i], 10)}, {"telemetry", HotPathFixture::telemetry()}};
+            const QJsonObject body{{"answers", HotPathFixture::answers(sessions[i], 10)},
+                                   {"telemetry", HotPathFixture::telemetry()}};
             replies.append(nams[i % nams.size()]->post(req, QJsonDocument(body).toJson()));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }),
+            60000);
         QSet<QString> numbers;
         QList<int> sequence;
         for (QNetworkReply *r : replies) {
             QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
-            const QString number = QJsonDocument::fromJson(r->readAll()).object().value("certificate").toObject().value("number").toString();
-            QVERIFY2(QRegularExpression(QStringLiteral("^\\d{2}/\\d{2}-\\d{4}$")).match(number).hasMatch(), qPrintable(number));
+            const QString number = QJsonDocument::fromJson(r->readAll())
+                                       .object()
+                                       .value("certificate")
+                                       .toObject()
+                                       .value("number")
+                                       .toString();
+            QVERIFY2(QRegularExpression(QStringLiteral("^\\d{2}/\\d{2}-\\d{4}$")).match(number).hasMatch(),
+                     qPrintable(number));
             numbers.insert(number);
             sequence.append(number.section(QLatin1Char('-'), 1).toInt());
         }
@@ -335,7 +392,8 @@ private slots:
         QVERIFY(!number.isEmpty());
         const QString verifyUrl = r.json().value("certificate").toObject().value("verifyUrl").toString();
         QVERIFY(verifyUrl.endsWith(QString::fromLatin1(QUrl::toPercentEncoding(number))));
-        HttpResult v = f->http().get(f->url(QStringLiteral("/api/v1/certificates/") + QString::fromLatin1(QUrl::toPercentEncoding(number))));
+        HttpResult v = f->http().get(f->url(QStringLiteral("/api/v1/certificates/") +
+                                            QString::fromLatin1(QUrl::toPercentEncoding(number))));
         QCOMPARE(v.status, 200);
         QCOMPARE(v.json().value("valid").toBool(), true);
         QCOMPARE(v.json().value("holder").toString(), QStringLiteral("И****в И. И."));
@@ -349,11 +407,19 @@ private slots:
     void twoPeopleOnOneComputerStayTwo()
     {
         const QString browser = QStringLiteral("11111111-2222-4333-8444-555555555555");
-        QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Смирнова"), browser)).id.isEmpty());
-        QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кузнецов"), browser)).id.isEmpty());
-        QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кузнецов"), browser)).id.isEmpty());
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM candidates WHERE persistent_id = '%1'").arg(browser)), QStringLiteral("2"));
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM sessions WHERE persistent_id = '%1'").arg(browser)), QStringLiteral("3"));
+        QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Смирнова"), browser))
+                     .id.isEmpty());
+        QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кузнецов"), browser))
+                     .id.isEmpty());
+        QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кузнецов"), browser))
+                     .id.isEmpty());
+        QCOMPARE(
+            f->db().scalar(
+                QStringLiteral("SELECT count(*) FROM candidates WHERE persistent_id = '%1'").arg(browser)),
+            QStringLiteral("2"));
+        QCOMPARE(f->db().scalar(
+                     QStringLiteral("SELECT count(*) FROM sessions WHERE persistent_id = '%1'").arg(browser)),
+                 QStringLiteral("3"));
     }
 
     void revokedKeyIsRefusedEverywhereAtOnce()
@@ -363,7 +429,8 @@ private slots:
         QCOMPARE(f->http().get(f->url("/api/v1/tests"), {{"X-API-Key", key}}).status, 200);
         QCOMPARE(f->collector().run({"revoke-apikey", QString::fromLatin1(key.left(11))}), 0);
         // The in-process cache would keep it up to 5 s; the Redis announcement drops it at once.
-        QTRY_COMPARE_WITH_TIMEOUT(f->http().get(f->url("/api/v1/tests"), {{"X-API-Key", key}}).status, 401, 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(f->http().get(f->url("/api/v1/tests"), {{"X-API-Key", key}}).status, 401,
+                                  1000);
     }
 
     void usageIsCountedWithoutAnUpdatePerRequest()
@@ -371,13 +438,16 @@ private slots:
         const QByteArray key = createKey(QStringLiteral("tests:read"));
         for (int i = 0; i < 7; ++i)
             QCOMPARE(f->http().get(f->url("/api/v1/tests"), {{"X-API-Key", key}}).status, 200);
-        QTRY_COMPARE_WITH_TIMEOUT(f->db().scalar(QStringLiteral("SELECT usage_count FROM api_keys WHERE prefix = '%1'")
-                                                     .arg(QString::fromLatin1(key.left(11)))), QStringLiteral("7"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            f->db().scalar(QStringLiteral("SELECT usage_count FROM api_keys WHERE prefix = '%1'")
+                               .arg(QString::fromLatin1(key.left(11)))),
+            QStringLiteral("7"), 15000);
     }
 
     void oversizedBodyIsRefused()
     {
-        const HttpResult r = f->http().post(f->url("/api/v1/events"), QByteArray(9 * 1024 * 1024, ' '), {{"X-Session-Token", "x"}});
+        const HttpResult r = f->http().post(f->url("/api/v1/events"), QByteArray(9 * 1024 * 1024, ' '),
+                                            {{"X-Session-Token", "x"}});
         QCOMPARE(r.status, 413);
         QCOMPARE(r.errorCode(), QStringLiteral("payload_too_large"));
     }
@@ -386,9 +456,10 @@ private slots:
     {
         const HttpResult r = f->http().get(f->url("/metrics"));
         QCOMPARE(r.status, 200);
-        for (const char *name : {"proctor_events_ingested_total", "proctor_events_duplicate_total", "proctor_event_commit_rows_bucket",
-                                 "proctor_event_commit_duration_seconds_bucket", "proctor_tests_completed_total{",
-                                 "proctor_certificates_issued_total{"})
+        for (const char *name :
+             {"proctor_events_ingested_total", "proctor_events_duplicate_total",
+              "proctor_event_commit_rows_bucket", "proctor_event_commit_duration_seconds_bucket",
+              "proctor_tests_completed_total{", "proctor_certificates_issued_total{"})
             QVERIFY2(r.body.contains(name), name);
     }
 };

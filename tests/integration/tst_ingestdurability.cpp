@@ -36,14 +36,19 @@ private slots:
             QNetworkRequest req(QUrl(f.url(QStringLiteral("/api/v1/events"))));
             req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
             req.setRawHeader("X-Session-Token", s.token);
-            return nam.post(req, QJsonDocument(QJsonObject{{"sessionId", s.id}, {"events", events}}).toJson());
+            return nam.post(req,
+                            QJsonDocument(QJsonObject{{"sessionId", s.id}, {"events", events}}).toJson());
         };
         for (const QJsonArray &b : batches)
             replies.append(send(b));
         // Wait until some, not all, are acknowledged, then SIGKILL.
-        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }) >= 20, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::count_if(replies.begin(), replies.end(),
+                                               [](QNetworkReply *r) { return r->isFinished(); }) >= 20,
+                                 30000);
         f.collector().kill();
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); }),
+            30000);
 
         QStringList acknowledged;
         int acknowledgedBatches = 0;
@@ -52,12 +57,16 @@ private slots:
                 continue;
             ++acknowledgedBatches;
             for (const auto &e : batches[b])
-                acknowledged.append(QLatin1Char('\'') + e.toObject().value("eventId").toString() + QLatin1Char('\''));
+                acknowledged.append(QLatin1Char('\'') + e.toObject().value("eventId").toString() +
+                                    QLatin1Char('\''));
         }
         QVERIFY2(acknowledgedBatches > 0 && acknowledgedBatches < kBatches,
-                 qPrintable(QStringLiteral("%1 of %2 batches acknowledged before the kill").arg(acknowledgedBatches).arg(kBatches)));
-        const QString present = f.db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1' AND event_id IN (%2)")
-                                                  .arg(s.id, acknowledged.join(QLatin1Char(','))));
+                 qPrintable(QStringLiteral("%1 of %2 batches acknowledged before the kill")
+                                .arg(acknowledgedBatches)
+                                .arg(kBatches)));
+        const QString present = f.db().scalar(
+            QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1' AND event_id IN (%2)")
+                .arg(s.id, acknowledged.join(QLatin1Char(','))));
         QCOMPARE(present.toInt(), acknowledged.size());
 
         // The clients retry everything after the restart: all stored, nothing twice.
@@ -71,14 +80,19 @@ private slots:
         }
         QCOMPARE(accepted + duplicates, kBatches * kPerBatch);
         QVERIFY(duplicates >= acknowledged.size());
-        QCOMPARE(f.db().scalar(QStringLiteral("SELECT count(*) || '/' || count(DISTINCT event_id) FROM events WHERE session_id = '%1'").arg(s.id)),
-                 QStringLiteral("%1/%1").arg(kBatches * kPerBatch));
+        QCOMPARE(
+            f.db().scalar(
+                QStringLiteral(
+                    "SELECT count(*) || '/' || count(DISTINCT event_id) FROM events WHERE session_id = '%1'")
+                    .arg(s.id)),
+            QStringLiteral("%1/%1").arg(kBatches * kPerBatch));
         qDeleteAll(replies);
     }
 
     void rateLimitAnswers429WithRetryAfter()
     {
-        HotPathFixture f(QStringLiteral("ratelimit"), {{QStringLiteral("PROCTOR_RATE_LIMIT_PER_ADDRESS"), QStringLiteral("5")}});
+        HotPathFixture f(QStringLiteral("ratelimit"),
+                         {{QStringLiteral("PROCTOR_RATE_LIMIT_PER_ADDRESS"), QStringLiteral("5")}});
         QVERIFY2(f.error().isEmpty(), qPrintable(f.error()));
         int ok = 0;
         HttpResult last;
@@ -99,7 +113,8 @@ private slots:
     void fullQueueAnswers503()
     {
         // A queue that holds fewer rows than one batch: the writer refuses instead of growing.
-        HotPathFixture f(QStringLiteral("queue"), {{QStringLiteral("PROCTOR_EVENT_QUEUE_MAX_ROWS"), QStringLiteral("100")}});
+        HotPathFixture f(QStringLiteral("queue"),
+                         {{QStringLiteral("PROCTOR_EVENT_QUEUE_MAX_ROWS"), QStringLiteral("100")}});
         QVERIFY2(f.error().isEmpty(), qPrintable(f.error()));
         const StartedSession s = f.startSession();
         QJsonArray big;
@@ -109,7 +124,9 @@ private slots:
         QCOMPARE(r.status, 503);
         QCOMPARE(r.errorCode(), QStringLiteral("unavailable"));
         QVERIFY(!r.header("Retry-After").isEmpty());
-        QCOMPARE(f.db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)), QStringLiteral("0"));
+        QCOMPARE(
+            f.db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)),
+            QStringLiteral("0"));
     }
 };
 

@@ -35,7 +35,8 @@ public:
         m_socket.open(request);
         QElapsedTimer t;
         t.start();
-        while (m_socket.state() != QAbstractSocket::ConnectedState && !m_disconnected && t.elapsed() < timeoutMs) {
+        while (m_socket.state() != QAbstractSocket::ConnectedState && !m_disconnected &&
+               t.elapsed() < timeoutMs) {
             QTest::qWait(10);
             if (m_socket.state() == QAbstractSocket::UnconnectedState && t.elapsed() > 100)
                 break;
@@ -44,7 +45,8 @@ public:
     }
 
     // The first message (from index `from` on) that `match` accepts, waiting up to `timeoutMs`.
-    QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs, qsizetype from = 0)
+    QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs,
+                        qsizetype from = 0)
     {
         QElapsedTimer t;
         t.start();
@@ -73,7 +75,8 @@ int handshake(QTcpSocket &s, quint16 port, const QByteArray &target, const QByte
     s.connectToHost(QHostAddress::LocalHost, port);
     if (!s.waitForConnected(5000))
         return 0;
-    QByteArray request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    QByteArray request = "GET " + target +
+                         " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
     if (!authorization.isEmpty())
         request += "Authorization: " + authorization + "\r\n";
@@ -113,7 +116,7 @@ class TestLive : public QObject
     Q_OBJECT
 
 private:
-    RedisServer m_redis; // private: this test stops and restarts it
+    RedisServer m_redis;               // private: this test stops and restarts it
     std::unique_ptr<HotPathFixture> f; // instance A
     std::unique_ptr<CollectorProcess> b;
     QByteArray m_token;
@@ -131,7 +134,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_redis.start());
-        f = std::make_unique<HotPathFixture>(QStringLiteral("live"), QMap<QString, QString>{{"PROCTOR_REDIS_URL", m_redis.url()}});
+        f = std::make_unique<HotPathFixture>(QStringLiteral("live"),
+                                             QMap<QString, QString>{{"PROCTOR_REDIS_URL", m_redis.url()}});
         QVERIFY2(f->error().isEmpty(), qPrintable(f->error()));
         b = std::make_unique<CollectorProcess>(QMap<QString, QString>{{"PROCTOR_DATABASE_URL", f->db().url()},
                                                                       {"PROCTOR_REDIS_URL", m_redis.url()}});
@@ -149,10 +153,12 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::newRow("no token") << QByteArray("/api/v1/live") << QByteArray() << 401;
         QTest::newRow("unknown token") << QByteArray("/api/v1/live") << QByteArray("Bearer nope") << 401;
-        QTest::newRow("unknown token in query") << QByteArray("/api/v1/live?token=nope") << QByteArray() << 401;
+        QTest::newRow("unknown token in query")
+            << QByteArray("/api/v1/live?token=nope") << QByteArray() << 401;
         QTest::newRow("revoked token") << QByteArray("/api/v1/live") << QByteArray("revoked") << 401;
         QTest::newRow("valid token in header") << QByteArray("/api/v1/live") << QByteArray("valid") << 101;
-        QTest::newRow("valid token in query") << QByteArray("/api/v1/live?token=valid") << QByteArray() << 101;
+        QTest::newRow("valid token in query")
+            << QByteArray("/api/v1/live?token=valid") << QByteArray() << 101;
         QTest::newRow("other path") << QByteArray("/api/v1/elsewhere") << QByteArray("valid") << 404;
     }
     void handshakeNeedsAValidToken()
@@ -164,7 +170,8 @@ private slots:
             authorization = "Bearer " + m_token;
         if (authorization == "revoked") {
             const QByteArray t = f->login("watcher@example.org", kPassword);
-            QCOMPARE(f->http().post(f->url("/api/v1/auth/logout"), {}, HotPathFixture::bearer(t)).status, 204);
+            QCOMPARE(f->http().post(f->url("/api/v1/auth/logout"), {}, HotPathFixture::bearer(t)).status,
+                     204);
             authorization = "Bearer " + t;
         }
         target.replace("token=valid", "token=" + m_token);
@@ -181,26 +188,36 @@ private slots:
         const StartedSession s = f->startSession();
         QVERIFY(!s.id.isEmpty());
         auto isSession = [&](const char *type) {
-            return [&s, type](const QJsonObject &m) { return m.value("type").toString() == QLatin1String(type) && m.value("sessionId").toString() == s.id; };
+            return [&s, type](const QJsonObject &m) {
+                return m.value("type").toString() == QLatin1String(type) &&
+                       m.value("sessionId").toString() == s.id;
+            };
         };
-        QCOMPARE(onB.waitFor(isSession("session_started"), 1000).value("testId").toString(), QStringLiteral("known"));
+        QCOMPARE(onB.waitFor(isSession("session_started"), 1000).value("testId").toString(),
+                 QStringLiteral("known"));
 
         QElapsedTimer t;
         t.start();
-        QCOMPARE(f->postEvents(s, {HotPathFixture::event(0, "focus_loss"), HotPathFixture::event(1, "print_attempt", {{"method", "shortcut"}})}).status, 200);
+        QCOMPARE(f->postEvents(s, {HotPathFixture::event(0, "focus_loss"),
+                                   HotPathFixture::event(1, "print_attempt", {{"method", "shortcut"}})})
+                     .status,
+                 200);
         QJsonObject entry;
-        const QJsonObject appended = onB.waitFor([&](const QJsonObject &m) {
-            if (m.value("type").toString() != QLatin1String("events_appended"))
+        const QJsonObject appended = onB.waitFor(
+            [&](const QJsonObject &m) {
+                if (m.value("type").toString() != QLatin1String("events_appended"))
+                    return false;
+                for (const QJsonValue &v : m.value("sessions").toArray())
+                    if (v.toObject().value("sessionId").toString() == s.id) {
+                        entry = v.toObject();
+                        return true;
+                    }
                 return false;
-            for (const QJsonValue &v : m.value("sessions").toArray())
-                if (v.toObject().value("sessionId").toString() == s.id) {
-                    entry = v.toObject();
-                    return true;
-                }
-            return false;
-        }, 1000);
+            },
+            1000);
         const qint64 elapsed = t.elapsed();
-        QVERIFY2(!appended.isEmpty(), qPrintable(QStringLiteral("no events_appended on B after %1 ms").arg(elapsed)));
+        QVERIFY2(!appended.isEmpty(),
+                 qPrintable(QStringLiteral("no events_appended on B after %1 ms").arg(elapsed)));
         QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
         QCOMPARE(entry.value("count").toInt(), 2);
         QStringList types;
@@ -226,17 +243,27 @@ private slots:
         QVERIFY(onB.open(b->port(), m_token));
         HttpClient::Headers h = HotPathFixture::bearer(admin);
         h.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-        const HttpResult created = f->http().post(f->url("/api/v1/apikeys"), R"({"name":"temp","scopes":["tests:read"]})", h);
+        const HttpResult created =
+            f->http().post(f->url("/api/v1/apikeys"), R"({"name":"temp","scopes":["tests:read"]})", h);
         QCOMPARE(created.status, 201);
         const qint64 id = created.json().value("id").toInteger();
-        QCOMPARE(f->http().send("DELETE", f->url(QStringLiteral("/api/v1/apikeys/%1").arg(id)), {}, h, 10000).status, 204);
-        const QJsonObject m = onB.waitFor([id](const QJsonObject &m) {
-            return m.value("type").toString() == QLatin1String("apikey_revoked") && m.value("id").toInteger() == id;
-        }, 1000);
+        QCOMPARE(f->http()
+                     .send("DELETE", f->url(QStringLiteral("/api/v1/apikeys/%1").arg(id)), {}, h, 10000)
+                     .status,
+                 204);
+        const QJsonObject m = onB.waitFor(
+            [id](const QJsonObject &m) {
+                return m.value("type").toString() == QLatin1String("apikey_revoked") &&
+                       m.value("id").toInteger() == id;
+            },
+            1000);
         QCOMPARE(m.value("hash").toString().size(), 64);
         // B dropped the key as well.
-        QCOMPARE(f->http().get(QStringLiteral("http://127.0.0.1:%1/api/v1/tests").arg(b->port()),
-                               {{"X-API-Key", created.json().value("key").toString().toLatin1()}}).status, 401);
+        QCOMPARE(f->http()
+                     .get(QStringLiteral("http://127.0.0.1:%1/api/v1/tests").arg(b->port()),
+                          {{"X-API-Key", created.json().value("key").toString().toLatin1()}})
+                     .status,
+                 401);
     }
 
     void aSlowClientIsDroppedWhileFastOnesKeepUp()
@@ -252,7 +279,9 @@ private slots:
         const QByteArray pad(64 * 1024, 'x');
         QList<QByteArray> payloads;
         for (int i = 0; i < kMessages; ++i)
-            payloads.append(QJsonDocument(QJsonObject{{"type", "padding"}, {"i", i}, {"pad", QString::fromLatin1(pad)}}).toJson(QJsonDocument::Compact));
+            payloads.append(
+                QJsonDocument(QJsonObject{{"type", "padding"}, {"i", i}, {"pad", QString::fromLatin1(pad)}})
+                    .toJson(QJsonDocument::Compact));
         const qsizetype before = fast.count();
         // In batches the fast client keeps up with (this test process is on the same loaded machine); the
         // stuck client falls further behind with every batch, 12.8 MB in all.
@@ -260,15 +289,22 @@ private slots:
         for (int i = 0; i < kMessages; i += kBatch) {
             QVERIFY(publish(m_redis.port(), "proctor:live", payloads.mid(i, kBatch)));
             const int last = i + kBatch - 1;
-            QVERIFY2(!fast.waitFor([last](const QJsonObject &m) { return m.value("type").toString() == QLatin1String("padding") && m.value("i").toInt() == last; },
-                                   15000, before).isEmpty(), qPrintable(QStringLiteral("fast client missed message %1").arg(last)));
+            QVERIFY2(!fast.waitFor(
+                              [last](const QJsonObject &m) {
+                                  return m.value("type").toString() == QLatin1String("padding") &&
+                                         m.value("i").toInt() == last;
+                              },
+                              15000, before)
+                          .isEmpty(),
+                     qPrintable(QStringLiteral("fast client missed message %1").arg(last)));
         }
         int padding = 0;
         for (qsizetype i = before; i < fast.count(); ++i)
             padding += fast.messages()[i].value("type").toString() == QLatin1String("padding") ? 1 : 0;
         QCOMPARE(padding, kMessages);
         QVERIFY(fast.connected());
-        QTRY_VERIFY_WITH_TIMEOUT(metricAtLeast(b->port(), "proctor_live_clients_dropped_total{reason=\"slow client\"}", 1), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            metricAtLeast(b->port(), "proctor_live_clients_dropped_total{reason=\"slow client\"}", 1), 5000);
         QVERIFY(metricAtLeast(b->port(), "proctor_live_clients ", 1));
         QVERIFY(!metricAtLeast(b->port(), "proctor_live_clients ", 2));
         // Reading now finds the connection cut.
@@ -298,11 +334,14 @@ private slots:
         const qsizetype markA = onA.count();
         for (int i = 0; i < 3; ++i)
             QCOMPARE(f->postEvents(s, {HotPathFixture::event(seq++)}).status, 200);
-        QCOMPARE(f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)), QStringLiteral("3"));
+        QCOMPARE(
+            f->db().scalar(QStringLiteral("SELECT count(*) FROM events WHERE session_id = '%1'").arg(s.id)),
+            QStringLiteral("3"));
         QCOMPARE(f->http().get(f->url("/readyz")).status, 503);
         QVERIFY(onB.connected()); // the WebSocket does not depend on Redis
         // Without Redis, updates stay local to the instance instead of stopping.
-        QVERIFY2(!onA.waitFor(appendedFor, 2000, markA).isEmpty(), "no local live update while Redis was down");
+        QVERIFY2(!onA.waitFor(appendedFor, 2000, markA).isEmpty(),
+                 "no local live update while Redis was down");
 
         QVERIFY(m_redis.start());
         // Both collectors reconnect by themselves; keep posting until the feed carries this session again.

@@ -43,15 +43,20 @@ private slots:
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QCOMPARE(report->applied.size(), migrations->size());
         QCOMPARE(report->alreadyApplied, 0);
-        for (const char *table : {"tests", "candidates", "sessions", "events", "session_telemetry", "certificates",
-                                  "document_counters", "api_keys", "admins", "admin_tokens", "audit_log"})
-            QVERIFY2(db.scalar(QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(QLatin1String(table))) == "t",
-                     table);
+        for (const char *table :
+             {"tests", "candidates", "sessions", "events", "session_telemetry", "certificates",
+              "document_counters", "api_keys", "admins", "admin_tokens", "audit_log"})
+            QVERIFY2(
+                db.scalar(QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(QLatin1String(table))) ==
+                    "t",
+                table);
         // events is partitioned by month and has this month's partition.
         QCOMPARE(db.scalar("SELECT relkind FROM pg_class WHERE relname = 'events'"), QStringLiteral("p"));
-        QCOMPARE(db.scalar("SELECT count(*) > 0 FROM pg_inherits WHERE inhparent = 'events'::regclass "
-                           "AND inhrelid::regclass::text = 'events_' || to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM')"),
-                 QStringLiteral("t"));
+        QCOMPARE(
+            db.scalar(
+                "SELECT count(*) > 0 FROM pg_inherits WHERE inhparent = 'events'::regclass "
+                "AND inhrelid::regclass::text = 'events_' || to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM')"),
+            QStringLiteral("t"));
 
         // Second run: nothing to do.
         const auto again = Migrator(db.url()).migrate(*migrations);
@@ -96,7 +101,8 @@ private slots:
         QVERIFY(migrations);
         const auto refused = Migrator(db.url()).migrate(*migrations);
         QVERIFY(!refused);
-        QVERIFY2(refused.error().message.contains("changed after it was applied"), qPrintable(refused.error().message));
+        QVERIFY2(refused.error().message.contains("changed after it was applied"),
+                 qPrintable(refused.error().message));
     }
 
     void unknownAppliedVersionIsRefused()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Soak: mixed realistic traffic for PROCTOR_SOAK_SECONDS (candidates starting sessions, sending event batches
 // and results, proctors reading results and the dashboard, live WebSocket clients) while the collector's RSS
-// and open (non-socket) file descriptors are sampled. Both must stay flat; a JSON report goes to PROCTOR_ARTIFACTS_DIR.
+// and open (non-socket) file descriptors are sampled. Both must stay flat; a JSON report goes to
+// PROCTOR_ARTIFACTS_DIR.
 #include <algorithm>
 
 #include <QDir>
@@ -23,8 +24,7 @@ struct Sample
     int fds;
 };
 
-template <typename T>
-double median(std::vector<T> v)
+template <typename T> double median(std::vector<T> v)
 {
     if (v.empty())
         return 0;
@@ -46,7 +46,8 @@ private:
     int m_sessions = 0, m_eventBatches = 0, m_events = 0, m_results = 0, m_adminReads = 0, m_liveMessages = 0;
     bool m_running = true;
 
-    QNetworkReply *post(int lane, const QString &path, const QByteArray &body, const QByteArray &header, const QByteArray &value)
+    QNetworkReply *post(int lane, const QString &path, const QByteArray &body, const QByteArray &header,
+                        const QByteArray &value)
     {
         QNetworkRequest req(QUrl(f->url(path)));
         req.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
@@ -55,16 +56,21 @@ private:
         return m_nams[size_t(lane) % m_nams.size()]->post(req, body);
     }
 
-    void count(QNetworkReply *r) { ++m_statuses[r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()]; }
+    void count(QNetworkReply *r)
+    {
+        ++m_statuses[r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()];
+    }
 
     // One candidate: start, 8 batches of 5 events 150 ms apart, result, again.
     void candidateLoop(int lane, int round)
     {
         if (!m_running)
             return;
-        const QJsonObject body = HotPathFixture::sessionStartBody(QStringLiteral("Нагрузка%1").arg(lane),
-                                                                  QStringLiteral("50a50a50-0000-4000-8000-%1").arg(lane, 12, 10, QLatin1Char('0')));
-        QNetworkReply *r = post(lane, QStringLiteral("/api/v1/sessions"), QJsonDocument(body).toJson(), "X-API-Key", f->apiKey());
+        const QJsonObject body = HotPathFixture::sessionStartBody(
+            QStringLiteral("Нагрузка%1").arg(lane),
+            QStringLiteral("50a50a50-0000-4000-8000-%1").arg(lane, 12, 10, QLatin1Char('0')));
+        QNetworkReply *r = post(lane, QStringLiteral("/api/v1/sessions"), QJsonDocument(body).toJson(),
+                                "X-API-Key", f->apiKey());
         connect(r, &QNetworkReply::finished, this, [this, r, lane, round] {
             r->deleteLater();
             count(r);
@@ -83,9 +89,10 @@ private:
     void sendBatch(int lane, int round, const StartedSession &s, int batch)
     {
         if (batch == 8 || !m_running) {
-            const QJsonObject result{{"answers", HotPathFixture::answers(s, (lane + round) % 11)}, {"telemetry", HotPathFixture::telemetry()}};
-            QNetworkReply *r = post(lane, QStringLiteral("/api/v1/sessions/%1/result").arg(s.id), QJsonDocument(result).toJson(),
-                                    "X-Session-Token", s.token);
+            const QJsonObject result{{"answers", HotPathFixture::answers(s, (lane + round) % 11)},
+                                     {"telemetry", HotPathFixture::telemetry()}};
+            QNetworkReply *r = post(lane, QStringLiteral("/api/v1/sessions/%1/result").arg(s.id),
+                                    QJsonDocument(result).toJson(), "X-Session-Token", s.token);
             connect(r, &QNetworkReply::finished, this, [this, r, lane, round] {
                 r->deleteLater();
                 count(r);
@@ -96,10 +103,12 @@ private:
         }
         QJsonArray events;
         for (int i = 0; i < 5; ++i)
-            events.append(HotPathFixture::event(batch * 5 + i, i == 0 ? "focus_loss" : "focus_gain",
-                                                i == 0 ? QJsonObject{} : QJsonObject{{"durationMs", 100 * i}}));
+            events.append(
+                HotPathFixture::event(batch * 5 + i, i == 0 ? "focus_loss" : "focus_gain",
+                                      i == 0 ? QJsonObject{} : QJsonObject{{"durationMs", 100 * i}}));
         QNetworkReply *r = post(lane, QStringLiteral("/api/v1/events"),
-                                QJsonDocument(QJsonObject{{"sessionId", s.id}, {"events", events}}).toJson(), "X-Session-Token", s.token);
+                                QJsonDocument(QJsonObject{{"sessionId", s.id}, {"events", events}}).toJson(),
+                                "X-Session-Token", s.token);
         connect(r, &QNetworkReply::finished, this, [this, r, lane, round, s, batch] {
             r->deleteLater();
             count(r);
@@ -107,7 +116,8 @@ private:
                 ++m_eventBatches;
                 m_events += 5;
             }
-            QTimer::singleShot(150, this, [this, lane, round, s, batch] { sendBatch(lane, round, s, batch + 1); });
+            QTimer::singleShot(150, this,
+                               [this, lane, round, s, batch] { sendBatch(lane, round, s, batch + 1); });
         });
     }
 
@@ -131,12 +141,18 @@ private:
 private slots:
     void mixedTrafficKeepsMemoryAndDescriptorsFlat()
     {
-        const int seconds = qEnvironmentVariableIntValue("PROCTOR_SOAK_SECONDS") > 0 ? qEnvironmentVariableIntValue("PROCTOR_SOAK_SECONDS") : 40;
+        const int seconds = qEnvironmentVariableIntValue("PROCTOR_SOAK_SECONDS") > 0
+                                ? qEnvironmentVariableIntValue("PROCTOR_SOAK_SECONDS")
+                                : 40;
         const int candidates = 24;
         f = std::make_unique<HotPathFixture>(QStringLiteral("soak"));
         QVERIFY2(f->error().isEmpty(), qPrintable(f->error()));
-        QCOMPARE(f->collector().run({"create-admin", "--email", "soak@example.org", "--role", "proctor"}, "soak-password-123456\n"), 0);
-        const HttpResult login = f->http().post(f->url("/api/v1/auth/login"), R"({"email":"soak@example.org","password":"soak-password-123456"})");
+        QCOMPARE(f->collector().run({"create-admin", "--email", "soak@example.org", "--role", "proctor"},
+                                    "soak-password-123456\n"),
+                 0);
+        const HttpResult login =
+            f->http().post(f->url("/api/v1/auth/login"),
+                           R"({"email":"soak@example.org","password":"soak-password-123456"})");
         QCOMPARE(login.status, 200);
         m_adminToken = login.json().value("token").toString().toLatin1();
         for (int i = 0; i < 6; ++i)
@@ -190,15 +206,28 @@ private slots:
         QJsonArray series;
         for (const Sample &s : samples)
             series.append(QJsonArray{s.atSeconds, double(s.rssKb), s.fds});
-        const QJsonObject report{{"seconds", seconds}, {"candidates", candidates}, {"sessions", m_sessions},
-                                 {"eventBatches", m_eventBatches}, {"events", m_events}, {"results", m_results},
-                                 {"adminReads", m_adminReads}, {"liveClients", 3}, {"liveMessages", m_liveMessages},
-                                 {"statuses", statuses},
-                                 {"rssKb", QJsonObject{{"first", double(samples.front().rssKb)}, {"last", double(samples.back().rssKb)},
-                                                       {"max", double(std::max_element(samples.begin(), samples.end(), [](auto &a, auto &b) { return a.rssKb < b.rssKb; })->rssKb)},
-                                                       {"growthSecondToLastQuarterKb", rssGrowthKb}}},
-                                 {"nonSocketFds", QJsonObject{{"first", samples.front().fds}, {"last", samples.back().fds}, {"growthSecondToLastQuarter", fdGrowth}}},
-                                 {"samples [s, rssKb, nonSocketFds]", series}};
+        const QJsonObject report{
+            {"seconds", seconds},
+            {"candidates", candidates},
+            {"sessions", m_sessions},
+            {"eventBatches", m_eventBatches},
+            {"events", m_events},
+            {"results", m_results},
+            {"adminReads", m_adminReads},
+            {"liveClients", 3},
+            {"liveMessages", m_liveMessages},
+            {"statuses", statuses},
+            {"rssKb",
+             QJsonObject{{"first", double(samples.front().rssKb)},
+                         {"last", double(samples.back().rssKb)},
+                         {"max", double(std::max_element(samples.begin(), samples.end(),
+                                                         [](auto &a, auto &b) { return a.rssKb < b.rssKb; })
+                                            ->rssKb)},
+                         {"growthSecondToLastQuarterKb", rssGrowthKb}}},
+            {"nonSocketFds", QJsonObject{{"first", samples.front().fds},
+                                         {"last", samples.back().fds},
+                                         {"growthSecondToLastQuarter", fdGrowth}}},
+            {"samples [s, rssKb, nonSocketFds]", series}};
         const QByteArray json = QJsonDocument(report).toJson(QJsonDocument::Compact);
         QString dir = qEnvironmentVariable("PROCTOR_ARTIFACTS_DIR");
         if (!dir.isEmpty()) {
@@ -212,7 +241,8 @@ private slots:
         QVERIFY(m_sessions >= candidates);
         QVERIFY(m_results > 0);
         QVERIFY(m_liveMessages > 0);
-        QVERIFY2(rssGrowthKb < std::max(16.0 * 1024, 0.15 * median(rssEarly)), qPrintable(QString::number(rssGrowthKb)));
+        QVERIFY2(rssGrowthKb < std::max(16.0 * 1024, 0.15 * median(rssEarly)),
+                 qPrintable(QString::number(rssGrowthKb)));
         QVERIFY2(fdGrowth <= 2, qPrintable(QString::number(fdGrowth)));
     }
 };

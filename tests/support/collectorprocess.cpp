@@ -16,7 +16,10 @@ CollectorProcess::CollectorProcess(QMap<QString, QString> env) : m_env(std::move
     }
 }
 
-CollectorProcess::~CollectorProcess() { stop(); }
+CollectorProcess::~CollectorProcess()
+{
+    stop();
+}
 
 QProcessEnvironment CollectorProcess::environment() const
 {

@@ -24,8 +24,8 @@ public:
 
     // Starts `serve` on 127.0.0.1:0 and waits for the "listening" line; false on failure (see log()).
     bool start(int timeoutMs = 15000);
-    void stop();           // SIGTERM, wait
-    void kill();           // SIGKILL, no goodbye
+    void stop(); // SIGTERM, wait
+    void kill(); // SIGKILL, no goodbye
     bool isRunning() const { return m_serve.state() == QProcess::Running; }
     quint16 port() const { return m_port; }
     qint64 pid() const { return m_serve.processId(); }

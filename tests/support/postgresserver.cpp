@@ -16,11 +16,15 @@ const QString kBin = QStringLiteral("/usr/lib/postgresql/15/bin/");
 PostgresServer::PostgresServer() : m_port(freePort())
 {
     m_data = m_dir.path() + QStringLiteral("/data");
-    QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-                                            | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                            QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                            QFile::ExeOther);
 }
 
-PostgresServer::~PostgresServer() { stop(true); }
+PostgresServer::~PostgresServer()
+{
+    stop(true);
+}
 
 bool PostgresServer::runAsOwner(const QStringList &command, int timeoutMs)
 {
@@ -29,7 +33,8 @@ bool PostgresServer::runAsOwner(const QStringList &command, int timeoutMs)
     QStringList args = command;
     QString program = args.takeFirst();
     if (::geteuid() == 0) {
-        args = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args;
+        args = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} +
+               args;
         program = QStringLiteral("runuser");
     }
     p.start(program, args);
@@ -44,24 +49,31 @@ bool PostgresServer::start()
 {
     if (!m_initialised) {
         if (::geteuid() == 0) {
-            QProcess::execute(QStringLiteral("install"), {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"),
-                                                          QStringLiteral("-m"), QStringLiteral("700"), m_data});
+            QProcess::execute(QStringLiteral("install"),
+                              {QStringLiteral("-d"), QStringLiteral("-o"), QStringLiteral("postgres"),
+                               QStringLiteral("-m"), QStringLiteral("700"), m_data});
         }
-        if (!runAsOwner({kBin + QStringLiteral("initdb"), QStringLiteral("-D"), m_data, QStringLiteral("-U"), QStringLiteral("proctor"),
-                         QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")},
+        if (!runAsOwner({kBin + QStringLiteral("initdb"), QStringLiteral("-D"), m_data, QStringLiteral("-U"),
+                         QStringLiteral("proctor"), QStringLiteral("--auth=trust"), QStringLiteral("-E"),
+                         QStringLiteral("UTF8"), QStringLiteral("--locale=C.UTF-8")},
                         60000))
             return false;
     }
-    const QString options = QStringLiteral("-c listen_addresses=127.0.0.1 -c port=%1 -c unix_socket_directories=%2 -c shared_buffers=64MB")
-                                .arg(m_port).arg(m_data);
-    if (!runAsOwner({kBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-l"), m_data + QStringLiteral("/server.log"),
-                     QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-o"), options, QStringLiteral("start")},
+    const QString options =
+        QStringLiteral(
+            "-c listen_addresses=127.0.0.1 -c port=%1 -c unix_socket_directories=%2 -c shared_buffers=64MB")
+            .arg(m_port)
+            .arg(m_data);
+    if (!runAsOwner({kBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-l"),
+                     m_data + QStringLiteral("/server.log"), QStringLiteral("-w"), QStringLiteral("-t"),
+                     QStringLiteral("60"), QStringLiteral("-o"), options, QStringLiteral("start")},
                     70000))
         return false;
     if (!m_initialised) {
-        QProcess::execute(QStringLiteral("createdb"), {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                                                       QString::number(m_port), QStringLiteral("-U"), QStringLiteral("proctor"),
-                                                       QStringLiteral("proctor")});
+        QProcess::execute(QStringLiteral("createdb"),
+                          {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                           QString::number(m_port), QStringLiteral("-U"), QStringLiteral("proctor"),
+                           QStringLiteral("proctor")});
         m_initialised = true;
     }
     return true;
@@ -72,7 +84,8 @@ bool PostgresServer::stop(bool immediate)
     if (!m_initialised || !QFile::exists(m_data + QStringLiteral("/postmaster.pid")))
         return true;
     return runAsOwner({kBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"), m_data, QStringLiteral("-m"),
-                       immediate ? QStringLiteral("immediate") : QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop")},
+                       immediate ? QStringLiteral("immediate") : QStringLiteral("fast"), QStringLiteral("-w"),
+                       QStringLiteral("stop")},
                       60000);
 }
 

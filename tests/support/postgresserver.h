@@ -14,8 +14,8 @@ public:
     PostgresServer();
     ~PostgresServer();
 
-    bool start();                         // initdb on first start; same port and data after a stop()
-    bool stop(bool immediate = false);    // -m fast, or -m immediate (a crash, as far as clients can tell)
+    bool start();                      // initdb on first start; same port and data after a stop()
+    bool stop(bool immediate = false); // -m fast, or -m immediate (a crash, as far as clients can tell)
     QString error() const { return m_error; }
     quint16 port() const { return m_port; }
     // A database created at first start; `proctor` user, trust auth on loopback.

@@ -16,14 +16,18 @@ quint16 freePort()
 
 RedisServer::RedisServer() : m_port(freePort()) {}
 
-RedisServer::~RedisServer() { stop(); }
+RedisServer::~RedisServer()
+{
+    stop();
+}
 
 bool RedisServer::start()
 {
     m_process.setProgram(QStringLiteral("redis-server"));
     m_process.setArguments({QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                            QString::number(m_port), QStringLiteral("--dir"), m_dir.path(), QStringLiteral("--save"),
-                            QString(), QStringLiteral("--appendonly"), QStringLiteral("no")});
+                            QString::number(m_port), QStringLiteral("--dir"), m_dir.path(),
+                            QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
+                            QStringLiteral("no")});
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setStandardOutputFile(QProcess::nullDevice());
     m_process.start();

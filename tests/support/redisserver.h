@@ -13,8 +13,8 @@ public:
     RedisServer();
     ~RedisServer();
 
-    bool start();   // on the same port as before after a stop()
-    void stop();    // SIGTERM and wait
+    bool start(); // on the same port as before after a stop()
+    void stop();  // SIGTERM and wait
     quint16 port() const { return m_port; }
     QString url() const { return QStringLiteral("redis://127.0.0.1:%1/0").arg(m_port); }
 

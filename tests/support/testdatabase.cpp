@@ -7,7 +7,10 @@
 
 namespace Proctor::Testing {
 
-QString TestDatabase::adminUrl() { return qEnvironmentVariable("PROCTOR_TEST_PG_ADMIN_URL"); }
+QString TestDatabase::adminUrl()
+{
+    return qEnvironmentVariable("PROCTOR_TEST_PG_ADMIN_URL");
+}
 
 TestDatabase::TestDatabase(const QString &namePrefix)
 {
@@ -16,7 +19,9 @@ TestDatabase::TestDatabase(const QString &namePrefix)
         m_error = QStringLiteral("PROCTOR_TEST_PG_ADMIN_URL is not set: run the tests with `make test`");
         return;
     }
-    m_name = QStringLiteral("%1_%2").arg(namePrefix.toLower()).arg(QRandomGenerator::global()->generate64(), 0, 36);
+    m_name = QStringLiteral("%1_%2")
+                 .arg(namePrefix.toLower())
+                 .arg(QRandomGenerator::global()->generate64(), 0, 36);
     try {
         pqxx::connection c(admin.toStdString());
         pqxx::nontransaction(c).exec("CREATE DATABASE " + c.quote_name(m_name.toStdString()));
@@ -34,7 +39,8 @@ TestDatabase::~TestDatabase()
         return;
     try {
         pqxx::connection c(adminUrl().toStdString());
-        pqxx::nontransaction(c).exec("DROP DATABASE IF EXISTS " + c.quote_name(m_name.toStdString()) + " WITH (FORCE)");
+        pqxx::nontransaction(c).exec("DROP DATABASE IF EXISTS " + c.quote_name(m_name.toStdString()) +
+                                     " WITH (FORCE)");
     } catch (...) {
         // A leftover database in a throwaway cluster is harmless.
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// A fresh, uniquely named database on the throwaway PostgreSQL that `make test` started; dropped on destruction.
+// A fresh, uniquely named database on the throwaway PostgreSQL that `make test` started; dropped on
+// destruction.
 #pragma once
 
 #include <QString>

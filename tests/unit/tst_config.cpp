@@ -14,7 +14,8 @@ private:
     static QProcessEnvironment baseEnv()
     {
         QProcessEnvironment env;
-        env.insert(QStringLiteral("PROCTOR_DATABASE_URL"), QStringLiteral("postgresql://u@127.0.0.1:5432/db"));
+        env.insert(QStringLiteral("PROCTOR_DATABASE_URL"),
+                   QStringLiteral("postgresql://u@127.0.0.1:5432/db"));
         env.insert(QStringLiteral("PROCTOR_REDIS_URL"), QStringLiteral("redis://127.0.0.1:6379/0"));
         env.insert(QStringLiteral("PROCTOR_SESSION_SECRET"), QString(64, QLatin1Char('a')));
         return env;
@@ -26,31 +27,56 @@ private slots:
     {
         QTest::addColumn<QString>("variable");
         QTest::addColumn<QString>("value");
-        QTest::newRow("database url missing") << "PROCTOR_DATABASE_URL" << "";
-        QTest::newRow("database url wrong scheme") << "PROCTOR_DATABASE_URL" << "mysql://x/y";
-        QTest::newRow("redis url missing") << "PROCTOR_REDIS_URL" << "";
-        QTest::newRow("redis url wrong scheme") << "PROCTOR_REDIS_URL" << "http://127.0.0.1:6379";
-        QTest::newRow("redis db out of range") << "PROCTOR_REDIS_URL" << "redis://127.0.0.1:6379/16";
-        QTest::newRow("redis db not a number") << "PROCTOR_REDIS_URL" << "redis://127.0.0.1:6379/x";
-        QTest::newRow("http addr without port") << "PROCTOR_HTTP_ADDR" << "127.0.0.1";
-        QTest::newRow("http addr port too big") << "PROCTOR_HTTP_ADDR" << "127.0.0.1:70000";
-        QTest::newRow("http addr host not an ip") << "PROCTOR_HTTP_ADDR" << "localhost:8080";
-        QTest::newRow("http addr garbage") << "PROCTOR_HTTP_ADDR" << "::::";
-        QTest::newRow("log format unknown") << "PROCTOR_LOG_FORMAT" << "xml";
-        QTest::newRow("log level unknown") << "PROCTOR_LOG_LEVEL" << "verbose";
-        QTest::newRow("secret missing") << "PROCTOR_SESSION_SECRET" << "";
-        QTest::newRow("secret too short") << "PROCTOR_SESSION_SECRET" << "abcd";
-        QTest::newRow("secret not hex nor base64") << "PROCTOR_SESSION_SECRET" << "!!!!not-a-secret!!!!";
-        QTest::newRow("threads zero") << "PROCTOR_HTTP_THREADS" << "0";
-        QTest::newRow("threads not a number") << "PROCTOR_HTTP_THREADS" << "two";
-        QTest::newRow("body limit too small") << "PROCTOR_MAX_BODY_BYTES" << "10";
-        QTest::newRow("body limit negative") << "PROCTOR_MAX_BODY_BYTES" << "-5";
-        QTest::newRow("idle timeout too big") << "PROCTOR_HTTP_IDLE_TIMEOUT_MS" << "99999999999";
-        QTest::newRow("queue rows too small") << "PROCTOR_EVENT_QUEUE_MAX_ROWS" << "1";
-        QTest::newRow("writer connections zero") << "PROCTOR_WRITER_CONNECTIONS" << "0";
-        QTest::newRow("rate limit zero") << "PROCTOR_RATE_LIMIT_PER_KEY" << "0";
-        QTest::newRow("public url not http") << "PROCTOR_PUBLIC_URL" << "ftp://example.org";
-        QTest::newRow("trusted proxy not an address") << "PROCTOR_TRUSTED_PROXIES" << "127.0.0.1,nginx";
+        QTest::newRow("database url missing") << "PROCTOR_DATABASE_URL"
+                                              << "";
+        QTest::newRow("database url wrong scheme") << "PROCTOR_DATABASE_URL"
+                                                   << "mysql://x/y";
+        QTest::newRow("redis url missing") << "PROCTOR_REDIS_URL"
+                                           << "";
+        QTest::newRow("redis url wrong scheme") << "PROCTOR_REDIS_URL"
+                                                << "http://127.0.0.1:6379";
+        QTest::newRow("redis db out of range") << "PROCTOR_REDIS_URL"
+                                               << "redis://127.0.0.1:6379/16";
+        QTest::newRow("redis db not a number") << "PROCTOR_REDIS_URL"
+                                               << "redis://127.0.0.1:6379/x";
+        QTest::newRow("http addr without port") << "PROCTOR_HTTP_ADDR"
+                                                << "127.0.0.1";
+        QTest::newRow("http addr port too big") << "PROCTOR_HTTP_ADDR"
+                                                << "127.0.0.1:70000";
+        QTest::newRow("http addr host not an ip") << "PROCTOR_HTTP_ADDR"
+                                                  << "localhost:8080";
+        QTest::newRow("http addr garbage") << "PROCTOR_HTTP_ADDR"
+                                           << "::::";
+        QTest::newRow("log format unknown") << "PROCTOR_LOG_FORMAT"
+                                            << "xml";
+        QTest::newRow("log level unknown") << "PROCTOR_LOG_LEVEL"
+                                           << "verbose";
+        QTest::newRow("secret missing") << "PROCTOR_SESSION_SECRET"
+                                        << "";
+        QTest::newRow("secret too short") << "PROCTOR_SESSION_SECRET"
+                                          << "abcd";
+        QTest::newRow("secret not hex nor base64") << "PROCTOR_SESSION_SECRET"
+                                                   << "!!!!not-a-secret!!!!";
+        QTest::newRow("threads zero") << "PROCTOR_HTTP_THREADS"
+                                      << "0";
+        QTest::newRow("threads not a number") << "PROCTOR_HTTP_THREADS"
+                                              << "two";
+        QTest::newRow("body limit too small") << "PROCTOR_MAX_BODY_BYTES"
+                                              << "10";
+        QTest::newRow("body limit negative") << "PROCTOR_MAX_BODY_BYTES"
+                                             << "-5";
+        QTest::newRow("idle timeout too big") << "PROCTOR_HTTP_IDLE_TIMEOUT_MS"
+                                              << "99999999999";
+        QTest::newRow("queue rows too small") << "PROCTOR_EVENT_QUEUE_MAX_ROWS"
+                                              << "1";
+        QTest::newRow("writer connections zero") << "PROCTOR_WRITER_CONNECTIONS"
+                                                 << "0";
+        QTest::newRow("rate limit zero") << "PROCTOR_RATE_LIMIT_PER_KEY"
+                                         << "0";
+        QTest::newRow("public url not http") << "PROCTOR_PUBLIC_URL"
+                                             << "ftp://example.org";
+        QTest::newRow("trusted proxy not an address") << "PROCTOR_TRUSTED_PROXIES"
+                                                      << "127.0.0.1,nginx";
     }
     void rejectsBadValue()
     {

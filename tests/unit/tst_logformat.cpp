@@ -13,7 +13,8 @@ class TestLogFormat : public QObject
 private slots:
     void jsonLineIsOneObjectWithFields()
     {
-        const QDateTime t = QDateTime::fromString(QStringLiteral("2026-11-25T10:00:00.123Z"), Qt::ISODateWithMs);
+        const QDateTime t =
+            QDateTime::fromString(QStringLiteral("2026-11-25T10:00:00.123Z"), Qt::ISODateWithMs);
         const QByteArray line = Log::formatLine(Log::Format::Json, Log::Level::Warning, u"request \"done\"\n",
                                                 {{"request_id", QStringLiteral("abc")}, {"status", 503}}, t);
         QVERIFY(!line.contains('\n'));
@@ -29,7 +30,8 @@ private slots:
 
     void textLineIsReadable()
     {
-        const QDateTime t = QDateTime::fromString(QStringLiteral("2026-11-25T10:00:00.000Z"), Qt::ISODateWithMs);
+        const QDateTime t =
+            QDateTime::fromString(QStringLiteral("2026-11-25T10:00:00.000Z"), Qt::ISODateWithMs);
         const QByteArray line = Log::formatLine(Log::Format::Text, Log::Level::Info, u"listening",
                                                 {{"port", 8080}, {"address", QStringLiteral("a b")}}, t);
         QCOMPARE(line, QByteArray("2026-11-25T10:00:00.000Z INFO listening port=8080 address=\"a b\""));

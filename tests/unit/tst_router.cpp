@@ -18,16 +18,25 @@ private slots:
         QTest::addColumn<QString>("route");
         QTest::addColumn<QString>("id");
         QTest::addColumn<bool>("methodNotAllowed");
-        QTest::newRow("static route") << QByteArray("GET") << QByteArray("/healthz") << "/healthz" << "" << false;
+        QTest::newRow("static route") << QByteArray("GET") << QByteArray("/healthz") << "/healthz"
+                                      << "" << false;
         QTest::newRow("capture") << QByteArray("POST") << QByteArray("/api/v1/sessions/abc/result")
-                                 << "/api/v1/sessions/{id}/result" << "abc" << false;
-        QTest::newRow("percent-decoded capture") << QByteArray("GET") << QByteArray("/api/v1/certificates/26%2F11-0001")
-                                                 << "/api/v1/certificates/{id}" << "26/11-0001" << false;
-        QTest::newRow("head uses get") << QByteArray("HEAD") << QByteArray("/healthz") << "/healthz" << "" << false;
-        QTest::newRow("wrong method") << QByteArray("DELETE") << QByteArray("/healthz") << "" << "" << true;
-        QTest::newRow("unknown api path") << QByteArray("GET") << QByteArray("/api/v1/nope") << "" << "" << false;
-        QTest::newRow("fallback for pages") << QByteArray("GET") << QByteArray("/test.html") << "static" << "" << false;
-        QTest::newRow("no fallback for post") << QByteArray("POST") << QByteArray("/test.html") << "" << "" << false;
+                                 << "/api/v1/sessions/{id}/result"
+                                 << "abc" << false;
+        QTest::newRow("percent-decoded capture")
+            << QByteArray("GET") << QByteArray("/api/v1/certificates/26%2F11-0001")
+            << "/api/v1/certificates/{id}"
+            << "26/11-0001" << false;
+        QTest::newRow("head uses get") << QByteArray("HEAD") << QByteArray("/healthz") << "/healthz"
+                                       << "" << false;
+        QTest::newRow("wrong method") << QByteArray("DELETE") << QByteArray("/healthz") << ""
+                                      << "" << true;
+        QTest::newRow("unknown api path") << QByteArray("GET") << QByteArray("/api/v1/nope") << ""
+                                          << "" << false;
+        QTest::newRow("fallback for pages") << QByteArray("GET") << QByteArray("/test.html") << "static"
+                                            << "" << false;
+        QTest::newRow("no fallback for post") << QByteArray("POST") << QByteArray("/test.html") << ""
+                                              << "" << false;
     }
     void matches()
     {

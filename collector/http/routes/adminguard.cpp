@@ -10,7 +10,8 @@
 
 namespace Proctor::Collector::Http {
 
-void AdminGuard::withAdmin(const HttpRequest &request, const Responder &responder, Auth::AdminRole requiredRole,
+void AdminGuard::withAdmin(const HttpRequest &request, const Responder &responder,
+                           Auth::AdminRole requiredRole,
                            std::function<void(const Auth::AdminIdentity &)> next)
 {
     m_authenticator.authenticate(
@@ -26,7 +27,9 @@ void AdminGuard::withAdmin(const HttpRequest &request, const Responder &responde
             if (!identity->satisfies(requiredRole)) {
                 responder.send(HttpResponse::error(
                     {ErrorCode::ForbiddenRole,
-                     QStringLiteral("this needs the %1 role").arg(Auth::adminRoleName(requiredRole)), {}, 0}));
+                     QStringLiteral("this needs the %1 role").arg(Auth::adminRoleName(requiredRole)),
+                     {},
+                     0}));
                 return;
             }
             next(*identity);
@@ -36,7 +39,8 @@ void AdminGuard::withAdmin(const HttpRequest &request, const Responder &responde
 Expected<QJsonObject> adminJsonBody(const HttpRequest &request)
 {
     if (!request.header("content-type").toLower().startsWith("application/json"))
-        return makeError(ErrorCode::UnsupportedMediaType, QStringLiteral("Content-Type must be application/json"),
+        return makeError(ErrorCode::UnsupportedMediaType,
+                         QStringLiteral("Content-Type must be application/json"),
                          QStringLiteral("Content-Type"));
     auto parsed = Contract::parseJsonObject(request.body);
     if (!parsed)
@@ -54,19 +58,21 @@ Expected<Storage::PageRequest> pageRequest(const HttpRequest &request)
         bool ok = false;
         page.limit = limit.toInt(&ok);
         if (!ok || page.limit < 1 || page.limit > 500)
-            return makeError(ErrorCode::BadParameter, QStringLiteral("limit must be an integer in 1..500"), QStringLiteral("limit"));
+            return makeError(ErrorCode::BadParameter, QStringLiteral("limit must be an integer in 1..500"),
+                             QStringLiteral("limit"));
     }
     const QString cursor = request.queryValue(QStringLiteral("cursor"));
     if (!cursor.isEmpty()) {
         page.after = Storage::ReviewCursor::decode(cursor);
         if (!page.after)
-            return makeError(ErrorCode::BadParameter, QStringLiteral("cursor is not one this server issued"), QStringLiteral("cursor"));
+            return makeError(ErrorCode::BadParameter, QStringLiteral("cursor is not one this server issued"),
+                             QStringLiteral("cursor"));
     }
     return page;
 }
 
-Storage::AuditEntry auditEntry(const Auth::AdminIdentity &admin, const HttpRequest &request, const QString &action,
-                               const QString &target, const QJsonObject &details)
+Storage::AuditEntry auditEntry(const Auth::AdminIdentity &admin, const HttpRequest &request,
+                               const QString &action, const QString &target, const QJsonObject &details)
 {
     return Storage::AuditEntry{admin.id, admin.email, action, target, details, request.peer};
 }

@@ -76,8 +76,8 @@ Expected<QJsonObject> adminJsonBody(const HttpRequest &request);
 // `limit` (1..500, default 50) and `cursor` (400 bad_parameter naming the parameter when malformed).
 Expected<Storage::PageRequest> pageRequest(const HttpRequest &request);
 // An audit row for an action by `admin` from the request's address.
-Storage::AuditEntry auditEntry(const Auth::AdminIdentity &admin, const HttpRequest &request, const QString &action,
-                               const QString &target, const QJsonObject &details = {});
+Storage::AuditEntry auditEntry(const Auth::AdminIdentity &admin, const HttpRequest &request,
+                               const QString &action, const QString &target, const QJsonObject &details = {});
 HttpResponse noContent();
 
 void registerAuthRoutes(Router &router, AdminContext &ctx);

@@ -13,8 +13,8 @@
 
 namespace Proctor::Collector::Http {
 
-HealthRoutes::HealthRoutes(QString databaseUrl, Live::RedisClient &redis, Metrics &metrics, QString metricsToken,
-                           QObject *parent)
+HealthRoutes::HealthRoutes(QString databaseUrl, Live::RedisClient &redis, Metrics &metrics,
+                           QString metricsToken, QObject *parent)
     : QObject(parent), m_databaseUrl(std::move(databaseUrl)), m_redis(redis), m_metrics(metrics),
       m_metricsToken(std::move(metricsToken))
 {
@@ -25,7 +25,8 @@ void HealthRoutes::registerOn(Router &router)
     router.add("GET", QStringLiteral("/healthz"), [](const HttpRequest &, const Responder &r) {
         r.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}}));
     });
-    router.add("GET", QStringLiteral("/readyz"), [this](const HttpRequest &, const Responder &r) { readyz(r); });
+    router.add("GET", QStringLiteral("/readyz"),
+               [this](const HttpRequest &, const Responder &r) { readyz(r); });
     router.add("GET", QStringLiteral("/metrics"),
                [this](const HttpRequest &req, const Responder &r) { metrics(req, r); });
 }
@@ -43,11 +44,11 @@ void HealthRoutes::readyz(const Responder &responder)
                 return;
             const bool ready = *postgres && *redis;
             auto word = [](bool ok) { return ok ? QStringLiteral("ok") : QStringLiteral("down"); };
-            // Redis alone down: ingest goes on (keys from PostgreSQL, per-process rate limits), so "degraded";
-            // still 503, so a balancer prefers instances that have everything.
-            const QString status = ready ? QStringLiteral("ready")
-                                 : *postgres ? QStringLiteral("degraded")
-                                             : QStringLiteral("unavailable");
+            // Redis alone down: ingest goes on (keys from PostgreSQL, per-process rate limits), so
+            // "degraded"; still 503, so a balancer prefers instances that have everything.
+            const QString status = ready       ? QStringLiteral("ready")
+                                   : *postgres ? QStringLiteral("degraded")
+                                               : QStringLiteral("unavailable");
             QJsonObject body{{QStringLiteral("status"), status},
                              {QStringLiteral("postgres"), word(*postgres)},
                              {QStringLiteral("redis"), word(*redis)}};
@@ -63,10 +64,13 @@ void HealthRoutes::readyz(const Responder &responder)
         probe->postgres = ok;
         probe->finishIfKnown();
     });
-    m_redis.command({QByteArrayLiteral("PING")}, [probe](const Live::RedisReply &reply) {
-        probe->redis = reply.ok();
-        probe->finishIfKnown();
-    }, 1000);
+    m_redis.command(
+        {QByteArrayLiteral("PING")},
+        [probe](const Live::RedisReply &reply) {
+            probe->redis = reply.ok();
+            probe->finishIfKnown();
+        },
+        1000);
 }
 
 void HealthRoutes::metrics(const HttpRequest &request, const Responder &responder)
@@ -74,18 +78,22 @@ void HealthRoutes::metrics(const HttpRequest &request, const Responder &responde
     // Metrics reveal traffic and internals: a scrape token, or loopback when no token is configured.
     if (!m_metricsToken.isEmpty()) {
         if (request.header("authorization") != "Bearer " + m_metricsToken.toUtf8()) {
-            responder.send(HttpResponse::error({ErrorCode::MissingToken, QStringLiteral("metrics need the scrape token"),
-                                                QStringLiteral("Authorization"), 0}));
+            responder.send(
+                HttpResponse::error({ErrorCode::MissingToken, QStringLiteral("metrics need the scrape token"),
+                                     QStringLiteral("Authorization"), 0}));
             return;
         }
     } else if (!request.peer.isLoopback()) {
-        responder.send(HttpResponse::error({ErrorCode::ForbiddenScope,
-                                            QStringLiteral("metrics are served to loopback only unless PROCTOR_METRICS_TOKEN is set"),
-                                            {}, 0}));
+        responder.send(HttpResponse::error(
+            {ErrorCode::ForbiddenScope,
+             QStringLiteral("metrics are served to loopback only unless PROCTOR_METRICS_TOKEN is set"),
+             {},
+             0}));
         return;
     }
     const std::string text = m_metrics.render();
-    responder.send(HttpResponse::text(200, QByteArray::fromStdString(text), "text/plain; version=0.0.4; charset=utf-8"));
+    responder.send(
+        HttpResponse::text(200, QByteArray::fromStdString(text), "text/plain; version=0.0.4; charset=utf-8"));
 }
 
 } // namespace Proctor::Collector::Http

@@ -30,7 +30,8 @@ void PageGuard::withSession(const HttpRequest &request, const Responder &respond
 {
     const QByteArray token = request.header("x-session-token");
     if (token.isEmpty()) {
-        responder.send(HttpResponse::error({ErrorCode::MissingToken, QStringLiteral("X-Session-Token header is required"),
+        responder.send(HttpResponse::error({ErrorCode::MissingToken,
+                                            QStringLiteral("X-Session-Token header is required"),
                                             QStringLiteral("X-Session-Token"), 0}));
         return;
     }
@@ -49,7 +50,8 @@ void PageGuard::withSession(const HttpRequest &request, const Responder &respond
     limit(request, responder, c.apiKeyId, [c, next = std::move(next)] { next(c); });
 }
 
-void PageGuard::limit(const HttpRequest &request, const Responder &responder, qint64 apiKeyId, std::function<void()> next)
+void PageGuard::limit(const HttpRequest &request, const Responder &responder, qint64 apiKeyId,
+                      std::function<void()> next)
 {
     m_limiter.acquire({{"k:" + QByteArray::number(apiKeyId), m_limits.perKeyPerMinute},
                        {"a:" + request.peer.toString().toLatin1(), m_limits.perAddressPerMinute}},
@@ -62,7 +64,8 @@ void PageGuard::limit(const HttpRequest &request, const Responder &responder, qi
                       });
 }
 
-void PageGuard::withAddressLimit(const HttpRequest &request, const Responder &responder, std::function<void()> next)
+void PageGuard::withAddressLimit(const HttpRequest &request, const Responder &responder,
+                                 std::function<void()> next)
 {
     m_limiter.acquire({{"a:" + request.peer.toString().toLatin1(), m_limits.perAddressPerMinute}},
                       [responder, next = std::move(next)](Expected<void> allowed) {

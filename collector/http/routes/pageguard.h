@@ -26,8 +26,8 @@ struct PageGuardLimits
 class PageGuard
 {
 public:
-    PageGuard(Auth::ApiKeyAuthenticator &keys, Auth::RateLimiter &limiter, const Auth::SessionTokenSigner &tokens,
-              PageGuardLimits limits)
+    PageGuard(Auth::ApiKeyAuthenticator &keys, Auth::RateLimiter &limiter,
+              const Auth::SessionTokenSigner &tokens, PageGuardLimits limits)
         : m_keys(keys), m_limiter(limiter), m_tokens(tokens), m_limits(limits)
     {
     }
@@ -45,7 +45,8 @@ public:
     const Auth::SessionTokenSigner &tokens() const { return m_tokens; }
 
 private:
-    void limit(const HttpRequest &request, const Responder &responder, qint64 apiKeyId, std::function<void()> next);
+    void limit(const HttpRequest &request, const Responder &responder, qint64 apiKeyId,
+               std::function<void()> next);
 
     Auth::ApiKeyAuthenticator &m_keys;
     Auth::RateLimiter &m_limiter;

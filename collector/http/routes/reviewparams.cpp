@@ -64,14 +64,17 @@ Expected<Storage::ResultFilter> resultFilter(const HttpRequest &req)
         return badParameter(QStringLiteral("passed"), QStringLiteral("passed must be true or false"));
     f.query = req.queryValue(QStringLiteral("q")).simplified();
     if (f.query.size() > kMaxSearchLength)
-        return badParameter(QStringLiteral("q"), QStringLiteral("q is at most %1 characters").arg(kMaxSearchLength));
+        return badParameter(QStringLiteral("q"),
+                            QStringLiteral("q is at most %1 characters").arg(kMaxSearchLength));
     f.risk = req.queryValue(QStringLiteral("risk"));
-    if (!f.risk.isEmpty() && f.risk != QLatin1String("low") && f.risk != QLatin1String("medium") && f.risk != QLatin1String("high"))
+    if (!f.risk.isEmpty() && f.risk != QLatin1String("low") && f.risk != QLatin1String("medium") &&
+        f.risk != QLatin1String("high"))
         return badParameter(QStringLiteral("risk"), QStringLiteral("risk must be low, medium or high"));
     f.fingerprint = req.queryValue(QStringLiteral("fingerprint"));
     static const QRegularExpression hashFormat(QStringLiteral("^[0-9a-f]{64}$"));
     if (!f.fingerprint.isEmpty() && !hashFormat.match(f.fingerprint).hasMatch())
-        return badParameter(QStringLiteral("fingerprint"), QStringLiteral("fingerprint must be 64 lowercase hex digits"));
+        return badParameter(QStringLiteral("fingerprint"),
+                            QStringLiteral("fingerprint must be 64 lowercase hex digits"));
     const QString sort = req.queryValue(QStringLiteral("sort"));
     if (!sort.isEmpty() && sort != QLatin1String("finished") && sort != QLatin1String("score"))
         return badParameter(QStringLiteral("sort"), QStringLiteral("sort must be finished or score"));
@@ -109,8 +112,11 @@ Expected<Storage::CertificateFilter> certificateFilter(const HttpRequest &req)
         return badParameter(QStringLiteral("month"), QStringLiteral("month needs year"));
     const QString sort = req.queryValue(QStringLiteral("sort"));
     if (!sort.isEmpty()) {
-        if (!QStringList{QStringLiteral("issued"), QStringLiteral("number"), QStringLiteral("holder"), QStringLiteral("score")}.contains(sort))
-            return badParameter(QStringLiteral("sort"), QStringLiteral("sort must be issued, number, holder or score"));
+        if (!QStringList{QStringLiteral("issued"), QStringLiteral("number"), QStringLiteral("holder"),
+                         QStringLiteral("score")}
+                 .contains(sort))
+            return badParameter(QStringLiteral("sort"),
+                                QStringLiteral("sort must be issued, number, holder or score"));
         f.sort = sort;
     }
     const QString order = req.queryValue(QStringLiteral("order"));
@@ -132,7 +138,8 @@ Expected<QString> searchText(const HttpRequest &req)
 {
     const QString q = req.queryValue(QStringLiteral("q")).simplified();
     if (q.size() < 2 || q.size() > kMaxSearchLength)
-        return badParameter(QStringLiteral("q"), QStringLiteral("q must be 2..%1 characters").arg(kMaxSearchLength));
+        return badParameter(QStringLiteral("q"),
+                            QStringLiteral("q must be 2..%1 characters").arg(kMaxSearchLength));
     return q;
 }
 

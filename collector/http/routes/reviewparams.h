@@ -20,10 +20,12 @@ struct AbandonedQuery
     int idleMinutes = 0;                   // 0..525600 (a year)
 };
 
-Expected<Storage::ResultFilter> resultFilter(const HttpRequest &request);       // test, from, to, passed, q, risk, fingerprint, sort
-Expected<AbandonedQuery> abandonedQuery(const HttpRequest &request);            // kind, idleMinutes
-Expected<Storage::CertificateFilter> certificateFilter(const HttpRequest &request); // year, month, sort, order
-Expected<int> dashboardDays(const HttpRequest &request);                        // days: 1..366, default 30
-Expected<QString> searchText(const HttpRequest &request);                       // q: 2..200 characters
+Expected<Storage::ResultFilter>
+resultFilter(const HttpRequest &request); // test, from, to, passed, q, risk, fingerprint, sort
+Expected<AbandonedQuery> abandonedQuery(const HttpRequest &request); // kind, idleMinutes
+Expected<Storage::CertificateFilter>
+certificateFilter(const HttpRequest &request);            // year, month, sort, order
+Expected<int> dashboardDays(const HttpRequest &request);  // days: 1..366, default 30
+Expected<QString> searchText(const HttpRequest &request); // q: 2..200 characters
 
 } // namespace Proctor::Collector::Http::ReviewParams

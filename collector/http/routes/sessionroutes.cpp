@@ -77,61 +77,77 @@ Storage::NewSession sessionFromBody(const QJsonObject &body, const HttpRequest &
 
 void registerSessionRoutes(Router &router, PageContext &ctx)
 {
-    router.add("POST", QStringLiteral("/api/v1/sessions"), [&ctx](const HttpRequest &req, const Responder &res) {
-        auto body = parseBody(req, ctx.validator, Contract::Schema::SessionStart);
-        if (!body) {
-            res.send(HttpResponse::error(body.error()));
-            return;
-        }
-        Storage::NewSession session = sessionFromBody(*body, req);
-        ctx.guard.withApiKey(req, res, Auth::kScopeSessionsWrite, [&ctx, res, session](const Auth::ApiKeyInfo &key) mutable {
-            const qint64 apiKeyId = key.id;
-            ctx.db.run<QJsonObject>([&ctx, session, apiKeyId](pqxx::connection &c) mutable -> Expected<QJsonObject> {
-                auto test = ctx.tests.get(c, session.testId);
-                if (!test)
-                    return tl::unexpected(test.error());
-                const Contract::TestDefinition &t = **test;
-                QJsonObject testJson{{QStringLiteral("id"), t.id()},
-                                     {QStringLiteral("title"), t.title()},
-                                     {QStringLiteral("timeLimitSeconds"), t.timeLimitSeconds()},
-                                     {QStringLiteral("passThreshold"), t.passThreshold()}};
-                QJsonArray questions;
-                if (session.kind == QLatin1String("test")) {
-                    for (const auto &q : t.drawQuestions(t.questionsPerAttempt(), QRandomGenerator::system()->generate64())) {
-                        session.questionIds.append(q.id);
-                        questions.append(Contract::TestDefinition::publicQuestionJson(q));
-                    }
-                }
-                testJson.insert(QStringLiteral("questions"), questions);
-                Storage::SessionRepository::create(c, session);
+    router.add(
+        "POST", QStringLiteral("/api/v1/sessions"), [&ctx](const HttpRequest &req, const Responder &res) {
+            auto body = parseBody(req, ctx.validator, Contract::Schema::SessionStart);
+            if (!body) {
+                res.send(HttpResponse::error(body.error()));
+                return;
+            }
+            Storage::NewSession session = sessionFromBody(*body, req);
+            ctx.guard.withApiKey(
+                req, res, Auth::kScopeSessionsWrite,
+                [&ctx, res, session](const Auth::ApiKeyInfo &key) mutable {
+                    const qint64 apiKeyId = key.id;
+                    ctx.db
+                        .run<QJsonObject>([&ctx, session,
+                                           apiKeyId](pqxx::connection &c) mutable -> Expected<QJsonObject> {
+                            auto test = ctx.tests.get(c, session.testId);
+                            if (!test)
+                                return tl::unexpected(test.error());
+                            const Contract::TestDefinition &t = **test;
+                            QJsonObject testJson{{QStringLiteral("id"), t.id()},
+                                                 {QStringLiteral("title"), t.title()},
+                                                 {QStringLiteral("timeLimitSeconds"), t.timeLimitSeconds()},
+                                                 {QStringLiteral("passThreshold"), t.passThreshold()}};
+                            QJsonArray questions;
+                            if (session.kind == QLatin1String("test")) {
+                                for (const auto &q : t.drawQuestions(
+                                         t.questionsPerAttempt(), QRandomGenerator::system()->generate64())) {
+                                    session.questionIds.append(q.id);
+                                    questions.append(Contract::TestDefinition::publicQuestionJson(q));
+                                }
+                            }
+                            testJson.insert(QStringLiteral("questions"), questions);
+                            Storage::SessionRepository::create(c, session);
 
-                Auth::SessionClaims claims;
-                claims.sessionId = session.id;
-                claims.startedAtMs = session.startedAtMs;
-                claims.expiresAtSec = session.startedAtMs / 1000 + ctx.config.sessionTtlSeconds;
-                claims.apiKeyId = apiKeyId;
-                QJsonObject out{{QStringLiteral("sessionId"), session.id.toString(QUuid::WithoutBraces)},
-                                {QStringLiteral("token"), QString::fromLatin1(ctx.guard.tokens().issue(claims))},
+                            Auth::SessionClaims claims;
+                            claims.sessionId = session.id;
+                            claims.startedAtMs = session.startedAtMs;
+                            claims.expiresAtSec = session.startedAtMs / 1000 + ctx.config.sessionTtlSeconds;
+                            claims.apiKeyId = apiKeyId;
+                            QJsonObject out{
+                                {QStringLiteral("sessionId"), session.id.toString(QUuid::WithoutBraces)},
+                                {QStringLiteral("token"),
+                                 QString::fromLatin1(ctx.guard.tokens().issue(claims))},
                                 {QStringLiteral("kind"), session.kind},
-                                {QStringLiteral("startedAt"), QDateTime::fromMSecsSinceEpoch(session.startedAtMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-                                {QStringLiteral("expiresAt"), QDateTime::fromSecsSinceEpoch(claims.expiresAtSec, Qt::UTC).toString(Qt::ISODate)},
+                                {QStringLiteral("startedAt"),
+                                 QDateTime::fromMSecsSinceEpoch(session.startedAtMs, Qt::UTC)
+                                     .toString(Qt::ISODateWithMs)},
+                                {QStringLiteral("expiresAt"),
+                                 QDateTime::fromSecsSinceEpoch(claims.expiresAtSec, Qt::UTC)
+                                     .toString(Qt::ISODate)},
                                 {QStringLiteral("test"), testJson}};
-                if (session.kind == QLatin1String("study"))
-                    out.insert(QStringLiteral("study"), studyJson(t));
-                return out;
-            }).then([&ctx, res](Expected<QJsonObject> created) {
-                if (!created) {
-                    res.send(HttpResponse::error(created.error()));
-                    return;
-                }
-                res.send(HttpResponse::json(201, *created));
-                ctx.publisher.publish(QJsonObject{{QStringLiteral("type"), QStringLiteral("session_started")},
-                                                  {QStringLiteral("sessionId"), created->value(QStringLiteral("sessionId"))},
-                                                  {QStringLiteral("kind"), created->value(QStringLiteral("kind"))},
-                                                  {QStringLiteral("testId"), created->value(QStringLiteral("test")).toObject().value(QStringLiteral("id"))}});
-            });
+                            if (session.kind == QLatin1String("study"))
+                                out.insert(QStringLiteral("study"), studyJson(t));
+                            return out;
+                        })
+                        .then([&ctx, res](Expected<QJsonObject> created) {
+                            if (!created) {
+                                res.send(HttpResponse::error(created.error()));
+                                return;
+                            }
+                            res.send(HttpResponse::json(201, *created));
+                            ctx.publisher.publish(QJsonObject{
+                                {QStringLiteral("type"), QStringLiteral("session_started")},
+                                {QStringLiteral("sessionId"), created->value(QStringLiteral("sessionId"))},
+                                {QStringLiteral("kind"), created->value(QStringLiteral("kind"))},
+                                {QStringLiteral("testId"), created->value(QStringLiteral("test"))
+                                                               .toObject()
+                                                               .value(QStringLiteral("id"))}});
+                        });
+                });
         });
-    });
 }
 
 } // namespace Proctor::Collector::Http

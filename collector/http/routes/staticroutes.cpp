@@ -14,20 +14,26 @@ namespace {
 
 // The one hash admits the single fixed <style> html2canvas puts in its cloned document (it hides ::before and
 // ::after while rendering the certificate); it allows that exact block only, no style attributes.
-const QByteArray kCsp = "default-src 'self'; script-src 'self'; "
-                        "style-src 'self' 'sha256-UP0QZg7irvSMvOBz9mH2PIIE28+57UiavRfeVea0l3g='; img-src 'self' data: blob:; "
-                        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                        "frame-ancestors 'none'; form-action 'self'";
+const QByteArray kCsp =
+    "default-src 'self'; script-src 'self'; "
+    "style-src 'self' 'sha256-UP0QZg7irvSMvOBz9mH2PIIE28+57UiavRfeVea0l3g='; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'";
 
 QByteArray contentType(const QString &suffix)
 {
-    static const QHash<QString, QByteArray> types{
-        {QStringLiteral("html"), "text/html; charset=utf-8"},  {QStringLiteral("js"), "text/javascript; charset=utf-8"},
-        {QStringLiteral("mjs"), "text/javascript; charset=utf-8"}, {QStringLiteral("css"), "text/css; charset=utf-8"},
-        {QStringLiteral("json"), "application/json"},          {QStringLiteral("svg"), "image/svg+xml"},
-        {QStringLiteral("png"), "image/png"},                  {QStringLiteral("ico"), "image/x-icon"},
-        {QStringLiteral("ttf"), "font/ttf"},                   {QStringLiteral("woff2"), "font/woff2"},
-        {QStringLiteral("txt"), "text/plain; charset=utf-8"},  {QStringLiteral("map"), "application/json"}};
+    static const QHash<QString, QByteArray> types{{QStringLiteral("html"), "text/html; charset=utf-8"},
+                                                  {QStringLiteral("js"), "text/javascript; charset=utf-8"},
+                                                  {QStringLiteral("mjs"), "text/javascript; charset=utf-8"},
+                                                  {QStringLiteral("css"), "text/css; charset=utf-8"},
+                                                  {QStringLiteral("json"), "application/json"},
+                                                  {QStringLiteral("svg"), "image/svg+xml"},
+                                                  {QStringLiteral("png"), "image/png"},
+                                                  {QStringLiteral("ico"), "image/x-icon"},
+                                                  {QStringLiteral("ttf"), "font/ttf"},
+                                                  {QStringLiteral("woff2"), "font/woff2"},
+                                                  {QStringLiteral("txt"), "text/plain; charset=utf-8"},
+                                                  {QStringLiteral("map"), "application/json"}};
     return types.value(suffix.toLower(), "application/octet-stream");
 }
 
@@ -51,7 +57,8 @@ QString resolveStaticPath(const QString &root, const QByteArray &encodedPath)
         path += QStringLiteral("index.html");
     const QString canonicalRoot = QFileInfo(root).canonicalFilePath();
     const QString candidate = QFileInfo(root + QLatin1Char('/') + path).canonicalFilePath();
-    if (canonicalRoot.isEmpty() || candidate.isEmpty() || !candidate.startsWith(canonicalRoot + QLatin1Char('/')))
+    if (canonicalRoot.isEmpty() || candidate.isEmpty() ||
+        !candidate.startsWith(canonicalRoot + QLatin1Char('/')))
         return {};
     return QFileInfo(candidate).isFile() ? candidate : QString();
 }
@@ -59,9 +66,10 @@ QString resolveStaticPath(const QString &root, const QByteArray &encodedPath)
 void registerStaticRoutes(Router &router, PageContext &ctx)
 {
     router.add("GET", QStringLiteral("/app-config.json"), [&ctx](const HttpRequest &, const Responder &res) {
-        HttpResponse r = HttpResponse::json(200, QJsonObject{{QStringLiteral("apiBase"), QStringLiteral("/api/v1")},
-                                                             {QStringLiteral("apiKey"), ctx.config.pageApiKey},
-                                                             {QStringLiteral("defaultLocale"), QStringLiteral("ru")}});
+        HttpResponse r =
+            HttpResponse::json(200, QJsonObject{{QStringLiteral("apiBase"), QStringLiteral("/api/v1")},
+                                                {QStringLiteral("apiKey"), ctx.config.pageApiKey},
+                                                {QStringLiteral("defaultLocale"), QStringLiteral("ru")}});
         r.setHeader("Cache-Control", "no-store");
         securityHeaders(r);
         res.send(std::move(r));
@@ -74,7 +82,8 @@ void registerStaticRoutes(Router &router, PageContext &ctx)
         const QString file = resolveStaticPath(root, req.path);
         QFile f(file);
         if (file.isEmpty() || !f.open(QIODevice::ReadOnly)) {
-            HttpResponse r = HttpResponse::error({ErrorCode::NotFound, QStringLiteral("no such page"), {}, 0});
+            HttpResponse r =
+                HttpResponse::error({ErrorCode::NotFound, QStringLiteral("no such page"), {}, 0});
             securityHeaders(r);
             res.send(std::move(r));
             return;
@@ -82,7 +91,8 @@ void registerStaticRoutes(Router &router, PageContext &ctx)
         const QString suffix = QFileInfo(file).suffix();
         HttpResponse r = HttpResponse::text(200, f.readAll(), contentType(suffix));
         // Pages revalidate every time (they name the current assets); libraries under vendor/ are immutable.
-        r.setHeader("Cache-Control", file.contains(QLatin1String("/vendor/")) ? "public, max-age=86400" : "no-cache");
+        r.setHeader("Cache-Control",
+                    file.contains(QLatin1String("/vendor/")) ? "public, max-age=86400" : "no-cache");
         securityHeaders(r);
         res.send(std::move(r));
     });
