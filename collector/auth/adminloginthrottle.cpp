@@ -5,7 +5,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 
 namespace Proctor::Collector::Auth {
 namespace {
@@ -48,7 +48,7 @@ Error throttled(qint64 waitMs)
 
 } // namespace
 
-AdminLoginThrottle::AdminLoginThrottle(Live::RedisClient &redis, LoginThrottleLimits limits, QObject *parent)
+AdminLoginThrottle::AdminLoginThrottle(Redis::RedisClient &redis, LoginThrottleLimits limits, QObject *parent)
     : QObject(parent), m_redis(redis), m_limits(limits)
 {
 }
@@ -86,8 +86,8 @@ void AdminLoginThrottle::check(const QString &email, const QHostAddress &address
     }
     m_redis.command(
         {"EVAL", kCheckScript, "2", acct, addr, QByteArray::number(acctLimit), QByteArray::number(addrLimit)},
-        [this, acct, acctLimit, addr, addrLimit, decide](const Live::RedisReply &reply) {
-            if (reply.type == Live::RedisReply::Type::Integer) {
+        [this, acct, acctLimit, addr, addrLimit, decide](const Redis::RedisReply &reply) {
+            if (reply.type == Redis::RedisReply::Type::Integer) {
                 if (reply.integer == 0)
                     decide({});
                 else
@@ -123,7 +123,7 @@ void AdminLoginThrottle::recordFailure(const QString &email, const QHostAddress 
     if (m_redis.isConnected())
         m_redis.command(
             {"EVAL", kFailScript, "2", acct, addr, QByteArray::number(qint64(m_limits.windowSeconds) * 1000)},
-            [](const Live::RedisReply &) {}, 500);
+            [](const Redis::RedisReply &) {}, 500);
 }
 
 void AdminLoginThrottle::recordSuccess(const QString &email, const QHostAddress &address)
@@ -133,7 +133,7 @@ void AdminLoginThrottle::recordSuccess(const QString &email, const QHostAddress 
     m_local.remove(acct);
     if (m_redis.isConnected())
         m_redis.command(
-            {"DEL", acct}, [](const Live::RedisReply &) {}, 500);
+            {"DEL", acct}, [](const Redis::RedisReply &) {}, 500);
 }
 
 Expected<void> AdminLoginThrottle::checkLocally(const QByteArray &account, int accountLimit,

@@ -13,7 +13,7 @@
 
 #include "core/error.h"
 
-namespace Proctor::Collector::Live {
+namespace Proctor::Collector::Redis {
 class RedisClient;
 }
 
@@ -31,7 +31,7 @@ class AdminLoginThrottle final : public QObject
 public:
     using Callback = std::function<void(Expected<void>)>;
 
-    AdminLoginThrottle(Live::RedisClient &redis, LoginThrottleLimits limits, QObject *parent = nullptr);
+    AdminLoginThrottle(Redis::RedisClient &redis, LoginThrottleLimits limits, QObject *parent = nullptr);
 
     // RateLimited (retryAfterSeconds set) when either counter is at its limit; callbacks run on this
     // object's thread. A refused attempt is not counted again, so waiting is always enough. An allowed
@@ -59,7 +59,7 @@ private:
     void failLocally(const QByteArray &key, qint64 nowMs);
     void endAttempt(const QByteArray &account, const QByteArray &address);
 
-    Live::RedisClient &m_redis;
+    Redis::RedisClient &m_redis;
     LoginThrottleLimits m_limits;
     QHash<QByteArray, Window> m_local;
     QHash<QByteArray, int> m_inFlight; // allowed attempts without an outcome yet, per counter key

@@ -6,7 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 #include "logging/log.h"
 #include "storage/apikeyrepository.h"
 #include "storage/dbpool.h"
@@ -52,7 +52,7 @@ std::optional<std::optional<ApiKeyInfo>> apiKeyInfoFromJson(const QByteArray &js
     return std::optional<ApiKeyInfo>(info);
 }
 
-ApiKeyAuthenticator::ApiKeyAuthenticator(Storage::DbPool &db, Live::RedisClient &redis, QObject *parent)
+ApiKeyAuthenticator::ApiKeyAuthenticator(Storage::DbPool &db, Redis::RedisClient &redis, QObject *parent)
     : QObject(parent), m_db(db), m_redis(redis)
 {
     connect(&m_flushTimer, &QTimer::timeout, this, &ApiKeyAuthenticator::flushUsage);
@@ -91,8 +91,8 @@ void ApiKeyAuthenticator::authenticate(const QByteArray &rawKey, const QString &
     }
     m_redis.command(
         {"GET", redisKey(hash)},
-        [this, hash, scope, callback](const Live::RedisReply &reply) {
-            if (reply.type == Live::RedisReply::Type::String) {
+        [this, hash, scope, callback](const Redis::RedisReply &reply) {
+            if (reply.type == Redis::RedisReply::Type::String) {
                 if (const auto cached = apiKeyInfoFromJson(reply.string)) {
                     remember(hash, *cached);
                     decide(*cached, scope, callback);
@@ -118,7 +118,7 @@ void ApiKeyAuthenticator::lookUpInDatabase(const QByteArray &hash, const QString
             if (m_redis.isConnected())
                 m_redis.command({"SET", redisKey(hash), apiKeyInfoToJson(*found), "EX",
                                  QByteArray::number(kRedisTtlSeconds)},
-                                [](const Live::RedisReply &) {});
+                                [](const Redis::RedisReply &) {});
             decide(*found, scope, callback);
         });
 }

@@ -14,7 +14,7 @@
 #include "core/error.h"
 
 namespace Proctor::Collector {
-namespace Live {
+namespace Redis {
 class RedisClient;
 }
 namespace Storage {
@@ -29,7 +29,7 @@ class ApiKeyAuthenticator final : public QObject
 public:
     using Callback = std::function<void(Expected<ApiKeyInfo>)>;
 
-    ApiKeyAuthenticator(Storage::DbPool &db, Live::RedisClient &redis, QObject *parent = nullptr);
+    ApiKeyAuthenticator(Storage::DbPool &db, Redis::RedisClient &redis, QObject *parent = nullptr);
     ~ApiKeyAuthenticator() override;
 
     // `callback` runs on this object's thread. 401 for a missing, unknown or revoked key, 403 for a key
@@ -53,7 +53,7 @@ private:
     void lookUpInDatabase(const QByteArray &hash, const QString &scope, Callback callback);
 
     Storage::DbPool &m_db;
-    Live::RedisClient &m_redis;
+    Redis::RedisClient &m_redis;
     QHash<QByteArray, Cached> m_cache;
     QHash<qint64, qint64> m_usage;
     QTimer m_flushTimer;

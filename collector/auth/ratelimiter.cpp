@@ -5,7 +5,7 @@
 
 #include <QDateTime>
 
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 
 namespace Proctor::Collector::Auth {
 namespace {
@@ -52,7 +52,7 @@ Error limited(qint64 waitMs)
 
 } // namespace
 
-RateLimiter::RateLimiter(Live::RedisClient &redis, QObject *parent) : QObject(parent), m_redis(redis) {}
+RateLimiter::RateLimiter(Redis::RedisClient &redis, QObject *parent) : QObject(parent), m_redis(redis) {}
 
 void RateLimiter::acquire(const QList<RateLimit> &limits, Callback callback)
 {
@@ -71,8 +71,8 @@ void RateLimiter::acquire(const QList<RateLimit> &limits, Callback callback)
     }
     m_redis.command(
         args,
-        [this, limits, callback](const Live::RedisReply &reply) {
-            if (reply.type == Live::RedisReply::Type::Integer) {
+        [this, limits, callback](const Redis::RedisReply &reply) {
+            if (reply.type == Redis::RedisReply::Type::Integer) {
                 if (reply.integer == 0)
                     callback({});
                 else

@@ -12,7 +12,7 @@
 
 #include "core/error.h"
 
-namespace Proctor::Collector::Live {
+namespace Proctor::Collector::Redis {
 class RedisClient;
 }
 
@@ -29,7 +29,7 @@ class RateLimiter final : public QObject
 public:
     using Callback = std::function<void(Expected<void>)>;
 
-    explicit RateLimiter(Live::RedisClient &redis, QObject *parent = nullptr);
+    explicit RateLimiter(Redis::RedisClient &redis, QObject *parent = nullptr);
 
     // Takes one token from every bucket, or none when any is empty: then RateLimited with
     // retryAfterSeconds set. `callback` runs on this object's thread.
@@ -43,7 +43,7 @@ private:
     };
     Expected<void> acquireLocally(const QList<RateLimit> &limits, qint64 nowMs);
 
-    Live::RedisClient &m_redis;
+    Redis::RedisClient &m_redis;
     QHash<QByteArray, LocalBucket> m_local;
 };
 

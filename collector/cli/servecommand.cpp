@@ -21,7 +21,7 @@
 #include "http/routes/pageguard.h"
 #include "live/changepublisher.h"
 #include "live/livehub.h"
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
 #include "storage/dbpool.h"
@@ -40,9 +40,9 @@ int runServe(const Config &config, const QStringList &)
     Http::Router router;
     const Contract::ContractValidator validator;
 
-    Live::RedisClient redis(config.redis);
+    Redis::RedisClient redis(config.redis);
     redis.start();
-    Live::RedisClient subscriber(config.redis); // subscriber mode needs its own connection
+    Redis::RedisClient subscriber(config.redis); // subscriber mode needs its own connection
     subscriber.start();
 
     Storage::DbPool db(config.databaseUrl, kDbPoolThreads);

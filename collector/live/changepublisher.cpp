@@ -4,11 +4,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 
 namespace Proctor::Collector::Live {
 
-ChangePublisher::ChangePublisher(RedisClient &redis, int intervalMs, QObject *parent)
+ChangePublisher::ChangePublisher(Redis::RedisClient &redis, int intervalMs, QObject *parent)
     : QObject(parent), m_redis(redis)
 {
     connect(&m_timer, &QTimer::timeout, this, &ChangePublisher::flush);
@@ -22,6 +22,12 @@ void ChangePublisher::noteEventsAppended(const QUuid &sessionId, int count, cons
     p.count += count;
     for (const QString &t : types)
         p.types.insert(t);
+}
+
+void ChangePublisher::announce(const Contract::LiveMessage &message)
+{
+    const QByteArray payload = Contract::encodeLiveMessage(message);
+    QMetaObject::invokeMethod(this, [this, payload] { send(payload); });
 }
 
 void ChangePublisher::publish(const QJsonObject &message)
@@ -60,7 +66,7 @@ void ChangePublisher::send(const QByteArray &payload)
             m_localDelivery(payload);
         return;
     }
-    m_redis.command({"PUBLISH", kLiveChannel, payload}, [this, payload](const RedisReply &reply) {
+    m_redis.command({"PUBLISH", kLiveChannel, payload}, [this, payload](const Redis::RedisReply &reply) {
         if (!reply.ok() && m_localDelivery)
             m_localDelivery(payload);
     });

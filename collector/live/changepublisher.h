@@ -12,20 +12,25 @@
 #include <QTimer>
 #include <QUuid>
 
-namespace Proctor::Collector::Live {
+#include "live/announcer.h"
 
+namespace Proctor::Collector::Redis {
 class RedisClient;
+}
+
+namespace Proctor::Collector::Live {
 
 inline const QByteArray kLiveChannel = QByteArrayLiteral("proctor:live");
 
-class ChangePublisher final : public QObject
+class ChangePublisher final : public QObject, public Announcer
 {
 public:
-    ChangePublisher(RedisClient &redis, int intervalMs = 250, QObject *parent = nullptr);
+    ChangePublisher(Redis::RedisClient &redis, int intervalMs = 250, QObject *parent = nullptr);
 
     // Thread-safe (called by the event writer after commit).
     void noteEventsAppended(const QUuid &sessionId, int count, const QStringList &types = {});
     // Thread-safe; published on this object's thread right away.
+    void announce(const Contract::LiveMessage &message) override;
     void publish(const QJsonObject &message);
     // Where a message goes when Redis cannot take it: this instance's own listeners, so live updates stay
     // local to the instance during a Redis outage instead of stopping.
@@ -43,7 +48,7 @@ private:
         int count = 0;
         QSet<QString> types;
     };
-    RedisClient &m_redis;
+    Redis::RedisClient &m_redis;
     QTimer m_timer;
     std::mutex m_mutex;
     QHash<QUuid, Pending> m_appended;

@@ -2,7 +2,7 @@
 // Generation-keyed Redis cache for admin reads.
 #include "storage/reviewcache.h"
 
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 
 namespace Proctor::Collector::Storage {
 namespace {
@@ -20,7 +20,7 @@ QByteArray entryKey(const QByteArray &generation, const QByteArray &key)
 
 } // namespace
 
-ReviewCache::ReviewCache(Live::RedisClient &redis, int ttlSeconds, QObject *parent)
+ReviewCache::ReviewCache(Redis::RedisClient &redis, int ttlSeconds, QObject *parent)
     : QObject(parent), m_redis(redis), m_ttlSeconds(ttlSeconds)
 {
 }
@@ -33,11 +33,11 @@ void ReviewCache::get(const QByteArray &key, Callback callback)
     }
     m_redis.command(
         {"EVAL", kGetScript, "1", kGenerationKey, key},
-        [callback](const Live::RedisReply &reply) {
+        [callback](const Redis::RedisReply &reply) {
             Lookup out;
-            if (reply.type == Live::RedisReply::Type::Array && reply.elements.size() == 2) {
+            if (reply.type == Redis::RedisReply::Type::Array && reply.elements.size() == 2) {
                 out.generation = reply.elements[0].string;
-                if (reply.elements[1].type == Live::RedisReply::Type::String)
+                if (reply.elements[1].type == Redis::RedisReply::Type::String)
                     out.value = reply.elements[1].string;
             }
             callback(out);
@@ -51,14 +51,14 @@ void ReviewCache::put(const QByteArray &key, const QByteArray &generation, const
         return;
     m_redis.command(
         {"SET", entryKey(generation, key), value, "EX", QByteArray::number(m_ttlSeconds)},
-        [](const Live::RedisReply &) {}, 300);
+        [](const Redis::RedisReply &) {}, 300);
 }
 
 void ReviewCache::invalidate()
 {
     if (m_redis.isConnected())
         m_redis.command(
-            {"INCR", kGenerationKey}, [](const Live::RedisReply &) {}, 300);
+            {"INCR", kGenerationKey}, [](const Redis::RedisReply &) {}, 300);
 }
 
 void ReviewCache::onLiveMessage(const QString &type)

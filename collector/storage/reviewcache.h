@@ -11,7 +11,7 @@
 #include <QByteArray>
 #include <QObject>
 
-namespace Proctor::Collector::Live {
+namespace Proctor::Collector::Redis {
 class RedisClient;
 }
 
@@ -28,7 +28,7 @@ public:
     using Callback = std::function<void(const Lookup &)>;
 
     // `ttlSeconds` bounds staleness from changes that do not invalidate (late events of finished sessions).
-    explicit ReviewCache(Live::RedisClient &redis, int ttlSeconds = 30, QObject *parent = nullptr);
+    explicit ReviewCache(Redis::RedisClient &redis, int ttlSeconds = 30, QObject *parent = nullptr);
 
     // `callback` runs on this object's thread.
     void get(const QByteArray &key, Callback callback);
@@ -40,7 +40,7 @@ public:
     static constexpr const char *kGenerationKey = "proctor:cache:gen";
 
 private:
-    Live::RedisClient &m_redis;
+    Redis::RedisClient &m_redis;
     int m_ttlSeconds;
 };
 

@@ -31,8 +31,10 @@ class TestCatalog;
 } // namespace Storage
 namespace Live {
 class ChangePublisher;
-class RedisClient;
 } // namespace Live
+namespace Redis {
+class RedisClient;
+} // namespace Redis
 } // namespace Proctor::Collector
 
 namespace Proctor::Collector::Http {
@@ -65,7 +67,7 @@ struct AdminContext
     Auth::AdminLoginThrottle &loginThrottle;
     Auth::ApiKeyAuthenticator &apiKeys;
     Live::ChangePublisher &publisher;
-    Live::RedisClient &redis;
+    Redis::RedisClient &redis;
     Storage::ReviewCache &cache;
     Metrics &metrics;
 };

@@ -7,13 +7,13 @@
 #include <QFuture>
 #include <QtConcurrent>
 
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 #include "observability/metrics.h"
 #include "storage/database.h"
 
 namespace Proctor::Collector::Http {
 
-HealthRoutes::HealthRoutes(QString databaseUrl, Live::RedisClient &redis, Metrics &metrics,
+HealthRoutes::HealthRoutes(QString databaseUrl, Redis::RedisClient &redis, Metrics &metrics,
                            QString metricsToken, QObject *parent)
     : QObject(parent), m_databaseUrl(std::move(databaseUrl)), m_redis(redis), m_metrics(metrics),
       m_metricsToken(std::move(metricsToken))
@@ -66,7 +66,7 @@ void HealthRoutes::readyz(const Responder &responder)
     });
     m_redis.command(
         {QByteArrayLiteral("PING")},
-        [probe](const Live::RedisReply &reply) {
+        [probe](const Redis::RedisReply &reply) {
             probe->redis = reply.ok();
             probe->finishIfKnown();
         },

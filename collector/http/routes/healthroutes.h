@@ -9,7 +9,7 @@
 
 namespace Proctor::Collector {
 class Metrics;
-namespace Live {
+namespace Redis {
 class RedisClient;
 }
 } // namespace Proctor::Collector
@@ -19,7 +19,7 @@ namespace Proctor::Collector::Http {
 class HealthRoutes final : public QObject
 {
 public:
-    HealthRoutes(QString databaseUrl, Live::RedisClient &redis, Metrics &metrics, QString metricsToken,
+    HealthRoutes(QString databaseUrl, Redis::RedisClient &redis, Metrics &metrics, QString metricsToken,
                  QObject *parent = nullptr);
     void registerOn(Router &router);
 
@@ -28,7 +28,7 @@ private:
     void metrics(const HttpRequest &request, const Responder &responder);
 
     QString m_databaseUrl;
-    Live::RedisClient &m_redis;
+    Redis::RedisClient &m_redis;
     Metrics &m_metrics;
     QString m_metricsToken;
 };

@@ -9,7 +9,7 @@
 #include "http/router.h"
 #include "http/routes/adminguard.h"
 #include "live/changepublisher.h"
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 #include "storage/adminapikeys.h"
 #include "storage/admincandidates.h"
 #include "storage/adminrepository.h"
@@ -256,7 +256,7 @@ void registerApiKeyRoutes(Router &router, AdminContext &ctx)
                             // in-process copy.
                             ctx.apiKeys.forget(*hash);
                             ctx.redis.command({"DEL", Auth::ApiKeyAuthenticator::redisKey(*hash)},
-                                              [](const Live::RedisReply &) {});
+                                              [](const Redis::RedisReply &) {});
                             ctx.publisher.publish(
                                 QJsonObject{{QStringLiteral("type"), QStringLiteral("apikey_revoked")},
                                             {QStringLiteral("hash"), QString::fromLatin1(hash->toHex())},

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 // hiredis frees its context after a disconnect; we only forget it and schedule a reconnect with backoff.
-#include "live/redisclient.h"
+#include "redis/redisclient.h"
 
 #include <memory>
 
 #include <hiredis/async.h>
 #include <hiredis/hiredis.h>
 
-#include "live/redisnotifier.h"
+#include "redis/redisnotifier.h"
 #include "logging/log.h"
 
-namespace Proctor::Collector::Live {
+namespace Proctor::Collector::Redis {
 namespace {
 
 RedisReply convert(const redisReply *r)
@@ -237,4 +237,4 @@ void RedisClient::onMessage(redisAsyncContext *, void *reply, void *privdata)
         handler(QByteArray(r->element[2]->str, int(r->element[2]->len)));
 }
 
-} // namespace Proctor::Collector::Live
+} // namespace Proctor::Collector::Redis

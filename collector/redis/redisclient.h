@@ -15,7 +15,7 @@
 
 struct redisAsyncContext;
 
-namespace Proctor::Collector::Live {
+namespace Proctor::Collector::Redis {
 
 struct RedisReply
 {
@@ -79,4 +79,4 @@ private:
     QHash<QByteArray, MessageHandler> m_subscriptions;
 };
 
-} // namespace Proctor::Collector::Live
+} // namespace Proctor::Collector::Redis

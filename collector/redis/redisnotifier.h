@@ -9,7 +9,7 @@
 struct redisAsyncContext;
 class QSocketNotifier;
 
-namespace Proctor::Collector::Live {
+namespace Proctor::Collector::Redis {
 
 class RedisNotifier final : public QObject
 {
@@ -29,4 +29,4 @@ private:
     QSocketNotifier *m_write = nullptr;
 };
 
-} // namespace Proctor::Collector::Live
+} // namespace Proctor::Collector::Redis

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "live/redisnotifier.h"
+#include "redis/redisnotifier.h"
 
 #include <hiredis/async.h>
 
 #include <QSocketNotifier>
 
-namespace Proctor::Collector::Live {
+namespace Proctor::Collector::Redis {
 
 RedisNotifier::RedisNotifier(redisAsyncContext *context, QObject *parent)
     : QObject(parent), m_context(context)
@@ -80,4 +80,4 @@ void RedisNotifier::cleanup(void *p)
     self->m_context = nullptr;
 }
 
-} // namespace Proctor::Collector::Live
+} // namespace Proctor::Collector::Redis

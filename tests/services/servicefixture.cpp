@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#include "servicefixture.h"
+
+#include "storage/migrator.h"
+
+namespace Proctor::Testing {
+
+ServiceFixture::ServiceFixture(const QString &prefix) : m_database(prefix)
+{
+    if (m_database.url().isEmpty()) {
+        m_error = m_database.error();
+        return;
+    }
+    using Collector::Storage::Migrator;
+    const auto migrations = Migrator::load(Migrator::builtInDirectory());
+    if (!migrations) {
+        m_error = migrations.error().message;
+        return;
+    }
+    if (const auto report = Migrator(m_database.url()).migrate(*migrations); !report) {
+        m_error = report.error().message;
+        return;
+    }
+    m_pool = std::make_unique<Collector::Storage::DbPool>(m_database.url(), 2);
+}
+
+} // namespace Proctor::Testing
