@@ -8,15 +8,16 @@
 namespace Proctor::Contract {
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts...
+template <class... Ts> struct Overloaded : Ts...
 {
     using Ts::operator()...;
 };
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
-QString uuidText(const QUuid &id) { return id.toString(QUuid::WithoutBraces); }
+QString uuidText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
 
 tl::unexpected<ContractError> invalid(const QString &pointer, const QString &message)
 {
@@ -24,7 +25,8 @@ tl::unexpected<ContractError> invalid(const QString &pointer, const QString &mes
 }
 
 // Reads a required UUID member; an error names its pointer.
-tl::expected<QUuid, ContractError> uuidAt(const QJsonObject &o, const QString &key, const QString &prefix = {})
+tl::expected<QUuid, ContractError> uuidAt(const QJsonObject &o, const QString &key,
+                                          const QString &prefix = {})
 {
     const QUuid id = QUuid::fromString(o.value(key).toString());
     if (id.isNull())
@@ -32,7 +34,8 @@ tl::expected<QUuid, ContractError> uuidAt(const QJsonObject &o, const QString &k
     return id;
 }
 
-tl::expected<QStringList, ContractError> stringsAt(const QJsonObject &o, const QString &key, const QString &prefix = {})
+tl::expected<QStringList, ContractError> stringsAt(const QJsonObject &o, const QString &key,
+                                                   const QString &prefix = {})
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined())
@@ -43,7 +46,8 @@ tl::expected<QStringList, ContractError> stringsAt(const QJsonObject &o, const Q
     const QJsonArray a = v.toArray();
     for (qsizetype i = 0; i < a.size(); ++i) {
         if (!a[i].isString())
-            return invalid(QStringLiteral("%1/%2/%3").arg(prefix, key).arg(i), QStringLiteral("must be a string"));
+            return invalid(QStringLiteral("%1/%2/%3").arg(prefix, key).arg(i),
+                           QStringLiteral("must be a string"));
         out.append(a[i].toString());
     }
     return out;
@@ -61,9 +65,10 @@ QJsonObject toJson(const LiveMessage &message)
             [](const EventsAppended &m) {
                 QJsonArray sessions;
                 for (const AppendedEvents &s : m.sessions)
-                    sessions.append(QJsonObject{{QStringLiteral("sessionId"), uuidText(s.sessionId)},
-                                                {QStringLiteral("count"), s.count},
-                                                {QStringLiteral("types"), QJsonArray::fromStringList(s.types)}});
+                    sessions.append(
+                        QJsonObject{{QStringLiteral("sessionId"), uuidText(s.sessionId)},
+                                    {QStringLiteral("count"), s.count},
+                                    {QStringLiteral("types"), QJsonArray::fromStringList(s.types)}});
                 return QJsonObject{{QStringLiteral("sessions"), sessions}};
             },
             [](const ResultSaved &m) {
@@ -79,6 +84,12 @@ QJsonObject toJson(const LiveMessage &message)
                 return QJsonObject{{QStringLiteral("candidateId"), m.candidateId},
                                    {QStringLiteral("sessionIds"), QJsonArray::fromStringList(m.sessionIds)}};
             },
+            [](const LoginThrottled &m) {
+                return QJsonObject{{QStringLiteral("email"), m.email},
+                                   {QStringLiteral("address"), m.address},
+                                   {QStringLiteral("failures"), m.failures},
+                                   {QStringLiteral("delaySeconds"), m.delaySeconds}};
+            },
         },
         message);
     o.insert(QStringLiteral("type"), liveMessageType(message));
@@ -89,11 +100,15 @@ QJsonObject toJson(const LiveMessage &message)
 
 QStringList liveMessageTypes()
 {
-    return {QStringLiteral("session_started"), QStringLiteral("events_appended"), QStringLiteral("result_saved"),
-            QStringLiteral("apikey_revoked"), QStringLiteral("candidate_deleted")};
+    return {QStringLiteral("session_started"),   QStringLiteral("events_appended"),
+            QStringLiteral("result_saved"),      QStringLiteral("apikey_revoked"),
+            QStringLiteral("candidate_deleted"), QStringLiteral("login_throttled")};
 }
 
-QString liveMessageType(const LiveMessage &message) { return liveMessageTypes().at(int(message.index())); }
+QString liveMessageType(const LiveMessage &message)
+{
+    return liveMessageTypes().at(int(message.index()));
+}
 
 QByteArray encodeLiveMessage(const LiveMessage &message)
 {
@@ -105,16 +120,19 @@ tl::expected<LiveMessage, ContractError> decodeLiveMessage(const QByteArray &pay
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(payload, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return tl::unexpected(ContractError{QString(), parseError.errorString(), ContractError::Code::BadJson});
+        return tl::unexpected(
+            ContractError{QString(), parseError.errorString(), ContractError::Code::BadJson});
     if (!doc.isObject())
-        return tl::unexpected(ContractError{QString(), QStringLiteral("must be an object"), ContractError::Code::NotAnObject});
+        return tl::unexpected(
+            ContractError{QString(), QStringLiteral("must be an object"), ContractError::Code::NotAnObject});
     const QJsonObject o = doc.object();
     const QString type = o.value(QStringLiteral("type")).toString();
     if (type == QLatin1String("session_started")) {
         const auto id = uuidAt(o, QStringLiteral("sessionId"));
         if (!id)
             return tl::unexpected(id.error());
-        return SessionStarted{*id, o.value(QStringLiteral("kind")).toString(), o.value(QStringLiteral("testId")).toString()};
+        return SessionStarted{*id, o.value(QStringLiteral("kind")).toString(),
+                              o.value(QStringLiteral("testId")).toString()};
     }
     if (type == QLatin1String("events_appended")) {
         const QJsonValue list = o.value(QStringLiteral("sessions"));
@@ -139,7 +157,8 @@ tl::expected<LiveMessage, ContractError> decodeLiveMessage(const QByteArray &pay
         const auto id = uuidAt(o, QStringLiteral("sessionId"));
         if (!id)
             return tl::unexpected(id.error());
-        return ResultSaved{*id, o.value(QStringLiteral("score")).toDouble(), o.value(QStringLiteral("passed")).toBool()};
+        return ResultSaved{*id, o.value(QStringLiteral("score")).toDouble(),
+                           o.value(QStringLiteral("passed")).toBool()};
     }
     if (type == QLatin1String("apikey_revoked")) {
         const QByteArray hash = QByteArray::fromHex(o.value(QStringLiteral("hash")).toString().toLatin1());
@@ -153,6 +172,10 @@ tl::expected<LiveMessage, ContractError> decodeLiveMessage(const QByteArray &pay
             return tl::unexpected(sessions.error());
         return CandidateDeleted{o.value(QStringLiteral("candidateId")).toInteger(), *sessions};
     }
+    if (type == QLatin1String("login_throttled"))
+        return LoginThrottled{
+            o.value(QStringLiteral("email")).toString(), o.value(QStringLiteral("address")).toString(),
+            o.value(QStringLiteral("failures")).toInt(), o.value(QStringLiteral("delaySeconds")).toInt()};
     return invalid(QStringLiteral("/type"), QStringLiteral("unknown message type"));
 }
 

@@ -48,8 +48,8 @@ struct ResultSaved
 
 struct ApiKeyRevoked
 {
-    qint64 id = 0;     // 0 when not known (older publishers)
-    QByteArray hash;   // SHA-256 of the key (raw bytes; hex on the wire)
+    qint64 id = 0;   // 0 when not known (older publishers)
+    QByteArray hash; // SHA-256 of the key (raw bytes; hex on the wire)
 };
 
 struct CandidateDeleted
@@ -58,7 +58,18 @@ struct CandidateDeleted
     QStringList sessionIds;
 };
 
-using LiveMessage = std::variant<SessionStarted, EventsAppended, ResultSaved, ApiKeyRevoked, CandidateDeleted>;
+// Failed sign-ins to one account (or from one address) reached the point where further attempts are delayed:
+// an alert for administrators. `email` is empty when only the address is throttled.
+struct LoginThrottled
+{
+    QString email;
+    QString address;
+    int failures = 0;
+    int delaySeconds = 0;
+};
+
+using LiveMessage = std::variant<SessionStarted, EventsAppended, ResultSaved, ApiKeyRevoked, CandidateDeleted,
+                                 LoginThrottled>;
 
 // The wire name of the message's type ("session_started", …).
 QString liveMessageType(const LiveMessage &message);
