@@ -81,15 +81,25 @@ cmd_update() {
   export DEBIAN_FRONTEND=noninteractive
   local apt=(apt-get -y -q -o Dpkg::Options::=--force-confold -o DPkg::Lock::Timeout=300)
   if [ -n "$dir" ]; then
-    if [ -f "$dir/SHA256SUMS.asc" ]; then
-      local keyring=${PROCTOR_RELEASE_KEYRING:-/usr/share/keyrings/proctor-archive-keyring.gpg}
-      bash "$PROCTOR_SHARE/deploy/verify.sh" --keyring "$keyring" "$dir" || ctl_die "the packages in $dir fail verification"
+    # A signature is required whenever a release key is configured or installed (deploy.sh keeps it);
+    # unsigned packages only with ALLOW_UNSIGNED=yes.
+    local keyring=${PROCTOR_RELEASE_KEYRING:-/usr/share/keyrings/proctor-archive-keyring.gpg} how=()
+    if [ -f "$keyring" ]; then
+      how=(--keyring "$keyring")
+    elif [ "${ALLOW_UNSIGNED:-no}" = yes ]; then
+      ctl_warn "ALLOW_UNSIGNED=yes: the packages in $dir are checked against SHA256SUMS only"
+      how=(--allow-unsigned)
     else
-      ctl_warn "$dir has no SHA256SUMS.asc: the packages are not signature-checked"
+      ctl_die "no release key ($keyring): cannot verify $dir (ALLOW_UNSIGNED=yes installs unsigned packages)"
     fi
-    local debs=("$dir"/proctor-collector_*.deb)
-    [ -f "${debs[0]}" ] || ctl_die "no proctor-collector_*.deb in $dir"
-    "${apt[@]}" install "$(realpath "${debs[-1]}")"
+    local stage deb
+    stage=$(mktemp -d /tmp/proctor-update.XXXXXX)
+    # The verified copy of the highest listed version: never a file that merely lies in the folder.
+    deb=$(bash "$PROCTOR_SHARE/deploy/verify.sh" "${how[@]}" --stage "$stage/verified" --newest proctor-collector "$dir") \
+      || { rm -rf "$stage"; ctl_die "the packages in $dir fail verification"; }
+    echo "verified: $(basename "$deb")"
+    "${apt[@]}" install "$deb"
+    rm -rf "$stage"
   else
     "${apt[@]}" update
     "${apt[@]}" install --only-upgrade proctor-collector

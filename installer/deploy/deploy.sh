@@ -30,7 +30,10 @@ usage: deploy.sh [options]
   --instances N             collector instances behind nginx, ports 8081..8080+N (default 2)
   --packages DIR            directory with proctor-collector_*.deb (and SHA256SUMS, *.asc); default: this
                             script's directory when it holds one, else the apt repository
-  --keyring FILE            release public key to verify the packages with (needed when they are signed)
+  --keyring FILE            release public key to verify the packages with; without it the key kept by an
+                            earlier install (/usr/share/keyrings/proctor-archive-keyring.gpg) is used
+  --allow-unsigned          install packages that are not signed (checksums only); refused whenever a
+                            keyring is given or installed
   --apt-repo URL            add the signed Proctor apt repository at URL (with --apt-key FILE) and install
   --apt-key FILE            the repository's public key (armored or binary)
   --sample-tests            import the two sample tests
@@ -53,6 +56,7 @@ LE_EMAIL=${PROCTOR_LETSENCRYPT_EMAIL:-}
 INSTANCES=${PROCTOR_INSTANCE_COUNT:-2}
 PACKAGES_DIR=""
 KEYRING=""
+ALLOW_UNSIGNED=no
 APT_REPO=""
 APT_KEY=""
 SAMPLE_TESTS=no
@@ -73,6 +77,7 @@ parse_args() {
       --instances) INSTANCES=$2; shift 2 ;;
       --packages) PACKAGES_DIR=$2; shift 2 ;;
       --keyring) KEYRING=$2; shift 2 ;;
+      --allow-unsigned) ALLOW_UNSIGNED=yes; shift ;;
       --apt-repo) APT_REPO=$2; shift 2 ;;
       --apt-key) APT_KEY=$2; shift 2 ;;
       --sample-tests) SAMPLE_TESTS=yes; shift ;;
@@ -298,21 +303,34 @@ install_keyring() { # KEY (armored or binary) -> /usr/share/keyrings/proctor-arc
 install_proctor_packages() {
   step "Installing proctor-collector"
   if [ -n "$PACKAGES_DIR" ]; then
-    if [ -f "$PACKAGES_DIR/SHA256SUMS.asc" ]; then
-      [ -n "$KEYRING" ] || die "$PACKAGES_DIR is signed: give the release key with --keyring FILE to verify it"
-      local verify=$here/verify.sh
-      [ -r "$verify" ] || verify=$here/../signing/verify.sh
-      run bash "$verify" --keyring "$KEYRING" "$PACKAGES_DIR"
+    local verify=$here/verify.sh
+    [ -r "$verify" ] || verify=$here/../signing/verify.sh
+    # A signature is required whenever a release key is known; unsigned only when asked for by name.
+    local keyring=$KEYRING
+    [ -n "$keyring" ] || [ ! -f /usr/share/keyrings/proctor-archive-keyring.gpg ] \
+      || keyring=/usr/share/keyrings/proctor-archive-keyring.gpg
+    local how=()
+    if [ -n "$keyring" ]; then
+      how=(--keyring "$keyring")
+    elif [ "$ALLOW_UNSIGNED" = yes ]; then
+      warn "--allow-unsigned: the packages are checked against SHA256SUMS only, not against a signature"
+      how=(--allow-unsigned)
+    else
+      die "no release key to verify $PACKAGES_DIR with: give --keyring FILE (or --allow-unsigned for an unsigned build)"
+    fi
+    # Verification only reads, so it runs in --dry-run too. The package installed is the verified copy of
+    # the highest listed version, never a file that merely lies in the folder.
+    local stage deb
+    stage=$(mktemp -d /tmp/proctor-release.XXXXXX)
+    deb=$(bash "$verify" "${how[@]}" --stage "$stage/verified" --newest proctor-collector "$PACKAGES_DIR") \
+      || die "the packages in $PACKAGES_DIR fail verification"
+    info "verified: $(basename "$deb")"
+    if [ -n "$KEYRING" ]; then
       # Kept for `make update PACKAGES=dir`, which verifies new releases against it.
       act "keep the release key as /usr/share/keyrings/proctor-archive-keyring.gpg" install_keyring "$KEYRING"
-    elif [ -f "$PACKAGES_DIR/SHA256SUMS" ]; then
-      warn "the packages are not signed: only their checksums are checked"
-      run bash -c "cd '$PACKAGES_DIR' && sha256sum --ignore-missing --strict -c SHA256SUMS"
-    else
-      warn "the packages are neither signed nor checksummed"
     fi
-    local debs=("$PACKAGES_DIR"/proctor-collector_*.deb)
-    run apt-get install -y -q -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confold "$(realpath "${debs[-1]}")"
+    run apt-get install -y -q -o DPkg::Lock::Timeout=300 -o Dpkg::Options::=--force-confold "$deb"
+    rm -rf "$stage"
   else
     act "keep the repository key as /usr/share/keyrings/proctor-archive-keyring.gpg" install_keyring "$APT_KEY"
     if [ "$DRY_RUN" = no ]; then

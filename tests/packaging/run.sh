@@ -275,6 +275,40 @@ for p in "$tamper"/apt/dists/stable/main/binary-*/Packages; do
 done
 check_fails "verify.sh fails on a tampered repository index" bash "$verify" --keyring "$work/release-key.asc" --repo "$tamper/apt"
 
+# Supply-chain attacks on a signed folder: what an installer would pick up must be exactly what was signed.
+rm -rf "$tamper" && cp -r "$pkgs" "$tamper"
+cp "$deb" "$tamper/proctor-collector_9.9.9_amd64.deb"
+check_fails "verify.sh fails on an extra .deb dropped into a signed folder" bash "$verify" --keyring "$work/release-key.asc" "$tamper"
+grep -q "FAILED  proctor-collector_9.9.9_amd64.deb is not listed in SHA256SUMS" "$work/last.log" \
+  && t_ok "verify.sh names the unlisted file" || t_fail "verify.sh did not name the unlisted file"
+rm -rf "$tamper" && cp -r "$pkgs" "$tamper" && rm "$tamper/SHA256SUMS.asc"
+check_fails "verify.sh with a keyring fails when SHA256SUMS.asc is missing" bash "$verify" --keyring "$work/release-key.asc" "$tamper"
+check "verify.sh --allow-unsigned checks the checksums of an unsigned folder" bash "$verify" --allow-unsigned "$tamper"
+printf 'x' >>"$tamper/$(basename "$deb")"
+check_fails "verify.sh --allow-unsigned still fails on a checksum mismatch" bash "$verify" --allow-unsigned "$tamper"
+check_fails "verify.sh refuses to run without --keyring or --allow-unsigned" bash "$verify" "$pkgs"
+
+# 1.9.0 and 1.10.0 in one signed folder: the newest by dpkg's rules, not the lexically last file name.
+versions=$work/versions
+rm -rf "$versions" && mkdir -p "$versions"
+for v in 1.9.0 1.10.0; do
+  p=$work/pkg-$v
+  mkdir -p "$p/DEBIAN"
+  printf 'Package: proctor-collector\nVersion: %s\nArchitecture: all\nMaintainer: test <t@example.org>\nDescription: version test\n' "$v" >"$p/DEBIAN/control"
+  dpkg-deb --build --root-owner-group "$p" "$versions/proctor-collector_${v}_all.deb" >/dev/null
+done
+if PROCTOR_SIGNING_KEY=$fpr PROCTOR_SIGNING_PASSPHRASE=$signpass bash "$root/installer/signing/sign.sh" "$versions" >"$work/last.log" 2>&1; then
+  picked=$(bash "$verify" --keyring "$work/release-key.asc" --stage "$work/staged" --newest proctor-collector "$versions" 2>"$work/last.log")
+  [ "$(basename "$picked")" = proctor-collector_1.10.0_all.deb ] && [ "${picked#"$work/staged/"}" != "$picked" ] \
+    && t_ok "verify.sh --newest picks 1.10.0 over 1.9.0, from the verified copy" \
+    || t_fail "verify.sh --newest picked '$picked'"
+  cp "$versions/proctor-collector_1.10.0_all.deb" "$versions/proctor-collector_2.0.0_all.deb"
+  check_fails "verify.sh --newest refuses a folder with an unlisted newer .deb" \
+    bash "$verify" --keyring "$work/release-key.asc" --stage "$work/staged2" --newest proctor-collector "$versions"
+else
+  t_fail "sign.sh on the version folder"
+fi
+
 # apt itself, with private state directories (the system's apt state is untouched).
 apt_try() { # REPO_DIR -> apt-get update with only that repository
   local a=$work/aptstate
@@ -697,6 +731,12 @@ if [ "$is_root" = yes ]; then
     env PROCTOR_RELEASE_KEYRING="$work/release-key.asc" PACKAGES="$tamper" "${mk[@]}" update
   grep -q 'fail verification' "$work/last.log" && t_ok "make update stopped at the verification" \
     || { t_fail "make update failed for another reason"; tail -n 15 "$work/last.log" | sed 's/^/      /'; }
+  rm -rf "$tamper" && cp -r "$pkgs" "$tamper" && rm "$tamper/SHA256SUMS.asc"
+  check_fails "make update refuses an unsigned release while a release key is configured" \
+    env PROCTOR_RELEASE_KEYRING="$work/release-key.asc" PACKAGES="$tamper" "${mk[@]}" update
+  rm -rf "$tamper" && cp -r "$pkgs" "$tamper" && cp "$deb" "$tamper/proctor-collector_9.9.9_amd64.deb"
+  check_fails "make update refuses a signed release with an extra .deb dropped in" \
+    env PROCTOR_RELEASE_KEYRING="$work/release-key.asc" PACKAGES="$tamper" "${mk[@]}" update
 fi
 
 # ==========================================================================================================
