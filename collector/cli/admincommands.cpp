@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // `create-admin --email E --role admin|proctor [--name NAME]`: the password is read from stdin when stdin is
 // not a terminal (scripts: `printf '%s\n' "$PW" | proctor-collector create-admin …`), else prompted for
-// twice without echo. Never from argv, where `ps` and shell history would show it.
+// twice without echo. Never from argv, where `ps` and shell history would show it. The account is made by
+// AdminService, as over the admin API: the same checks, and an audit row with actor "cli:<user>".
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -10,13 +12,11 @@
 #include <unistd.h>
 
 #include <QCommandLineParser>
-#include <QJsonObject>
 
-#include "auth/passwordhasher.h"
 #include "cli/commands.h"
-#include "storage/adminrepository.h"
-#include "storage/auditlog.h"
-#include "storage/database.h"
+#include "cli/servicecall.h"
+#include "services/adminservice.h"
+#include "storage/dbpool.h"
 
 namespace Proctor::Collector::Cli {
 namespace {
@@ -41,13 +41,6 @@ std::string readLine(bool echo)
     return line;
 }
 
-bool plausibleEmail(const QString &email)
-{
-    const qsizetype at = email.indexOf(QLatin1Char('@'));
-    return email.size() <= 254 && at > 0 && at == email.lastIndexOf(QLatin1Char('@')) &&
-           at < email.size() - 1 && !email.contains(QLatin1Char(' '));
-}
-
 } // namespace
 
 int runCreateAdmin(const Config &config, const QStringList &args)
@@ -65,21 +58,14 @@ int runCreateAdmin(const Config &config, const QStringList &args)
             "the password is read from stdin (or prompted for on a terminal), never from arguments\n");
         return 2;
     }
-    const QString email = parser.value(QStringLiteral("email")).trimmed().toLower();
-    if (!plausibleEmail(email)) {
-        std::fprintf(stderr, "create-admin: '%s' is not an e-mail address\n", qPrintable(email));
-        return 2;
-    }
-    const auto role = Auth::adminRoleFromName(parser.value(QStringLiteral("role")).trimmed());
-    if (!role) {
-        std::fprintf(stderr, "create-admin: --role must be admin or proctor\n");
-        return 2;
-    }
-    const QString name = parser.value(QStringLiteral("name")).simplified().left(200);
+    Services::NewAdmin input;
+    input.email = parser.value(QStringLiteral("email"));
+    input.role = parser.value(QStringLiteral("role")).trimmed();
+    input.displayName = parser.value(QStringLiteral("name"));
 
     std::string password;
     if (isatty(STDIN_FILENO)) {
-        std::fprintf(stderr, "Password for %s: ", qPrintable(email));
+        std::fprintf(stderr, "Password for %s: ", qPrintable(input.email.trimmed().toLower()));
         password = readLine(false);
         std::fprintf(stderr, "Repeat: ");
         if (readLine(false) != password) {
@@ -89,49 +75,19 @@ int runCreateAdmin(const Config &config, const QStringList &args)
     } else {
         password = readLine(true);
     }
-    if (password.size() < size_t(Auth::PasswordHasher::kMinPasswordLength) ||
-        password.size() > size_t(Auth::PasswordHasher::kMaxPasswordLength)) {
-        std::fprintf(stderr, "create-admin: the password must be %d..%d characters\n",
-                     Auth::PasswordHasher::kMinPasswordLength, Auth::PasswordHasher::kMaxPasswordLength);
-        return 2;
-    }
-    const QByteArray hash =
-        Auth::PasswordHasher().hash(QByteArrayView(password.data(), qsizetype(password.size())));
+    input.password = QByteArray(password.data(), qsizetype(password.size()));
     std::fill(password.begin(), password.end(), '\0');
-    if (hash.isEmpty()) {
-        std::fprintf(stderr, "create-admin: hashing failed (out of memory?)\n");
-        return 1;
-    }
 
-    auto conn = Storage::connect(config.databaseUrl);
-    if (!conn) {
-        std::fprintf(stderr, "create-admin: %s\n", qPrintable(conn.error().message));
-        return 1;
-    }
-    try {
-        pqxx::work tx(**conn);
-        const auto admin = Storage::AdminRepository::insert(tx, email, hash, *role, name);
-        if (!admin) {
-            std::fprintf(stderr, "create-admin: %s\n", qPrintable(admin.error().message));
-            return 1;
-        }
-        Storage::AuditLog::record(tx, {std::nullopt,
-                                       QStringLiteral("cli"),
-                                       QStringLiteral("admin.create"),
-                                       QStringLiteral("admin:%1").arg(admin->identity.id),
-                                       QJsonObject{{QStringLiteral("email"), email},
-                                                   {QStringLiteral("role"), Auth::adminRoleName(*role)}},
-                                       {}});
-        tx.commit();
-        std::printf("%lld\n", static_cast<long long>(admin->identity.id));
-        std::fprintf(stderr, "created %s %s (id %lld)\n", qPrintable(Auth::adminRoleName(*role)),
-                     qPrintable(email), static_cast<long long>(admin->identity.id));
-        return 0;
-    } catch (...) {
-        std::fprintf(stderr, "create-admin: %s\n",
-                     qPrintable(Storage::currentExceptionAsError(QStringLiteral("create-admin")).message));
-        return 1;
-    }
+    Storage::DbPool db(config.databaseUrl, 1);
+    Services::AdminService admins(db);
+    const auto admin = await(admins.create(Services::Actor::commandLine(), input));
+    input.password.fill('\0');
+    if (!admin)
+        return fail("create-admin", admin.error());
+    std::printf("%lld\n", static_cast<long long>(admin->identity.id));
+    std::fprintf(stderr, "created %s %s (id %lld)\n", qPrintable(Auth::adminRoleName(admin->identity.role)),
+                 qPrintable(admin->identity.email), static_cast<long long>(admin->identity.id));
+    return 0;
 }
 
 } // namespace Proctor::Collector::Cli

@@ -24,6 +24,11 @@
 #include "redis/redisclient.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
+#include "services/adminservice.h"
+#include "services/apikeyservice.h"
+#include "services/auditservice.h"
+#include "services/candidateerasureservice.h"
+#include "services/settingsservice.h"
 #include "storage/dbpool.h"
 #include "storage/eventwriter.h"
 #include "storage/reviewcache.h"
@@ -88,8 +93,15 @@ int runServe(const Config &config, const QStringList &)
     Http::registerCertificateRoutes(router, page);
     Http::registerStaticRoutes(router, page);
     Http::AdminGuard adminGuard(admins);
-    Http::AdminContext admin{config,  adminGuard, db,    tests,       loginThrottle,
-                             apiKeys, publisher,  redis, reviewCache, metrics};
+    Services::ApiKeyService apiKeyService(db, publisher);
+    Services::AdminService adminService(db);
+    Services::SettingsService settingsService(db);
+    Services::CandidateErasureService candidateErasure(db, publisher);
+    Services::AuditService auditService(db);
+    Http::AdminContext admin{
+        config,      adminGuard,  db,      tests,         loginThrottle, apiKeys,         publisher,
+        redis,       reviewCache, metrics, apiKeyService, adminService,  settingsService, candidateErasure,
+        auditService};
     Http::registerAuthRoutes(router, admin);
     Http::registerReviewRoutes(router, admin);
     Http::registerManagementRoutes(router, admin);

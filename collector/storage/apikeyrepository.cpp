@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: MIT
+// api_keys queries.
 #include "storage/apikeyrepository.h"
 
+#include "storage/adminsql.h"
 #include "storage/database.h"
 
 namespace Proctor::Collector::Storage::ApiKeyRepository {
 namespace {
+
+using AdminSql::iso;
+
+const std::string kColumns = "id, name, scopes, revoked_at IS NOT NULL, prefix, " + iso("created_at") + ", " +
+                             iso("revoked_at") + ", usage_count, " + iso("last_used_at");
 
 std::string textArray(const QStringList &items)
 {
@@ -12,7 +19,7 @@ std::string textArray(const QStringList &items)
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (i)
             out += ',';
-        out += '"' + items[i].toStdString() + '"'; // scopes are from a fixed set of plain words
+        out += '"' + items[i].toStdString() + '"'; // scopes come from Auth::knownScopes() only: plain words
     }
     return out + '}';
 }
@@ -27,33 +34,52 @@ QStringList parseTextArray(const pqxx::field &f)
     return out;
 }
 
-QDateTime ts(const pqxx::field &f)
+ApiKeyRecord recordFromRow(const pqxx::row &row)
 {
-    return f.is_null() ? QDateTime()
-                       : QDateTime::fromString(toQString(f.as<std::string>()), Qt::ISODateWithMs);
+    ApiKeyRecord rec;
+    rec.info.id = row[0].as<qint64>();
+    rec.info.name = toQString(row[1].as<std::string>());
+    rec.info.scopes = parseTextArray(row[2]);
+    rec.info.revoked = row[3].as<bool>();
+    rec.prefix = toQString(row[4].as<std::string>());
+    rec.createdAt = AdminSql::timestamp(row[5]);
+    rec.revokedAt = AdminSql::timestamp(row[6]);
+    rec.usageCount = row[7].as<qint64>();
+    rec.lastUsedAt = AdminSql::timestamp(row[8]);
+    return rec;
+}
+
+// Revokes the rows locked by `locked` (id, key_hash, revoked) that are still active.
+QList<ApiKeyRevocation> revokeLocked(pqxx::work &tx, const pqxx::result &locked)
+{
+    QList<ApiKeyRevocation> out;
+    for (const auto &row : locked) {
+        ApiKeyRevocation r{row[0].as<qint64>(), AdminSql::bytes(row[1]), row[2].as<bool>()};
+        if (!r.alreadyRevoked)
+            tx.exec_params("UPDATE api_keys SET revoked_at = now() WHERE id = $1", r.id);
+        out.append(r);
+    }
+    return out;
 }
 
 } // namespace
 
-qint64 insert(pqxx::connection &c, const QString &name, const Auth::NewApiKey &key, const QStringList &scopes)
+ApiKeyRecord insert(pqxx::work &tx, const QString &name, const Auth::NewApiKey &key,
+                    const QStringList &scopes)
 {
-    pqxx::work tx(c);
-    const auto row = tx.exec_params1(
-        "INSERT INTO api_keys (name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4::text[]) RETURNING id",
-        toStd(name), toStd(key.prefix),
-        pqxx::binarystring(reinterpret_cast<const unsigned char *>(key.hash.constData()),
-                           size_t(key.hash.size())),
-        textArray(scopes));
-    tx.commit();
-    return row[0].as<qint64>();
+    return recordFromRow(
+        tx.exec_params1("INSERT INTO api_keys (name, prefix, key_hash, scopes) VALUES ($1, $2, "
+                        "$3, $4::text[]) RETURNING " +
+                            kColumns,
+                        toStd(name), toStd(key.prefix), AdminSql::bytes(key.hash), textArray(scopes)));
 }
 
 std::optional<Auth::ApiKeyInfo> findByHash(pqxx::connection &c, const QByteArray &hash)
 {
     pqxx::nontransaction tx(c);
-    const auto r = tx.exec_params(
-        "SELECT id, name, scopes, revoked_at IS NOT NULL FROM api_keys WHERE key_hash = $1",
-        pqxx::binarystring(reinterpret_cast<const unsigned char *>(hash.constData()), size_t(hash.size())));
+    const auto r =
+        tx.exec_params("SELECT id, name, scopes, revoked_at IS NOT NULL FROM api_keys WHERE key_hash = $1",
+                       AdminSql::bytes(hash));
     if (r.empty())
         return std::nullopt;
     Auth::ApiKeyInfo info;
@@ -67,46 +93,27 @@ std::optional<Auth::ApiKeyInfo> findByHash(pqxx::connection &c, const QByteArray
 QList<ApiKeyRecord> list(pqxx::connection &c)
 {
     pqxx::nontransaction tx(c);
-    tx.exec("SET TIME ZONE 'UTC'");
     QList<ApiKeyRecord> out;
-    for (const auto &row : tx.exec("SELECT id, name, scopes, revoked_at IS NOT NULL, prefix, "
-                                   "to_char(created_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-                                   "to_char(revoked_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), usage_count, "
-                                   "to_char(last_used_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') "
-                                   "FROM api_keys ORDER BY id")) {
-        ApiKeyRecord rec;
-        rec.info.id = row[0].as<qint64>();
-        rec.info.name = toQString(row[1].as<std::string>());
-        rec.info.scopes = parseTextArray(row[2]);
-        rec.info.revoked = row[3].as<bool>();
-        rec.prefix = toQString(row[4].as<std::string>());
-        rec.createdAt = ts(row[5]);
-        rec.revokedAt = ts(row[6]);
-        rec.usageCount = row[7].as<qint64>();
-        rec.lastUsedAt = ts(row[8]);
-        out.append(rec);
-    }
+    for (const auto &row : tx.exec("SELECT " + kColumns + " FROM api_keys ORDER BY id"))
+        out.append(recordFromRow(row));
     return out;
 }
 
-QList<QByteArray> revoke(pqxx::connection &c, const QString &idOrPrefix)
+std::optional<ApiKeyRevocation> revoke(pqxx::work &tx, qint64 id)
 {
-    pqxx::work tx(c);
-    bool isId = false;
-    const qint64 id = idOrPrefix.toLongLong(&isId);
-    const pqxx::result r = isId ? tx.exec_params("UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND "
-                                                 "revoked_at IS NULL RETURNING key_hash",
-                                                 id)
-                                : tx.exec_params("UPDATE api_keys SET revoked_at = now() WHERE prefix = $1 "
-                                                 "AND revoked_at IS NULL RETURNING key_hash",
-                                                 toStd(idOrPrefix));
-    tx.commit();
-    QList<QByteArray> hashes;
-    for (const auto &row : r) {
-        const pqxx::binarystring b(row[0]);
-        hashes.append(QByteArray(reinterpret_cast<const char *>(b.data()), qsizetype(b.size())));
-    }
-    return hashes;
+    const QList<ApiKeyRevocation> done = revokeLocked(
+        tx, tx.exec_params(
+                "SELECT id, key_hash, revoked_at IS NOT NULL FROM api_keys WHERE id = $1 FOR UPDATE", id));
+    if (done.isEmpty())
+        return std::nullopt;
+    return done.first();
+}
+
+QList<ApiKeyRevocation> revokeByPrefix(pqxx::work &tx, const QString &prefix)
+{
+    return revokeLocked(tx, tx.exec_params("SELECT id, key_hash, revoked_at IS NOT NULL FROM api_keys "
+                                           "WHERE prefix = $1 ORDER BY id FOR UPDATE",
+                                           toStd(prefix)));
 }
 
 void addUsage(pqxx::connection &c, const QHash<qint64, qint64> &counts)

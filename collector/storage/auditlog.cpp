@@ -2,8 +2,6 @@
 // audit_log writes and keyset-paged reads.
 #include "storage/auditlog.h"
 
-#include <QJsonArray>
-
 #include "storage/adminsql.h"
 #include "storage/database.h"
 
@@ -21,7 +19,7 @@ qint64 record(pqxx::work &tx, const AuditEntry &e)
         .as<qint64>();
 }
 
-Expected<QJsonObject> page(pqxx::connection &c, const PageRequest &page, const QString &action)
+Expected<AuditPage> page(pqxx::connection &c, const PageRequest &page, const QString &action)
 {
     // The id is the key: bigserial grows with time, and newer rows only ever land before the first page.
     std::optional<qint64> before;
@@ -44,22 +42,24 @@ Expected<QJsonObject> page(pqxx::connection &c, const PageRequest &page, const Q
             " FROM audit_log WHERE ($1::bigint IS NULL OR id < $1) AND ($2::text IS NULL OR action = $2) "
             "AND ($3::text IS NULL OR starts_with(action, $3)) ORDER BY id DESC LIMIT $4",
         before, exact, prefix, page.limit + 1);
-    QJsonArray items;
+    AuditPage out;
     for (int i = 0; i < int(r.size()) && i < page.limit; ++i) {
         const auto &row = r[i];
-        items.append(QJsonObject{{QStringLiteral("id"), row[0].as<qint64>()},
-                                 {QStringLiteral("actor"), toQString(row[1].as<std::string>())},
-                                 {QStringLiteral("adminId"), AdminSql::intJson(row[2])},
-                                 {QStringLiteral("action"), toQString(row[3].as<std::string>())},
-                                 {QStringLiteral("target"), AdminSql::textJson(row[4])},
-                                 {QStringLiteral("details"), AdminSql::jsonb(row[5])},
-                                 {QStringLiteral("clientIp"), AdminSql::textJson(row[6])},
-                                 {QStringLiteral("createdAt"), AdminSql::timestampJson(row[7])}});
+        AuditRecord a;
+        a.id = row[0].as<qint64>();
+        a.actor = toQString(row[1].as<std::string>());
+        if (!row[2].is_null())
+            a.adminId = row[2].as<qint64>();
+        a.action = toQString(row[3].as<std::string>());
+        a.target = AdminSql::textJson(row[4]).toString();
+        a.details = AdminSql::jsonb(row[5]).toObject();
+        a.clientIp = AdminSql::textJson(row[6]).toString();
+        a.createdAt = AdminSql::timestamp(row[7]);
+        out.items.append(a);
     }
-    QJsonValue next;
     if (int(r.size()) > page.limit)
-        next = ReviewCursor::encode(QJsonArray{items.last().toObject().value(QStringLiteral("id"))});
-    return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), next}};
+        out.nextAfterId = out.items.last().id;
+    return out;
 }
 
 } // namespace Proctor::Collector::Storage::AuditLog

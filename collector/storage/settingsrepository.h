@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The settings table: small JSON documents by key (e.g. "certificate": what the certificate PDF prints).
+// The settings table: small JSON documents by key. The one stored today is "certificate": what the
+// candidate's certificate PDF prints about the organisation.
 #pragma once
 
 #include <optional>
@@ -7,14 +8,34 @@
 #include <pqxx/pqxx>
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
-namespace Proctor::Collector::Storage::SettingsRepository {
+namespace Proctor::Collector::Storage {
 
-inline const QString kCertificateSettings = QStringLiteral("certificate");
+struct Signatory
+{
+    QString title;
+    QString name;
+};
 
-// The stored document, or nullopt when it was never set.
-std::optional<QJsonObject> get(pqxx::connection &c, const QString &key);
-void put(pqxx::work &tx, const QString &key, const QJsonObject &value, qint64 adminId);
+struct CertificateSettings
+{
+    QString organisationName;
+    QString addressLine;
+    QString contacts;
+    QList<Signatory> signatories;
+};
 
-} // namespace Proctor::Collector::Storage::SettingsRepository
+namespace SettingsRepository {
+
+// nullopt when they were never set.
+std::optional<CertificateSettings> certificate(pqxx::connection &c);
+// `adminId` is who changed them (nullopt: the command line).
+void putCertificate(pqxx::work &tx, const CertificateSettings &settings, std::optional<qint64> adminId);
+// The stored document ({"organisationName", "addressLine", "contacts", "signatories": [{"title", "name"}]}),
+// which the audit row of a change keeps as its details.
+QJsonObject certificateDocument(const CertificateSettings &settings);
+
+} // namespace SettingsRepository
+} // namespace Proctor::Collector::Storage

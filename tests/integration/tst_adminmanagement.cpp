@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Management endpoints through the real binary: API keys, admins, certificate settings, the audit log, and
-// candidate erasure (everything of one candidate removed, with a receipt in the audit log).
+// candidate erasure (everything of one candidate removed, with a receipt in the audit log). The CLI's key
+// commands go through the same service as the API, so they are audited and announced too.
 #include <QtTest>
 
 #include "hotpathfixture.h"
@@ -39,7 +40,9 @@ private:
 private slots:
     void initTestCase()
     {
-        f = std::make_unique<HotPathFixture>(QStringLiteral("adminmanagement"));
+        // The operator's name is what the CLI's audit rows can know of them.
+        f = std::make_unique<HotPathFixture>(QStringLiteral("adminmanagement"),
+                                             QMap<QString, QString>{{"USER", "operator"}});
         QVERIFY2(f->error().isEmpty(), qPrintable(f->error()));
         m_rootId = f->createAdmin("root@example.org", "admin", kPassword);
         QVERIFY(m_rootId > 0);
@@ -252,7 +255,8 @@ private slots:
         const HttpResult r = call("GET", "/api/v1/audit?action=apikey.");
         for (const QJsonValue &v : r.json().value("items").toArray())
             QVERIFY(v.toObject().value("action").toString().startsWith("apikey."));
-        QCOMPARE(r.json().value("items").toArray().size(), 2);
+        // The fixture's page key (made with `create-apikey`), then the key made and revoked over HTTP.
+        QCOMPARE(r.json().value("items").toArray().size(), 3);
     }
 
     void candidateDeletionRemovesEverythingAndIsAudited()
@@ -330,6 +334,45 @@ private slots:
 
         QCOMPARE(call("DELETE", "/api/v1/candidates/" + candidateId).status, 404);
         QCOMPARE(call("DELETE", "/api/v1/candidates/abc").errorField(), QStringLiteral("id"));
+    }
+
+    void commandLineKeysAreAuditedAndRevokedEverywhere()
+    {
+        CollectorProcess &cli = f->collector();
+        QCOMPARE(cli.run({"create-apikey", "--name", "kiosk 7", "--scopes", "tests:read"}), 0);
+        const QByteArray key = cli.lastStdout().trimmed();
+        QVERIFY2(key.startsWith("pk_"), cli.lastOutput().constData());
+        const QString id = f->db().scalar("SELECT id FROM api_keys WHERE name = 'kiosk 7'");
+        QCOMPARE(f->http().get(f->url("/api/v1/tests"), {{"X-API-Key", key}}).status, 200); // now cached
+
+        QJsonObject created = lastAudit("apikey.create");
+        QCOMPARE(created.value("actor").toString(), QStringLiteral("cli:operator"));
+        QVERIFY(created.value("adminId").isNull());
+        QVERIFY(created.value("clientIp").isNull());
+        QCOMPARE(created.value("target").toString(), "apikey:" + id);
+        QCOMPARE(created.value("details").toObject(),
+                 (QJsonObject{{"name", "kiosk 7"},
+                              {"prefix", QString::fromLatin1(key.left(11))},
+                              {"scopes", QJsonArray{"tests:read"}}}));
+        QVERIFY(!QJsonDocument(created).toJson().contains(key));
+
+        // By prefix, as an operator would copy it from list-apikeys.
+        QCOMPARE(cli.run({"revoke-apikey", QString::fromLatin1(key.left(11))}), 0);
+        QCOMPARE(cli.lastStdout().trimmed(), QByteArray("revoked 1 key(s)"));
+        const QJsonObject revoked = lastAudit("apikey.revoke");
+        QCOMPARE(revoked.value("actor").toString(), QStringLiteral("cli:operator"));
+        QCOMPARE(revoked.value("target").toString(), "apikey:" + id);
+        // The running collector heard of it: the key it had cached is refused at once.
+        QCOMPARE(f->http().get(f->url("/api/v1/tests"), {{"X-API-Key", key}}).status, 401);
+
+        // Nothing left to revoke: refused, and no second receipt.
+        QCOMPARE(cli.run({"revoke-apikey", id}), 1);
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM audit_log WHERE target = 'apikey:" + id + "'"),
+                 QStringLiteral("2"));
+        // The CLI checks what the API checks, with the same words.
+        QCOMPARE(cli.run({"create-apikey", "--name", "x", "--scopes", "tests:read,admin:all"}), 2);
+        QVERIFY2(cli.lastOutput().contains("scopes/1"), cli.lastOutput().constData());
+        QCOMPARE(f->db().scalar("SELECT count(*) FROM api_keys WHERE name = 'x'"), QStringLiteral("0"));
     }
 };
 

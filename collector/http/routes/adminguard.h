@@ -35,6 +35,13 @@ class ChangePublisher;
 namespace Redis {
 class RedisClient;
 } // namespace Redis
+namespace Services {
+class AdminService;
+class ApiKeyService;
+class AuditService;
+class CandidateErasureService;
+class SettingsService;
+} // namespace Services
 } // namespace Proctor::Collector
 
 namespace Proctor::Collector::Http {
@@ -70,6 +77,11 @@ struct AdminContext
     Redis::RedisClient &redis;
     Storage::ReviewCache &cache;
     Metrics &metrics;
+    Services::ApiKeyService &apiKeyService;
+    Services::AdminService &adminService;
+    Services::SettingsService &settingsService;
+    Services::CandidateErasureService &candidateErasure;
+    Services::AuditService &auditService;
 };
 
 // Helpers the admin route files share.
