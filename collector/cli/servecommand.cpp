@@ -24,6 +24,8 @@
 #include "redis/redisclient.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
+#include "services/analysisservice.h"
+#include "services/reviewservice.h"
 #include "storage/dbpool.h"
 #include "storage/eventwriter.h"
 #include "storage/reviewcache.h"
@@ -88,8 +90,10 @@ int runServe(const Config &config, const QStringList &)
     Http::registerCertificateRoutes(router, page);
     Http::registerStaticRoutes(router, page);
     Http::AdminGuard adminGuard(admins);
-    Http::AdminContext admin{config,  adminGuard, db,    tests,       loginThrottle,
-                             apiKeys, publisher,  redis, reviewCache, metrics};
+    Services::ReviewService reviews(db, tests);
+    Services::AnalysisService analysis(db);
+    Http::AdminContext admin{config,    adminGuard, db,          tests,   loginThrottle, apiKeys,
+                             publisher, redis,      reviewCache, metrics, reviews,       analysis};
     Http::registerAuthRoutes(router, admin);
     Http::registerReviewRoutes(router, admin);
     Http::registerManagementRoutes(router, admin);

@@ -35,6 +35,10 @@ class ChangePublisher;
 namespace Redis {
 class RedisClient;
 } // namespace Redis
+namespace Services {
+class AnalysisService;
+class ReviewService;
+} // namespace Services
 } // namespace Proctor::Collector
 
 namespace Proctor::Collector::Http {
@@ -70,6 +74,8 @@ struct AdminContext
     Redis::RedisClient &redis;
     Storage::ReviewCache &cache;
     Metrics &metrics;
+    Services::ReviewService &reviews;
+    Services::AnalysisService &analysis;
 };
 
 // Helpers the admin route files share.
