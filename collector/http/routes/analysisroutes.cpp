@@ -83,14 +83,13 @@ void registerAnalysisRoutes(Router &router, AdminContext &ctx)
                                        });
                });
 
-    router.add(
-        "GET", QStringLiteral("/api/v1/fingerprints/groups"),
-        [&ctx](const HttpRequest &req, const Responder &res) {
-            ctx.guard.withAdmin(req, res, AdminRole::Proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
-                const bool onlyShared = req.queryValue(QStringLiteral("flagged")) == QLatin1String("true");
-                answer(res, ctx.analysis.deviceGroups(onlyShared));
-            });
+    const auto deviceGroups = [&ctx](const HttpRequest &req, const Responder &res) {
+        ctx.guard.withAdmin(req, res, AdminRole::Proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
+            const bool shared = req.queryValue(QStringLiteral("flagged")) == QLatin1String("true");
+            answer(res, ctx.analysis.deviceGroups(shared));
         });
+    };
+    router.add("GET", QStringLiteral("/api/v1/fingerprints/groups"), deviceGroups);
 }
 
 } // namespace Proctor::Collector::Http
