@@ -29,6 +29,8 @@
 #include "services/auditservice.h"
 #include "services/candidateerasureservice.h"
 #include "services/settingsservice.h"
+#include "services/analysisservice.h"
+#include "services/reviewservice.h"
 #include "storage/dbpool.h"
 #include "storage/eventwriter.h"
 #include "storage/reviewcache.h"
@@ -98,10 +100,12 @@ int runServe(const Config &config, const QStringList &)
     Services::SettingsService settingsService(db);
     Services::CandidateErasureService candidateErasure(db, publisher);
     Services::AuditService auditService(db);
+    Services::ReviewService reviews(db, tests);
+    Services::AnalysisService analysis(db);
     Http::AdminContext admin{
-        config,      adminGuard,  db,      tests,         loginThrottle, apiKeys,         publisher,
-        redis,       reviewCache, metrics, apiKeyService, adminService,  settingsService, candidateErasure,
-        auditService};
+        config,       adminGuard,  db,      tests,         loginThrottle, apiKeys,         publisher,
+        redis,        reviewCache, metrics, apiKeyService, adminService,  settingsService, candidateErasure,
+        auditService, reviews,     analysis};
     Http::registerAuthRoutes(router, admin);
     Http::registerReviewRoutes(router, admin);
     Http::registerManagementRoutes(router, admin);

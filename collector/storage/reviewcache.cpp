@@ -61,6 +61,13 @@ void ReviewCache::invalidate()
             {"INCR", kGenerationKey}, [](const Redis::RedisReply &) {}, 300);
 }
 
+void ReviewCache::onLiveMessage(const Contract::LiveMessage &message)
+{
+    if (std::holds_alternative<Contract::ResultSaved>(message) ||
+        std::holds_alternative<Contract::CandidateDeleted>(message))
+        invalidate();
+}
+
 void ReviewCache::onLiveMessage(const QString &type)
 {
     if (type == QLatin1String("result_saved") || type == QLatin1String("candidate_deleted"))

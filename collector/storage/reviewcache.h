@@ -3,6 +3,11 @@
 // list), shared by all instances. Entries live under a generation number: invalidation is one INCR, done
 // when any instance announces a committed result (or a deletion), and a value computed from a snapshot
 // older than the invalidation is stored under the old generation, which nobody reads any more.
+//
+// It holds encoded answers (the JSON bytes sent), not the service's structs: a hit then costs neither a
+// query nor an encoding, and no second serialisation of every struct has to be kept in step with the
+// wire one. Services::ReviewService decides what may be cached and names the entry (resultsCacheKey,
+// dashboardCacheKey); the HTTP route that encodes the answer stores it.
 #pragma once
 
 #include <functional>
@@ -10,6 +15,8 @@
 
 #include <QByteArray>
 #include <QObject>
+
+#include "contract/livemessage.h"
 
 namespace Proctor::Collector::Redis {
 class RedisClient;
@@ -34,8 +41,10 @@ public:
     void get(const QByteArray &key, Callback callback);
     void put(const QByteArray &key, const QByteArray &generation, const QByteArray &value);
     void invalidate();
-    // Reacts to a message from the live channel (result_saved, candidate_deleted invalidate).
-    void onLiveMessage(const QString &type);
+    // Reacts to a message from the live channel: a stored result or a deleted candidate changes what the
+    // cached reads show, so they invalidate.
+    void onLiveMessage(const Contract::LiveMessage &message);
+    void onLiveMessage(const QString &type); // the message's type name
 
     static constexpr const char *kGenerationKey = "proctor:cache:gen";
 

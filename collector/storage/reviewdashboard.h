@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: MIT
-// Dashboard statistics over the last N days, with week-over-week changes (the admin home screen).
+// The dashboard's aggregates over the last N days, with the two 7-day windows its week-over-week changes
+// compare (Services::ReviewService turns them into the dashboard).
 #pragma once
 
 #include <pqxx/pqxx>
 
-#include <QJsonObject>
+#include "storage/reviewrecords.h"
 
 namespace Proctor::Collector::Storage::ReviewDashboard {
 
-// `days` in 1..366. Shape in docs/api.md (GET /api/v1/dashboard).
-QJsonObject compute(pqxx::connection &c, int days);
+// `days` in 1..366. One read-only snapshot for every figure.
+DashboardAggregates read(pqxx::connection &c, int days);
 
 } // namespace Proctor::Collector::Storage::ReviewDashboard

@@ -4,13 +4,11 @@
 #include "storage/reviewrepository.h"
 
 #include <QJsonArray>
-#include <QSet>
+#include <QJsonObject>
 
-#include "contract/testdefinition.h"
 #include "storage/adminsql.h"
 #include "storage/database.h"
 #include "storage/reviewsql.h"
-#include "storage/testcatalog.h"
 
 namespace Proctor::Collector::Storage::ReviewRepository {
 namespace {
@@ -35,6 +33,37 @@ QString text(const pqxx::field &f)
     return f.is_null() ? QString() : toQString(f.as<std::string>());
 }
 
+std::optional<QString> optionalText(const pqxx::field &f)
+{
+    return f.is_null() ? std::nullopt : std::optional<QString>(toQString(f.as<std::string>()));
+}
+
+template <typename T> std::optional<T> optional(const pqxx::field &f)
+{
+    return f.is_null() ? std::nullopt : std::optional<T>(f.as<T>());
+}
+
+QUuid uuid(const pqxx::field &f)
+{
+    return QUuid::fromString(text(f));
+}
+
+// A jsonb column read as text; NULL stays null.
+QJsonValue jsonValue(const pqxx::field &f)
+{
+    return AdminSql::jsonb(f);
+}
+
+// The `violations` jsonb of ReviewSql::violationJoins: type -> count, zero counts left out.
+ViolationCounts violationCounts(const pqxx::field &f)
+{
+    ViolationCounts out;
+    const QJsonObject o = AdminSql::jsonb(f).toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        out.insert(it.key(), it.value().toInteger());
+    return out;
+}
+
 // c.id, c.last_name, c.first_name, c.middle_name, c.position starting at `i`.
 const char *kCandidateColumns = "c.id, c.last_name, c.first_name, c.middle_name, c.position";
 
@@ -44,26 +73,15 @@ QString idPrefixPattern(const QString &query)
     return AdminSql::containsPattern(query.trimmed()).mid(1);
 }
 
-QJsonObject candidateJson(const pqxx::row &r, int i)
+CandidateSummary candidateFrom(const pqxx::row &r, int i)
 {
-    return QJsonObject{{QStringLiteral("id"), r[i].as<qint64>()},
-                       {QStringLiteral("lastName"), text(r[i + 1])},
-                       {QStringLiteral("firstName"), text(r[i + 2])},
-                       {QStringLiteral("middleName"), text(r[i + 3])},
-                       {QStringLiteral("position"), text(r[i + 4])}};
+    return CandidateSummary{r[i].as<qint64>(), text(r[i + 1]), text(r[i + 2]), text(r[i + 3]),
+                            text(r[i + 4])};
 }
 
-QJsonValue gradeJson(const pqxx::field &score)
+QString nextCursor(bool more, const QJsonArray &lastKey)
 {
-    if (score.is_null())
-        return QJsonValue();
-    const Contract::Grade g = Contract::grade(score.as<int>());
-    return QJsonObject{{QStringLiteral("number"), g.number}, {QStringLiteral("key"), g.key}};
-}
-
-QJsonObject pageJson(const QJsonArray &items, const QJsonValue &next)
-{
-    return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), next}};
+    return more ? ReviewCursor::encode(lastKey) : QString();
 }
 
 QString uuidText(const QUuid &id)
@@ -78,7 +96,7 @@ bool sessionExists(pqxx::transaction_base &tx, const QUuid &id)
 
 } // namespace
 
-Expected<QJsonObject> results(pqxx::connection &c, const ResultFilter &f, const PageRequest &page)
+Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &f, const PageRequest &page)
 {
     Params p;
     std::string where = "s.finished_at IS NOT NULL AND s.kind = 'test'";
@@ -134,152 +152,96 @@ Expected<QJsonObject> results(pqxx::connection &c, const ResultFilter &f, const 
 
     pqxx::nontransaction tx(c);
     const pqxx::result r = tx.exec_params(sql, p.dynamic());
-    QJsonArray items;
+    ResultPage out;
     QJsonArray lastKey;
     for (int i = 0; i < int(r.size()) && i < page.limit; ++i) {
         const pqxx::row &row = r[i];
-        items.append(
-            QJsonObject{{QStringLiteral("sessionId"), text(row[0])},
-                        {QStringLiteral("testId"), text(row[1])},
-                        {QStringLiteral("testTitle"), text(row[2])},
-                        {QStringLiteral("candidate"), candidateJson(row, 3)},
-                        {QStringLiteral("startedAt"), AdminSql::timestampJson(row[8])},
-                        {QStringLiteral("finishedAt"), AdminSql::timestampJson(row[9])},
-                        {QStringLiteral("durationSeconds"), AdminSql::intJson(row[10])},
-                        {QStringLiteral("score"), AdminSql::intJson(row[11])},
-                        {QStringLiteral("passed"), AdminSql::boolJson(row[12])},
-                        {QStringLiteral("grade"), gradeJson(row[11])},
-                        {QStringLiteral("certificateNumber"), AdminSql::textJson(row[13])},
-                        {QStringLiteral("fingerprintHash"), text(row[14])},
-                        {QStringLiteral("risk"), QJsonObject{{QStringLiteral("score"), row[15].as<int>()},
-                                                             {QStringLiteral("level"), text(row[16])}}},
-                        {QStringLiteral("violations"), AdminSql::jsonb(row[17])}});
+        ResultRow item;
+        item.sessionId = uuid(row[0]);
+        item.testId = text(row[1]);
+        item.testTitle = text(row[2]);
+        item.candidate = candidateFrom(row, 3);
+        item.startedAt = AdminSql::timestamp(row[8]);
+        item.finishedAt = AdminSql::timestamp(row[9]);
+        item.durationSeconds = optional<qint64>(row[10]);
+        item.score = optional<int>(row[11]);
+        item.passed = optional<bool>(row[12]);
+        item.certificateNumber = optionalText(row[13]);
+        item.fingerprintHash = text(row[14]);
+        item.risk = ListRisk{row[15].as<int>(), text(row[16])};
+        item.violations = violationCounts(row[17]);
+        out.items.append(std::move(item));
         lastKey = byScore ? QJsonArray{QStringLiteral("score"), row[11].as<int>(), text(row[0])}
                           : QJsonArray{QStringLiteral("finished"), text(row[18]), text(row[0])};
     }
-    return pageJson(items,
-                    int(r.size()) > page.limit ? QJsonValue(ReviewCursor::encode(lastKey)) : QJsonValue());
-}
-
-Expected<QJsonObject> session(pqxx::connection &c, TestCatalog &tests, const QUuid &id)
-{
-    QJsonObject out;
-    QString testId;
-    QJsonArray questionIds, answers, telemetryQuestions;
-    {
-        pqxx::nontransaction tx(c);
-        const pqxx::result r = tx.exec_params(
-            "SELECT s.id::text, s.kind, s.status, s.test_id, t.title, t.pass_threshold, " +
-                std::string(kCandidateColumns) + ", c.email, " + iso("s.started_at") + ", " +
-                iso("s.finished_at") +
-                ", extract(epoch FROM s.finished_at - s.started_at)::bigint, s.score, s.correct_count, "
-                "s.total_count, "
-                "s.passed, cert.number, " +
-                iso("cert.issued_at") +
-                ", cert.revoked_at IS NOT NULL, s.fingerprint_hash, "
-                "s.fingerprint::text, host(s.client_ip), s.user_agent, array_to_json(s.question_ids)::text, "
-                "s.answers::text, tel.questions::text, v.violations::text, v.event_count, rs.score, "
-                "rl.level, s.locale, " +
-                iso("v.last_event_at") +
-                ", c.persistent_id, t.time_limit_seconds, round(ot.seconds)::bigint"
-                " FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = "
-                "s.test_id "
-                "LEFT JOIN certificates cert ON cert.session_id = s.id "
-                "LEFT JOIN session_telemetry tel ON tel.session_id = s.id " +
-                ReviewSql::violationJoins() + " WHERE s.id = $1",
-            toStd(uuidText(id)));
-        if (r.empty())
-            return makeError(ErrorCode::NotFound, QStringLiteral("no such session"), QStringLiteral("id"));
-        const pqxx::row &row = r[0];
-        testId = text(row[3]);
-        QJsonObject candidate = candidateJson(row, 6);
-        candidate.insert(QStringLiteral("email"), AdminSql::textJson(row[11]));
-        candidate.insert(QStringLiteral("persistentId"), text(row[35]));
-        QJsonValue certificate;
-        if (!row[19].is_null())
-            certificate = QJsonObject{{QStringLiteral("number"), text(row[19])},
-                                      {QStringLiteral("issuedAt"), AdminSql::timestampJson(row[20])},
-                                      {QStringLiteral("revoked"), row[21].as<bool>()}};
-        out = QJsonObject{
-            {QStringLiteral("sessionId"), text(row[0])},
-            {QStringLiteral("kind"), text(row[1])},
-            {QStringLiteral("status"), text(row[2])},
-            {QStringLiteral("locale"), text(row[33])},
-            {QStringLiteral("test"), QJsonObject{{QStringLiteral("id"), testId},
-                                                 {QStringLiteral("title"), text(row[4])},
-                                                 {QStringLiteral("passThreshold"), row[5].as<int>()}}},
-            {QStringLiteral("candidate"), candidate},
-            {QStringLiteral("startedAt"), AdminSql::timestampJson(row[12])},
-            {QStringLiteral("finishedAt"), AdminSql::timestampJson(row[13])},
-            {QStringLiteral("durationSeconds"), AdminSql::intJson(row[14])},
-            {QStringLiteral("timeLimitSeconds"), row[36].as<int>()},
-            {QStringLiteral("overtimeSeconds"), row[37].as<qint64>()},
-            {QStringLiteral("score"), AdminSql::intJson(row[15])},
-            {QStringLiteral("correct"), AdminSql::intJson(row[16])},
-            {QStringLiteral("total"), AdminSql::intJson(row[17])},
-            {QStringLiteral("passed"), AdminSql::boolJson(row[18])},
-            {QStringLiteral("grade"), gradeJson(row[15])},
-            {QStringLiteral("certificate"), certificate},
-            {QStringLiteral("fingerprint"),
-             QJsonObject{{QStringLiteral("hash"), text(row[22])},
-                         {QStringLiteral("attributes"), AdminSql::jsonb(row[23])}}},
-            {QStringLiteral("clientIp"), AdminSql::textJson(row[24])},
-            {QStringLiteral("userAgent"), AdminSql::textJson(row[25])},
-            {QStringLiteral("violations"), AdminSql::jsonb(row[29])},
-            {QStringLiteral("eventCount"), row[30].as<qint64>()},
-            {QStringLiteral("lastEventAt"), AdminSql::timestampJson(row[34])},
-            {QStringLiteral("risk"), QJsonObject{{QStringLiteral("score"), row[31].as<int>()},
-                                                 {QStringLiteral("level"), text(row[32])}}}};
-        questionIds = AdminSql::jsonb(row[26]).toArray();
-        answers = AdminSql::jsonb(row[27]).toArray();
-        telemetryQuestions = AdminSql::jsonb(row[28]).toArray();
-    }
-
-    // Answers with the key: from the test definition, so the key stays on the server and in admin hands.
-    const auto test = tests.get(c, testId);
-    QHash<QString, QStringList> chosen;
-    for (const QJsonValue &a : answers) {
-        QStringList ids;
-        for (const QJsonValue &o : a.toObject().value(QStringLiteral("optionIds")).toArray())
-            ids.append(o.toString());
-        chosen.insert(a.toObject().value(QStringLiteral("questionId")).toString(), ids);
-    }
-    QHash<QString, QJsonObject> timing;
-    for (const QJsonValue &q : telemetryQuestions)
-        timing.insert(q.toObject().value(QStringLiteral("questionId")).toString(), q.toObject());
-    QJsonArray answerRows;
-    for (const QJsonValue &qid : questionIds) {
-        const QString questionId = qid.toString();
-        const Contract::Question *q = test ? (*test)->findQuestion(questionId) : nullptr;
-        QJsonArray options;
-        QStringList correct;
-        if (q) {
-            for (const Contract::Option &o : q->options)
-                options.append(QJsonObject{{QStringLiteral("id"), o.id}, {QStringLiteral("text"), o.text}});
-            correct = q->correct;
-        }
-        const bool answered = chosen.contains(questionId);
-        const QStringList picked = chosen.value(questionId);
-        const bool isCorrect =
-            q && answered &&
-            QSet<QString>(picked.begin(), picked.end()) == QSet<QString>(correct.begin(), correct.end());
-        const QJsonObject t = timing.value(questionId);
-        answerRows.append(
-            QJsonObject{{QStringLiteral("questionId"), questionId},
-                        {QStringLiteral("text"), q ? QJsonValue(q->text) : QJsonValue()},
-                        {QStringLiteral("options"), options},
-                        {QStringLiteral("chosen"), QJsonArray::fromStringList(picked)},
-                        {QStringLiteral("correct"), QJsonArray::fromStringList(correct)},
-                        {QStringLiteral("answered"), answered},
-                        {QStringLiteral("isCorrect"), isCorrect},
-                        {QStringLiteral("latencyMs"), t.value(QStringLiteral("latencyMs"))},
-                        {QStringLiteral("answerChanges"), t.value(QStringLiteral("answerChanges"))}});
-    }
-    out.insert(QStringLiteral("answers"), answerRows);
+    out.nextCursor = nextCursor(int(r.size()) > page.limit, lastKey);
     return out;
 }
 
-Expected<QJsonObject> events(pqxx::connection &c, const QUuid &id, const PageRequest &page)
+Expected<SessionRecord> session(pqxx::connection &c, const QUuid &id)
+{
+    pqxx::nontransaction tx(c);
+    const pqxx::result r = tx.exec_params(
+        "SELECT s.id::text, s.kind, s.status, s.test_id, t.title, t.pass_threshold, " +
+            std::string(kCandidateColumns) + ", c.email, " + iso("s.started_at") + ", " +
+            iso("s.finished_at") +
+            ", extract(epoch FROM s.finished_at - s.started_at)::bigint, s.score, s.correct_count, "
+            "s.total_count, "
+            "s.passed, cert.number, " +
+            iso("cert.issued_at") +
+            ", cert.revoked_at IS NOT NULL, s.fingerprint_hash, "
+            "s.fingerprint::text, host(s.client_ip), s.user_agent, array_to_json(s.question_ids)::text, "
+            "s.answers::text, tel.questions::text, v.violations::text, v.event_count, rs.score, "
+            "rl.level, s.locale, " +
+            iso("v.last_event_at") +
+            ", c.persistent_id, t.time_limit_seconds, round(ot.seconds)::bigint"
+            " FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = "
+            "s.test_id "
+            "LEFT JOIN certificates cert ON cert.session_id = s.id "
+            "LEFT JOIN session_telemetry tel ON tel.session_id = s.id " +
+            ReviewSql::violationJoins() + " WHERE s.id = $1",
+        toStd(uuidText(id)));
+    if (r.empty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such session"), QStringLiteral("id"));
+    const pqxx::row &row = r[0];
+    SessionRecord out;
+    out.sessionId = uuid(row[0]);
+    out.kind = text(row[1]);
+    out.status = text(row[2]);
+    out.testId = text(row[3]);
+    out.testTitle = text(row[4]);
+    out.passThreshold = row[5].as<int>();
+    out.candidate = candidateFrom(row, 6);
+    out.email = optionalText(row[11]);
+    out.startedAt = AdminSql::timestamp(row[12]);
+    out.finishedAt = AdminSql::timestamp(row[13]);
+    out.durationSeconds = optional<qint64>(row[14]);
+    out.score = optional<int>(row[15]);
+    out.correct = optional<int>(row[16]);
+    out.total = optional<int>(row[17]);
+    out.passed = optional<bool>(row[18]);
+    if (!row[19].is_null())
+        out.certificate = SessionCertificate{text(row[19]), AdminSql::timestamp(row[20]), row[21].as<bool>()};
+    out.fingerprintHash = text(row[22]);
+    out.fingerprintAttributes = jsonValue(row[23]);
+    out.clientIp = optionalText(row[24]);
+    out.userAgent = optionalText(row[25]);
+    for (const QJsonValue &q : AdminSql::jsonb(row[26]).toArray())
+        out.questionIds.append(q.toString());
+    out.answers = AdminSql::jsonb(row[27]).toArray();
+    out.telemetryQuestions = AdminSql::jsonb(row[28]).toArray();
+    out.violations = violationCounts(row[29]);
+    out.eventCount = row[30].as<qint64>();
+    out.risk = ListRisk{row[31].as<int>(), text(row[32])};
+    out.locale = text(row[33]);
+    out.lastEventAt = AdminSql::timestamp(row[34]);
+    out.persistentId = text(row[35]);
+    out.timeLimitSeconds = row[36].as<int>();
+    out.overtimeSeconds = row[37].as<qint64>();
+    return out;
+}
+
+Expected<TimelinePage> events(pqxx::connection &c, const QUuid &id, const PageRequest &page)
 {
     pqxx::nontransaction tx(c);
     if (!sessionExists(tx, id))
@@ -306,28 +268,27 @@ Expected<QJsonObject> events(pqxx::connection &c, const QUuid &id, const PageReq
             "AND x.type = 'test_finished') f ON true JOIN events e ON e.session_id = s.id WHERE s.id = " +
             sid + "::uuid" + keyset + " ORDER BY e.seq, e.event_id LIMIT " + std::to_string(page.limit + 1),
         p.dynamic());
-    QJsonArray items;
+    TimelinePage out;
+    QJsonArray lastKey;
     for (int i = 0; i < int(r.size()) && i < page.limit; ++i) {
         const pqxx::row &row = r[i];
-        items.append(QJsonObject{{QStringLiteral("eventId"), text(row[0])},
-                                 {QStringLiteral("seq"), row[1].as<int>()},
-                                 {QStringLiteral("type"), text(row[2])},
-                                 {QStringLiteral("clientTs"), AdminSql::timestampJson(row[3])},
-                                 {QStringLiteral("receivedAt"), AdminSql::timestampJson(row[4])},
-                                 {QStringLiteral("details"), AdminSql::jsonb(row[5])},
-                                 {QStringLiteral("afterFinish"), row[6].as<bool>()},
-                                 {QStringLiteral("violation"), row[7].as<bool>()}});
+        TimelineEvent item;
+        item.eventId = uuid(row[0]);
+        item.seq = row[1].as<int>();
+        item.type = text(row[2]);
+        item.clientTs = AdminSql::timestamp(row[3]);
+        item.receivedAt = AdminSql::timestamp(row[4]);
+        item.details = jsonValue(row[5]);
+        item.afterFinish = row[6].as<bool>();
+        item.violation = row[7].as<bool>();
+        lastKey = QJsonArray{item.seq, text(row[0])};
+        out.items.append(std::move(item));
     }
-    QJsonValue next;
-    if (int(r.size()) > page.limit) {
-        const QJsonObject last = items.last().toObject();
-        next = ReviewCursor::encode(
-            QJsonArray{last.value(QStringLiteral("seq")), last.value(QStringLiteral("eventId"))});
-    }
-    return pageJson(items, next);
+    out.nextCursor = nextCursor(int(r.size()) > page.limit, lastKey);
+    return out;
 }
 
-Expected<QJsonObject> telemetry(pqxx::connection &c, const QUuid &id)
+Expected<TelemetryRecord> telemetry(pqxx::connection &c, const QUuid &id)
 {
     pqxx::nontransaction tx(c);
     if (!sessionExists(tx, id))
@@ -337,23 +298,19 @@ Expected<QJsonObject> telemetry(pqxx::connection &c, const QUuid &id)
         "FROM session_telemetry WHERE session_id = $1",
         toStd(uuidText(id)));
     if (r.empty()) // not finished yet: telemetry arrives with the result
-        return QJsonObject{
-            {QStringLiteral("submitted"), false},      {QStringLiteral("questions"), QJsonArray()},
-            {QStringLiteral("mouse"), QJsonArray()},   {QStringLiteral("keystrokes"), QJsonArray()},
-            {QStringLiteral("focusLossCount"), 0},     {QStringLiteral("blurMs"), 0},
-            {QStringLiteral("viewport"), QJsonValue()}};
+        return TelemetryRecord{false, QJsonArray(), QJsonArray(), QJsonArray(), 0, 0, QJsonValue()};
     const pqxx::row &row = r[0];
-    return QJsonObject{{QStringLiteral("submitted"), true},
-                       {QStringLiteral("questions"), AdminSql::jsonb(row[0])},
-                       {QStringLiteral("mouse"), AdminSql::jsonb(row[1])},
-                       {QStringLiteral("keystrokes"), AdminSql::jsonb(row[2])},
-                       {QStringLiteral("focusLossCount"), row[3].as<qint64>()},
-                       {QStringLiteral("blurMs"), row[4].as<qint64>()},
-                       {QStringLiteral("viewport"), AdminSql::jsonb(row[5])}};
+    return TelemetryRecord{true,
+                           jsonValue(row[0]),
+                           jsonValue(row[1]),
+                           jsonValue(row[2]),
+                           row[3].as<qint64>(),
+                           row[4].as<qint64>(),
+                           jsonValue(row[5])};
 }
 
-Expected<QJsonObject> abandoned(pqxx::connection &c, const QString &kind, int idleMinutes,
-                                const PageRequest &page)
+Expected<AbandonedPage> abandoned(pqxx::connection &c, const QString &kind, int idleMinutes,
+                                  const PageRequest &page)
 {
     Params p;
     std::string where = "s.finished_at IS NULL AND s.kind = " + p.add(kind);
@@ -377,27 +334,30 @@ Expected<QJsonObject> abandoned(pqxx::connection &c, const QString &kind, int id
             ReviewSql::violationJoins() + " WHERE " + where +
             " ORDER BY s.started_at DESC, s.id DESC LIMIT " + std::to_string(page.limit + 1),
         p.dynamic());
-    QJsonArray items;
+    AbandonedPage out;
     QJsonArray lastKey;
     for (int i = 0; i < int(r.size()) && i < page.limit; ++i) {
         const pqxx::row &row = r[i];
-        items.append(QJsonObject{{QStringLiteral("sessionId"), text(row[0])},
-                                 {QStringLiteral("kind"), text(row[1])},
-                                 {QStringLiteral("testId"), text(row[2])},
-                                 {QStringLiteral("testTitle"), text(row[3])},
-                                 {QStringLiteral("candidate"), candidateJson(row, 4)},
-                                 {QStringLiteral("startedAt"), AdminSql::timestampJson(row[9])},
-                                 {QStringLiteral("lastEventAt"), AdminSql::timestampJson(row[10])},
-                                 {QStringLiteral("eventCount"), row[11].as<qint64>()},
-                                 {QStringLiteral("violations"), AdminSql::jsonb(row[12])},
-                                 {QStringLiteral("fingerprintHash"), text(row[14])}});
+        AbandonedRow item;
+        item.sessionId = uuid(row[0]);
+        item.kind = text(row[1]);
+        item.testId = text(row[2]);
+        item.testTitle = text(row[3]);
+        item.candidate = candidateFrom(row, 4);
+        item.startedAt = AdminSql::timestamp(row[9]);
+        item.lastEventAt = AdminSql::timestamp(row[10]);
+        item.eventCount = row[11].as<qint64>();
+        item.violations = violationCounts(row[12]);
+        item.fingerprintHash = text(row[14]);
+        out.items.append(std::move(item));
         lastKey = QJsonArray{text(row[13]), text(row[0])};
     }
-    return pageJson(items,
-                    int(r.size()) > page.limit ? QJsonValue(ReviewCursor::encode(lastKey)) : QJsonValue());
+    out.nextCursor = nextCursor(int(r.size()) > page.limit, lastKey);
+    return out;
 }
 
-Expected<QJsonObject> certificates(pqxx::connection &c, const CertificateFilter &f, const PageRequest &page)
+Expected<CertificatePage> certificates(pqxx::connection &c, const CertificateFilter &f,
+                                       const PageRequest &page)
 {
     struct SortColumn
     {
@@ -444,32 +404,25 @@ Expected<QJsonObject> certificates(pqxx::connection &c, const CertificateFilter 
             " ORDER BY " + sort->expr + " " + dir + ", ce.number " + dir + " LIMIT " +
             std::to_string(page.limit + 1),
         p.dynamic());
-    QJsonArray items;
+    CertificatePage out;
     QJsonArray lastKey;
     for (int i = 0; i < int(r.size()) && i < page.limit; ++i) {
         const pqxx::row &row = r[i];
-        items.append(QJsonObject{{QStringLiteral("number"), text(row[0])},
-                                 {QStringLiteral("holderName"), text(row[1])},
-                                 {QStringLiteral("position"), text(row[2])},
-                                 {QStringLiteral("testId"), text(row[3])},
-                                 {QStringLiteral("testTitle"), text(row[4])},
-                                 {QStringLiteral("score"), row[5].as<int>()},
-                                 {QStringLiteral("issuedAt"), AdminSql::timestampJson(row[6])},
-                                 {QStringLiteral("sessionId"), text(row[7])},
-                                 {QStringLiteral("revoked"), row[8].as<bool>()},
-                                 {QStringLiteral("candidateId"), row[9].as<qint64>()}});
+        out.items.append(CertificateRow{text(row[0]), text(row[1]), text(row[2]), text(row[3]), text(row[4]),
+                                        row[5].as<int>(), AdminSql::timestamp(row[6]), uuid(row[7]),
+                                        row[8].as<bool>(), row[9].as<qint64>()});
         lastKey = QJsonArray{QString::fromLatin1(sort->name), f.ascending, text(row[10]), text(row[0])};
     }
-    return pageJson(items,
-                    int(r.size()) > page.limit ? QJsonValue(ReviewCursor::encode(lastKey)) : QJsonValue());
+    out.nextCursor = nextCursor(int(r.size()) > page.limit, lastKey);
+    return out;
 }
 
-Expected<QJsonObject> search(pqxx::connection &c, const QString &query)
+Expected<SearchHits> search(pqxx::connection &c, const QString &query)
 {
     const std::string like = toStd(AdminSql::containsPattern(query.trimmed()));
     const std::string prefix = toStd(idPrefixPattern(query).toLower());
     pqxx::nontransaction tx(c);
-    QJsonArray candidates, sessions, certificates;
+    SearchHits out;
     for (const auto &row : tx.exec_params(
              "SELECT " + std::string(kCandidateColumns) +
                  ", c.email, (SELECT count(*) FROM sessions x WHERE x.candidate_id = c.id) "
@@ -477,10 +430,7 @@ Expected<QJsonObject> search(pqxx::connection &c, const QString &query)
                  "OR concat_ws(' ', c.first_name, c.last_name) ILIKE $1 OR c.email ILIKE $1 ORDER BY "
                  "c.last_name, c.first_name, c.id LIMIT 10",
              like)) {
-        QJsonObject cand = candidateJson(row, 0);
-        cand.insert(QStringLiteral("email"), AdminSql::textJson(row[5]));
-        cand.insert(QStringLiteral("sessionCount"), row[6].as<qint64>());
-        candidates.append(cand);
+        out.candidates.append(CandidateHit{candidateFrom(row, 0), optionalText(row[5]), row[6].as<qint64>()});
     }
     for (const auto &row :
          tx.exec_params("SELECT s.id::text, s.kind, s.status, s.test_id, s.score, s.passed, " +
@@ -491,29 +441,17 @@ Expected<QJsonObject> search(pqxx::connection &c, const QString &query)
                             "OR concat_ws(' ', c.first_name, c.last_name) ILIKE $1 ORDER BY s.started_at "
                             "DESC, s.id DESC LIMIT 10",
                         like, prefix))
-        sessions.append(QJsonObject{{QStringLiteral("sessionId"), text(row[0])},
-                                    {QStringLiteral("kind"), text(row[1])},
-                                    {QStringLiteral("status"), text(row[2])},
-                                    {QStringLiteral("testId"), text(row[3])},
-                                    {QStringLiteral("score"), AdminSql::intJson(row[4])},
-                                    {QStringLiteral("passed"), AdminSql::boolJson(row[5])},
-                                    {QStringLiteral("startedAt"), AdminSql::timestampJson(row[6])},
-                                    {QStringLiteral("candidate"), candidateJson(row, 7)}});
+        out.sessions.append(SessionHit{uuid(row[0]), text(row[1]), text(row[2]), text(row[3]),
+                                       optional<int>(row[4]), optional<bool>(row[5]),
+                                       AdminSql::timestamp(row[6]), candidateFrom(row, 7)});
     for (const auto &row : tx.exec_params("SELECT number, holder_name, test_id, score, " + iso("issued_at") +
                                               ", session_id::text, revoked_at IS NOT NULL "
                                               "FROM certificates WHERE number ILIKE $1 OR holder_name ILIKE "
                                               "$1 ORDER BY issued_at DESC, number DESC LIMIT 10",
                                           like))
-        certificates.append(QJsonObject{{QStringLiteral("number"), text(row[0])},
-                                        {QStringLiteral("holderName"), text(row[1])},
-                                        {QStringLiteral("testId"), text(row[2])},
-                                        {QStringLiteral("score"), row[3].as<int>()},
-                                        {QStringLiteral("issuedAt"), AdminSql::timestampJson(row[4])},
-                                        {QStringLiteral("sessionId"), text(row[5])},
-                                        {QStringLiteral("revoked"), row[6].as<bool>()}});
-    return QJsonObject{{QStringLiteral("candidates"), candidates},
-                       {QStringLiteral("sessions"), sessions},
-                       {QStringLiteral("certificates"), certificates}};
+        out.certificates.append(CertificateHit{text(row[0]), text(row[1]), text(row[2]), row[3].as<int>(),
+                                               AdminSql::timestamp(row[4]), uuid(row[5]), row[6].as<bool>()});
+    return out;
 }
 
 } // namespace Proctor::Collector::Storage::ReviewRepository

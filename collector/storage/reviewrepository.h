@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Read-only queries behind the review endpoints. Each returns the response JSON directly (the shape is
-// documented in docs/api.md), BadParameter for a cursor from another list, NotFound for unknown ids.
+// Read-only queries behind the review reads (Services::ReviewService): SQL in, the records of
+// reviewrecords.h out. BadParameter for a cursor from another list, NotFound for unknown ids.
 #pragma once
 
 #include <optional>
@@ -8,15 +8,13 @@
 #include <pqxx/pqxx>
 
 #include <QDate>
-#include <QJsonObject>
 #include <QUuid>
 
 #include "core/error.h"
 #include "storage/reviewcursor.h"
+#include "storage/reviewrecords.h"
 
 namespace Proctor::Collector::Storage {
-
-class TestCatalog;
 
 struct ResultFilter
 {
@@ -40,16 +38,16 @@ struct CertificateFilter
 
 namespace ReviewRepository {
 
-Expected<QJsonObject> results(pqxx::connection &c, const ResultFilter &filter, const PageRequest &page);
-Expected<QJsonObject> session(pqxx::connection &c, TestCatalog &tests, const QUuid &id);
-Expected<QJsonObject> events(pqxx::connection &c, const QUuid &id, const PageRequest &page);
-Expected<QJsonObject> telemetry(pqxx::connection &c, const QUuid &id);
+Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &filter, const PageRequest &page);
+Expected<SessionRecord> session(pqxx::connection &c, const QUuid &id);
+Expected<TimelinePage> events(pqxx::connection &c, const QUuid &id, const PageRequest &page);
+Expected<TelemetryRecord> telemetry(pqxx::connection &c, const QUuid &id);
 // Started and never finished; `idleMinutes` > 0 keeps only sessions quiet for at least that long.
-Expected<QJsonObject> abandoned(pqxx::connection &c, const QString &kind, int idleMinutes,
-                                const PageRequest &page);
-Expected<QJsonObject> certificates(pqxx::connection &c, const CertificateFilter &filter,
-                                   const PageRequest &page);
-Expected<QJsonObject> search(pqxx::connection &c, const QString &query);
+Expected<AbandonedPage> abandoned(pqxx::connection &c, const QString &kind, int idleMinutes,
+                                  const PageRequest &page);
+Expected<CertificatePage> certificates(pqxx::connection &c, const CertificateFilter &filter,
+                                       const PageRequest &page);
+Expected<SearchHits> search(pqxx::connection &c, const QString &query);
 
 } // namespace ReviewRepository
 } // namespace Proctor::Collector::Storage

@@ -41,6 +41,8 @@ class ApiKeyService;
 class AuditService;
 class CandidateErasureService;
 class SettingsService;
+class AnalysisService;
+class ReviewService;
 } // namespace Services
 } // namespace Proctor::Collector
 
@@ -82,6 +84,8 @@ struct AdminContext
     Services::SettingsService &settingsService;
     Services::CandidateErasureService &candidateErasure;
     Services::AuditService &auditService;
+    Services::ReviewService &reviews;
+    Services::AnalysisService &analysis;
 };
 
 // Helpers the admin route files share.

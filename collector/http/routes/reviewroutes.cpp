@@ -1,78 +1,68 @@
 // SPDX-License-Identifier: MIT
 // Review endpoints (proctor and admin): results, session detail, timeline, telemetry, abandoned sessions,
-// certificate registry, dashboard, search. Dashboard and first result pages go through the Redis cache.
-#include <QCryptographicHash>
-#include <QJsonDocument>
-
+// certificate registry, dashboard, search. Each parses its parameters, asks Services::ReviewService and
+// encodes the answer (http/json/). The dashboard and first result pages are served from the shared Redis
+// cache (storage/reviewcache.h) as encoded bytes: the service names what may be cached, this edge stores
+// the answer it sent, so a hit costs no database work and no encoding.
+#include "http/json/abandonedjson.h"
+#include "http/json/certificatelistjson.h"
+#include "http/json/dashboardjson.h"
+#include "http/json/resultlistjson.h"
+#include "http/json/searchjson.h"
+#include "http/json/sessiondetailjson.h"
+#include "http/json/sessioneventsjson.h"
+#include "http/json/sessiontelemetryjson.h"
 #include "http/pathparams.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
 #include "http/routes/reviewparams.h"
-#include "storage/dbpool.h"
+#include "services/reviewservice.h"
 #include "storage/reviewcache.h"
-#include "storage/reviewdashboard.h"
-#include "storage/reviewrepository.h"
-#include "storage/testcatalog.h"
 
 namespace Proctor::Collector::Http {
 namespace {
 
-void sendJson(const Responder &res, const Expected<QJsonObject> &result)
+// The service's answer encoded where it was computed (a database thread), not on the HTTP thread.
+template <typename T> QFuture<Expected<QJsonObject>> encoded(QFuture<Expected<T>> answer)
 {
-    res.send(result ? HttpResponse::json(200, *result) : HttpResponse::error(result.error()));
-}
-
-// Runs a read on a database thread and answers with its JSON.
-void answer(AdminContext &ctx, const Responder &res,
-            std::function<Expected<QJsonObject>(pqxx::connection &)> work)
-{
-    ctx.db.run<QJsonObject>(std::move(work)).then([res](Expected<QJsonObject> result) {
-        sendJson(res, result);
+    return answer.then([](Expected<T> result) -> Expected<QJsonObject> {
+        if (!result)
+            return tl::unexpected(result.error());
+        return Json::toJson(*result);
     });
 }
 
-// Serves `key` from the cache, or computes it and stores it under the generation seen before computing.
-void cached(AdminContext &ctx, const Responder &res, const QByteArray &key,
-            std::function<Expected<QJsonObject>(pqxx::connection &)> work)
+template <typename T> void answer(const Responder &res, QFuture<Expected<T>> future)
 {
-    ctx.cache.get(key,
-                  [&ctx, res, key, work = std::move(work)](const Storage::ReviewCache::Lookup &hit) mutable {
-                      if (hit.value) {
-                          HttpResponse r = HttpResponse::text(200, *hit.value, "application/json");
-                          r.setHeader("X-Cache", "hit");
-                          res.send(std::move(r));
-                          return;
-                      }
-                      const QByteArray generation = hit.generation;
-                      ctx.db.run<QJsonObject>(std::move(work))
-                          .then(&ctx.cache, [&ctx, res, key, generation](Expected<QJsonObject> result) {
-                              if (!result) {
-                                  res.send(HttpResponse::error(result.error()));
-                                  return;
-                              }
-                              HttpResponse r = HttpResponse::json(200, *result);
-                              r.setHeader("X-Cache", "miss");
-                              ctx.cache.put(key, generation, r.body);
-                              res.send(std::move(r));
-                          });
-                  });
+    encoded(std::move(future)).then([res](Expected<QJsonObject> result) {
+        res.send(result ? HttpResponse::json(200, *result) : HttpResponse::error(result.error()));
+    });
 }
 
-QByteArray resultsCacheKey(const Storage::ResultFilter &f, int limit)
+// Serves `key` from the cache, or asks `read` and stores the encoded answer under the generation seen
+// before reading (an invalidation meanwhile leaves it under a generation nobody reads any more).
+void cached(AdminContext &ctx, const Responder &res, const QByteArray &key,
+            std::function<QFuture<Expected<QJsonObject>>()> read)
 {
-    const QByteArray canonical =
-        QJsonDocument(
-            QJsonObject{{QStringLiteral("test"), f.testId},
-                        {QStringLiteral("from"), f.from ? f.from->toString(Qt::ISODate) : QString()},
-                        {QStringLiteral("to"), f.to ? f.to->toString(Qt::ISODate) : QString()},
-                        {QStringLiteral("passed"), f.passed ? QJsonValue(*f.passed) : QJsonValue()},
-                        {QStringLiteral("q"), f.query},
-                        {QStringLiteral("risk"), f.risk},
-                        {QStringLiteral("fingerprint"), f.fingerprint},
-                        {QStringLiteral("sort"), f.sort},
-                        {QStringLiteral("limit"), limit}})
-            .toJson(QJsonDocument::Compact);
-    return "results:" + QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex().left(32);
+    ctx.cache.get(key, [&ctx, res, key, read = std::move(read)](const Storage::ReviewCache::Lookup &hit) {
+        if (hit.value) {
+            HttpResponse r = HttpResponse::text(200, *hit.value, "application/json");
+            r.setHeader("X-Cache", "hit");
+            res.send(std::move(r));
+            return;
+        }
+        const QByteArray generation = hit.generation;
+        read().then(&ctx.cache, [&ctx, res, key, generation](Expected<QJsonObject> result) {
+            if (!result) {
+                res.send(HttpResponse::error(result.error()));
+                return;
+            }
+            HttpResponse r = HttpResponse::json(200, *result);
+            r.setHeader("X-Cache", "miss");
+            ctx.cache.put(key, generation, r.body);
+            res.send(std::move(r));
+        });
+    });
 }
 
 } // namespace
@@ -90,14 +80,12 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                            res.send(HttpResponse::error(!filter ? filter.error() : page.error()));
                            return;
                        }
-                       auto work = [f = *filter, p = *page](pqxx::connection &c) {
-                           return Storage::ReviewRepository::results(c, f, p);
-                       };
-                       if (page->after) // later pages are cheap keyset reads, and there are too many of them
-                                        // to cache
-                           answer(ctx, res, work);
+                       if (const auto key = Services::ReviewService::resultsCacheKey(*filter, *page))
+                           cached(ctx, res, *key, [&ctx, f = *filter, p = *page] {
+                               return encoded(ctx.reviews.results(f, p));
+                           });
                        else
-                           cached(ctx, res, resultsCacheKey(*filter, page->limit), work);
+                           answer(res, ctx.reviews.results(*filter, *page));
                    });
                });
 
@@ -111,9 +99,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                            res.send(HttpResponse::error(!query ? query.error() : page.error()));
                            return;
                        }
-                       answer(ctx, res, [q = *query, p = *page](pqxx::connection &c) {
-                           return Storage::ReviewRepository::abandoned(c, q.kind, q.idleMinutes, p);
-                       });
+                       answer(res, ctx.reviews.abandoned(query->kind, query->idleMinutes, *page));
                    });
                });
 
@@ -125,9 +111,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                            res.send(HttpResponse::error(id.error()));
                            return;
                        }
-                       answer(ctx, res, [&ctx, id = *id](pqxx::connection &c) {
-                           return Storage::ReviewRepository::session(c, ctx.tests, id);
-                       });
+                       answer(res, ctx.reviews.session(*id));
                    });
                });
 
@@ -148,9 +132,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                        // A timeline is read whole: a larger default page than the lists.
                        if (req.queryValue(QStringLiteral("limit")).isEmpty())
                            page->limit = 500;
-                       answer(ctx, res, [id, p = *page](pqxx::connection &c) {
-                           return Storage::ReviewRepository::events(c, id, p);
-                       });
+                       answer(res, ctx.reviews.events(id, *page));
                    });
                });
 
@@ -162,9 +144,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                            res.send(HttpResponse::error(id.error()));
                            return;
                        }
-                       answer(ctx, res, [id = *id](pqxx::connection &c) {
-                           return Storage::ReviewRepository::telemetry(c, id);
-                       });
+                       answer(res, ctx.reviews.telemetry(*id));
                    });
                });
 
@@ -177,9 +157,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                            res.send(HttpResponse::error(!filter ? filter.error() : page.error()));
                            return;
                        }
-                       answer(ctx, res, [f = *filter, p = *page](pqxx::connection &c) {
-                           return Storage::ReviewRepository::certificates(c, f, p);
-                       });
+                       answer(res, ctx.reviews.certificates(*filter, *page));
                    });
                });
 
@@ -191,10 +169,8 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                            res.send(HttpResponse::error(days.error()));
                            return;
                        }
-                       cached(ctx, res, "dashboard:" + QByteArray::number(*days),
-                              [days = *days](pqxx::connection &c) -> Expected<QJsonObject> {
-                                  return Storage::ReviewDashboard::compute(c, days);
-                              });
+                       cached(ctx, res, Services::ReviewService::dashboardCacheKey(*days),
+                              [&ctx, days = *days] { return encoded(ctx.reviews.dashboard(days)); });
                    });
                });
 
@@ -206,9 +182,7 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                            res.send(HttpResponse::error(q.error()));
                            return;
                        }
-                       answer(ctx, res, [q = *q](pqxx::connection &c) {
-                           return Storage::ReviewRepository::search(c, q);
-                       });
+                       answer(res, ctx.reviews.search(*q));
                    });
                });
 }

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#include "http/json/riskjson.h"
+
+#include <QJsonArray>
+
+namespace Proctor::Collector::Http::Json {
+namespace {
+
+QJsonArray stringsJson(const std::vector<std::string> &v)
+{
+    QJsonArray a;
+    for (const auto &s : v)
+        a.append(QString::fromStdString(s));
+    return a;
+}
+
+} // namespace
+
+QJsonObject toJson(const Analysis::RiskAssessment &risk)
+{
+    QJsonArray factors;
+    for (const auto &f : risk.factors)
+        factors.append(QJsonObject{{QStringLiteral("reason"), QString::fromStdString(f.reasonKey)},
+                                   {QStringLiteral("points"), f.points},
+                                   {QStringLiteral("observed"), f.observed},
+                                   {QStringLiteral("threshold"), f.threshold},
+                                   {QStringLiteral("count"), qint64(f.count)},
+                                   {QStringLiteral("eventIds"), stringsJson(f.eventIds)},
+                                   {QStringLiteral("relatedSessionIds"), stringsJson(f.relatedSessionIds)},
+                                   {QStringLiteral("questionIds"), stringsJson(f.questionIds)}});
+    return QJsonObject{{QStringLiteral("score"), risk.score},
+                       {QStringLiteral("level"), QLatin1String(Analysis::riskLevelName(risk.level))},
+                       {QStringLiteral("totalBlurMs"), risk.totalBlurMs},
+                       {QStringLiteral("focusLosses"), qint64(risk.focusLosses)},
+                       {QStringLiteral("factors"), factors}};
+}
+
+} // namespace Proctor::Collector::Http::Json

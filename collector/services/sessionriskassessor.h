@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// The explainable risk assessment of one session (Analysis::assessRisk): its events and overtime, plus the
+// cross-session factors (similar mouse trajectories of other candidates, the same typing rhythm as another
+// candidate). Runs on a connection the caller holds, so a later stored assessment can reuse it as is.
+#pragma once
+
+#include <pqxx/pqxx>
+
+#include <QUuid>
+
+#include "analysis/riskscore.h"
+#include "core/error.h"
+
+namespace Proctor::Collector::Services {
+
+class SessionRiskAssessor
+{
+public:
+    // Keystrokes of at most this many recent sessions of other candidates are compared.
+    static constexpr int kKeystrokeComparisons = 200;
+    // The most similar trajectories per question that may become mouse-similarity hits.
+    static constexpr int kMouseHitsPerQuestion = 3;
+
+    // NotFound naming `id` for an unknown session.
+    static Expected<Analysis::RiskAssessment> assess(pqxx::connection &c, const QUuid &sessionId);
+};
+
+} // namespace Proctor::Collector::Services
