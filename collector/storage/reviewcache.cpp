@@ -61,9 +61,10 @@ void ReviewCache::invalidate()
             {"INCR", kGenerationKey}, [](const Redis::RedisReply &) {}, 300);
 }
 
-void ReviewCache::onLiveMessage(const QString &type)
+void ReviewCache::onLiveMessage(const Contract::LiveMessage &message)
 {
-    if (type == QLatin1String("result_saved") || type == QLatin1String("candidate_deleted"))
+    if (std::holds_alternative<Contract::ResultSaved>(message) ||
+        std::holds_alternative<Contract::CandidateDeleted>(message))
         invalidate();
 }
 

@@ -11,6 +11,8 @@
 #include <QByteArray>
 #include <QObject>
 
+#include "contract/livemessage.h"
+
 namespace Proctor::Collector::Redis {
 class RedisClient;
 }
@@ -34,8 +36,9 @@ public:
     void get(const QByteArray &key, Callback callback);
     void put(const QByteArray &key, const QByteArray &generation, const QByteArray &value);
     void invalidate();
-    // Reacts to a message from the live channel (result_saved, candidate_deleted invalidate).
-    void onLiveMessage(const QString &type);
+    // Reacts to a message from the live channel: a saved result or an erased candidate changes what the
+    // cached reads show, so those invalidate; the rest do not.
+    void onLiveMessage(const Contract::LiveMessage &message);
 
     static constexpr const char *kGenerationKey = "proctor:cache:gen";
 
