@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "api/livefeedclient.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <variant>
+
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QWebSocketHandshakeOptions>
+
+#include "contract/livemessage.h"
 
 namespace Proctor::Admin::Api {
 
@@ -71,8 +74,10 @@ void LiveFeedClient::open()
         return;
     QNetworkRequest request(m_url);
     request.setRawHeader("Authorization", "Bearer " + m_token);
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols({QStringLiteral("proctor.v1")});
     setState(m_state == State::Reconnecting ? State::Reconnecting : State::Connecting);
-    m_socket.open(request);
+    m_socket.open(request, options);
 }
 
 void LiveFeedClient::scheduleReconnect()
@@ -94,33 +99,54 @@ void LiveFeedClient::setState(State state)
     emit stateChanged(state);
 }
 
+namespace {
+template <class... Ts> struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+QString uuidText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+} // namespace
+
 void LiveFeedClient::handleMessage(const QString &text)
 {
-    const QJsonObject m = QJsonDocument::fromJson(text.toUtf8()).object();
-    const QString type = m.value(QStringLiteral("type")).toString();
-    if (type.isEmpty())
+    const auto message = Contract::decodeLiveMessage(text.toUtf8());
+    if (!message) {
+        qWarning("live feed: message ignored: %s %s", qPrintable(message.error().pointer),
+                 qPrintable(message.error().message));
+        emit messageRejected(message.error().pointer, message.error().message);
         return;
-    emit messageReceived(m);
-    if (type == QLatin1String("session_started")) {
-        emit sessionStarted(m.value(QStringLiteral("sessionId")).toString(),
-                            m.value(QStringLiteral("kind")).toString(),
-                            m.value(QStringLiteral("testId")).toString());
-    } else if (type == QLatin1String("events_appended")) {
-        for (const QJsonValue &v : m.value(QStringLiteral("sessions")).toArray()) {
-            const QJsonObject s = v.toObject();
-            QStringList types;
-            for (const QJsonValue &t : s.value(QStringLiteral("types")).toArray())
-                types.append(t.toString());
-            emit eventsAppended(s.value(QStringLiteral("sessionId")).toString(),
-                                s.value(QStringLiteral("count")).toInt(), types);
-        }
-    } else if (type == QLatin1String("result_saved")) {
-        emit resultSaved(m.value(QStringLiteral("sessionId")).toString(),
-                         m.value(QStringLiteral("score")).toDouble(),
-                         m.value(QStringLiteral("passed")).toBool());
-    } else if (type == QLatin1String("apikey_revoked")) {
-        emit apiKeyRevoked(m.value(QStringLiteral("hash")).toString());
     }
+    // Every alternative has its handler: a new message type does not compile until it is handled here.
+    std::visit(Overloaded{
+                   [this](const Contract::SessionStarted &m) {
+                       emit sessionStarted(uuidText(m.sessionId), m.kind, m.testId);
+                   },
+                   [this](const Contract::EventsAppended &m) {
+                       for (const Contract::AppendedEvents &s : m.sessions)
+                           emit eventsAppended(uuidText(s.sessionId), s.count, s.types);
+                   },
+                   [this](const Contract::ResultSaved &m) {
+                       emit resultSaved(uuidText(m.sessionId), m.score, m.passed);
+                   },
+                   [this](const Contract::ApiKeyRevoked &m) {
+                       emit apiKeyRevoked(QString::fromLatin1(m.hash.toHex()));
+                   },
+                   [this](const Contract::CandidateDeleted &m) {
+                       QStringList ids;
+                       for (const QString &id : m.sessionIds)
+                           ids.append(id.toLower()); // the REST API's spelling, which models key rows by
+                       emit candidateDeleted(m.candidateId, ids);
+                   },
+                   [this](const Contract::LoginThrottled &m) {
+                       emit loginThrottled(m.email, m.address, m.failures, m.delaySeconds);
+                   },
+               },
+               *message);
 }
 
 } // namespace Proctor::Admin::Api

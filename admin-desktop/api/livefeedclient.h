@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The live feed (GET /api/v1/live as a WebSocket): one socket, reconnect with exponential backoff,
-// typed signals that models subscribe to. Widgets never touch the socket.
+// typed signals that models subscribe to. Widgets never touch the socket. Messages are decoded with the
+// collector's own code (Contract::decodeLiveMessage, validated against live-message.schema.json): one
+// signal per message type, and a message that does not decode is reported, never half-read.
 #pragma once
 
-#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -27,7 +28,8 @@ public:
     explicit LiveFeedClient(QObject *parent = nullptr);
     ~LiveFeedClient() override;
 
-    // Opens the feed; reconnects on its own until stop().
+    // Opens the feed; reconnects on its own until stop(). The token goes in the Authorization header (never
+    // in the URL, which proxies log); the subprotocol proctor.v1 is offered.
     void start(const QUrl &url, const QByteArray &token);
     void stop();
 
@@ -40,11 +42,17 @@ public:
 
 signals:
     void stateChanged(Proctor::Admin::Api::LiveFeedClient::State state);
-    void messageReceived(const QJsonObject &message);
     void sessionStarted(const QString &sessionId, const QString &kind, const QString &testId);
+    // One per session listed in an events_appended message.
     void eventsAppended(const QString &sessionId, int count, const QStringList &types);
     void resultSaved(const QString &sessionId, double score, bool passed);
-    void apiKeyRevoked(const QString &hash);
+    void apiKeyRevoked(const QString &hash); // hex
+    // `sessionIds` may be empty (publisher did not list them): match by `candidateId` then.
+    void candidateDeleted(qint64 candidateId, const QStringList &sessionIds);
+    // `email` is empty when only the address is throttled.
+    void loginThrottled(const QString &email, const QString &address, int failures, int delaySeconds);
+    // A message that is not a valid live message (a newer server's type, a broken publisher): ignored.
+    void messageRejected(const QString &pointer, const QString &reason);
 
 private:
     void setState(State state);

@@ -139,6 +139,45 @@ QStringList SessionCache::sessionIds(const QString &server) const
     return ids;
 }
 
+int SessionCache::removeCandidate(const QString &server, const QString &candidateId,
+                                  const QStringList &sessionIds)
+{
+    if (!m_open)
+        return 0;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QStringList doomed;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT session_id, detail FROM sessions WHERE server = ?"));
+    q.addBindValue(server);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return 0;
+    }
+    // Candidate deletions are rare and the cache is small (capped): reading each detail beats keeping a
+    // candidate column in step with the blobs.
+    while (q.next()) {
+        const QString id = q.value(0).toString();
+        const QJsonObject candidate =
+            unpack(q.value(1).toByteArray()).object().value(QLatin1String("candidate")).toObject();
+        if (sessionIds.contains(id, Qt::CaseInsensitive) ||
+            (!candidateId.isEmpty() &&
+             candidate.value(QLatin1String("id")).toVariant().toString() == candidateId))
+            doomed.append(id);
+    }
+    int removed = 0;
+    db.transaction();
+    for (const QString &id : std::as_const(doomed)) {
+        QSqlQuery del(db);
+        del.prepare(QStringLiteral("DELETE FROM sessions WHERE server = ? AND session_id = ?"));
+        del.addBindValue(server);
+        del.addBindValue(id);
+        if (del.exec())
+            removed += del.numRowsAffected();
+    }
+    db.commit();
+    return removed;
+}
+
 qint64 SessionCache::sizeBytes() const
 {
     if (!m_open)

@@ -40,6 +40,9 @@ public:
     std::optional<Entry> get(const QString &server, const QString &sessionId);
     bool contains(const QString &server, const QString &sessionId) const;
     QStringList sessionIds(const QString &server) const; // most recently opened first
+    // An erased candidate: drops the listed sessions and every cached session whose detail names the
+    // candidate (the live message may not list sessions). Returns how many entries were removed.
+    int removeCandidate(const QString &server, const QString &candidateId, const QStringList &sessionIds);
 
     qint64 sizeBytes() const;
     int count() const;

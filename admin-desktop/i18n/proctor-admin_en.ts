@@ -1821,6 +1821,18 @@ Type the id again to confirm:</source>
         <source>test</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Candidate #%1 was deleted with all their sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in throttled: %1 failed attempts from %2; the next attempt waits %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in throttled: %1 failed attempts for %2 from %3; the next attempt waits %4 s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::ResultsView</name>
@@ -2134,6 +2146,14 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>finished %1, &lt;b&gt;%2 s after the time limit&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Session deleted&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The candidate of session %1 was deleted with all their data; nothing of it is kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1832,6 +1832,18 @@ Type the id again to confirm:</source>
         <source>test</source>
         <translation>тест</translation>
     </message>
+    <message>
+        <source>Candidate #%1 was deleted with all their sessions</source>
+        <translation>Кандидат №%1 удалён вместе со всеми его сессиями</translation>
+    </message>
+    <message>
+        <source>Sign-in throttled: %1 failed attempts from %2; the next attempt waits %3 s</source>
+        <translation>Вход замедлен: неудачных попыток с адреса %2: %1; следующая попытка — через %3 с</translation>
+    </message>
+    <message>
+        <source>Sign-in throttled: %1 failed attempts for %2 from %3; the next attempt waits %4 s</source>
+        <translation>Вход замедлен: неудачных попыток входа в %2 с адреса %3: %1; следующая попытка — через %4 с</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::ResultsView</name>
@@ -2149,6 +2161,14 @@ Type the id again to confirm:</source>
     <message>
         <source>finished %1, &lt;b&gt;%2 s after the time limit&lt;/b&gt;</source>
         <translation>окончание: %1, &lt;b&gt;на %2 с позже лимита времени&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Session deleted&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Сессия удалена&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>The candidate of session %1 was deleted with all their data; nothing of it is kept on this computer.</source>
+        <translation>Кандидат сессии %1 удалён вместе со всеми его данными; на этом компьютере от неё ничего не хранится.</translation>
     </message>
 </context>
 <context>

@@ -295,6 +295,33 @@ void ResultsModel::onResultSaved(const QString &sessionId)
     requestPage({}, true);
 }
 
+void ResultsModel::onCandidateDeleted(qint64 candidateId, const QStringList &sessionIds)
+{
+    const QString candidate = QString::number(candidateId);
+    int removed = 0;
+    // From the bottom up, one contiguous run at a time, so the rows above keep their numbers meanwhile.
+    for (int last = int(m_rows.size()) - 1; last >= 0; --last) {
+        const auto gone = [&](int row) {
+            const Api::ResultRow &r = m_rows.at(row);
+            return r.candidate.id == candidate || sessionIds.contains(r.sessionId);
+        };
+        if (!gone(last))
+            continue;
+        int first = last;
+        while (first > 0 && gone(first - 1))
+            --first;
+        beginRemoveRows({}, first, last);
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+        removed += last - first + 1;
+        last = first;
+    }
+    if (removed == 0)
+        return;
+    rebuildIndex();
+    emit liveRowsRemoved(removed);
+}
+
 void ResultsModel::mergeHead(const QList<Api::ResultRow> &rows)
 {
     if (!m_loadedOnce) {

@@ -92,12 +92,16 @@ public slots:
     // Live feed: a result was saved. The first page is fetched again and merged: rows already shown are
     // updated in place, new rows are inserted at the top (newest-first order) or announced.
     void onResultSaved(const QString &sessionId);
+    // Live feed: a candidate was erased. Their rows go at once (by session id, or by candidate id when the
+    // message lists no sessions); nothing is fetched, the rest of the list is unchanged.
+    void onCandidateDeleted(qint64 candidateId, const QStringList &sessionIds);
 
 signals:
     void loadingChanged(bool loading);
     void loadFailed(const Proctor::Admin::Api::ApiError &error);
     void pageLoaded(int rowsAdded);
     void liveRowsChanged(int inserted, int updated);
+    void liveRowsRemoved(int removed);
 
 private:
     void requestPage(const QString &cursor, bool head);

@@ -16,6 +16,7 @@ void SessionDocument::open(const QString &sessionId)
     m_sessionId = sessionId;
     ++m_generation;
     m_source = Source::None;
+    m_deleted = false;
     const QString server = m_api ? m_api->serverUrl().toString() : QString();
     if (m_cache) {
         if (auto entry = m_cache->get(server, sessionId))
@@ -42,6 +43,27 @@ void SessionDocument::onResultSaved(const QString &sessionId)
 {
     if (sessionId == m_sessionId && m_pending == 0)
         loadFromServer(false);
+}
+
+void SessionDocument::onCandidateDeleted(qint64 candidateId, const QStringList &sessionIds)
+{
+    if (m_sessionId.isEmpty() || m_deleted)
+        return;
+    const bool listed = sessionIds.contains(m_sessionId, Qt::CaseInsensitive);
+    const bool sameCandidate =
+        !m_detail.candidate.id.isEmpty() && m_detail.candidate.id == QString::number(candidateId);
+    if (!listed && !sameCandidate)
+        return;
+    // Answers still in flight describe data that no longer exists: their callbacks see a stale generation,
+    // so nothing is shown or written back to the cache.
+    ++m_generation;
+    const bool wasLoading = m_pending > 0;
+    m_pending = 0;
+    m_deleted = true;
+    setData({}, {}, {}, {}, Source::None);
+    if (wasLoading)
+        emit loadingChanged(false);
+    emit deleted();
 }
 
 void SessionDocument::setData(const QJsonObject &detail, const QJsonArray &events,
@@ -76,7 +98,7 @@ void SessionDocument::applyRisk()
 
 void SessionDocument::loadFromServer(bool eventsOnly)
 {
-    if (!m_api || !m_api->hasToken())
+    if (!m_api || !m_api->hasToken() || m_deleted)
         return;
     const quint64 generation = ++m_generation;
     const QString id = m_sessionId;

@@ -39,6 +39,9 @@ public:
     QString sessionId() const { return m_sessionId; }
     Source source() const { return m_source; }
     bool isLoading() const { return m_pending > 0; }
+    // The open session's candidate was erased on the server: the document is emptied and stays empty
+    // (refresh does nothing) until another session is opened.
+    bool isDeleted() const { return m_deleted; }
 
     const Api::SessionDetail &detail() const { return m_detail; }
     const Api::Telemetry &telemetry() const { return m_telemetry; }
@@ -57,11 +60,14 @@ public:
 public slots:
     void onEventsAppended(const QString &sessionId);
     void onResultSaved(const QString &sessionId);
+    // `sessionIds` may be empty: then the open session matches by its candidate's id.
+    void onCandidateDeleted(qint64 candidateId, const QStringList &sessionIds);
 
 signals:
     void changed(); // any part (re)loaded
     void loadingChanged(bool loading);
     void failed(const Proctor::Admin::Api::ApiError &error);
+    void deleted();
 
 private:
     void loadFromServer(bool eventsOnly);
@@ -73,6 +79,7 @@ private:
     Cache::SessionCache *m_cache;
     QString m_sessionId;
     Source m_source = Source::None;
+    bool m_deleted = false;
     int m_pending = 0;
     quint64 m_generation = 0;
     Api::SessionDetail m_detail;

@@ -7,6 +7,7 @@
 #include <QCloseEvent>
 #include <QCompleter>
 #include <QFileDialog>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -142,6 +143,35 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                 });
         connect(live, &Api::LiveFeedClient::apiKeyRevoked, this,
                 [this](const QString &) { notify(tr("An API key was revoked")); });
+        // An erased candidate disappears everywhere this desktop keeps it: the results list, the open
+        // session (which then says so) and the local cache.
+        connect(live, &Api::LiveFeedClient::candidateDeleted, m_resultsModel,
+                &Models::ResultsModel::onCandidateDeleted);
+        connect(live, &Api::LiveFeedClient::candidateDeleted, m_session->document(),
+                &Models::SessionDocument::onCandidateDeleted);
+        connect(live, &Api::LiveFeedClient::candidateDeleted, this,
+                [this](qint64 candidateId, const QStringList &sessionIds) {
+                    if (m_services.cache && m_services.api)
+                        m_services.cache->removeCandidate(m_services.api->serverUrl().toString(),
+                                                          QString::number(candidateId), sessionIds);
+                    notify(tr("Candidate #%1 was deleted with all their sessions").arg(candidateId));
+                    updateStatusBar();
+                });
+        connect(live, &Api::LiveFeedClient::loginThrottled, this,
+                [this](const QString &email, const QString &address, int failures, int delaySeconds) {
+                    notify(
+                        email.isEmpty()
+                            ? tr("Sign-in throttled: %1 failed attempts from %2; the next attempt waits %3 s")
+                                  .arg(failures)
+                                  .arg(address)
+                                  .arg(delaySeconds)
+                            : tr("Sign-in throttled: %1 failed attempts for %2 from %3; the next attempt "
+                                 "waits %4 s")
+                                  .arg(failures)
+                                  .arg(email, address)
+                                  .arg(delaySeconds),
+                        true);
+                });
         updateLiveStatus(live->state());
     }
     if (m_services.api)
@@ -231,8 +261,17 @@ void MainWindow::buildToolbar()
         menu->clear();
         if (m_notifications.isEmpty())
             menu->addAction(tr("No notifications"))->setEnabled(false);
-        for (const QString &n : m_notifications)
-            menu->addAction(n)->setEnabled(false);
+        for (const Notification &n : std::as_const(m_notifications)) {
+            QAction *entry =
+                n.alert ? menu->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), n.text)
+                        : menu->addAction(n.text);
+            if (n.alert) {
+                QFont bold = entry->font();
+                bold.setBold(true);
+                entry->setFont(bold);
+            }
+            entry->setEnabled(false);
+        }
         m_unread = 0;
         updateBadge();
     });
@@ -426,15 +465,16 @@ bool MainWindow::requestSignIn(const QString &reason)
     return ok;
 }
 
-void MainWindow::notify(const QString &text)
+void MainWindow::notify(const QString &text, bool alert)
 {
-    m_notifications.prepend(
-        QStringLiteral("%1  %2").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), text));
+    m_notifications.prepend(Notification{
+        QStringLiteral("%1  %2").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), text),
+        alert});
     while (m_notifications.size() > 50)
         m_notifications.removeLast();
     ++m_unread;
     updateBadge();
-    statusBar()->showMessage(text, 4000);
+    statusBar()->showMessage(text, alert ? 15000 : 4000);
 }
 
 void MainWindow::updateBadge()

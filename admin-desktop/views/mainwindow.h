@@ -53,6 +53,13 @@ public:
     };
     Q_ENUM(Page)
 
+    // One entry of the Notifications menu; alerts (throttled sign-ins) are marked with a warning icon.
+    struct Notification
+    {
+        QString text;
+        bool alert = false;
+    };
+
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -70,6 +77,8 @@ public:
     AdminView *adminView() const { return m_admin; }
     Models::ResultsModel *resultsModel() const { return m_resultsModel; }
     int unreadNotifications() const { return m_unread; }
+    // Newest first.
+    QList<Notification> notifications() const { return m_notifications; }
     QString liveStatusText() const;
 
 public slots:
@@ -90,7 +99,7 @@ private:
     void buildToolbar();
     void buildMenus();
     void addPage(Page page, const QString &title, QStyle::StandardPixmap icon, View *view);
-    void notify(const QString &text);
+    void notify(const QString &text, bool alert = false);
     void updateLiveStatus(Api::LiveFeedClient::State state);
     void updateBadge();
     void updateStatusBar();
@@ -108,7 +117,7 @@ private:
     QLabel *m_account;
     QLabel *m_storeNote;
     QLabel *m_cacheNote;
-    QStringList m_notifications;
+    QList<Notification> m_notifications;
     int m_unread = 0;
     bool m_signInOpen = false;
     DashboardView *m_dashboard;

@@ -227,6 +227,18 @@ void SessionView::updateHeader()
 {
     const Api::SessionDetail &d = m_document->detail();
     const QLocale locale;
+    if (m_document->isDeleted()) {
+        m_title->setText(tr("<h2>Session deleted</h2>"));
+        m_identity->setText(
+            tr("The candidate of session %1 was deleted with all their data; nothing of it is "
+               "kept on this computer.")
+                .arg(m_document->sessionId()));
+        m_score->clear();
+        m_source->clear();
+        m_riskScore->clear();
+        m_violations->clear();
+        return;
+    }
     if (!d.isValid()) {
         m_title->setText(tr("<h2>Session</h2>"));
         m_identity->setText(m_document->sessionId().isEmpty()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "auth/apikeyauthenticator.h"
 
+#include <QPointer>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,9 +150,19 @@ void ApiKeyAuthenticator::decide(const std::optional<ApiKeyInfo> &info, const QS
     callback(*info);
 }
 
-void ApiKeyAuthenticator::forget(const QByteArray &hash)
+void ApiKeyAuthenticator::dropRevoked(const QByteArray &hash)
 {
+    // At once, so this instance refuses the key from now on (the revoking request answers after this).
     m_cache.remove(hash);
+    // Then the shared Redis copy, and the in-process copy once more when Redis answers: replies come in
+    // the order commands were sent on this connection, so by then every lookup sent before the DEL has
+    // been answered (and possibly cached the key again in process) and every later one finds no Redis
+    // copy. Also on an error reply (Redis down): then no lookup goes through Redis either.
+    QPointer<ApiKeyAuthenticator> self(this);
+    m_redis.command({"DEL", redisKey(hash)}, [self, hash](const Redis::RedisReply &) {
+        if (self)
+            self->m_cache.remove(hash);
+    });
 }
 
 void ApiKeyAuthenticator::flushUsage()

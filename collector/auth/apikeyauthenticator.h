@@ -35,8 +35,9 @@ public:
     // `callback` runs on this object's thread. 401 for a missing, unknown or revoked key, 403 for a key
     // without `scope`.
     void authenticate(const QByteArray &rawKey, const QString &scope, Callback callback);
-    // Drops a key from the in-process cache (revocation announced on Redis).
-    void forget(const QByteArray &hash);
+    // A revoked key: drops it from the in-process cache at once, deletes the shared Redis copy, and drops
+    // it from the in-process cache again once Redis has answered (see the .cpp for why both).
+    void dropRevoked(const QByteArray &hash);
     // Writes the usage counted so far (also on a timer and at destruction).
     void flushUsage();
 

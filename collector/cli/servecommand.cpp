@@ -2,8 +2,6 @@
 // `proctor-collector serve`: composes the long-running service and runs the event loop.
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include "app/signalwatcher.h"
 #include "auth/adminauthenticator.h"
@@ -20,6 +18,7 @@
 #include "http/routes/pagecontext.h"
 #include "http/routes/pageguard.h"
 #include "live/changepublisher.h"
+#include "live/livedispatcher.h"
 #include "live/livehub.h"
 #include "redis/redisclient.h"
 #include "logging/log.h"
@@ -74,14 +73,8 @@ int runServe(const Config &config, const QStringList &)
 
     // Every change announced on Redis, by any instance, lands here; while Redis is down this instance's own
     // changes are delivered here directly.
-    const auto deliver = [&apiKeys, &reviewCache, &liveHub](const QByteArray &payload) {
-        const QJsonObject m = QJsonDocument::fromJson(payload).object();
-        if (m.value(QStringLiteral("type")).toString() == QLatin1String("apikey_revoked"))
-            apiKeys.forget(QByteArray::fromHex(m.value(QStringLiteral("hash")).toString().toLatin1()));
-        // Invalidate before forwarding: a desktop that refetches on the message must not get the old page.
-        reviewCache.onLiveMessage(m.value(QStringLiteral("type")).toString());
-        liveHub.broadcast(payload);
-    };
+    Live::LiveDispatcher dispatcher(apiKeys, reviewCache, liveHub);
+    const auto deliver = [&dispatcher](const QByteArray &payload) { dispatcher.dispatch(payload); };
     subscriber.subscribe(Live::kLiveChannel, deliver);
     publisher.setLocalDelivery(deliver);
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "live/changepublisher.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 #include "redis/redisclient.h"
@@ -17,6 +16,8 @@ ChangePublisher::ChangePublisher(Redis::RedisClient &redis, int intervalMs, QObj
 
 void ChangePublisher::noteEventsAppended(const QUuid &sessionId, int count, const QStringList &types)
 {
+    if (count < 1)
+        return;
     std::lock_guard lock(m_mutex);
     Pending &p = m_appended[sessionId];
     p.count += count;
@@ -43,20 +44,19 @@ void ChangePublisher::flush()
         std::lock_guard lock(m_mutex);
         appended.swap(m_appended);
     }
-    if (appended.isEmpty())
-        return;
-    QJsonArray sessions;
+    Contract::EventsAppended message;
     for (auto it = appended.cbegin(); it != appended.cend(); ++it) {
-        QJsonArray types;
-        for (const QString &t : it->types)
-            types.append(t);
-        sessions.append(QJsonObject{{QStringLiteral("sessionId"), it.key().toString(QUuid::WithoutBraces)},
-                                    {QStringLiteral("count"), it->count},
-                                    {QStringLiteral("types"), types}});
+        QStringList types(it->types.cbegin(), it->types.cend());
+        types.sort();
+        message.sessions.append(Contract::AppendedEvents{it.key(), it->count, types});
+        // Bounded messages: a desktop never has to take one frame about every session of a large exam.
+        if (message.sessions.size() == Contract::EventsAppended::kMaxAppendedSessions) {
+            send(Contract::encodeLiveMessage(message));
+            message.sessions.clear();
+        }
     }
-    const QJsonObject message{{QStringLiteral("type"), QStringLiteral("events_appended")},
-                              {QStringLiteral("sessions"), sessions}};
-    send(QJsonDocument(message).toJson(QJsonDocument::Compact));
+    if (!message.sessions.isEmpty())
+        send(Contract::encodeLiveMessage(message));
 }
 
 void ChangePublisher::send(const QByteArray &payload)

@@ -27,10 +27,13 @@ class ChangePublisher final : public QObject, public Announcer
 public:
     ChangePublisher(Redis::RedisClient &redis, int intervalMs = 250, QObject *parent = nullptr);
 
-    // Thread-safe (called by the event writer after commit).
+    // Thread-safe (called by the event writer after commit). Coalesced into one typed events_appended per
+    // interval; a count below 1 announces nothing.
     void noteEventsAppended(const QUuid &sessionId, int count, const QStringList &types = {});
     // Thread-safe; published on this object's thread right away.
     void announce(const Contract::LiveMessage &message) override;
+    // Transitional: routes not yet moved to services still hand over hand-built JSON. Readers decode it
+    // like any other message, so it must match live-message.schema.json or it is dropped by every reader.
     void publish(const QJsonObject &message);
     // Where a message goes when Redis cannot take it: this instance's own listeners, so live updates stay
     // local to the instance during a Redis outage instead of stopping.

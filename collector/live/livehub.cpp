@@ -31,6 +31,9 @@ LiveHub::LiveHub(Auth::AdminAuthenticator &authenticator, Metrics &metrics, qint
     // Never listens: connections arrive from the HTTP server's upgrade hook (handleConnection).
     connect(&m_server, &QWebSocketServer::newConnection, this, &LiveHub::onNewConnection);
     m_server.setHandshakeTimeout(10000);
+    // Echoed when the client offers it (always, when the token travels as a bearer.<token> subprotocol);
+    // the bearer.<token> entry itself is never echoed.
+    m_server.setSupportedSubprotocols({QString::fromLatin1(UpgradeRequest::kProtocol)});
     connect(&m_recheck, &QTimer::timeout, this, &LiveHub::recheckTokens);
     m_recheck.start(kRecheckIntervalMs);
     updateGauge();
@@ -62,6 +65,19 @@ bool LiveHub::takeConnection(QTcpSocket *socket, const QByteArray &head)
         refuse(socket, 405, "method_not_allowed", "a WebSocket upgrade is a GET");
         return true;
     }
+    if (h.token.isEmpty()) {
+        refuse(socket, 401, errorCodeName(ErrorCode::MissingToken),
+               "send the admin token as \"Authorization: Bearer <token>\" or as the WebSocket subprotocol "
+               "\"bearer.<token>\" beside \"proctor.v1\"; a token in the URL is not accepted");
+        return true;
+    }
+    if (h.tokenFromProtocol && !h.offersProtocol()) {
+        // Without it the handshake would be answered with no subprotocol, which browsers treat as a failure
+        // after the token was accepted: say what is missing instead.
+        refuse(socket, 400, errorCodeName(ErrorCode::BadParameter),
+               "offer the subprotocol \"proctor.v1\" beside \"bearer.<token>\"");
+        return true;
+    }
     const QByteArray token = h.token;
 
     QPointer<QTcpSocket> guarded(socket);
@@ -78,7 +94,7 @@ bool LiveHub::takeConnection(QTcpSocket *socket, const QByteArray &head)
             return;
         }
         const QString key = peerKey(guarded->peerAddress(), guarded->peerPort());
-        m_handshaking.insert(key, token);
+        m_handshaking.insert(key, Client{token, identity->satisfies(Auth::AdminRole::Admin)});
         connect(guarded, &QTcpSocket::disconnected, this, [this, key] { m_handshaking.remove(key); });
         m_server.handleConnection(guarded);
     });
@@ -92,7 +108,8 @@ void LiveHub::refuse(QTcpSocket *socket, int status, const QByteArray &code, con
                                    QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)},
                                                {QStringLiteral("message"), QString::fromUtf8(message)}}}})
             .toJson(QJsonDocument::Compact);
-    const char *reason = status == 401   ? "Unauthorized"
+    const char *reason = status == 400   ? "Bad Request"
+                         : status == 401 ? "Unauthorized"
                          : status == 404 ? "Not Found"
                          : status == 405 ? "Method Not Allowed"
                                          : "Service Unavailable";
@@ -117,15 +134,15 @@ void LiveHub::onNewConnection()
 {
     while (QWebSocket *ws = m_server.nextPendingConnection()) {
         ws->setParent(this);
-        const QByteArray token = m_handshaking.take(peerKey(ws->peerAddress(), ws->peerPort()));
-        if (token.isEmpty()) { // cannot happen: only authenticated sockets reach m_server
+        const Client client = m_handshaking.take(peerKey(ws->peerAddress(), ws->peerPort()));
+        if (client.token.isEmpty()) { // cannot happen: only authenticated sockets reach m_server
             ws->abort();
             ws->deleteLater();
             continue;
         }
         ws->setMaxAllowedIncomingMessageSize(kMaxIncomingMessageBytes);
         ws->setMaxAllowedIncomingFrameSize(kMaxIncomingMessageBytes);
-        m_clients.insert(ws, Client{token});
+        m_clients.insert(ws, client);
         connect(ws, &QWebSocket::disconnected, this, [this, ws] {
             if (m_clients.remove(ws)) {
                 ws->deleteLater();
@@ -138,11 +155,13 @@ void LiveHub::onNewConnection()
     }
 }
 
-void LiveHub::broadcast(const QByteArray &payload)
+void LiveHub::broadcast(const QByteArray &payload, Audience audience)
 {
     const QString text = QString::fromUtf8(payload);
     const QList<QWebSocket *> clients = m_clients.keys();
     for (QWebSocket *ws : clients) {
+        if (audience == Audience::Admins && !m_clients.value(ws).admin)
+            continue;
         // bytesToWrite grows when the peer stops reading (TCP window full): past the limit the client is
         // dropped, so one stuck desktop cannot make the collector hold an unbounded backlog.
         if (ws->bytesToWrite() + payload.size() > m_maxBufferedBytes) {
@@ -176,6 +195,9 @@ void LiveHub::recheckTokens()
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
         QPointer<QWebSocket> ws(it.key());
         m_authenticator.authenticate(it->token, [this, ws](Expected<Auth::AdminIdentity> identity) {
+            if (ws && identity && m_clients.contains(ws))
+                m_clients[ws].admin =
+                    identity->satisfies(Auth::AdminRole::Admin); // the role may have changed
             // Unavailable (database down) is not the client's fault: keep it until the next round.
             if (ws && !identity && identity.error().code != ErrorCode::Unavailable &&
                 m_clients.contains(ws)) {

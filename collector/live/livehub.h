@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The WebSocket end of live updates: admins connect to GET /api/v1/live (bearer token checked before the
-// handshake is answered), and every message any instance publishes on Redis `proctor:live` is forwarded
-// to this instance's clients. A client that does not read fast enough is dropped instead of buffered.
+// The WebSocket end of live updates: admins connect to GET /api/v1/live with their token in the
+// Authorization header or in a "bearer.<token>" subprotocol beside "proctor.v1" (checked before the
+// handshake is answered; never in the query string), and every message any instance publishes on Redis
+// `proctor:live` is forwarded to this instance's clients (by LiveDispatcher). A client that does not read
+// fast enough is dropped instead of buffered.
 #pragma once
 
 #include <QHash>
@@ -33,19 +35,26 @@ public:
     ~LiveHub() override;
 
     // The HttpServer upgrade hook: takes over a fresh connection whose first request asks for a WebSocket.
-    // `head` is the peeked request head; the socket is still unread. Always takes the socket (answers 404
-    // or 401 itself), so it returns true.
+    // `head` is the peeked request head; the socket is still unread. Always takes the socket (answers 400,
+    // 401, 404, 405 or 503 itself), so it returns true.
     bool takeConnection(QTcpSocket *socket, const QByteArray &head);
 
-    // Sends one JSON message (as received from Redis) to every client. On this object's thread.
-    void broadcast(const QByteArray &payload);
+    enum class Audience
+    {
+        Everyone, // proctors and administrators
+        Admins,   // administrators only (alerts about accounts: login_throttled)
+    };
+    // Sends one JSON message (as received from Redis) to every client of the audience. On this object's
+    // thread.
+    void broadcast(const QByteArray &payload, Audience audience = Audience::Everyone);
 
     int clientCount() const { return int(m_clients.size()); }
 
 private:
     struct Client
     {
-        QByteArray token; // re-checked periodically: logout, disabling or expiry ends the feed too
+        QByteArray token;   // re-checked periodically: logout, disabling or expiry ends the feed too
+        bool admin = false; // the role, as of the last check
     };
     void refuse(QTcpSocket *socket, int status, const QByteArray &code, const QByteArray &message);
     void onNewConnection();
@@ -60,7 +69,7 @@ private:
     QWebSocketServer m_server;
     // Authenticated connections handed to m_server, by peer "address:port", until the handshake completes:
     // QWebSocket does not expose its QTcpSocket, the peer is what ties the two together.
-    QHash<QString, QByteArray> m_handshaking;
+    QHash<QString, Client> m_handshaking;
     QHash<QWebSocket *, Client> m_clients;
     QTimer m_recheck;
 };

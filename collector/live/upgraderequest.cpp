@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "live/upgraderequest.h"
 
-#include <QList>
-#include <QUrlQuery>
-
 #include "auth/admintokens.h"
 
 namespace Proctor::Collector::Live {
@@ -17,19 +14,34 @@ UpgradeRequest UpgradeRequest::parse(const QByteArray &head)
     const QByteArray target = first.value(1);
     const qsizetype q = target.indexOf('?');
     r.path = q < 0 ? target : target.left(q);
-    const QByteArray query = q < 0 ? QByteArray() : target.mid(q + 1);
     QByteArray authorization;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines[i].trimmed();
         const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == "authorization")
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        if (name == "authorization") {
             authorization = line.mid(colon + 1).trimmed();
+        } else if (name == "sec-websocket-protocol") {
+            // May be repeated; each is a comma-separated list (RFC 6455 §11.3.4).
+            for (const QByteArray &item : line.mid(colon + 1).split(',')) {
+                const QByteArray protocol = item.trimmed();
+                if (!protocol.isEmpty())
+                    r.protocols.append(protocol);
+            }
+        }
     }
     r.token = Auth::bearerToken(authorization);
-    if (r.token.isEmpty())
-        r.token = QUrlQuery(QString::fromLatin1(query))
-                      .queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded)
-                      .toLatin1();
+    if (r.token.isEmpty()) {
+        for (const QByteArray &protocol : std::as_const(r.protocols)) {
+            if (protocol.size() > qsizetype(qstrlen(kBearerPrefix)) && protocol.startsWith(kBearerPrefix)) {
+                r.token = protocol.mid(qstrlen(kBearerPrefix));
+                r.tokenFromProtocol = true;
+                break;
+            }
+        }
+    }
     return r;
 }
 

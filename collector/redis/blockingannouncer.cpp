@@ -61,9 +61,9 @@ void BlockingAnnouncer::announce(const Contract::LiveMessage &message)
         error = run(c.get(), {"AUTH", m_endpoint->password.toUtf8()});
     if (error.isEmpty() && m_endpoint->database != 0)
         error = run(c.get(), {"SELECT", QByteArray::number(m_endpoint->database)});
-    // TODO: moves to the live dispatcher. Until every instance drops the shared key cache itself on
-    // apikey_revoked, the entry goes first, so that no instance re-reads the revoked key from it after
-    // hearing.
+    // Running instances drop the shared key cache entry when they hear apikey_revoked; the CLI deletes it
+    // too, first, because no instance may be running to hear it (the next one to start would otherwise
+    // trust the cached copy until it expires).
     if (error.isEmpty())
         if (const auto *revoked = std::get_if<Contract::ApiKeyRevoked>(&message))
             error = run(c.get(), {"DEL", Auth::ApiKeyAuthenticator::redisKey(revoked->hash)});

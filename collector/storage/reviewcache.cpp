@@ -68,10 +68,4 @@ void ReviewCache::onLiveMessage(const Contract::LiveMessage &message)
         invalidate();
 }
 
-void ReviewCache::onLiveMessage(const QString &type)
-{
-    if (type == QLatin1String("result_saved") || type == QLatin1String("candidate_deleted"))
-        invalidate();
-}
-
 } // namespace Proctor::Collector::Storage

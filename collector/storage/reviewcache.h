@@ -41,10 +41,9 @@ public:
     void get(const QByteArray &key, Callback callback);
     void put(const QByteArray &key, const QByteArray &generation, const QByteArray &value);
     void invalidate();
-    // Reacts to a message from the live channel: a stored result or a deleted candidate changes what the
-    // cached reads show, so they invalidate.
+    // Reacts to a message from the live channel: a saved result or an erased candidate changes what the
+    // cached reads show, so those invalidate; the rest do not.
     void onLiveMessage(const Contract::LiveMessage &message);
-    void onLiveMessage(const QString &type); // the message's type name
 
     static constexpr const char *kGenerationKey = "proctor:cache:gen";
 

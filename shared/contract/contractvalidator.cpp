@@ -27,7 +27,7 @@ namespace Proctor::Contract {
 namespace {
 
 constexpr std::array kSchemas = {Schema::SessionStart, Schema::EventBatch, Schema::ResultSubmission,
-                                 Schema::TestDefinition};
+                                 Schema::TestDefinition, Schema::LiveMessage};
 
 QString fileName(Schema schema)
 {
@@ -40,6 +40,8 @@ QString fileName(Schema schema)
         return QStringLiteral("result-submission.schema.json");
     case Schema::TestDefinition:
         return QStringLiteral("test-definition.schema.json");
+    case Schema::LiveMessage:
+        return QStringLiteral("live-message.schema.json");
     }
     Q_UNREACHABLE();
 }
@@ -393,12 +395,66 @@ std::unique_ptr<EventDispatch> makeEventDispatch(const rapidjson::Document &batc
     return dispatch;
 }
 
+// The live message schema is a oneOf of closed shapes, each selected by the const of its `type`. Run as
+// written, a message that breaks its own shape fails every branch, and the first error reported belongs
+// to whichever branch came first: an extra field in a result_saved would be blamed on session_started.
+// So each branch is also compiled on its own and a message is checked against its own type's branch only.
+// The verdict is the same: the consts differ, so at most the branch of the message's type can match.
+struct TypeDispatch
+{
+    std::map<std::string, std::unique_ptr<valijson::Schema>, std::less<>> branches; // by `type`
+};
+
+// {"oneOf": [{"$ref": "#/definitions/D"}, …]} where each D has properties.type.const -> the branches.
+std::unique_ptr<TypeDispatch> makeTypeDispatch(const rapidjson::Document &root, const QString &name)
+{
+    const rapidjson::Value *definitions = member(root, "definitions");
+    const rapidjson::Value *branches = member(root, "oneOf");
+    if (!definitions || !branches || !branches->IsArray() || branches->Empty()) {
+        return nullptr;
+    }
+    constexpr std::string_view prefix = "#/definitions/";
+    auto dispatch = std::make_unique<TypeDispatch>();
+    for (const rapidjson::Value &branch : branches->GetArray()) {
+        const rapidjson::Value *ref = member(branch, "$ref");
+        if (!hasOnlyMembers(branch, {"$ref"}) || !ref || !ref->IsString()) {
+            return nullptr;
+        }
+        const std::string_view target(ref->GetString(), ref->GetStringLength());
+        if (target.substr(0, prefix.size()) != prefix ||
+            target.find('/', prefix.size()) != std::string_view::npos) {
+            return nullptr;
+        }
+        const rapidjson::Value *definition =
+            member(*definitions, std::string(target.substr(prefix.size())).c_str());
+        const rapidjson::Value *properties = definition ? member(*definition, "properties") : nullptr;
+        const rapidjson::Value *type = properties ? member(*properties, "type") : nullptr;
+        const rapidjson::Value *constant = type ? member(*type, "const") : nullptr;
+        if (!constant || !constant->IsString() || member(*definition, "definitions")) {
+            return nullptr;
+        }
+        std::string key(constant->GetString(), constant->GetStringLength());
+        if (dispatch->branches.count(key)) {
+            return nullptr;
+        }
+        rapidjson::Document standalone;
+        standalone.CopyFrom(*definition, standalone.GetAllocator());
+        rapidjson::Value copied(*definitions, standalone.GetAllocator());
+        standalone.AddMember("definitions", copied, standalone.GetAllocator());
+        auto schema = std::make_unique<valijson::Schema>();
+        populate(standalone, *schema, name + QStringLiteral(" (%1)").arg(QString::fromStdString(key)));
+        dispatch->branches.emplace(std::move(key), std::move(schema));
+    }
+    return dispatch;
+}
+
 } // namespace
 
 struct ContractValidator::Impl
 {
     std::array<valijson::Schema, kSchemas.size()> schemas;
     std::unique_ptr<EventDispatch> eventDispatch;
+    std::unique_ptr<TypeDispatch> liveDispatch;
 
     // The fast verdict on an event batch; false means "run the whole schema".
     bool eventBatchPasses(valijson::Validator &validator, const rapidjson::Value &batch) const
@@ -443,6 +499,9 @@ ContractValidator::ContractValidator()
         if (schema == Schema::EventBatch) {
             impl->eventDispatch = makeEventDispatch(document, file.fileName());
         }
+        if (schema == Schema::LiveMessage) {
+            impl->liveDispatch = makeTypeDispatch(document, file.fileName());
+        }
     }
     m_impl = std::move(impl);
 }
@@ -455,7 +514,26 @@ tl::expected<void, ContractError> ContractValidator::validate(Schema schema, con
     // so it cannot be shared between threads; one per thread keeps the cache warm across calls.
     thread_local valijson::Validator validator(valijson::Validator::kStrongTypes);
 
-    const valijson::Schema &compiled = m_impl->schemas[static_cast<std::size_t>(schema)];
+    const valijson::Schema *chosen = &m_impl->schemas[static_cast<std::size_t>(schema)];
+    if (schema == Schema::LiveMessage && m_impl->liveDispatch && document.isObject()) {
+        // Every branch fixes `type` to a string const of its own, so a message whose type is missing, not a
+        // string or unknown matches none of them: that verdict needs no validation, only the reason.
+        const QJsonValue type = document.toObject().value(QLatin1String("type"));
+        const QString pointer = QStringLiteral("/type");
+        if (type.isUndefined()) {
+            return tl::unexpected(ContractError{pointer, QStringLiteral("required field is missing")});
+        }
+        if (!type.isString()) {
+            return tl::unexpected(ContractError{pointer, QStringLiteral("wrong type")});
+        }
+        const auto branch = m_impl->liveDispatch->branches.find(type.toString().toStdString());
+        if (branch == m_impl->liveDispatch->branches.end()) {
+            return tl::unexpected(
+                ContractError{pointer, QStringLiteral("value is not one of the allowed values")});
+        }
+        chosen = branch->second.get();
+    }
+    const valijson::Schema &compiled = *chosen;
     bool sawLongString = false;
     {
         // Most documents are valid: this pass stops at the first failure and collects nothing.
@@ -479,6 +557,11 @@ tl::expected<void, ContractError> ContractValidator::validate(Schema schema, con
 bool ContractValidator::usesEventDispatch() const
 {
     return m_impl->eventDispatch != nullptr;
+}
+
+bool ContractValidator::usesLiveMessageDispatch() const
+{
+    return m_impl->liveDispatch != nullptr;
 }
 
 const ContractValidator &ContractValidator::shared()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Validates request bodies and test definitions against the JSON Schemas in this folder.
+// Validates request bodies, test definitions and live messages against the JSON Schemas in this folder.
 #pragma once
 
 #include <memory>
@@ -21,6 +21,7 @@ enum class Schema
     EventBatch,
     ResultSubmission,
     TestDefinition,
+    LiveMessage,
 };
 
 // Parses each embedded schema once at construction; afterwards validate() may be called from any
@@ -40,6 +41,9 @@ public:
     // Whether event batches take the per-type fast path (see contractvalidator.cpp); false only if
     // the event batch schema no longer has the shape that path relies on.
     bool usesEventDispatch() const;
+    // Whether live messages are checked against their own type's shape only (see contractvalidator.cpp);
+    // false only if the live message schema no longer is a oneOf of shapes told apart by their `type`.
+    bool usesLiveMessageDispatch() const;
 
     // A process-wide instance, built on first use (thread-safe).
     static const ContractValidator &shared();

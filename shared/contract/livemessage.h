@@ -33,9 +33,11 @@ struct AppendedEvents
     QStringList types; // distinct event types among the appended events
 };
 
-// Coalesced: one message per publication interval for every session that received events.
+// Coalesced: one message per publication interval for every session that received events (at most
+// kMaxAppendedSessions of them; a publisher with more sends several messages).
 struct EventsAppended
 {
+    static constexpr qsizetype kMaxAppendedSessions = 1000; // the schema's maxItems of `sessions`
     QList<AppendedEvents> sessions;
 };
 
@@ -48,14 +50,14 @@ struct ResultSaved
 
 struct ApiKeyRevoked
 {
-    qint64 id = 0;   // 0 when not known (older publishers)
+    qint64 id = 0;   // 0 when not known (a publisher that only had the key's hash)
     QByteArray hash; // SHA-256 of the key (raw bytes; hex on the wire)
 };
 
 struct CandidateDeleted
 {
     qint64 candidateId = 0;
-    QStringList sessionIds;
+    QStringList sessionIds; // may be empty when the publisher did not list them: match by candidateId then
 };
 
 // Failed sign-ins to one account (or from one address) reached the point where further attempts are delayed:
@@ -76,10 +78,12 @@ QString liveMessageType(const LiveMessage &message);
 // Every type name of the protocol, in the order of the variant.
 QStringList liveMessageTypes();
 
-// Compact JSON.
+// Compact JSON, valid against live-message.schema.json for any message a publisher may send (EventsAppended
+// with 1..kMaxAppendedSessions sessions, ids and hashes set).
 QByteArray encodeLiveMessage(const LiveMessage &message);
-// BadJson, or ValidationFailed naming the JSON pointer, for anything that is not a well-formed message of a
-// known type.
+// Validates against live-message.schema.json (Schema::LiveMessage) first: BadJson, NotAnObject, or
+// ValidationFailed naming the JSON pointer (/type for an unknown type, /sessionId for a bad UUID, /x for
+// an unknown field x) for anything that is not a well-formed message of a known type.
 tl::expected<LiveMessage, ContractError> decodeLiveMessage(const QByteArray &payload);
 
 } // namespace Proctor::Contract

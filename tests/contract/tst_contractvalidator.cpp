@@ -274,6 +274,7 @@ void tst_ContractValidator::schemasAreEmbedded_data()
     QTest::newRow("event-batch") << Schema::EventBatch;
     QTest::newRow("result-submission") << Schema::ResultSubmission;
     QTest::newRow("test-definition") << Schema::TestDefinition;
+    QTest::newRow("live-message") << Schema::LiveMessage;
 }
 
 void tst_ContractValidator::schemasAreEmbedded()

@@ -129,8 +129,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
           "an upgrade path or method with a separator in it");
     check(value.startsWith(upgrade.method) || value.trimmed().startsWith(upgrade.method),
           "an upgrade method from elsewhere");
-    if (!value.toLower().contains("authorization") && !value.contains('='))
-        check(upgrade.token.isEmpty(), "an upgrade token from neither the header nor the query");
+    // The token comes from the Authorization header or a bearer.<token> subprotocol, never the query.
+    const QByteArray lower = value.toLower();
+    if (!lower.contains("authorization") && !lower.contains("sec-websocket-protocol"))
+        check(upgrade.token.isEmpty(), "an upgrade token from neither the header nor a subprotocol");
+    if (upgrade.tokenFromProtocol) {
+        check(upgrade.protocols.contains(Live::UpgradeRequest::kBearerPrefix + upgrade.token),
+              "a subprotocol token that is not one of the offered subprotocols");
+    }
+    for (const QByteArray &protocol : upgrade.protocols)
+        check(!protocol.isEmpty() && protocol == protocol.trimmed() && !protocol.contains(',') &&
+                  value.contains(protocol),
+              "a subprotocol that is not a trimmed item of the header");
 #endif
     return 0;
 }

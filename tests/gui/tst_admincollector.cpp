@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // proctor-admin against the real collector (PROCTOR_COLLECTOR_BIN) with data seeded through its HTTP API:
 // sign-in, the results model with keyset paging, a session's timeline and risk, the live feed changing
-// the results model, and a screenshot of every main view (screenshots/collector-*.png).
+// the results model, a screenshot of every main view (screenshots/collector-*.png), and a candidate's
+// erasure reaching the desktop through the live feed.
 #include <cmath>
 
 #include <QAbstractItemModelTester>
@@ -352,6 +353,64 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.adminView()->apiKeys()->rowCount() >= 1, 10000);
         QTest::qWait(500);
         QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-administration")));
+        live.stop();
+        window.close();
+    }
+
+    // An administrator erases a candidate (here from this desktop's own Administration page): the
+    // collector announces candidate_deleted on the live feed, and the desktop drops the candidate's row from
+    // the results list, empties the open session and removes it from the local cache.
+    void candidateDeletionReachesTheDesktop()
+    {
+        QTemporaryDir dir;
+        Api::ApiClient api;
+        Api::LiveFeedClient live;
+        Api::TokenStore tokens;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        Views::MainWindow window(Views::Services{&api, &live, &tokens, &cache});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        signIn(api);
+        window.onSignedIn();
+        QTRY_COMPARE_WITH_TIMEOUT(live.state(), Api::LiveFeedClient::State::Connected, 10000);
+        const QString doomed = seedSession(*m_fx, 9, 7); // a candidate of its own (persistent id …9d09)
+        QVERIFY(!doomed.isEmpty());
+        const QString kept = m_sessions.at(0);
+        Models::ResultsModel *results = window.resultsModel();
+        QTRY_VERIFY_WITH_TIMEOUT(results->rowOfSession(doomed) >= 0 && results->rowOfSession(kept) >= 0,
+                                 10000);
+        const int rowsBefore = results->rowCount();
+        QAbstractItemModelTester tester(results, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        window.openSession(doomed);
+        Models::SessionDocument *doc = window.sessionView()->document();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !doc->isLoading() && doc->source() == Models::SessionDocument::Source::Server, 10000);
+        const QString server = api.serverUrl().toString();
+        QVERIFY(cache.contains(server, doomed));
+        const QString candidateId = doc->detail().candidate.id;
+        QVERIFY(!candidateId.isEmpty());
+        const int unread = window.unreadNotifications();
+
+        bool erased = false;
+        window.adminView()->deleteCandidate(candidateId, [&](const QJsonObject &, const QString &error) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            erased = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(erased, 10000);
+        // Nothing is reloaded by hand: only the live message can make these happen.
+        QTRY_COMPARE_WITH_TIMEOUT(results->rowOfSession(doomed), -1, 5000);
+        QCOMPARE(results->rowCount(), rowsBefore - 1);
+        QVERIFY(results->rowOfSession(kept) >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!cache.contains(server, doomed), 5000);
+        QVERIFY(!doc->detail().isValid());
+        QCOMPARE(doc->timeline()->rowCount(), 0);
+        QVERIFY(window.unreadNotifications() > unread);
+        // The open session says what happened; a refresh does not bring anything back.
+        QVERIFY(doc->isDeleted());
+        doc->refresh();
+        QVERIFY(!doc->isLoading());
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-session-deleted")));
         live.stop();
         window.close();
     }

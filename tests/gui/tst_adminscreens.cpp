@@ -173,6 +173,51 @@ private slots:
         window.close();
     }
 
+    // login_throttled is an alert in the Notifications menu; candidate_deleted empties the open session,
+    // drops the candidate's rows and the local cache entry.
+    void liveAlertsAndErasures()
+    {
+        SignedInWindow app;
+        QVERIFY(app.open());
+        Views::MainWindow &window = app.window;
+        window.showPage(Views::MainWindow::Results);
+        Models::ResultsModel *results = window.resultsModel();
+        QTRY_VERIFY(results->rowCount() >= 100);
+        window.openSession(FakeData::sessionId(7));
+        Models::SessionDocument *doc = window.sessionView()->document();
+        QTRY_VERIFY(!doc->isLoading() && doc->source() == Models::SessionDocument::Source::Server);
+        const QString server = app.api.serverUrl().toString();
+        QVERIFY(app.cache.contains(server, FakeData::sessionId(7)));
+
+        const int unread = window.unreadNotifications();
+        app.live.handleMessage(QStringLiteral(R"({"type":"login_throttled","email":"boss@example.org",)"
+                                              R"("address":"203.0.113.9","failures":6,"delaySeconds":16})"));
+        QCOMPARE(window.unreadNotifications(), unread + 1);
+        const Views::MainWindow::Notification alert = window.notifications().first();
+        QVERIFY(alert.alert);
+        QVERIFY2(alert.text.contains(QStringLiteral("boss@example.org")) &&
+                     alert.text.contains(QStringLiteral("203.0.113.9")) &&
+                     alert.text.contains(QStringLiteral("16 s")),
+                 qPrintable(alert.text));
+
+        // Candidate 1007 has sessions 7, 47, 87, … in the fake data; the message lists none of them.
+        int theirs = 0;
+        for (int r = 0; r < results->rowCount(); ++r)
+            theirs += results->rowAt(r).candidate.id == QLatin1String("1007") ? 1 : 0;
+        QVERIFY(theirs >= 2);
+        const int before = results->rowCount();
+        app.live.handleMessage(QStringLiteral(R"({"type":"candidate_deleted","candidateId":1007})"));
+        QCOMPARE(results->rowCount(), before - theirs);
+        QCOMPARE(results->rowOfSession(FakeData::sessionId(7)), -1);
+        QVERIFY(doc->isDeleted());
+        QVERIFY(!doc->detail().isValid());
+        QVERIFY(!app.cache.contains(server, FakeData::sessionId(7)));
+        QVERIFY(!window.notifications().first().alert);
+        window.showPage(Views::MainWindow::Session);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("fake-session-deleted")));
+        window.close();
+    }
+
     void russianTranslationLoads()
     {
         QCOMPARE(Appearance::applyLanguage(QStringLiteral("ru")), QStringLiteral("ru"));

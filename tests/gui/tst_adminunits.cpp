@@ -223,6 +223,96 @@ private slots:
         QCOMPARE(model.rowOfSession(FakeData::sessionId(0)), 5);
     }
 
+    // Every documented message type reaches its own signal, decoded by the collector's code; a message
+    // that breaks the schema reaches none of them.
+    void liveFeedDecodesEveryType()
+    {
+        Api::LiveFeedClient live;
+        QSignalSpy started(&live, &Api::LiveFeedClient::sessionStarted);
+        QSignalSpy appended(&live, &Api::LiveFeedClient::eventsAppended);
+        QSignalSpy saved(&live, &Api::LiveFeedClient::resultSaved);
+        QSignalSpy revoked(&live, &Api::LiveFeedClient::apiKeyRevoked);
+        QSignalSpy deleted(&live, &Api::LiveFeedClient::candidateDeleted);
+        QSignalSpy throttled(&live, &Api::LiveFeedClient::loginThrottled);
+        QSignalSpy rejected(&live, &Api::LiveFeedClient::messageRejected);
+        const QString a = FakeData::sessionId(1);
+        const QString b = FakeData::sessionId(2);
+        const QString hash(64, QLatin1Char('e'));
+        live.handleMessage(
+            QStringLiteral(R"({"type":"session_started","sessionId":"%1","kind":"study","testId":"pd"})")
+                .arg(a));
+        live.handleMessage(
+            QStringLiteral(R"({"type":"events_appended","sessions":[)"
+                           R"({"sessionId":"%1","count":2,"types":["focus_loss","copy_attempt"]},)"
+                           R"({"sessionId":"%2","count":1,"types":[]}]})")
+                .arg(a, b));
+        live.handleMessage(
+            QStringLiteral(R"({"type":"result_saved","sessionId":"%1","score":72.5,"passed":false})").arg(a));
+        live.handleMessage(QStringLiteral(R"({"type":"apikey_revoked","hash":"%1","id":4})").arg(hash));
+        live.handleMessage(
+            QStringLiteral(R"({"type":"candidate_deleted","candidateId":1001,"sessionIds":["%1"]})")
+                .arg(a.toUpper()));
+        live.handleMessage(QStringLiteral(R"({"type":"login_throttled","email":"boss@example.org",)"
+                                          R"("address":"203.0.113.9","failures":6,"delaySeconds":16})"));
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(started.first(), (QVariantList{a, QStringLiteral("study"), QStringLiteral("pd")}));
+        QCOMPARE(appended.size(), 2);
+        QCOMPARE(appended.at(0), (QVariantList{a, 2, QStringList{"focus_loss", "copy_attempt"}}));
+        QCOMPARE(appended.at(1), (QVariantList{b, 1, QStringList{}}));
+        QCOMPARE(saved.size(), 1);
+        QCOMPARE(saved.first(), (QVariantList{a, 72.5, false}));
+        QCOMPARE(revoked.size(), 1);
+        QCOMPARE(revoked.first().first().toString(), hash);
+        QCOMPARE(deleted.size(), 1);
+        QCOMPARE(deleted.first().at(0).toLongLong(), 1001);
+        QCOMPARE(deleted.first().at(1).toStringList(), QStringList{a}); // as the REST API spells it
+        QCOMPARE(throttled.size(), 1);
+        QCOMPARE(throttled.first(),
+                 (QVariantList{QStringLiteral("boss@example.org"), QStringLiteral("203.0.113.9"), 6, 16}));
+        QVERIFY(rejected.isEmpty());
+
+        live.handleMessage(
+            QStringLiteral(R"({"type":"result_saved","sessionId":"%1","score":90,"passed":true,"x":1})")
+                .arg(a));
+        live.handleMessage(
+            QStringLiteral(R"({"type":"result_saved","sessionId":"nope","score":90,"passed":true})"));
+        live.handleMessage(QStringLiteral(R"({"type":"something_new"})"));
+        QCOMPARE(rejected.size(), 3);
+        QCOMPARE(rejected.at(0).first().toString(), QStringLiteral("/x"));
+        QCOMPARE(rejected.at(1).first().toString(), QStringLiteral("/sessionId"));
+        QCOMPARE(rejected.at(2).first().toString(), QStringLiteral("/type"));
+        QCOMPARE(saved.size(), 1);
+    }
+
+    void resultsModelDropsADeletedCandidate()
+    {
+        Models::ResultsModel model(nullptr);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Api::ResultRow> rows;
+        for (int i = 0; i < 6; ++i) // candidates 1000, 1001, 1002, 1000, 1001, 1002 (i % 3 below)
+            rows.append(Api::ResultRow::fromJson(FakeData::resultItem(i % 3 + 40 * (i / 3))));
+        model.setRows(rows);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy live(&model, &Models::ResultsModel::liveRowsRemoved);
+        // By candidate id (the message lists no sessions).
+        model.onCandidateDeleted(1001, {});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(removed.size(), 2);
+        QCOMPARE(live.first().first().toInt(), 2);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QVERIFY(model.rowAt(r).candidate.id != QLatin1String("1001"));
+        QCOMPARE(model.rowOfSession(FakeData::sessionId(42)), 3); // the index follows the removal
+        // By session id, even if the row's candidate id differs (e.g. a stale row).
+        model.onCandidateDeleted(99, {FakeData::sessionId(0)});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowOfSession(FakeData::sessionId(0)), -1);
+        // Nobody of this list: nothing happens.
+        removed.clear();
+        model.onCandidateDeleted(5, {});
+        QVERIFY(removed.isEmpty());
+        QCOMPARE(model.rowCount(), 3);
+    }
+
     void liveFeedReconnectsWithBackoff()
     {
         Api::LiveFeedClient live;
@@ -647,6 +737,29 @@ private slots:
         QCOMPARE(back->events, e.events);
         cache.clear();
         QCOMPARE(cache.count(), 0);
+    }
+
+    void cacheForgetsADeletedCandidate()
+    {
+        QTemporaryDir dir;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("c.sqlite")));
+        QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        const auto put = [&cache](const QString &server, int variant) {
+            Cache::SessionCache::Entry e;
+            e.detail = FakeData::sessionDetail(FakeData::sessionId(variant),
+                                               variant); // candidate 1000 + variant % 40
+            return cache.put(server, FakeData::sessionId(variant), e);
+        };
+        for (int v : {1, 41, 2, 3})
+            QVERIFY(put(QStringLiteral("srv"), v));
+        QVERIFY(put(QStringLiteral("other"), 1));
+        // Candidate 1001 owns sessions 1 and 41 (found by the cached detail); session 3 is listed by id.
+        QCOMPARE(cache.removeCandidate(QStringLiteral("srv"), QStringLiteral("1001"),
+                                       {FakeData::sessionId(3).toUpper()}),
+                 3);
+        QCOMPARE(cache.sessionIds(QStringLiteral("srv")), QStringList{FakeData::sessionId(2)});
+        QVERIFY(cache.contains(QStringLiteral("other"), FakeData::sessionId(1))); // another server's copy
+        QCOMPARE(cache.removeCandidate(QStringLiteral("srv"), QStringLiteral("1009"), {}), 0);
     }
 };
 

@@ -279,8 +279,13 @@ private slots:
         QTest::newRow("valid token, encoded path")
             << QByteArray("GET") << QByteArray("/api/v1/%6Cive") << "valid" << 404;
         QTest::newRow("valid token") << QByteArray("GET") << QByteArray("/api/v1/live") << "valid" << 101;
+        // A token in the URL lands in proxy logs: refused even when valid; a subprotocol carries it instead.
         QTest::newRow("valid token in the query")
-            << QByteArray("GET") << QByteArray("/api/v1/live?token={valid}") << "none" << 101;
+            << QByteArray("GET") << QByteArray("/api/v1/live?token={valid}") << "none" << 401;
+        QTest::newRow("valid token as a subprotocol")
+            << QByteArray("GET") << QByteArray("/api/v1/live") << "subprotocol" << 101;
+        QTest::newRow("session token as a subprotocol")
+            << QByteArray("GET") << QByteArray("/api/v1/live") << "session subprotocol" << 401;
     }
     void liveUpgradeNeedsAValidAdminToken()
     {
@@ -320,6 +325,10 @@ private slots:
         QByteArray headers;
         if (credential == QLatin1String("X-API-Key"))
             headers = "X-API-Key: " + f->apiKey() + "\r\n";
+        else if (credential == QLatin1String("subprotocol"))
+            headers = "Sec-WebSocket-Protocol: proctor.v1, bearer." + m_proctorToken + "\r\n";
+        else if (credential == QLatin1String("session subprotocol"))
+            headers = "Sec-WebSocket-Protocol: proctor.v1, bearer." + m_session.token + "\r\n";
         else if (!token.isEmpty())
             headers = "Authorization: Bearer " + token + "\r\n";
         const QString before = databaseFingerprint(f->db());

@@ -162,9 +162,10 @@ private slots:
         for (int i = 0; i < 3; ++i) {
             live.push_back(std::make_unique<QWebSocket>());
             connect(live.back().get(), &QWebSocket::textMessageReceived, this, [this] { ++m_liveMessages; });
-            QUrl url(f->url("/api/v1/live").replace(QLatin1String("http://"), QLatin1String("ws://")));
-            url.setQuery(QStringLiteral("token=") + QString::fromLatin1(m_adminToken));
-            live.back()->open(url);
+            QNetworkRequest request(
+                QUrl(f->url("/api/v1/live").replace(QLatin1String("http://"), QLatin1String("ws://"))));
+            request.setRawHeader("Authorization", "Bearer " + m_adminToken);
+            live.back()->open(request);
         }
 
         const qint64 pid = f->collector().pid();

@@ -66,32 +66,31 @@ void registerApiKeyRoutes(Router &router, AdminContext &ctx)
                    });
                });
 
-    router.add(
-        "DELETE", QStringLiteral("/api/v1/apikeys/{id}"),
-        [&ctx, admin](const HttpRequest &req, const Responder &res) {
-            ctx.guard.withAdmin(req, res, admin, [&ctx, req, res](const Auth::AdminIdentity &who) {
-                const auto id = idParam(req);
-                if (!id) {
-                    res.send(HttpResponse::error(id.error()));
-                    return;
-                }
-                ctx.apiKeyService.revoke(Actor::fromAdmin(who, req.peer), *id)
-                    .then(&ctx.apiKeys, [&ctx, res](const Expected<Storage::ApiKeyRevocation> &revoked) {
-                        if (!revoked) {
-                            res.send(HttpResponse::error(revoked.error()));
-                            return;
-                        }
-                        if (!revoked->alreadyRevoked) {
-                            // TODO: moves to the live dispatcher (it reacts to the service's
-                            // ApiKeyRevoked on every instance).
-                            ctx.apiKeys.forget(revoked->hash);
-                            ctx.redis.command({"DEL", Auth::ApiKeyAuthenticator::redisKey(revoked->hash)},
-                                              [](const Redis::RedisReply &) {});
-                        }
-                        res.send(noContent());
-                    });
-            });
-        });
+    router.add("DELETE", QStringLiteral("/api/v1/apikeys/{id}"),
+               [&ctx, admin](const HttpRequest &req, const Responder &res) {
+                   ctx.guard.withAdmin(req, res, admin, [&ctx, req, res](const Auth::AdminIdentity &who) {
+                       const auto id = idParam(req);
+                       if (!id) {
+                           res.send(HttpResponse::error(id.error()));
+                           return;
+                       }
+                       ctx.apiKeyService.revoke(Actor::fromAdmin(who, req.peer), *id)
+                           .then(&ctx.apiKeys,
+                                 [&ctx, res](const Expected<Storage::ApiKeyRevocation> &revoked) {
+                                     if (!revoked) {
+                                         res.send(HttpResponse::error(revoked.error()));
+                                         return;
+                                     }
+                                     if (!revoked->alreadyRevoked) {
+                                         // Every instance drops it when the announcement arrives; this one
+                                         // also before it answers, so the caller's next request is refused
+                                         // here.
+                                         ctx.apiKeys.dropRevoked(revoked->hash);
+                                     }
+                                     res.send(noContent());
+                                 });
+                   });
+               });
 }
 
 void registerAdminRoutes(Router &router, AdminContext &ctx)
@@ -199,8 +198,6 @@ void registerManagementRoutes(Router &router, AdminContext &ctx)
                                    res.send(HttpResponse::error(done.error()));
                                    return;
                                }
-                               // TODO: moves to the live dispatcher (it reacts to CandidateDeleted).
-                               ctx.cache.invalidate();
                                res.send(HttpResponse::json(200, Json::toJson(*done)));
                            });
                    });
