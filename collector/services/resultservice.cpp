@@ -96,11 +96,8 @@ Expected<ResultOutcome> ResultService::submitOn(pqxx::connection &c, const Resul
                                         holderName(*session), session->position, out.score.percent});
         out.certificate = IssuedCertificate{number, out.finishedAt, verifyUrl(number)};
     }
-    Storage::StoredResult stored;
-    stored.score = out.score;
-    stored.passed = out.passed;
-    stored.gradeNumber = out.grade.number;
-    Storage::ResultRepository::finish(tx, submission.sessionId, stored, submission.answersJson);
+    Storage::ResultRepository::finish(tx, submission.sessionId, out.score, out.passed, out.grade.number,
+                                      submission.answersJson);
     Storage::ResultRepository::storeTelemetry(tx, submission.sessionId, submission.telemetry);
     tx.commit();
 

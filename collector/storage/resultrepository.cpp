@@ -83,14 +83,14 @@ qint64 nextCertificateValue(pqxx::transaction_base &tx, const QString &period)
         .as<qint64>();
 }
 
-void finish(pqxx::transaction_base &tx, const QUuid &sessionId, const StoredResult &result,
-            const QJsonArray &answers)
+void finish(pqxx::transaction_base &tx, const QUuid &sessionId, const Contract::Score &score, bool passed,
+            int gradeNumber, const QJsonArray &answers)
 {
     tx.exec_params("UPDATE sessions SET status = 'completed', finished_at = now(), score = $2, "
                    "correct_count = $3, total_count = $4, passed = $5, grade = $6, answers = $7::jsonb "
                    "WHERE id = $1",
-                   sessionKey(sessionId), result.score.percent, result.score.correct, result.score.total,
-                   result.passed, result.gradeNumber, json(answers));
+                   sessionKey(sessionId), score.percent, score.correct, score.total, passed, gradeNumber,
+                   json(answers));
 }
 
 void storeTelemetry(pqxx::transaction_base &tx, const QUuid &sessionId, const QJsonObject &t)

@@ -60,8 +60,8 @@ QDateTime transactionTime(pqxx::transaction_base &tx);
 qint64 nextCertificateValue(pqxx::transaction_base &tx, const QString &period);
 
 // Marks the session completed with its result at the transaction's time (transactionTime()).
-void finish(pqxx::transaction_base &tx, const QUuid &sessionId, const StoredResult &result,
-            const QJsonArray &answers);
+void finish(pqxx::transaction_base &tx, const QUuid &sessionId, const Contract::Score &score, bool passed,
+            int gradeNumber, const QJsonArray &answers);
 // Stores the submission's telemetry once per session.
 void storeTelemetry(pqxx::transaction_base &tx, const QUuid &sessionId, const QJsonObject &telemetry);
 
