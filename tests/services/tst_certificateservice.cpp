@@ -61,10 +61,10 @@ private slots:
         QCOMPARE(check->issuedAt, m_issued.issuedAt);
         QVERIFY(!check->revoked);
         // The full name appears nowhere in what the public endpoint sends.
-        const QByteArray wire = QJsonDocument(Http::toJson(*check)).toJson(QJsonDocument::Compact);
+        const QByteArray wire = QJsonDocument(Http::Json::toJson(*check)).toJson(QJsonDocument::Compact);
         QVERIFY2(!wire.contains(QStringLiteral("Иванов").toUtf8()), wire.constData());
         QVERIFY2(!wire.contains(QStringLiteral("Иван ").toUtf8()), wire.constData());
-        QCOMPARE(Http::toJson(*check).value("valid").toBool(), true);
+        QCOMPARE(Http::Json::toJson(*check).value("valid").toBool(), true);
     }
 
     void revokedIsNotValid()
@@ -75,7 +75,7 @@ private slots:
         const auto check = ServiceFixture::wait(m_service->verify(m_issued.number));
         QVERIFY(check);
         QVERIFY(check->revoked);
-        QCOMPARE(Http::toJson(*check).value("valid").toBool(), false);
+        QCOMPARE(Http::Json::toJson(*check).value("valid").toBool(), false);
         m_fixture->scalar(
             QStringLiteral("UPDATE certificates SET revoked_at = NULL WHERE number = '%1' RETURNING 1")
                 .arg(m_issued.number));

@@ -160,7 +160,7 @@ private slots:
         } else {
             QVERIFY(!outcome->certificate);
             QCOMPARE(m_fixture->scalar("SELECT count(*) FROM certificates").toLongLong(), certificatesBefore);
-            QVERIFY(Http::toJson(*outcome).value("certificate").isNull());
+            QVERIFY(Http::Json::toJson(*outcome).value("certificate").isNull());
         }
 
         const auto messages = m_fixture->announcer().messages();
@@ -209,8 +209,8 @@ private slots:
             ServiceFixture::wait(m_results->submit({started->id, wrong, answersJson(wrong), {}}));
         QVERIFY(again);
         QVERIFY(again->replayed);
-        QCOMPARE(QJsonDocument(Http::toJson(*again)).toJson(QJsonDocument::Compact),
-                 QJsonDocument(Http::toJson(*first)).toJson(QJsonDocument::Compact));
+        QCOMPARE(QJsonDocument(Http::Json::toJson(*again)).toJson(QJsonDocument::Compact),
+                 QJsonDocument(Http::Json::toJson(*first)).toJson(QJsonDocument::Compact));
         QCOMPARE(again->score, first->score);
         QCOMPARE(again->certificate->number, first->certificate->number);
         QCOMPARE(

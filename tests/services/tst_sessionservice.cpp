@@ -76,11 +76,11 @@ private slots:
         QCOMPARE(claims->expiresAtSec, claims->startedAtMs / 1000 + kTtlSeconds);
 
         // What leaves for the page has neither the key nor the explanations.
-        const QByteArray wire = QJsonDocument(Http::toJson(*started)).toJson(QJsonDocument::Compact);
+        const QByteArray wire = QJsonDocument(Http::Json::toJson(*started)).toJson(QJsonDocument::Compact);
         QVERIFY2(!wire.contains("\"correct\""), wire.constData());
         QVERIFY2(!wire.contains("explanation"), wire.constData());
         QVERIFY(!wire.contains("\"study\""));
-        QCOMPARE(Http::toJson(*started).value("test").toObject().value("questions").toArray().size(),
+        QCOMPARE(Http::Json::toJson(*started).value("test").toObject().value("questions").toArray().size(),
                  PageData::kPerAttempt);
 
         const auto messages = m_fixture->announcer().messages();
@@ -104,7 +104,7 @@ private slots:
                                              "WHERE id = '%1'")
                                   .arg(started->id.toString(QUuid::WithoutBraces))),
             QStringLiteral("0 study"));
-        const QJsonObject wire = Http::toJson(*started);
+        const QJsonObject wire = Http::Json::toJson(*started);
         QVERIFY(wire.value("test").toObject().value("questions").toArray().isEmpty());
         QCOMPARE(wire.value("study").toObject().value("modules").toArray().size(), 1);
 

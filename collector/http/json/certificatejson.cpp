@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "http/json/certificatejson.h"
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 
 QJsonObject toJson(const Services::CertificateCheck &c)
 {
@@ -14,4 +14,4 @@ QJsonObject toJson(const Services::CertificateCheck &c)
                        {QStringLiteral("issuedAt"), c.issuedAt.toString(Qt::ISODateWithMs)}};
 }
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

@@ -6,9 +6,9 @@
 
 #include "services/certificateservice.h"
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 
 // {"number","valid","revoked","holder" (masked),"testTitle","score","issuedAt"}
 QJsonObject toJson(const Services::CertificateCheck &check);
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

@@ -6,7 +6,7 @@
 #include <QJsonDocument>
 #include <QSet>
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 namespace {
 
 // Client clocks are evidence, not truth: keep them, but only within a plausible range.
@@ -65,4 +65,4 @@ QJsonObject toJson(const Storage::WriteOutcome &written)
                        {QStringLiteral("duplicates"), written.duplicates}};
 }
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "services/ingestservice.h"
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 
 // `body` has passed the event-batch schema; `claims` are the session token's (session id, partition key).
 // ValidationFailed naming /events/<i>/<field> for what the schema cannot express.
@@ -18,4 +18,4 @@ Expected<Services::EventBatch> parseEventBatch(const QJsonObject &body, const Au
 // {"accepted","duplicates"}: the rows this request stored, and those a retry had already stored.
 QJsonObject toJson(const Storage::WriteOutcome &written);
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

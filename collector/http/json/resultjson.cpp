@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "http/json/resultjson.h"
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 
 Expected<Services::ResultSubmission> parseResultSubmission(const QUuid &sessionId, const QJsonObject &body)
 {
@@ -33,4 +33,4 @@ QJsonObject toJson(const Services::ResultOutcome &o)
     return out;
 }
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "services/resultservice.h"
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 
 // `body` has passed the result-submission schema.
 Expected<Services::ResultSubmission> parseResultSubmission(const QUuid &sessionId, const QJsonObject &body);
@@ -18,4 +18,4 @@ Expected<Services::ResultSubmission> parseResultSubmission(const QUuid &sessionI
 //  "certificate": null | {"number","issuedAt","verifyUrl"}}
 QJsonObject toJson(const Services::ResultOutcome &outcome);
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

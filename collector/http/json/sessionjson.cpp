@@ -3,7 +3,7 @@
 
 #include <QJsonArray>
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 namespace {
 
 QJsonArray optionsJson(const QList<Contract::Option> &options)
@@ -76,4 +76,4 @@ QJsonObject toJson(const Services::StartedSession &session)
     return out;
 }
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

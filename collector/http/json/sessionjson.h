@@ -7,7 +7,7 @@
 #include "core/error.h"
 #include "services/sessionservice.h"
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 
 // `body` has passed the session-start schema; the transport adds the client's address, user agent and key.
 Expected<Services::SessionStart> parseSessionStart(const QJsonObject &body);
@@ -16,4 +16,4 @@ Expected<Services::SessionStart> parseSessionStart(const QJsonObject &body);
 // session, whose self-check questions keep their answers: learning aids, never scored).
 QJsonObject toJson(const Services::StartedSession &session);
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "http/json/testjson.h"
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 
 QJsonObject toJson(const Services::TestSummary &t)
 {
@@ -27,4 +27,4 @@ QJsonObject toPublicJson(const Contract::TestDefinition &test)
     return test.publicJson();
 }
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

@@ -9,7 +9,7 @@
 #include "contract/testdefinition.h"
 #include "services/testservice.h"
 
-namespace Proctor::Collector::Http {
+namespace Proctor::Collector::Http::Json {
 
 // {"id","title","description","questionsPerAttempt","timeLimitSeconds","passThreshold","hasStudy"}
 QJsonObject toJson(const Services::TestSummary &test);
@@ -17,4 +17,4 @@ QJsonArray toJson(const QList<Services::TestSummary> &tests);
 // What a candidate may see of a definition (TestDefinition::publicJson: no `correct`, no `explanation`).
 QJsonObject toPublicJson(const Contract::TestDefinition &test);
 
-} // namespace Proctor::Collector::Http
+} // namespace Proctor::Collector::Http::Json

@@ -22,7 +22,7 @@ void registerCertificateRoutes(Router &router, PageContext &ctx)
             }
             ctx.guard.withAddressLimit(req, res, [&ctx, res, number] {
                 ctx.certificates.verify(number).then([res](Expected<Services::CertificateCheck> found) {
-                    res.send(found ? HttpResponse::json(200, toJson(*found))
+                    res.send(found ? HttpResponse::json(200, Json::toJson(*found))
                                    : HttpResponse::error(found.error()));
                 });
             });

@@ -23,13 +23,13 @@ void registerEventRoutes(Router &router, PageContext &ctx)
             const QUuid sessionId = QUuid::fromString(body->value(QStringLiteral("sessionId")).toString());
             const QJsonObject batch = std::move(*body);
             ctx.guard.withSession(req, res, sessionId, [&ctx, res, batch](const Auth::SessionClaims &claims) {
-                auto events = parseEventBatch(batch, claims);
+                auto events = Json::parseEventBatch(batch, claims);
                 if (!events) {
                     res.send(HttpResponse::error(events.error()));
                     return;
                 }
                 ctx.ingest.append(std::move(*events), [res](Expected<Services::WriteOutcome> written) {
-                    res.send(written ? HttpResponse::json(200, toJson(*written))
+                    res.send(written ? HttpResponse::json(200, Json::toJson(*written))
                                      : HttpResponse::error(written.error()));
                 });
             });

@@ -26,7 +26,7 @@ void registerResultRoutes(Router &router, PageContext &ctx)
                        res.send(HttpResponse::error(body.error()));
                        return;
                    }
-                   auto submission = parseResultSubmission(*sessionId, *body);
+                   auto submission = Json::parseResultSubmission(*sessionId, *body);
                    if (!submission) {
                        res.send(HttpResponse::error(submission.error()));
                        return;
@@ -37,7 +37,7 @@ void registerResultRoutes(Router &router, PageContext &ctx)
                            ctx.results.submit(std::move(submission))
                                .then([res](Expected<Services::ResultOutcome> outcome) {
                                    res.send(outcome ? HttpResponse::json(outcome->replayed ? 200 : 201,
-                                                                         toJson(*outcome))
+                                                                         Json::toJson(*outcome))
                                                     : HttpResponse::error(outcome.error()));
                                });
                        });

@@ -21,7 +21,7 @@ void registerSessionRoutes(Router &router, PageContext &ctx)
                 res.send(HttpResponse::error(body.error()));
                 return;
             }
-            auto start = parseSessionStart(*body);
+            auto start = Json::parseSessionStart(*body);
             if (!start) {
                 res.send(HttpResponse::error(start.error()));
                 return;
@@ -33,8 +33,9 @@ void registerSessionRoutes(Router &router, PageContext &ctx)
                                      start.apiKeyId = key.id;
                                      ctx.sessions.start(std::move(start))
                                          .then([res](Expected<Services::StartedSession> started) {
-                                             res.send(started ? HttpResponse::json(201, toJson(*started))
-                                                              : HttpResponse::error(started.error()));
+                                             res.send(started
+                                                          ? HttpResponse::json(201, Json::toJson(*started))
+                                                          : HttpResponse::error(started.error()));
                                          });
                                  });
         });

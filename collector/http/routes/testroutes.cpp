@@ -14,7 +14,8 @@ void registerTestRoutes(Router &router, PageContext &ctx)
     router.add("GET", QStringLiteral("/api/v1/tests"), [&ctx](const HttpRequest &req, const Responder &res) {
         ctx.guard.withApiKey(req, res, Auth::kScopeTestsRead, [&ctx, res](const Auth::ApiKeyInfo &) {
             ctx.tests.list().then([res](Expected<QList<Services::TestSummary>> list) {
-                res.send(list ? HttpResponse::json(200, toJson(*list)) : HttpResponse::error(list.error()));
+                res.send(list ? HttpResponse::json(200, Json::toJson(*list))
+                              : HttpResponse::error(list.error()));
             });
         });
     });
@@ -24,7 +25,7 @@ void registerTestRoutes(Router &router, PageContext &ctx)
             const QString id = req.pathParams.value(QStringLiteral("id"));
             ctx.guard.withApiKey(req, res, Auth::kScopeTestsRead, [&ctx, res, id](const Auth::ApiKeyInfo &) {
                 ctx.tests.get(id).then([res](Expected<Services::TestPtr> test) {
-                    res.send(test ? HttpResponse::json(200, toPublicJson(**test))
+                    res.send(test ? HttpResponse::json(200, Json::toPublicJson(**test))
                                   : HttpResponse::error(test.error()));
                 });
             });
