@@ -24,12 +24,17 @@
 #include "logging/log.h"
 #include "observability/metrics.h"
 #include "services/adminservice.h"
+#include "services/analysisservice.h"
 #include "services/apikeyservice.h"
 #include "services/auditservice.h"
 #include "services/candidateerasureservice.h"
-#include "services/settingsservice.h"
-#include "services/analysisservice.h"
+#include "services/certificateservice.h"
+#include "services/ingestservice.h"
+#include "services/resultservice.h"
 #include "services/reviewservice.h"
+#include "services/sessionservice.h"
+#include "services/settingsservice.h"
+#include "services/testservice.h"
 #include "storage/dbpool.h"
 #include "storage/eventwriter.h"
 #include "storage/reviewcache.h"
@@ -80,7 +85,12 @@ int runServe(const Config &config, const QStringList &)
 
     Http::HealthRoutes health(config.databaseUrl, redis, metrics, config.metricsToken);
     health.registerOn(router);
-    Http::PageContext page{config, guard, validator, db, tests, events, publisher, metrics};
+    Services::TestService testService(db, tests);
+    Services::SessionService sessions(db, tests, tokens, publisher, config.sessionTtlSeconds);
+    Services::IngestService ingest(events, publisher);
+    Services::ResultService results(db, tests, publisher, metrics, config.publicUrl);
+    Services::CertificateService certificates(db);
+    Http::PageContext page{config, guard, validator, testService, sessions, ingest, results, certificates};
     Http::registerTestRoutes(router, page);
     Http::registerSessionRoutes(router, page);
     Http::registerEventRoutes(router, page);

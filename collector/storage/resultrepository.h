@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: MIT
-// Finishing a test session: score against the key, store answers and telemetry, and for a pass take the
-// next certificate number of the month under a row lock, all in one transaction. Idempotent per session.
+// Finishing a test session: the session's attempt under a row lock, the scored result and the telemetry,
+// all inside the caller's transaction. The scoring and the certificate rules live in
+// Services::ResultService; this file only moves their values in and out of the tables.
 #pragma once
+
+#include <optional>
 
 #include <pqxx/pqxx>
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QStringList>
 #include <QUuid>
 
 #include "contract/testdefinition.h"
@@ -13,33 +19,55 @@
 
 namespace Proctor::Collector::Storage {
 
-struct ResultSubmission
+// A session as its result sees it, read with a row lock so that concurrent submissions queue.
+struct SessionForResult
 {
-    QUuid sessionId;
-    QList<Contract::Answer> answers;
-    QJsonArray answersJson;
-    QJsonObject telemetry;
-    QString publicUrl; // base of the verification link
+    QString testId;
+    QString kind;            // "test" | "study"
+    bool finished = false;   // a result is already stored: the first one stands
+    QStringList questionIds; // the attempt's questions, in the order drawn
+    qint64 candidateId = 0;
+    QString lastName;
+    QString firstName;
+    QString middleName;
+    QString position;
 };
 
-struct ResultOutcome
+// What a finished session keeps of its result; enough to answer a resubmission exactly as the first time.
+struct StoredResult
 {
-    QJsonObject body; // exactly what the first submission answered
-    bool replayed = false;
+    Contract::Score score;
     bool passed = false;
-    QString certificateNumber;
-    QString testId;
+    int gradeNumber = 2;
+    QDateTime finishedAt;          // UTC, millisecond precision
+    QString certificateNumber;     // empty when none was issued
+    QDateTime certificateIssuedAt; // UTC, millisecond precision; null when none was issued
 };
 
 namespace ResultRepository {
 
-Expected<ResultOutcome> submit(pqxx::connection &c, const ResultSubmission &submission,
-                               const Contract::TestDefinition &test);
 // The test a session belongs to, and its kind ("test" / "study"); NotFound when there is no such session.
 Expected<std::pair<QString, QString>> sessionTest(pqxx::connection &c, const QUuid &sessionId);
 
-// "26/11" + 7 -> "26/11-0007"
-QString formatCertificateNumber(const QString &period, qint64 value);
+// The session with a row lock held until `tx` ends; nullopt when there is no such session.
+std::optional<SessionForResult> lockSession(pqxx::transaction_base &tx, const QUuid &sessionId);
+
+// The transaction's clock (PostgreSQL now()), truncated to the millisecond: what finish() stores.
+QDateTime transactionTime(pqxx::transaction_base &tx);
+
+// The next value of the period's certificate counter ("26/11"); the counter row stays locked until `tx`
+// ends, so concurrent passes get consecutive values.
+qint64 nextCertificateValue(pqxx::transaction_base &tx, const QString &period);
+
+// Marks the session completed with its result at the transaction's time (transactionTime()).
+void finish(pqxx::transaction_base &tx, const QUuid &sessionId, const Contract::Score &score, bool passed,
+            int gradeNumber, const QJsonArray &answers);
+// Stores the submission's telemetry once per session.
+void storeTelemetry(pqxx::transaction_base &tx, const QUuid &sessionId, const QJsonObject &telemetry);
+
+// The result finish() stored, with the session's certificate if one was issued; nullopt when the session
+// has none.
+std::optional<StoredResult> storedResult(pqxx::transaction_base &tx, const QUuid &sessionId);
 
 } // namespace ResultRepository
 } // namespace Proctor::Collector::Storage

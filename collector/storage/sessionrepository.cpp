@@ -16,7 +16,7 @@ QString CandidateIdentity::identityKey() const
 
 namespace SessionRepository {
 
-qint64 create(pqxx::connection &c, const NewSession &s)
+qint64 create(pqxx::transaction_base &tx, const NewSession &s)
 {
     std::string questions = "{";
     for (qsizetype i = 0; i < s.questionIds.size(); ++i) {
@@ -28,7 +28,6 @@ qint64 create(pqxx::connection &c, const NewSession &s)
     const auto ip = s.clientIp.isNull() ? std::optional<std::string>()
                                         : std::optional<std::string>(s.clientIp.toString().toStdString());
 
-    pqxx::work tx(c);
     const auto candidate =
         tx.exec_params1("INSERT INTO candidates (identity_key, persistent_id, last_name, first_name, "
                         "middle_name, position, email) "
@@ -48,7 +47,6 @@ qint64 create(pqxx::connection &c, const NewSession &s)
         toStd(s.id.toString(QUuid::WithoutBraces)), toStd(s.testId), toStd(s.kind), candidateId, questions,
         toStd(s.fingerprintHash), QJsonDocument(s.fingerprint).toJson(QJsonDocument::Compact).toStdString(),
         toStd(s.candidate.persistentId), toStd(s.locale), ip, toStd(s.userAgent.left(512)), s.startedAtMs);
-    tx.commit();
     return candidateId;
 }
 

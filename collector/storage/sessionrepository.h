@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Opening a session: the candidate upsert and the session row in one transaction.
+// Opening a session: the candidate upsert and the session row, inside the caller's transaction.
 #pragma once
 
 #include <pqxx/pqxx>
@@ -43,8 +43,8 @@ struct NewSession
 
 namespace SessionRepository {
 
-// Returns the candidate id.
-qint64 create(pqxx::connection &c, const NewSession &session);
+// Upserts the candidate and inserts the session row in `tx` (the caller commits); returns the candidate id.
+qint64 create(pqxx::transaction_base &tx, const NewSession &session);
 
 } // namespace SessionRepository
 } // namespace Proctor::Collector::Storage

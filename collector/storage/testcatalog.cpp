@@ -30,6 +30,12 @@ Expected<TestCatalog::TestPtr> TestCatalog::get(pqxx::connection &c, const QStri
     return TestPtr(ptr);
 }
 
+void TestCatalog::forget(const QString &id)
+{
+    std::lock_guard lock(m_mutex);
+    m_cache.remove(id);
+}
+
 QFuture<Expected<TestCatalog::TestPtr>> TestCatalog::get(const QString &id)
 {
     return m_db.run<TestPtr>([this, id](pqxx::connection &c) { return get(c, id); });

@@ -28,6 +28,9 @@ public:
     QFuture<Expected<TestPtr>> get(const QString &id);
     // The same on a connection the caller already holds (inside a DbPool job).
     Expected<TestPtr> get(pqxx::connection &c, const QString &id);
+    // Drops the cached copy after an import in this process, so the next get() reads the new definition.
+    // (Other instances see it within the cache's lifetime.)
+    void forget(const QString &id);
 
 private:
     struct Entry

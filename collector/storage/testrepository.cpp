@@ -7,9 +7,9 @@
 
 namespace Proctor::Collector::Storage::TestRepository {
 
-ImportResult importTest(pqxx::connection &c, const Contract::TestDefinition &t, const QByteArray &checksum)
+ImportResult importTest(pqxx::transaction_base &tx, const Contract::TestDefinition &t,
+                        const QByteArray &checksum)
 {
-    pqxx::work tx(c);
     const auto existing = tx.exec_params("SELECT checksum FROM tests WHERE id = $1", toStd(t.id()));
     if (!existing.empty() && existing[0][0].as<std::string>() == checksum.toStdString())
         return ImportResult::Unchanged;
@@ -22,13 +22,11 @@ ImportResult importTest(pqxx::connection &c, const Contract::TestDefinition &t, 
         "time_limit_seconds = EXCLUDED.time_limit_seconds, checksum = EXCLUDED.checksum, updated_at = now()",
         toStd(t.id()), toStd(t.title()), QJsonDocument(t.json()).toJson(QJsonDocument::Compact).toStdString(),
         t.passThreshold(), t.questionsPerAttempt(), t.timeLimitSeconds(), checksum.toStdString());
-    tx.commit();
     return existing.empty() ? ImportResult::Created : ImportResult::Updated;
 }
 
-QList<TestSummary> list(pqxx::connection &c)
+QList<TestSummary> list(pqxx::transaction_base &tx)
 {
-    pqxx::nontransaction tx(c);
     QList<TestSummary> out;
     for (const auto &row :
          tx.exec("SELECT id, title, coalesce(definition->>'description', ''), questions_per_attempt, "

@@ -32,9 +32,10 @@ enum class ImportResult
     Updated,
     Unchanged
 };
-ImportResult importTest(pqxx::connection &c, const Contract::TestDefinition &test,
+// Inside the caller's transaction; `checksum` identifies the imported file, so the same file is Unchanged.
+ImportResult importTest(pqxx::transaction_base &tx, const Contract::TestDefinition &test,
                         const QByteArray &checksum);
-QList<TestSummary> list(pqxx::connection &c);
+QList<TestSummary> list(pqxx::transaction_base &tx);
 std::optional<Contract::TestDefinition> load(pqxx::connection &c, const QString &id);
 
 } // namespace TestRepository

@@ -9,15 +9,13 @@ class ContractValidator;
 }
 namespace Proctor::Collector {
 struct Config;
-class Metrics;
-namespace Storage {
-class DbPool;
-class EventWriter;
-class TestCatalog;
-} // namespace Storage
-namespace Live {
-class ChangePublisher;
-}
+namespace Services {
+class CertificateService;
+class IngestService;
+class ResultService;
+class SessionService;
+class TestService;
+} // namespace Services
 } // namespace Proctor::Collector
 
 namespace Proctor::Collector::Http {
@@ -30,11 +28,11 @@ struct PageContext
     const Config &config;
     PageGuard &guard;
     const Contract::ContractValidator &validator;
-    Storage::DbPool &db;
-    Storage::TestCatalog &tests;
-    Storage::EventWriter &events;
-    Live::ChangePublisher &publisher;
-    Metrics &metrics;
+    Services::TestService &tests;
+    Services::SessionService &sessions;
+    Services::IngestService &ingest;
+    Services::ResultService &results;
+    Services::CertificateService &certificates;
 };
 
 void registerTestRoutes(Router &router, PageContext &ctx);
