@@ -21,7 +21,7 @@ void registerCertificateRoutes(Router &router, PageContext &ctx)
                                                 QStringLiteral("number"), 0}));
                        return;
                    }
-                   ctx.guard.withAddressLimit(req, res, [&ctx, res, number] {
+                   ctx.guard.withCertificateLookup(req, res, [&ctx, res, number] {
                        ctx.db
                            .run<std::optional<QJsonObject>>(
                                [number](pqxx::connection &c) -> Expected<std::optional<QJsonObject>> {

@@ -85,8 +85,8 @@ void registerSessionRoutes(Router &router, PageContext &ctx)
                 return;
             }
             Storage::NewSession session = sessionFromBody(*body, req);
-            ctx.guard.withApiKey(
-                req, res, Auth::kScopeSessionsWrite,
+            ctx.guard.withSessionStart(
+                req, res, session.fingerprintHash, session.candidate.persistentId,
                 [&ctx, res, session](const Auth::ApiKeyInfo &key) mutable {
                     const qint64 apiKeyId = key.id;
                     ctx.db
