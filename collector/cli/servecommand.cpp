@@ -16,6 +16,7 @@
 #include "http/httpserver.h"
 #include "http/routes/adminguard.h"
 #include "http/routes/analysisroutes.h"
+#include "http/routes/authroutes.h"
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
 #include "http/routes/pageguard.h"
@@ -24,6 +25,7 @@
 #include "redis/redisclient.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
+#include "services/authservice.h"
 #include "storage/dbpool.h"
 #include "storage/eventwriter.h"
 #include "storage/reviewcache.h"
@@ -55,13 +57,12 @@ int runServe(const Config &config, const QStringList &)
     Auth::ApiKeyAuthenticator apiKeys(db, redis);
     Auth::RateLimiter limiter(redis);
     const Auth::SessionTokenSigner tokens(config.sessionSecret);
-    Http::PageGuard guard(apiKeys, limiter, tokens,
-                          {config.rateLimitPerKeyPerMinute, config.rateLimitPerAddressPerMinute});
+    Http::PageGuard guard(apiKeys, limiter, tokens, Http::PageGuardLimits::fromConfig(config));
     Live::ChangePublisher publisher(redis);
     Auth::AdminAuthenticator admins(db);
-    Auth::AdminLoginThrottle loginThrottle(
-        redis,
-        {config.loginFailuresPerAccount, config.loginFailuresPerAddress, config.loginFailureWindowSeconds});
+    Auth::AdminLoginThrottle loginThrottle(redis,
+                                           {config.loginFailuresPerAccount, config.loginFailuresPerAddress,
+                                            config.loginFailureWindowSeconds, config.loginDelayMaxSeconds});
     Storage::ReviewCache reviewCache(redis);
     Live::LiveHub liveHub(admins, metrics);
 
@@ -90,7 +91,8 @@ int runServe(const Config &config, const QStringList &)
     Http::AdminGuard adminGuard(admins);
     Http::AdminContext admin{config,  adminGuard, db,    tests,       loginThrottle,
                              apiKeys, publisher,  redis, reviewCache, metrics};
-    Http::registerAuthRoutes(router, admin);
+    Services::AuthService auth(db, loginThrottle, publisher, config.adminTokenTtlSeconds);
+    Http::registerAuthRoutes(router, adminGuard, auth);
     Http::registerReviewRoutes(router, admin);
     Http::registerManagementRoutes(router, admin);
     Http::registerLiveRoutes(router, admin);
