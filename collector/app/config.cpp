@@ -45,19 +45,85 @@ QByteArray decodeSecret(const QString &raw)
     return b64 ? *b64 : QByteArray();
 }
 
+// What is wrong with a postgresql:// URL, checked the way libpq reads it (user information up to an '@' that
+// comes before any '/', then a comma-separated host[:port] list, then /db and ?key=value parameters), so
+// that libpq never gets to print its own message: several of those quote a piece of the URL, which can be a
+// piece of the password. Empty when nothing is wrong. Never quotes the URL.
+QString databaseUrlProblem(const QString &url)
+{
+    for (const QChar ch : url)
+        if (ch.isSpace() || ch.unicode() < 0x20 || ch.unicode() == 0x7f)
+            return QStringLiteral("contains a space or a control character (percent-encode it)");
+    for (qsizetype i = url.indexOf(QLatin1Char('%')); i >= 0; i = url.indexOf(QLatin1Char('%'), i + 1)) {
+        const auto hex = [](QChar c) { return c.isDigit() || (c.toLower() >= u'a' && c.toLower() <= u'f'); };
+        if (i + 2 >= url.size() || !hex(url[i + 1]) || !hex(url[i + 2]))
+            return QStringLiteral("has a '%' that is not followed by two hex digits");
+    }
+    const qsizetype start = url.indexOf(QLatin1String("://")) + 3;
+    qsizetype p = start;
+    while (p < url.size() && url[p] != QLatin1Char('@') && url[p] != QLatin1Char('/'))
+        ++p;
+    const qsizetype hostsStart = p < url.size() && url[p] == QLatin1Char('@') ? p + 1 : start;
+    qsizetype hostsEnd = hostsStart;
+    while (hostsEnd < url.size() && url[hostsEnd] != QLatin1Char('/') && url[hostsEnd] != QLatin1Char('?'))
+        ++hostsEnd;
+    for (const QString &entry :
+         url.mid(hostsStart, hostsEnd - hostsStart).split(QLatin1Char(','), Qt::KeepEmptyParts)) {
+        QString port;
+        if (entry.startsWith(QLatin1Char('['))) {
+            const qsizetype close = entry.indexOf(QLatin1Char(']'));
+            if (close < 0)
+                return QStringLiteral("has an IPv6 host without its closing ']'");
+            const QString rest = entry.mid(close + 1);
+            if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(':')))
+                return QStringLiteral("has something after an IPv6 host that is not ':port'");
+            port = rest.mid(1);
+        } else if (const qsizetype colon = entry.indexOf(QLatin1Char(':')); colon >= 0) {
+            port = entry.mid(colon + 1);
+        } else {
+            continue;
+        }
+        bool ok = false;
+        const int n = port.toInt(&ok);
+        if (!port.isEmpty() && (!ok || n < 1 || n > 65535 || !port.front().isDigit()))
+            return QStringLiteral("has a port that is not a number in 1..65535 (a ':' or '/' in the password "
+                                  "must be percent-encoded)");
+    }
+    if (const qsizetype q = url.indexOf(QLatin1Char('?'), hostsEnd); q >= 0)
+        for (const QString &param : url.mid(q + 1).split(QLatin1Char('&'), Qt::SkipEmptyParts))
+            if (param.count(QLatin1Char('=')) != 1 || param.startsWith(QLatin1Char('=')))
+                return QStringLiteral("has a query parameter that is not key=value");
+    return {};
+}
+
 } // namespace
+
+QString redactUrl(const QString &url)
+{
+    QString out = url;
+    // Up to the last '@': a password with an unencoded '@', '/' or '#' must not leave a piece behind.
+    const qsizetype scheme = out.indexOf(QLatin1String("://"));
+    const qsizetype from = scheme >= 0 ? scheme + 3 : 0;
+    if (const qsizetype at = out.lastIndexOf(QLatin1Char('@')); at >= from)
+        out.replace(from, at - from, QStringLiteral("***"));
+    // libpq also takes ?password=…
+    static const QRegularExpression param(QStringLiteral("([?&][^=&]*pass[^=&]*=)[^&]*"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    out.replace(param, QStringLiteral("\\1***"));
+    return out;
+}
 
 tl::expected<RedisEndpoint, QString> parseRedisUrl(const QString &url)
 {
     const QUrl u(url, QUrl::StrictMode);
     if (!u.isValid() || u.scheme() != QLatin1String("redis") || u.host().isEmpty())
         return tl::unexpected(
-            QStringLiteral("expected redis://[:password@]host[:port][/db], got '%1'").arg(url));
+            QStringLiteral("expected redis://[:password@]host[:port][/db], got '%1'").arg(redactUrl(url)));
     RedisEndpoint ep;
     ep.host = u.host();
     const int port = u.port(6379);
     if (port <= 0 || port > 65535)
-        return tl::unexpected(QStringLiteral("port out of range in '%1'").arg(url));
+        return tl::unexpected(QStringLiteral("port out of range in '%1'").arg(redactUrl(url)));
     ep.port = quint16(port);
     ep.password = u.password();
     const QString path = u.path();
@@ -65,7 +131,7 @@ tl::expected<RedisEndpoint, QString> parseRedisUrl(const QString &url)
         bool ok = false;
         const int db = path.mid(1).toInt(&ok);
         if (!ok || db < 0 || db > 15)
-            return tl::unexpected(QStringLiteral("database index must be 0..15 in '%1'").arg(url));
+            return tl::unexpected(QStringLiteral("database index must be 0..15 in '%1'").arg(redactUrl(url)));
         ep.database = db;
     }
     return ep;
@@ -84,6 +150,9 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
     } else if (!c.databaseUrl.startsWith(QLatin1String("postgresql://")) &&
                !c.databaseUrl.startsWith(QLatin1String("postgres://"))) {
         return fail("PROCTOR_DATABASE_URL", QStringLiteral("expected a postgresql:// URL"));
+    } else if (const QString problem = databaseUrlProblem(c.databaseUrl); !problem.isEmpty()) {
+        return fail("PROCTOR_DATABASE_URL",
+                    QStringLiteral("%1: '%2'").arg(problem, redactUrl(c.databaseUrl)));
     }
 
     c.redisUrl = get("PROCTOR_REDIS_URL");
@@ -198,6 +267,18 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         {"PROCTOR_RATE_LIMIT_PER_KEY", 1, 100000000, [&](qint64 v) { c.rateLimitPerKeyPerMinute = int(v); }},
         {"PROCTOR_RATE_LIMIT_PER_ADDRESS", 1, 100000000,
          [&](qint64 v) { c.rateLimitPerAddressPerMinute = int(v); }},
+        {"PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_BURST", 1, 100000000,
+         [&](qint64 v) { c.sessionStartsPerAddressBurst = int(v); }},
+        {"PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_PER_MINUTE", 1, 100000000,
+         [&](qint64 v) { c.sessionStartsPerAddressPerMinute = int(v); }},
+        {"PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_DEVICE_BURST", 1, 100000000,
+         [&](qint64 v) { c.sessionStartsPerDeviceBurst = int(v); }},
+        {"PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_DEVICE_PER_HOUR", 1, 100000000,
+         [&](qint64 v) { c.sessionStartsPerDevicePerHour = int(v); }},
+        {"PROCTOR_RATE_LIMIT_CERTIFICATES_PER_ADDRESS_BURST", 1, 100000000,
+         [&](qint64 v) { c.certificateLookupsPerAddressBurst = int(v); }},
+        {"PROCTOR_RATE_LIMIT_CERTIFICATES_PER_ADDRESS_PER_MINUTE", 1, 100000000,
+         [&](qint64 v) { c.certificateLookupsPerAddressPerMinute = int(v); }},
         {"PROCTOR_ADMIN_TOKEN_TTL_SECONDS", 1, 30LL * 24 * 3600,
          [&](qint64 v) { c.adminTokenTtlSeconds = int(v); }},
         {"PROCTOR_LOGIN_FAILURES_PER_ACCOUNT", 1, 1000000,
@@ -206,6 +287,7 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
          [&](qint64 v) { c.loginFailuresPerAddress = int(v); }},
         {"PROCTOR_LOGIN_FAILURE_WINDOW_SECONDS", 1, 7 * 24 * 3600,
          [&](qint64 v) { c.loginFailureWindowSeconds = int(v); }},
+        {"PROCTOR_LOGIN_DELAY_MAX_SECONDS", 1, 3600, [&](qint64 v) { c.loginDelayMaxSeconds = int(v); }},
     };
     for (const IntVar &iv : ints) {
         qint64 value = 0;

@@ -59,20 +59,39 @@ struct Config
     int eventQueueMaxRows = 200000; // backpressure: beyond this, ingest answers 503
     int groupCommitMaxRows = 5000;  // rows per INSERT statement
     int writerConnections = 2;
-    int rateLimitPerKeyPerMinute = 600000;
-    int rateLimitPerAddressPerMinute = 120000;
+    // Page requests (tests, events, results), as token buckets holding a minute's worth. Per key: the page
+    // key is public and shared by every candidate, so this is a ceiling on the whole deployment, not an abuse
+    // limit. Per address: about 1,000 candidates behind one NAT address, each sending a batch every 2 s.
+    int rateLimitPerKeyPerMinute = 300000;
+    int rateLimitPerAddressPerMinute = 30000;
+    // Session starts (POST /api/v1/sessions). Per address: an office starting a test together; the burst is
+    // who may start at the same moment, the refill how fast the rest follow. Per device (fingerprint hash
+    // and persistent id together): one browser of one person.
+    int sessionStartsPerAddressBurst = 300;
+    int sessionStartsPerAddressPerMinute = 120;
+    int sessionStartsPerDeviceBurst = 10;
+    int sessionStartsPerDevicePerHour = 10;
+    // Certificate verification (GET /api/v1/certificates/{number}) per address.
+    int certificateLookupsPerAddressBurst = 60;
+    int certificateLookupsPerAddressPerMinute = 60;
     QString metricsToken; // empty: /metrics only from loopback
     // Proxies (nginx) whose X-Forwarded-For is believed: the client address then comes from that header.
     QList<QPair<QHostAddress, int>> trustedProxies;
     int adminTokenTtlSeconds = 12 * 3600; // lifetime of an admin bearer token
-    int loginFailuresPerAccount = 5;      // failed logins per e-mail within the window before 429
-    int loginFailuresPerAddress = 30;     // failed logins per client address within the window before 429
+    // Failed logins for one account from one address before each further attempt from there waits 1, 2,
+    // 4, ... seconds (up to loginDelayMaxSeconds); other addresses are not affected.
+    int loginFailuresPerAccount = 5;
+    int loginFailuresPerAddress = 30; // failed logins from one address (any accounts) before it is refused
     int loginFailureWindowSeconds = 900;
+    int loginDelayMaxSeconds = 60;
 
     static tl::expected<Config, ConfigError> fromEnvironment(const QProcessEnvironment &env, int needs);
 };
 
-// Parses redis://[:password@]host[:port][/db]; exposed for tests.
+// Parses redis://[:password@]host[:port][/db]; exposed for tests. The error never contains the password.
 tl::expected<RedisEndpoint, QString> parseRedisUrl(const QString &url);
+// `url` fit for a message or a log: the user information and any password parameter replaced by "***",
+// whether or not the URL is well-formed.
+QString redactUrl(const QString &url);
 
 } // namespace Proctor::Collector

@@ -10,7 +10,7 @@
 namespace Proctor::Collector::Auth {
 namespace {
 
-// KEYS: buckets. ARGV[1]: now (ms); ARGV[2i], ARGV[2i+1]: capacity and refill per ms of bucket i.
+// KEYS: buckets. ARGV[1]: now (ms); ARGV[2i], ARGV[2i+1]: capacity (burst) and refill per ms of bucket i.
 // Returns 0 when a token was taken from every bucket, else the milliseconds until one would be available.
 const QByteArray kScript = R"lua(
 local now = tonumber(ARGV[1])
@@ -32,6 +32,7 @@ end
 if wait > 0 then return wait end
 for i, key in ipairs(KEYS) do
   redis.call('HSET', key, 't', now, 'v', levels[i] - 1)
+  -- Gone once it would be full again: a full bucket and a missing one are the same.
   redis.call('PEXPIRE', key, math.ceil(tonumber(ARGV[2 * i]) / tonumber(ARGV[2 * i + 1])) + 1000)
 end
 return 0
@@ -52,6 +53,20 @@ Error limited(qint64 waitMs)
 
 } // namespace
 
+QByteArray RateLimiter::addressGroup(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        return QHostAddress(v4).toString().toLatin1();
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return address.toString().toLatin1(); // null or unknown: one group of its own
+    Q_IPV6ADDR bytes = address.toIPv6Address();
+    for (int i = 8; i < 16; ++i)
+        bytes[i] = 0;
+    return QHostAddress(bytes).toString().toLatin1() + "/64";
+}
+
 RateLimiter::RateLimiter(Redis::RedisClient &redis, QObject *parent) : QObject(parent), m_redis(redis) {}
 
 void RateLimiter::acquire(const QList<RateLimit> &limits, Callback callback)
@@ -66,8 +81,8 @@ void RateLimiter::acquire(const QList<RateLimit> &limits, Callback callback)
         args.append("proctor:rl:" + l.bucket);
     args.append(QByteArray::number(now));
     for (const RateLimit &l : limits) {
-        args.append(QByteArray::number(l.perMinute));
-        args.append(QByteArray::number(double(l.perMinute) / 60000.0, 'g', 12));
+        args.append(QByteArray::number(l.burst));
+        args.append(QByteArray::number(l.tokensPerMs(), 'g', 12));
     }
     m_redis.command(
         args,
@@ -92,11 +107,11 @@ Expected<void> RateLimiter::acquireLocally(const QList<RateLimit> &limits, qint6
     qint64 wait = 0;
     QList<double> levels;
     for (const RateLimit &l : limits) {
-        const double rate = double(l.perMinute) / 60000.0;
+        const double rate = l.tokensPerMs();
         auto it = m_local.find(l.bucket);
         if (it == m_local.end())
-            it = m_local.insert(l.bucket, LocalBucket{double(l.perMinute), now});
-        double v = std::min(double(l.perMinute), it->tokens + double(now - it->updatedMs) * rate);
+            it = m_local.insert(l.bucket, LocalBucket{double(l.burst), now});
+        double v = std::min(double(l.burst), it->tokens + double(now - it->updatedMs) * rate);
         if (v < 1)
             wait = std::max<qint64>(wait, qint64(std::ceil((1 - v) / rate)));
         levels.append(v);

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QHostAddress>
 #include <QList>
 #include <QObject>
 
@@ -18,10 +19,18 @@ class RedisClient;
 
 namespace Proctor::Collector::Auth {
 
+// One bucket: it holds at most `burst` tokens and gains `refill` tokens every `periodSeconds`. The burst is
+// what a crowd arriving at once may spend; the refill is the pace that can be kept up after it.
 struct RateLimit
 {
     QByteArray bucket; // e.g. "k:12" (API key 12) or "a:10.0.0.7" (client address)
-    int perMinute = 60;
+    int burst = 60;
+    int refill = 60;
+    int periodSeconds = 60;
+
+    // `n` requests per minute, a minute's worth at once.
+    static RateLimit perMinute(QByteArray bucket, int n) { return {std::move(bucket), n, n, 60}; }
+    double tokensPerMs() const { return double(refill) / (double(periodSeconds) * 1000.0); }
 };
 
 class RateLimiter final : public QObject
@@ -34,6 +43,11 @@ public:
     // Takes one token from every bucket, or none when any is empty: then RateLimited with
     // retryAfterSeconds set. `callback` runs on this object's thread.
     void acquire(const QList<RateLimit> &limits, Callback callback);
+
+    // The part of a client address that its limits are counted under: an IPv4 address as it is, an IPv6
+    // address by its /64 (one customer's network: a host picks any of its 2^64 addresses for free, so
+    // counting single IPv6 addresses would count nothing). IPv4-mapped IPv6 addresses count as IPv4.
+    static QByteArray addressGroup(const QHostAddress &address);
 
 private:
     struct LocalBucket

@@ -14,6 +14,7 @@
 #include "http/httpserver.h"
 #include "http/routes/adminguard.h"
 #include "http/routes/analysisroutes.h"
+#include "http/routes/authroutes.h"
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
 #include "http/routes/pageguard.h"
@@ -27,6 +28,7 @@
 #include "services/analysisservice.h"
 #include "services/apikeyservice.h"
 #include "services/auditservice.h"
+#include "services/authservice.h"
 #include "services/candidateerasureservice.h"
 #include "services/certificateservice.h"
 #include "services/ingestservice.h"
@@ -66,13 +68,12 @@ int runServe(const Config &config, const QStringList &)
     Auth::ApiKeyAuthenticator apiKeys(db, redis);
     Auth::RateLimiter limiter(redis);
     const Auth::SessionTokenSigner tokens(config.sessionSecret);
-    Http::PageGuard guard(apiKeys, limiter, tokens,
-                          {config.rateLimitPerKeyPerMinute, config.rateLimitPerAddressPerMinute});
+    Http::PageGuard guard(apiKeys, limiter, tokens, Http::PageGuardLimits::fromConfig(config));
     Live::ChangePublisher publisher(redis);
     Auth::AdminAuthenticator admins(db);
-    Auth::AdminLoginThrottle loginThrottle(
-        redis,
-        {config.loginFailuresPerAccount, config.loginFailuresPerAddress, config.loginFailureWindowSeconds});
+    Auth::AdminLoginThrottle loginThrottle(redis,
+                                           {config.loginFailuresPerAccount, config.loginFailuresPerAddress,
+                                            config.loginFailureWindowSeconds, config.loginDelayMaxSeconds});
     Storage::ReviewCache reviewCache(redis);
     Live::LiveHub liveHub(admins, metrics);
 
@@ -109,7 +110,8 @@ int runServe(const Config &config, const QStringList &)
         config,       adminGuard,  db,      tests,         loginThrottle, apiKeys,         publisher,
         redis,        reviewCache, metrics, apiKeyService, adminService,  settingsService, candidateErasure,
         auditService, reviews,     analysis};
-    Http::registerAuthRoutes(router, admin);
+    Services::AuthService auth(db, loginThrottle, publisher, config.adminTokenTtlSeconds);
+    Http::registerAuthRoutes(router, adminGuard, auth);
     Http::registerReviewRoutes(router, admin);
     Http::registerManagementRoutes(router, admin);
     Http::registerLiveRoutes(router, admin);

@@ -62,8 +62,8 @@ limit() { # VAR DEFAULT
   echo "$v"
 }
 max_body=$(limit PROCTOR_MAX_BODY_BYTES 8388608)
-per_address=$(limit PROCTOR_RATE_LIMIT_PER_ADDRESS 120000)
-per_key=$(limit PROCTOR_RATE_LIMIT_PER_KEY 600000)
+per_address=$(limit PROCTOR_RATE_LIMIT_PER_ADDRESS 30000)
+per_key=$(limit PROCTOR_RATE_LIMIT_PER_KEY 300000)
 idle_ms=$(limit PROCTOR_HTTP_IDLE_TIMEOUT_MS 30000)
 request_ms=$(limit PROCTOR_HTTP_REQUEST_TIMEOUT_MS 15000)
 # A burst of one second's worth of requests, as a token bucket refilled per minute allows.

@@ -33,6 +33,9 @@ Stack startStack(const QString &databaseUrl, const QString &redisUrl, QMap<QStri
     Stack s;
     env.insert(QStringLiteral("PROCTOR_DATABASE_URL"), databaseUrl);
     env.insert(QStringLiteral("PROCTOR_REDIS_URL"), redisUrl);
+    // Sixteen clients on one address post as fast as the collector answers; the limits are not under test.
+    env.insert(QStringLiteral("PROCTOR_RATE_LIMIT_PER_ADDRESS"), QStringLiteral("100000000"));
+    env.insert(QStringLiteral("PROCTOR_RATE_LIMIT_PER_KEY"), QStringLiteral("100000000"));
     s.collector = std::make_unique<CollectorProcess>(env);
     const QString seed =
         qEnvironmentVariable("PROCTOR_SOURCE_DIR") + QStringLiteral("/db/seed/infosec-basics.json");

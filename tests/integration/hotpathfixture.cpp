@@ -48,6 +48,15 @@ HotPathFixture::HotPathFixture(const QString &name, QMap<QString, QString> extra
         m_error = QStringLiteral("PROCTOR_TEST_REDIS_URL not set: run the tests with `make test`");
         return;
     }
+    // Every test here starts its sessions from one address and, through sessionStartBody(), one device: the
+    // production session-start limits would stop them after a few. A test of those limits sets its own (an
+    // empty value keeps the collector's default).
+    for (const char *var : {"PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_BURST",
+                            "PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_PER_MINUTE",
+                            "PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_DEVICE_BURST",
+                            "PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_DEVICE_PER_HOUR"})
+        if (!extraEnv.contains(QLatin1String(var)))
+            extraEnv.insert(QLatin1String(var), QStringLiteral("1000000"));
     extraEnv.insert(QStringLiteral("PROCTOR_DATABASE_URL"), m_db->url());
     if (!extraEnv.contains(
             QStringLiteral("PROCTOR_REDIS_URL"))) // a test may bring its own Redis to stop and start

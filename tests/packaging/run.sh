@@ -502,7 +502,7 @@ check "render-nginx.sh renders the site from collector.env" \
   --web-root "$share/web" --acme-root "$work/acme" --env "$env_file" --out "$site"
 grep -q 'client_max_body_size 65536;' "$site" && t_ok "nginx body limit = PROCTOR_MAX_BODY_BYTES" || t_fail "body limit not from collector.env"
 grep -q 'rate=1200r/m' "$site" && t_ok "nginx per-address rate = PROCTOR_RATE_LIMIT_PER_ADDRESS" || t_fail "rate not from collector.env"
-grep -q 'rate=600000r/m' "$site" && t_ok "nginx per-key rate = the collector's default" || t_fail "per-key rate"
+grep -q 'rate=300000r/m' "$site" && t_ok "nginx per-key rate = the collector's default" || t_fail "per-key rate"
 check "nginx -t and start on 127.0.0.1:$h1 / :$s1" start_nginx main "$site"
 https=(--cacert "$tls/fullchain.pem" --resolve "localhost:$s1:127.0.0.1")
 base=https://localhost:$s1

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The admin surface under attack, beyond the authorization matrix and sequential throttling of
 // tst_adminauth and the handshake basics of tst_live: guesses fired in parallel, one account spelled many
-// ways, an unknown account (no enumeration through the throttle), absurd credentials; WebSocket upgrades
-// with every wrong kind of credential and in every wrong place; role and scope escalation by a proctor and by
-// an admin; hostile text in what admins type. The collector keeps serving and refused requests change
-// nothing.
+// ways, an unknown account (no enumeration through the throttle), a botnet that must not lock the owner out,
+// throttling audited without flooding the audit log and announced to administrators, absurd credentials;
+// WebSocket upgrades with every wrong kind of credential and in every wrong place; role and scope escalation
+// by a proctor and by an admin; hostile text in what admins type. The collector keeps serving and refused
+// requests change nothing.
+#include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QWebSocket>
 #include <QtTest>
 
 #include "securitysupport.h"
@@ -34,6 +37,42 @@ QString uniqueEmail(const char *who)
         .arg(QLatin1String(who))
         .arg(QRandomGenerator::global()->generate());
 }
+
+// The admin live feed: every message it receives, kept.
+class LiveClient
+{
+public:
+    bool open(quint16 port, const QByteArray &token)
+    {
+        QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/v1/live").arg(port)));
+        request.setRawHeader("Authorization", "Bearer " + token);
+        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, [this](const QString &m) {
+            m_messages.append(QJsonDocument::fromJson(m.toUtf8()).object());
+        });
+        m_socket.open(request);
+        QElapsedTimer t;
+        t.start();
+        while (m_socket.state() != QAbstractSocket::ConnectedState && t.elapsed() < 5000)
+            QTest::qWait(10);
+        return m_socket.state() == QAbstractSocket::ConnectedState;
+    }
+    QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs)
+    {
+        QElapsedTimer t;
+        t.start();
+        do {
+            for (const QJsonObject &m : std::as_const(m_messages))
+                if (match(m))
+                    return m;
+            QTest::qWait(10);
+        } while (t.elapsed() < timeoutMs);
+        return {};
+    }
+
+private:
+    QWebSocket m_socket;
+    QList<QJsonObject> m_messages;
+};
 
 QByteArray loginBody(const QString &email, const QByteArray &password)
 {
@@ -114,16 +153,16 @@ private slots:
 
     void parallelGuessesAreThrottledLikeSequentialOnes_data()
     {
-        QTest::addColumn<bool>("oneAddress"); // else one account
+        QTest::addColumn<bool>("oneAccount"); // else thirty accounts
         QTest::addColumn<int>("limit");
-        // Thirty wrong passwords at once: the throttle must not let more guesses through than its limit just
-        // because they all arrive before the first failure is counted.
-        QTest::newRow("one account, thirty addresses") << false << kAccountLimit;
-        QTest::newRow("one address, thirty accounts") << true << kAddressLimit;
+        // Thirty wrong passwords at once from one address: the throttle must not let more guesses through
+        // than its limit just because they all arrive before the first failure is counted.
+        QTest::newRow("one account from one address") << true << kAccountLimit;
+        QTest::newRow("thirty accounts from one address") << false << kAddressLimit;
     }
     void parallelGuessesAreThrottledLikeSequentialOnes()
     {
-        QFETCH(bool, oneAddress);
+        QFETCH(bool, oneAccount);
         QFETCH(int, limit);
         constexpr int kGuesses = 30;
         const QString email = uniqueEmail("victim");
@@ -132,13 +171,13 @@ private slots:
         std::vector<std::unique_ptr<RawConnection>> connections;
         for (int i = 0; i < kGuesses; ++i) {
             auto c = std::make_unique<RawConnection>();
-            QVERIFY(c->connect(port(), oneAddress ? address : randomLoopback()));
+            QVERIFY(c->connect(port(), address));
             connections.push_back(std::move(c));
         }
         for (int i = 0; i < kGuesses; ++i)
             connections[size_t(i)]->send(rawPost(
                 "/api/v1/auth/login",
-                loginBody(oneAddress ? uniqueEmail("guess") : email, "wrong guess " + QByteArray::number(i)),
+                loginBody(oneAccount ? email : uniqueEmail("guess"), "wrong guess " + QByteArray::number(i)),
                 "Connection: close\r\n"));
         int evaluated = 0, throttled = 0;
         for (auto &c : connections) {
@@ -161,11 +200,16 @@ private slots:
         QVERIFY(evaluated >= 1);
         QCOMPARE(evaluated + throttled, kGuesses);
         QVERIFY(auditRows("auth.login_failed", email) <= kAccountLimit);
-        // And now the right password is refused too: from anywhere for the account, for any account from the
-        // address.
-        const RawResponse right = loginFrom(oneAddress ? address : randomLoopback(), email, kPassword);
+        if (oneAccount) // refusals are audited once per failure count, not once per refusal
+            QVERIFY(auditRows("auth.login_throttled", email) <= kAccountLimit + 1);
+        // The right password from the attacking address waits (the account's delay or the address's block)...
+        const RawResponse right = loginFrom(address, email, kPassword);
         QCOMPARE(right.status, 429);
+        QVERIFY(right.header("Retry-After").toInt() > 0);
         QCOMPARE(auditRows("auth.login", email), 0);
+        // ... but from anywhere else the account's owner signs in at once.
+        QCOMPARE(loginFrom(randomLoopback(), email, kPassword).status, 200);
+        QCOMPARE(auditRows("auth.login", email), 1);
         QVERIFY(collectorServes(*f));
     }
 
@@ -176,9 +220,10 @@ private slots:
         const QStringList spellings{email.toUpper(), QLatin1Char(' ') + email + QLatin1Char(' '),
                                     QLatin1Char('\t') + email, email.left(1).toUpper() + email.mid(1),
                                     email + QStringLiteral("\n")};
+        const QHostAddress from = randomLoopback();
         for (const QString &spelling : spellings)
-            QCOMPARE(loginFrom(randomLoopback(), spelling, "wrong password").status, 401);
-        const RawResponse r = loginFrom(randomLoopback(), email, kPassword);
+            QCOMPARE(loginFrom(from, spelling, "wrong password").status, 401);
+        const RawResponse r = loginFrom(from, email, kPassword);
         QCOMPARE(r.status, 429);
         QVERIFY(r.header("Retry-After").toInt() > 0);
         QVERIFY(collectorServes(*f));
@@ -191,9 +236,10 @@ private slots:
         const QString known = uniqueEmail("somebody");
         QVERIFY(f->createAdmin(known, "proctor", kPassword) > 0);
         for (const QString &email : {unknown, known}) {
+            const QHostAddress from = randomLoopback();
             QList<int> statuses;
             for (int i = 0; i <= kAccountLimit; ++i)
-                statuses.append(loginFrom(randomLoopback(), email, "wrong password").status);
+                statuses.append(loginFrom(from, email, "wrong password").status);
             QList<int> expected(kAccountLimit, 401);
             expected.append(429);
             QCOMPARE(statuses, expected);
@@ -201,6 +247,96 @@ private slots:
         QCOMPARE(
             f->db().scalar(QStringLiteral("SELECT count(*) FROM admins WHERE email = '%1'").arg(unknown)),
             QStringLiteral("0"));
+        QVERIFY(collectorServes(*f));
+    }
+
+    void guessesFromEverywhereNeverLockTheOwnerOut()
+    {
+        // A botnet guessing one account from many addresses, each below its own limit and then beyond it:
+        // the owner, from an address that has not failed, signs in at once every time.
+        const QString email = uniqueEmail("besieged");
+        QVERIFY(f->createAdmin(email, "proctor", kPassword) > 0);
+        for (int bot = 0; bot < 4; ++bot) {
+            const QHostAddress from = randomLoopback();
+            for (int i = 0; i <= kAccountLimit; ++i)
+                loginFrom(from, email, "botnet guess " + QByteArray::number(i));
+            QCOMPARE(loginFrom(randomLoopback(), email, kPassword).status, 200);
+        }
+        QCOMPARE(auditRows("auth.login_failed", email), 4 * kAccountLimit);
+        QVERIFY(collectorServes(*f));
+    }
+
+    void throttlingIsAuditedBoundedlyAndAnnounced()
+    {
+        LiveClient live;
+        QVERIFY(live.open(port(), m_adminToken));
+        const QString email = uniqueEmail("alerted");
+        QVERIFY(f->createAdmin(email, "proctor", kPassword) > 0);
+        const QHostAddress attacker = randomLoopback();
+        for (int i = 0; i < kAccountLimit; ++i)
+            QCOMPARE(loginFrom(attacker, email, "wrong password").status, 401);
+        // The administrators hear that this account is now throttled from there.
+        const QJsonObject alert = live.waitFor(
+            [&](const QJsonObject &m) {
+                return m.value("type").toString() == "login_throttled" &&
+                       m.value("email").toString() == email;
+            },
+            5000);
+        QVERIFY2(!alert.isEmpty(), "no login_throttled message for the account");
+        QCOMPARE(alert.value("address").toString(), attacker.toString());
+        QCOMPARE(alert.value("failures").toInt(), kAccountLimit);
+        QCOMPARE(alert.value("delaySeconds").toInt(), 1);
+        // Two more failures, each after its delay, put the account four seconds apart from there.
+        QTest::qWait(1100);
+        QCOMPARE(loginFrom(attacker, email, "wrong password").status, 401);
+        QTest::qWait(2100);
+        QCOMPARE(loginFrom(attacker, email, "wrong password").status, 401);
+        QCOMPARE(auditRows("auth.login_throttled", email), 0);
+        // Fifty refused attempts in that delay (on one kept-alive connection, so all fall inside it): one
+        // audit row says so, with the address, the reason and the wait.
+        RawConnection hammer;
+        QVERIFY(hammer.connect(port(), attacker));
+        for (int i = 0; i < 50; ++i) {
+            hammer.send(rawPost("/api/v1/auth/login", loginBody(email, kPassword)));
+            QCOMPARE(hammer.read(10000).status, 429);
+        }
+        QCOMPARE(auditRows("auth.login_throttled", email), 1);
+        QCOMPARE(f->db().scalar(QStringLiteral("SELECT concat_ws(' ', host(client_ip), details->>'scope', "
+                                               "details->>'retryAfter', details->>'failures') FROM audit_log "
+                                               "WHERE action = 'auth.login_throttled' AND actor = '%1'")
+                                    .arg(email)),
+                 QStringLiteral("%1 account 4 %2").arg(attacker.toString()).arg(kAccountLimit + 2));
+        // After the delay another wrong guess doubles it: one more row, counting the refusals it did not
+        // audit.
+        QTest::qWait(4100);
+        QCOMPARE(loginFrom(attacker, email, "wrong password").status, 401);
+        const RawResponse longer = loginFrom(attacker, email, kPassword);
+        QCOMPARE(longer.status, 429);
+        QCOMPARE(longer.header("Retry-After"), QByteArray("8"));
+        QCOMPARE(auditRows("auth.login_throttled", email), 2);
+        QCOMPARE(
+            f->db().scalar(QStringLiteral("SELECT details->>'refusedBefore' FROM audit_log WHERE action = "
+                                          "'auth.login_throttled' AND actor = '%1' ORDER BY id DESC LIMIT 1")
+                               .arg(email)),
+            QStringLiteral("49"));
+
+        // Spraying many accounts from one address blocks the address, and that is announced too.
+        const QHostAddress sprayer = randomLoopback();
+        for (int i = 0; i < kAddressLimit; ++i)
+            QCOMPARE(loginFrom(sprayer, uniqueEmail("sprayed"), "Password1").status, 401);
+        const QJsonObject blocked = live.waitFor(
+            [&](const QJsonObject &m) {
+                return m.value("type").toString() == "login_throttled" &&
+                       m.value("address").toString() == sprayer.toString();
+            },
+            5000);
+        QVERIFY2(!blocked.isEmpty(), "no login_throttled message for the address");
+        QCOMPARE(blocked.value("email").toString(), QString());
+        QCOMPARE(blocked.value("failures").toInt(), kAddressLimit);
+        QVERIFY(blocked.value("delaySeconds").toInt() > 60);
+        const RawResponse r = loginFrom(sprayer, email, kPassword);
+        QCOMPARE(r.status, 429);
+        QVERIFY(r.header("Retry-After").toInt() > 60);
         QVERIFY(collectorServes(*f));
     }
 

@@ -73,6 +73,15 @@ private slots:
                                                  << "0";
         QTest::newRow("rate limit zero") << "PROCTOR_RATE_LIMIT_PER_KEY"
                                          << "0";
+        QTest::newRow("session starts burst zero") << "PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_BURST"
+                                                   << "0";
+        QTest::newRow("device starts not a number") << "PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_DEVICE_PER_HOUR"
+                                                    << "ten";
+        QTest::newRow("certificate lookups negative")
+            << "PROCTOR_RATE_LIMIT_CERTIFICATES_PER_ADDRESS_PER_MINUTE"
+            << "-1";
+        QTest::newRow("login delay cap zero") << "PROCTOR_LOGIN_DELAY_MAX_SECONDS"
+                                              << "0";
         QTest::newRow("public url not http") << "PROCTOR_PUBLIC_URL"
                                              << "ftp://example.org";
         QTest::newRow("trusted proxy not an address") << "PROCTOR_TRUSTED_PROXIES"
@@ -92,6 +101,118 @@ private slots:
         QCOMPARE(config.error().variable, variable);
         QVERIFY(!config.error().message.isEmpty());
         QVERIFY(config.error().toString().startsWith(variable + QLatin1String(": ")));
+    }
+
+    void malformedUrlNeverEchoesThePassword_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>(
+            "secret"); // must not appear in the message, nor any 4-character piece of it
+        QTest::newRow("redis port out of range") << "PROCTOR_REDIS_URL"
+                                                 << "redis://:hunter2secret@127.0.0.1:99999/0"
+                                                 << "hunter2secret";
+        QTest::newRow("redis db out of range") << "PROCTOR_REDIS_URL"
+                                               << "redis://:hunter2secret@127.0.0.1:6379/16"
+                                               << "hunter2secret";
+        QTest::newRow("redis db not a number") << "PROCTOR_REDIS_URL"
+                                               << "redis://default:hunter2secret@127.0.0.1:6379/x"
+                                               << "hunter2secret";
+        QTest::newRow("redis wrong scheme") << "PROCTOR_REDIS_URL"
+                                            << "rediss://:hunter2secret@127.0.0.1:6379"
+                                            << "hunter2secret";
+        QTest::newRow("redis space in the password") << "PROCTOR_REDIS_URL"
+                                                     << "redis://:hunter2 secret@127.0.0.1:6379"
+                                                     << "hunter2 secret";
+        QTest::newRow("redis unencoded @ in the password") << "PROCTOR_REDIS_URL"
+                                                           << "redis://:hunter2@secret@127.0.0.1:99999"
+                                                           << "hunter2@secret";
+        QTest::newRow("database bad percent-encoding in the password")
+            << "PROCTOR_DATABASE_URL"
+            << "postgresql://proctor:hunter2%zzsecret@127.0.0.1:5432/proctor"
+            << "hunter2%zzsecret";
+        QTest::newRow("database unencoded / in the password")
+            << "PROCTOR_DATABASE_URL"
+            << "postgresql://proctor:hunter2/secret@127.0.0.1:5432/proctor"
+            << "hunter2/secret";
+        QTest::newRow("database port not a number")
+            << "PROCTOR_DATABASE_URL"
+            << "postgresql://proctor:hunter2secret@127.0.0.1:pg/proctor"
+            << "hunter2secret";
+        QTest::newRow("database password parameter with a space")
+            << "PROCTOR_DATABASE_URL"
+            << "postgresql://127.0.0.1/proctor?password=hunter2 secret"
+            << "hunter2 secret";
+        QTest::newRow("database password parameter with two =")
+            << "PROCTOR_DATABASE_URL"
+            << "postgresql://127.0.0.1/proctor?user=proctor&password=hunter2=secret"
+            << "hunter2=secret";
+    }
+    void malformedUrlNeverEchoesThePassword()
+    {
+        QFETCH(QString, variable);
+        QFETCH(QString, value);
+        QFETCH(QString, secret);
+        QProcessEnvironment env = baseEnv();
+        env.insert(variable, value);
+        const auto config = Config::fromEnvironment(env, kServe);
+        QVERIFY2(!config, "a malformed URL was accepted");
+        QCOMPARE(config.error().variable, variable);
+        const QString message = config.error().toString();
+        for (qsizetype i = 0; i + 4 <= secret.size(); ++i)
+            QVERIFY2(!message.contains(secret.mid(i, 4)), qPrintable(message));
+        // Still useful: it names what it expected or what was wrong, and where.
+        QVERIFY2(message.contains(QLatin1String("127.0.0.1")), qPrintable(message));
+    }
+
+    void acceptsWhatLibpqAccepts_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::newRow("user and password") << "postgresql://proctor:s%40cret@127.0.0.1:5432/proctor";
+        QTest::newRow("several hosts")
+            << "postgresql://proctor@db1:5432,db2:5433/proctor?target_session_attrs=read-write";
+        QTest::newRow("ipv6 host") << "postgres://proctor@[::1]:5432/proctor";
+        QTest::newRow("unix socket in the host") << "postgresql://%2Fvar%2Frun%2Fpostgresql/proctor";
+        QTest::newRow("unix socket as a parameter") << "postgresql:///proctor?host=/var/run/postgresql";
+        QTest::newRow("no port") << "postgresql://u@h/db";
+    }
+    void acceptsWhatLibpqAccepts()
+    {
+        QFETCH(QString, url);
+        QProcessEnvironment env = baseEnv();
+        env.insert(QStringLiteral("PROCTOR_DATABASE_URL"), url);
+        const auto config = Config::fromEnvironment(env, kServe);
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+        QCOMPARE(config->databaseUrl, url);
+    }
+
+    void limitsHaveProductionDefaultsAndCanBeSet()
+    {
+        const auto defaults = Config::fromEnvironment(baseEnv(), kServe);
+        QVERIFY(defaults);
+        QCOMPARE(defaults->rateLimitPerAddressPerMinute, 30000);
+        QCOMPARE(defaults->rateLimitPerKeyPerMinute, 300000);
+        QCOMPARE(defaults->sessionStartsPerAddressBurst, 300);
+        QCOMPARE(defaults->sessionStartsPerAddressPerMinute, 120);
+        QCOMPARE(defaults->sessionStartsPerDeviceBurst, 10);
+        QCOMPARE(defaults->sessionStartsPerDevicePerHour, 10);
+        QCOMPARE(defaults->certificateLookupsPerAddressBurst, 60);
+        QCOMPARE(defaults->certificateLookupsPerAddressPerMinute, 60);
+        QCOMPARE(defaults->loginDelayMaxSeconds, 60);
+        QProcessEnvironment env = baseEnv();
+        env.insert(QStringLiteral("PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_BURST"),
+                   QStringLiteral("800"));
+        env.insert(QStringLiteral("PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_DEVICE_PER_HOUR"),
+                   QStringLiteral("3"));
+        env.insert(QStringLiteral("PROCTOR_RATE_LIMIT_CERTIFICATES_PER_ADDRESS_PER_MINUTE"),
+                   QStringLiteral("10"));
+        env.insert(QStringLiteral("PROCTOR_LOGIN_DELAY_MAX_SECONDS"), QStringLiteral("30"));
+        const auto set = Config::fromEnvironment(env, kServe);
+        QVERIFY(set);
+        QCOMPARE(set->sessionStartsPerAddressBurst, 800);
+        QCOMPARE(set->sessionStartsPerDevicePerHour, 3);
+        QCOMPARE(set->certificateLookupsPerAddressPerMinute, 10);
+        QCOMPARE(set->loginDelayMaxSeconds, 30);
     }
 
     void acceptsGoodValues()

@@ -98,7 +98,6 @@ Storage::AuditEntry auditEntry(const Auth::AdminIdentity &admin, const HttpReque
                                const QString &action, const QString &target, const QJsonObject &details = {});
 HttpResponse noContent();
 
-void registerAuthRoutes(Router &router, AdminContext &ctx);
 void registerReviewRoutes(Router &router, AdminContext &ctx);
 void registerManagementRoutes(Router &router, AdminContext &ctx);
 // GET /api/v1/live without an upgrade (the upgrade itself goes through Live::LiveHub).

@@ -20,7 +20,7 @@ void registerCertificateRoutes(Router &router, PageContext &ctx)
                 res.send(HttpResponse::error(wellFormed.error()));
                 return;
             }
-            ctx.guard.withAddressLimit(req, res, [&ctx, res, number] {
+            ctx.guard.withCertificateLookup(req, res, [&ctx, res, number] {
                 ctx.certificates.verify(number).then([res](Expected<Services::CertificateCheck> found) {
                     res.send(found ? HttpResponse::json(200, Json::toJson(*found))
                                    : HttpResponse::error(found.error()));

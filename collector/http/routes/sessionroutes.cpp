@@ -14,31 +14,33 @@ namespace Proctor::Collector::Http {
 
 void registerSessionRoutes(Router &router, PageContext &ctx)
 {
-    router.add(
-        "POST", QStringLiteral("/api/v1/sessions"), [&ctx](const HttpRequest &req, const Responder &res) {
-            auto body = parseBody(req, ctx.validator, Contract::Schema::SessionStart);
-            if (!body) {
-                res.send(HttpResponse::error(body.error()));
-                return;
-            }
-            auto start = Json::parseSessionStart(*body);
-            if (!start) {
-                res.send(HttpResponse::error(start.error()));
-                return;
-            }
-            start->clientAddress = req.peer;
-            start->userAgent = QString::fromUtf8(req.header("user-agent"));
-            ctx.guard.withApiKey(req, res, Auth::kScopeSessionsWrite,
-                                 [&ctx, res, start = std::move(*start)](const Auth::ApiKeyInfo &key) mutable {
-                                     start.apiKeyId = key.id;
-                                     ctx.sessions.start(std::move(start))
-                                         .then([res](Expected<Services::StartedSession> started) {
-                                             res.send(started
-                                                          ? HttpResponse::json(201, Json::toJson(*started))
-                                                          : HttpResponse::error(started.error()));
-                                         });
-                                 });
-        });
+    router.add("POST", QStringLiteral("/api/v1/sessions"),
+               [&ctx](const HttpRequest &req, const Responder &res) {
+                   auto body = parseBody(req, ctx.validator, Contract::Schema::SessionStart);
+                   if (!body) {
+                       res.send(HttpResponse::error(body.error()));
+                       return;
+                   }
+                   auto start = Json::parseSessionStart(*body);
+                   if (!start) {
+                       res.send(HttpResponse::error(start.error()));
+                       return;
+                   }
+                   start->clientAddress = req.peer;
+                   start->userAgent = QString::fromUtf8(req.header("user-agent"));
+                   const QString fingerprintHash = start->fingerprintHash;
+                   const QString persistentId = start->candidate.persistentId;
+                   ctx.guard.withSessionStart(
+                       req, res, fingerprintHash, persistentId,
+                       [&ctx, res, start = std::move(*start)](const Auth::ApiKeyInfo &key) mutable {
+                           start.apiKeyId = key.id;
+                           ctx.sessions.start(std::move(start))
+                               .then([res](Expected<Services::StartedSession> started) {
+                                   res.send(started ? HttpResponse::json(201, Json::toJson(*started))
+                                                    : HttpResponse::error(started.error()));
+                               });
+                       });
+               });
 }
 
 } // namespace Proctor::Collector::Http

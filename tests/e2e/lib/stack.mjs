@@ -147,6 +147,11 @@ export async function startStack({ extraTests = [], logName = 'collector.log' } 
         // One browser on one address sends everything; the limits are not under test here.
         PROCTOR_RATE_LIMIT_PER_KEY: '100000',
         PROCTOR_RATE_LIMIT_PER_ADDRESS: '100000',
+        // The same headless browser (one fingerprint) starts many sessions from one address.
+        PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_BURST: '100000',
+        PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_PER_MINUTE: '100000',
+        PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_DEVICE_BURST: '100000',
+        PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_DEVICE_PER_HOUR: '100000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
