@@ -56,6 +56,11 @@ struct Config
     int idleTimeoutMs = 30000;
     int requestTimeoutMs = 15000;
     int maxConnections = 4096;
+    // HTTP backpressure (Http::HttpLimits): unsent answer bytes above which a connection reads nothing more,
+    // request bytes read ahead of the parser, and how long a peer may take no answer bytes before a reset.
+    qint64 httpMaxPendingOutputBytes = 1024 * 1024;
+    int httpMaxUnparsedInputBytes = 64 * 1024;
+    int httpWriteStallTimeoutMs = 30000;
     int eventQueueMaxRows = 200000; // backpressure: beyond this, ingest answers 503
     int groupCommitMaxRows = 5000;  // rows per INSERT statement
     int writerConnections = 2;

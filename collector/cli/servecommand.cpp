@@ -123,6 +123,9 @@ int runServe(const Config &config, const QStringList &)
     limits.idleTimeoutMs = config.idleTimeoutMs;
     limits.requestTimeoutMs = config.requestTimeoutMs;
     limits.maxConnections = config.maxConnections;
+    limits.maxPendingOutputBytes = config.httpMaxPendingOutputBytes;
+    limits.maxUnparsedInputBytes = config.httpMaxUnparsedInputBytes;
+    limits.writeStallTimeoutMs = config.httpWriteStallTimeoutMs;
     Http::HttpServer server(limits, router, metrics);
     server.setTrustedProxies(config.trustedProxies);
     server.setUpgradeHandler([&liveHub](QTcpSocket *socket, const QByteArray &head) {

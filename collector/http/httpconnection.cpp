@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: MIT
 // HTTP/1.1 connection handling. The server enforces body and header limits and timeouts itself, before
-// buffering, so an oversized or slow request costs a bounded amount of memory and time.
+// buffering, so an oversized or slow request costs a bounded amount of memory and time. It also reads no
+// faster than the peer takes its answers, so a client that pipelines requests and never reads costs a
+// bounded amount too.
 #include "http/httpconnection.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <QDateTime>
 #include <QLocale>
 #include <QTcpSocket>
+
+#include "logging/log.h"
 
 namespace Proctor::Collector::Http {
 namespace {
@@ -25,12 +31,25 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Dis
                                UpgradeHandler upgrade, QObject *parent)
     : QObject(parent), m_socket(socket), m_limits(limits), m_dispatch(std::move(dispatch)),
       m_upgrade(std::move(upgrade)),
-      m_parser(limits, socket->peerAddress(), [this] { m_socket->write("HTTP/1.1 100 Continue\r\n\r\n"); })
+      m_parser(limits, socket->peerAddress(), [this] { write("HTTP/1.1 100 Continue\r\n\r\n"); })
 {
     m_socket->setParent(this);
+    // Qt reads no further ahead than this. What the client sends beyond it waits in the kernel, whose full
+    // receive window then slows the client down. A WebSocket handshake is peeked whole, so a head must fit.
+    m_socket->setReadBufferSize(qMax<qint64>(m_limits.maxUnparsedInputBytes, m_limits.maxHeaderBytes));
+    // The kernel reports the socket writable only while it holds fewer unsent bytes than this, so the
+    // answers wait in our buffer, where the backpressure bound sees them, instead of several MB of them per
+    // connection in the kernel's (autotuned up to tcp_wmem): a peer that does not read then costs little
+    // kernel memory and little copying. What is in flight to a reading peer is not limited by it.
+    const int unsent = kKernelUnsentBytes;
+    ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_NOTSENT_LOWAT, &unsent, sizeof unsent);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
+    m_stallTimer.setSingleShot(true);
+    m_stallTimer.setInterval(m_limits.writeStallTimeoutMs);
+    connect(&m_stallTimer, &QTimer::timeout, this, &HttpConnection::onWriteStall);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::close);
     armTimer();
     if (m_socket->bytesAvailable() > 0)
@@ -43,8 +62,10 @@ void HttpConnection::handOver(const QByteArray &head)
 {
     disconnect(m_socket, nullptr, this, nullptr);
     m_timer.stop();
+    m_stallTimer.stop();
     QTcpSocket *socket = m_socket;
     socket->setParent(nullptr);
+    socket->setReadBufferSize(0); // the WebSocket server reads on its own terms
     m_socket = nullptr;
     if (!m_upgrade(socket, head)) {
         socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
@@ -91,24 +112,42 @@ void HttpConnection::onReadyRead()
             }
         }
     }
-    m_parser.append(m_socket->readAll());
-    parseBuffered();
+    pump();
 }
 
-void HttpConnection::parseBuffered()
+void HttpConnection::schedulePump()
 {
-    switch (m_parser.parse()) {
-    case HttpRequestParser::Progress::Idle:
+    if (m_pumpScheduled)
         return;
-    case HttpRequestParser::Progress::Rejected:
-        // The request cannot be read to its end, so the connection cannot be reused: answer and close.
-        processNext();
+    m_pumpScheduled = true;
+    QMetaObject::invokeMethod(this, &HttpConnection::pump, Qt::QueuedConnection);
+}
+
+void HttpConnection::pump()
+{
+    m_pumpScheduled = false;
+    if (!m_socket || m_draining || m_closed)
         return;
-    case HttpRequestParser::Progress::Parsed:
-        processNext();
+    // While the peer is not taking its answers, nothing more is read, parsed or dispatched: its requests
+    // wait in the kernel and TCP slows it down. onBytesWritten() resumes.
+    if (outputBacklogged()) {
+        m_backlogged = true;
         armTimer();
         return;
     }
+    m_parser.resume();
+    // Read only what the parser has room for; it holds the rest of a read while its queue is full.
+    while (!m_parser.isStopped() && !m_parser.isPaused()) {
+        const qint64 room = m_limits.maxUnparsedInputBytes - m_parser.bufferedBytes();
+        if (room > 0 && m_socket->bytesAvailable() > 0)
+            m_parser.append(m_socket->read(room));
+        if (m_parser.parse() == HttpRequestParser::Progress::Rejected)
+            break; // the rejection is queued; nothing behind it is read
+        if (m_parser.hasBufferedInput() || m_socket->bytesAvailable() == 0)
+            break;
+    }
+    processNext();
+    armTimer();
 }
 
 void HttpConnection::reject(ErrorCode code, const QString &message)
@@ -119,7 +158,7 @@ void HttpConnection::reject(ErrorCode code, const QString &message)
 
 void HttpConnection::processNext()
 {
-    if (m_busy || !m_parser.hasRequest() || !m_socket)
+    if (m_busy || !m_parser.hasRequest() || !m_socket || outputBacklogged())
         return;
     HttpRequest r = m_parser.takeRequest();
     m_requestClock.invalidate(); // whatever follows is a request of its own, timed from when it is awaited
@@ -129,60 +168,121 @@ void HttpConnection::processNext()
     m_dispatch(this, std::move(r), m_inFlight);
 }
 
+void HttpConnection::write(const QByteArray &bytes)
+{
+    if (!m_socket)
+        return;
+    m_socket->write(bytes);
+    m_outputQueued += bytes.size();
+    // Started once, restarted only by progress: answers written meanwhile do not keep a stalled peer alive.
+    if (m_socket->bytesToWrite() > 0 && !m_stallTimer.isActive())
+        m_stallTimer.start();
+}
+
+void HttpConnection::writeBody(const QByteArray &body)
+{
+    // Raw slices of `body`, which stays pinned here until the socket has written its last byte: a cached
+    // static file is then shared by every answer waiting in every socket's buffer, never copied.
+    for (qsizetype at = 0; at < body.size(); at += kBodySliceBytes)
+        write(QByteArray::fromRawData(body.constData() + at, qMin(kBodySliceBytes, body.size() - at)));
+    m_pinned.push_back({m_outputQueued, body});
+}
+
 void HttpConnection::deliver(quint64 sequence, HttpResponse response)
 {
     if (!m_socket || !m_busy || sequence != m_inFlight)
         return;
-    const bool close = response.closeConnection || m_parser.isStopped() && !m_parser.hasRequest();
-    QByteArray out;
-    out.reserve(256 + response.body.size());
-    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    const bool close = response.closeConnection || (m_parser.isStopped() && !m_parser.hasRequest());
+    QByteArray head;
+    head.reserve(512);
+    head += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     for (const auto &h : response.headers)
-        out += h.first + ": " + h.second + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    out += "Date: " + httpDate() + "\r\n";
-    out += close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
-    if (!response.omitBody)
-        out += response.body;
-    m_socket->write(out);
+        head += h.first + ": " + h.second + "\r\n";
+    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    head += "Date: " + httpDate() + "\r\n";
+    head += close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
+    if (response.omitBody || response.body.size() < kSeparateBodyBytes) {
+        const bool idle = m_socket->bytesToWrite() == 0;
+        if (!response.omitBody)
+            head += response.body;
+        write(head);
+        // A small answer on an idle connection goes out now rather than on the next event-loop pass: one
+        // pass less for every request/response exchange. Behind pending output it waits its turn.
+        if (idle)
+            m_socket->flush();
+    } else {
+        write(head);
+        writeBody(response.body);
+    }
     m_busy = false;
     if (close) {
         lingeringClose();
         return;
     }
-    // Resume a parser paused because of a full pipeline queue.
-    if (m_parser.resume())
-        QMetaObject::invokeMethod(
-            this, [this] { parseBuffered(); }, Qt::QueuedConnection);
-    if (m_parser.hasRequest())
-        QMetaObject::invokeMethod(this, &HttpConnection::processNext, Qt::QueuedConnection);
-    else
-        armTimer();
+    // The next pipelined request, if the peer keeps up; resumes a parser paused because of a full queue.
+    schedulePump();
 }
 
 void HttpConnection::lingeringClose()
 {
     // Closing with unread request bytes makes the kernel send RST, which can destroy the response before the
     // client reads it (a 413 the client never sees). Send our side's FIN once the answer is out, read and
-    // discard what the client still sends for a short while, then close.
+    // discard what the client still sends for a short while, then close. Until the answer is out, the
+    // write-stall timeout bounds the wait.
     m_draining = true;
     m_parser.clearQueue();
-    auto shutdownWrite = [this] {
-        if (m_socket && m_socket->bytesToWrite() == 0 && !m_halfClosed) {
-            m_halfClosed = true;
-            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-        }
-    };
-    connect(m_socket, &QTcpSocket::bytesWritten, this, shutdownWrite);
+    m_timer.stop();
     m_socket->flush();
     shutdownWrite();
+}
+
+void HttpConnection::shutdownWrite()
+{
+    if (!m_socket || m_halfClosed || m_socket->bytesToWrite() > 0)
+        return;
+    m_halfClosed = true;
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     m_timer.start(kDrainTimeoutMs);
+}
+
+void HttpConnection::onBytesWritten()
+{
+    if (!m_socket)
+        return;
+    // Counted from what is left rather than summed from the signal, which Qt does not emit recursively.
+    const qint64 written = m_outputQueued - m_socket->bytesToWrite();
+    while (!m_pinned.empty() && m_pinned.front().end <= written)
+        m_pinned.pop_front();
+    if (m_socket->bytesToWrite() > 0)
+        m_stallTimer.start(); // progress: the peer is reading
+    else
+        m_stallTimer.stop();
+    if (m_draining) {
+        shutdownWrite();
+        return;
+    }
+    if (m_backlogged && !outputBacklogged()) {
+        m_backlogged = false;
+        schedulePump();
+    }
+}
+
+bool HttpConnection::outputBacklogged() const
+{
+    return m_socket && m_socket->bytesToWrite() > m_limits.maxPendingOutputBytes;
 }
 
 void HttpConnection::armTimer()
 {
     if (m_busy || m_draining)
         return; // the handler owns the time; the event writer answers or times out itself
+    if (outputBacklogged()) {
+        // The write-stall timer owns the time while the peer is not reading. A request whose reading this
+        // pause interrupted is timed afresh once reading resumes.
+        m_timer.stop();
+        m_requestClock.invalidate();
+        return;
+    }
     if (!midRequest()) {
         m_requestClock.invalidate();
         m_timer.start(m_limits.idleTimeoutMs);
@@ -208,7 +308,7 @@ void HttpConnection::onTimeout()
         m_socket->abort();
         return;
     }
-    if (m_busy || !m_socket)
+    if (m_busy || !m_socket || outputBacklogged())
         return;
     if (midRequest()) {
         reject(ErrorCode::RequestTimeout, QStringLiteral("request not received in time"));
@@ -217,11 +317,29 @@ void HttpConnection::onTimeout()
     m_socket->disconnectFromHost();
 }
 
+void HttpConnection::onWriteStall()
+{
+    if (!m_socket || m_socket->bytesToWrite() == 0)
+        return;
+    Log::info(u"connection reset: the peer stopped reading",
+              {{"peer", m_socket->peerAddress().toString()},
+               {"pending_bytes", double(m_socket->bytesToWrite())},
+               {"stalled_ms", m_limits.writeStallTimeoutMs}});
+    // Reset, not close: a FIN would wait behind the answers the peer does not take, and the kernel would
+    // keep them for minutes after the socket is gone.
+    const linger reset{1, 0};
+    ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    m_socket->abort();
+    close();
+}
+
 void HttpConnection::close()
 {
-    if (!m_socket)
+    if (!m_socket || m_closed)
         return;
+    m_closed = true;
     m_timer.stop();
+    m_stallTimer.stop();
     emit finished();
     deleteLater();
 }

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // One client connection: feeds its HttpRequestParser, dispatches requests one at a time, writes the answers
-// in order, keeps the connection alive and times out idle and slow clients.
+// in order, keeps the connection alive, times out idle and slow clients, and applies backpressure to clients
+// that do not read their answers.
 #pragma once
 
+#include <deque>
 #include <functional>
 
 #include <QElapsedTimer>
@@ -43,13 +45,20 @@ signals:
 private:
     void onReadyRead();
     void handOver(const QByteArray &head);
-    void parseBuffered();
+    void pump();
+    void schedulePump();
     void reject(ErrorCode code, const QString &message);
     void processNext();
     void lingeringClose();
+    void shutdownWrite();
     void armTimer();
     bool midRequest() const;
+    bool outputBacklogged() const;
+    void onBytesWritten();
     void onTimeout();
+    void onWriteStall();
+    void write(const QByteArray &bytes);
+    void writeBody(const QByteArray &body);
     void close();
 
     QTcpSocket *m_socket;
@@ -59,12 +68,31 @@ private:
     HttpRequestParser m_parser; // also holds the parsed requests waiting behind the one in flight
 
     bool m_busy = false;
+    bool m_pumpScheduled = false;
+    bool m_backlogged = false; // reading paused for unsent output; bytesWritten resumes
+    bool m_closed = false;
     quint64 m_nextSequence = 0;
     quint64 m_inFlight = 0;
-    QTimer m_timer;
-    QElapsedTimer
-        m_requestClock; // since the first byte of the request being received; invalid between requests
+    QTimer m_timer;      // idle, request and drain timeouts
+    QTimer m_stallTimer; // runs while answer bytes wait; restarted whenever the peer takes some
+    // Since the first byte of the request being received; invalid between requests.
+    QElapsedTimer m_requestClock;
 
+    // Bodies from this size on go out as slices of the body itself, which the socket keeps by reference
+    // (QRingBuffer takes a QByteArray of 4 KiB or more without copying); smaller ones go out with the head in
+    // one piece. A slice is what one write notification sends, so many large answers at once still leave
+    // the event loop free to serve others between slices.
+    static constexpr qsizetype kSeparateBodyBytes = 4096;
+    static constexpr qsizetype kBodySliceBytes = 64 * 1024;
+    static constexpr int kKernelUnsentBytes = 128 * 1024;
+    // Bodies whose slices are still in the socket's buffer, each with the output offset where it ends.
+    struct PinnedBody
+    {
+        qint64 end = 0;
+        QByteArray body;
+    };
+    std::deque<PinnedBody> m_pinned;
+    qint64 m_outputQueued = 0; // bytes handed to the socket so far
     static constexpr int kDrainTimeoutMs = 2000;
     static constexpr qint64 kMaxDrainBytes = 64LL * 1024 * 1024;
     bool m_draining = false;

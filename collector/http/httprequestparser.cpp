@@ -153,10 +153,11 @@ int HttpRequestParser::onMessageComplete(http_parser *p)
     c->m_anyComplete = true;
     if (!c->m_current.keepAlive)
         c->m_stopped = true;
+    c->m_queuedBodyBytes += c->m_current.body.size();
     c->m_queue.push_back(std::move(c->m_current));
     c->m_current = HttpRequest{};
     // Stop parsing further pipelined requests until the queue drains.
-    if (qsizetype(c->m_queue.size()) >= c->m_limits.maxPipelined || c->m_stopped)
+    if (c->queueFull() || c->m_stopped)
         http_parser_pause(p, 1);
     return 0;
 }
@@ -195,12 +196,19 @@ HttpRequest HttpRequestParser::takeRequest()
 {
     HttpRequest r = std::move(m_queue.front());
     m_queue.pop_front();
+    m_queuedBodyBytes -= r.body.size();
     return r;
+}
+
+bool HttpRequestParser::queueFull() const
+{
+    // Counted in bodies too: 32 pipelined uploads of the largest allowed body would otherwise all be held.
+    return qsizetype(m_queue.size()) >= m_limits.maxPipelined || m_queuedBodyBytes >= m_limits.maxBodyBytes;
 }
 
 bool HttpRequestParser::resume()
 {
-    if (!isPaused() || qsizetype(m_queue.size()) >= m_limits.maxPipelined || m_stopped)
+    if (!isPaused() || queueFull() || m_stopped)
         return false;
     http_parser_pause(&m_parser, 0);
     return true;
@@ -220,6 +228,7 @@ void HttpRequestParser::reject(ErrorCode code, const QString &message)
     r.peer = m_peer;
     r.keepAlive = false;
     r.rejection = Error{code, message, {}, 0};
+    m_queuedBodyBytes += r.body.size();
     m_queue.push_back(std::move(r));
     m_inMessage = false;
 }

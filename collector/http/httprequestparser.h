@@ -53,11 +53,15 @@ public:
     bool hasRequest() const { return !m_queue.empty(); }
     qsizetype queued() const { return qsizetype(m_queue.size()); }
     HttpRequest takeRequest();
-    void clearQueue() { m_queue.clear(); }
+    void clearQueue()
+    {
+        m_queue.clear();
+        m_queuedBodyBytes = 0;
+    }
 
-    // Parsing pauses once the queue holds limits.maxPipelined requests, and for good after a request that
-    // does not keep the connection alive. After requests were taken this unpauses if there is room again;
-    // true means it did and buffered input waits for parse().
+    // Parsing pauses once the queue holds limits.maxPipelined requests or limits.maxBodyBytes of bodies,
+    // and for good after a request that does not keep the connection alive. After requests were taken this
+    // unpauses if there is room again; true means it did and buffered input waits for parse().
     bool resume();
 
     // Refuses the request being received (a timeout, for instance): it is queued as a rejection with
@@ -68,6 +72,7 @@ public:
     bool isStopped() const { return m_stopped; }   // after a rejection or a "Connection: close" request
     bool inMessage() const { return m_inMessage; } // a request has begun and is not complete
     bool hasBufferedInput() const { return !m_input.isEmpty(); }
+    qsizetype bufferedBytes() const { return m_input.size(); } // appended and not yet parsed
     bool anyRequestCompleted() const { return m_anyComplete; }
 
 private:
@@ -81,6 +86,7 @@ private:
     static const http_parser_settings &settings();
 
     bool countHeaderBytes(size_t len);
+    bool queueFull() const;
 
     HttpLimits m_limits;
     QHostAddress m_peer;
@@ -96,6 +102,7 @@ private:
     bool m_stopped = false;
     bool m_anyComplete = false;
     std::deque<HttpRequest> m_queue;
+    qint64 m_queuedBodyBytes = 0;
 };
 
 } // namespace Proctor::Collector::Http

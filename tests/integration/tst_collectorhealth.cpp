@@ -19,6 +19,7 @@ private:
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<RedisServer> m_redis;
     std::unique_ptr<CollectorProcess> m_collector;
+    std::unique_ptr<CollectorProcess> m_scraped; // with PROCTOR_METRICS_TOKEN, started by metricsScrapeToken
     HttpClient m_http;
 
     QString url(const char *path) const { return m_collector->baseUrl() + QLatin1String(path); }
@@ -74,6 +75,64 @@ private slots:
             r = m_http.get(url("/readyz"));
         }
         QCOMPARE(r.status, 200);
+    }
+
+    void readinessReusesItsDatabaseConnection()
+    {
+        QCOMPARE(m_http.get(url("/readyz")).status, 200); // the first check opens the connection
+        // Sessions ever opened on the collector's database (this query's own connection counts too).
+        auto sessions = [this] {
+            return m_db
+                ->scalar(QStringLiteral(
+                    "SELECT sessions FROM pg_stat_database WHERE datname = current_database()"))
+                .toLongLong();
+        };
+        const qint64 before = sessions();
+        // Longer than a second, so the status is refreshed at least once on the way.
+        for (int i = 0; i < 30; ++i) {
+            const HttpResult r = m_http.get(url("/readyz"));
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.json().value("postgres").toString(), QStringLiteral("ok"));
+            QTest::qWait(50);
+        }
+        const qint64 opened = sessions() - before;
+        QVERIFY2(opened <= 2,
+                 qPrintable(QStringLiteral("%1 new sessions for 30 readiness checks").arg(opened)));
+    }
+
+    void metricsScrapeToken_data()
+    {
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::addColumn<int>("status");
+        const QByteArray token = "scrape-token-0123456789";
+        QTest::newRow("the token") << "Bearer " + token << 200;
+        QTest::newRow("no header") << QByteArray() << 401;
+        QTest::newRow("another token of the same length") << "Bearer " + QByteArray(token.size(), 'x') << 401;
+        QTest::newRow("a prefix of the token") << "Bearer " + token.left(token.size() - 1) << 401;
+        QTest::newRow("the token and more") << "Bearer " + token + "0" << 401;
+        QTest::newRow("the token without the scheme") << token << 401;
+        QTest::newRow("another scheme") << "Basic " + token << 401;
+    }
+    void metricsScrapeToken()
+    {
+        QFETCH(QByteArray, authorization);
+        QFETCH(int, status);
+        if (!m_scraped) {
+            m_scraped = std::make_unique<CollectorProcess>(QMap<QString, QString>{
+                {QStringLiteral("PROCTOR_DATABASE_URL"), m_db->url()},
+                {QStringLiteral("PROCTOR_REDIS_URL"), m_redis->url()},
+                {QStringLiteral("PROCTOR_METRICS_TOKEN"), QStringLiteral("scrape-token-0123456789")}});
+            QVERIFY2(m_scraped->start(), m_scraped->log().constData());
+        }
+        HttpClient::Headers headers;
+        if (!authorization.isEmpty())
+            headers.append({"Authorization", authorization});
+        const HttpResult r = m_http.get(m_scraped->baseUrl() + QStringLiteral("/metrics"), headers);
+        QCOMPARE(r.status, status);
+        if (status == 200)
+            QVERIFY(r.body.contains("proctor_build_info{"));
+        else
+            QCOMPARE(r.errorCode(), QStringLiteral("missing_token"));
     }
 
     void metricsAreValidPrometheusText()
@@ -134,6 +193,8 @@ private slots:
 
     void cleanupTestCase()
     {
+        if (m_scraped)
+            m_scraped->stop();
         if (m_collector)
             m_collector->stop();
     }

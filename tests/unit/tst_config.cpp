@@ -67,6 +67,18 @@ private slots:
                                              << "-5";
         QTest::newRow("idle timeout too big") << "PROCTOR_HTTP_IDLE_TIMEOUT_MS"
                                               << "99999999999";
+        QTest::newRow("pending output too small") << "PROCTOR_HTTP_MAX_PENDING_OUTPUT_BYTES"
+                                                  << "1000";
+        QTest::newRow("pending output not a number") << "PROCTOR_HTTP_MAX_PENDING_OUTPUT_BYTES"
+                                                     << "1MiB";
+        QTest::newRow("unparsed input too small") << "PROCTOR_HTTP_MAX_UNPARSED_INPUT_BYTES"
+                                                  << "100";
+        QTest::newRow("unparsed input too big") << "PROCTOR_HTTP_MAX_UNPARSED_INPUT_BYTES"
+                                                << "99999999999";
+        QTest::newRow("write stall timeout zero") << "PROCTOR_HTTP_WRITE_STALL_TIMEOUT_MS"
+                                                  << "0";
+        QTest::newRow("write stall timeout negative") << "PROCTOR_HTTP_WRITE_STALL_TIMEOUT_MS"
+                                                      << "-1";
         QTest::newRow("queue rows too small") << "PROCTOR_EVENT_QUEUE_MAX_ROWS"
                                               << "1";
         QTest::newRow("writer connections zero") << "PROCTOR_WRITER_CONNECTIONS"
@@ -235,6 +247,42 @@ private slots:
         QCOMPARE(config->maxBodyBytes, qint64(2048));
         QCOMPARE(config->sessionSecret.size(), 32);
         QCOMPARE(config->publicUrl, QStringLiteral("https://proctor.example.org"));
+    }
+
+    void backpressureLimits_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("pending output default") << "PROCTOR_HTTP_MAX_PENDING_OUTPUT_BYTES"
+                                                << "" << qint64(1048576);
+        QTest::newRow("pending output set") << "PROCTOR_HTTP_MAX_PENDING_OUTPUT_BYTES"
+                                            << "4194304" << qint64(4194304);
+        QTest::newRow("unparsed input default") << "PROCTOR_HTTP_MAX_UNPARSED_INPUT_BYTES"
+                                                << "" << qint64(65536);
+        QTest::newRow("unparsed input set") << "PROCTOR_HTTP_MAX_UNPARSED_INPUT_BYTES"
+                                            << "32768" << qint64(32768);
+        QTest::newRow("write stall default") << "PROCTOR_HTTP_WRITE_STALL_TIMEOUT_MS"
+                                             << "" << qint64(30000);
+        QTest::newRow("write stall set") << "PROCTOR_HTTP_WRITE_STALL_TIMEOUT_MS"
+                                         << "1500" << qint64(1500);
+    }
+    void backpressureLimits()
+    {
+        QFETCH(QString, variable);
+        QFETCH(QString, value);
+        QFETCH(qint64, expected);
+        QProcessEnvironment env = baseEnv();
+        if (!value.isEmpty())
+            env.insert(variable, value);
+        const auto config = Config::fromEnvironment(env, kServe);
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().toString()));
+        const qint64 actual = variable.endsWith(QLatin1String("PENDING_OUTPUT_BYTES"))
+                                  ? config->httpMaxPendingOutputBytes
+                              : variable.endsWith(QLatin1String("UNPARSED_INPUT_BYTES"))
+                                  ? qint64(config->httpMaxUnparsedInputBytes)
+                                  : qint64(config->httpWriteStallTimeoutMs);
+        QCOMPARE(actual, expected);
     }
 
     void subcommandsNeedOnlyWhatTheyUse()

@@ -1,23 +1,105 @@
 // SPDX-License-Identifier: MIT
-// Liveness, readiness (both dependencies checked in parallel, answer when both are known) and metrics.
+// Liveness, readiness (both dependencies checked in parallel at most once a second, on connections that stay
+// open) and metrics.
 #include "http/routes/healthroutes.h"
 
-#include <optional>
+#include <sodium.h>
 
-#include <QFuture>
+#include <pqxx/pqxx>
+
+#include <QCryptographicHash>
+#include <QPointer>
 #include <QtConcurrent>
 
-#include "redis/redisclient.h"
 #include "observability/metrics.h"
+#include "redis/redisclient.h"
 #include "storage/database.h"
 
 namespace Proctor::Collector::Http {
+namespace {
+
+constexpr qint64 kFreshForMs = 1000;   // a readiness answer is at most this old
+constexpr int kTimeoutSeconds = 2;     // connecting to PostgreSQL, and the probe's statement timeout
+constexpr int kRedisTimeoutMs = 1000;  // PING
+constexpr int kCheckDeadlineMs = 3000; // a dependency that has not answered by then counts as down
+
+QByteArray sha256(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+// A new PostgreSQL connection per /readyz costs the server a backend process each time: a balancer asking
+// every second from every node, or anyone hammering /readyz, would be felt. One connection is kept instead;
+// after it breaks (PostgreSQL restarted) the next check opens a new one.
+class HealthRoutes::DatabaseProbe
+{
+public:
+    explicit DatabaseProbe(QString url) : m_url(std::move(url))
+    {
+        // Unacknowledged bytes (a partitioned network) end the probe instead of TCP's retries of many
+        // minutes; a slow server is bounded by the statement timeout.
+        if (!m_url.contains(QLatin1String("tcp_user_timeout=")))
+            m_url += (m_url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+                     QStringLiteral("tcp_user_timeout=%1").arg(kTimeoutSeconds * 1000);
+    }
+
+    bool check()
+    {
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const bool fresh = !m_connection;
+            if (fresh && !open())
+                return false;
+            try {
+                pqxx::nontransaction tx(*m_connection);
+                tx.exec1("SELECT 1");
+                return true;
+            } catch (...) {
+                m_connection.reset();
+                if (fresh)
+                    return false;
+                // A connection from before a restart fails once; a new one tells whether the server is back.
+            }
+        }
+        return false;
+    }
+
+private:
+    bool open()
+    {
+        auto connection = Storage::connect(m_url, kTimeoutSeconds);
+        if (!connection)
+            return false;
+        try {
+            pqxx::nontransaction tx(**connection);
+            tx.exec("SET statement_timeout = " + std::to_string(kTimeoutSeconds * 1000));
+        } catch (...) {
+            return false;
+        }
+        m_connection = std::move(*connection);
+        return true;
+    }
+
+    QString m_url;
+    std::unique_ptr<pqxx::connection> m_connection;
+};
 
 HealthRoutes::HealthRoutes(QString databaseUrl, Redis::RedisClient &redis, Metrics &metrics,
                            QString metricsToken, QObject *parent)
-    : QObject(parent), m_databaseUrl(std::move(databaseUrl)), m_redis(redis), m_metrics(metrics),
-      m_metricsToken(std::move(metricsToken))
+    : QObject(parent), m_redis(redis), m_metrics(metrics),
+      m_database(std::make_unique<DatabaseProbe>(std::move(databaseUrl)))
 {
+    if (!metricsToken.isEmpty())
+        m_metricsAuthorizationDigest = sha256("Bearer " + metricsToken.toUtf8());
+    m_probeThread.setMaxThreadCount(1); // the probe's connection is never used by two threads at once
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &HealthRoutes::settle);
+}
+
+HealthRoutes::~HealthRoutes()
+{
+    m_probeThread.waitForDone(); // before the probe's connection goes
 }
 
 void HealthRoutes::registerOn(Router &router)
@@ -33,51 +115,93 @@ void HealthRoutes::registerOn(Router &router)
 
 void HealthRoutes::readyz(const Responder &responder)
 {
-    struct Probe
-    {
-        std::optional<bool> postgres;
-        std::optional<bool> redis;
-        Responder responder;
-        void finishIfKnown()
-        {
-            if (!postgres || !redis)
-                return;
-            const bool ready = *postgres && *redis;
-            auto word = [](bool ok) { return ok ? QStringLiteral("ok") : QStringLiteral("down"); };
-            // Redis alone down: ingest goes on (keys from PostgreSQL, per-process rate limits), so
-            // "degraded"; still 503, so a balancer prefers instances that have everything.
-            const QString status = ready       ? QStringLiteral("ready")
-                                   : *postgres ? QStringLiteral("degraded")
-                                               : QStringLiteral("unavailable");
-            QJsonObject body{{QStringLiteral("status"), status},
-                             {QStringLiteral("postgres"), word(*postgres)},
-                             {QStringLiteral("redis"), word(*redis)}};
-            HttpResponse r = HttpResponse::json(ready ? 200 : 503, body);
-            if (!ready)
-                r.setHeader("Retry-After", "2");
-            responder.send(std::move(r));
-        }
-    };
-    auto probe = std::make_shared<Probe>(Probe{std::nullopt, std::nullopt, responder});
-    const QString url = m_databaseUrl;
-    QtConcurrent::run([url] { return Storage::ping(url, 2).has_value(); }).then(this, [probe](bool ok) {
-        probe->postgres = ok;
-        probe->finishIfKnown();
-    });
+    if (m_status && m_checked.isValid() && m_checked.elapsed() < kFreshForMs) {
+        answer(responder, *m_status);
+        return;
+    }
+    m_waiting.append(responder);
+    if (!m_refreshing)
+        refresh();
+}
+
+void HealthRoutes::refresh()
+{
+    m_refreshing = true;
+    m_postgresUp.reset();
+    m_redisUp.reset();
+    const quint64 round = ++m_round;
+    m_deadline.start(kCheckDeadlineMs);
+    // A check stuck on an unresponsive server is not queued behind: this round then counts PostgreSQL as
+    // down at its deadline.
+    if (!m_databaseProbeRunning) {
+        m_databaseProbeRunning = true;
+        QtConcurrent::run(&m_probeThread, [probe = m_database.get()] {
+            return probe->check();
+        }).then(this, [this, round](bool up) {
+            m_databaseProbeRunning = false;
+            if (m_refreshing && round == m_round) {
+                m_postgresUp = up;
+                settleIfKnown();
+            }
+        });
+    }
     m_redis.command(
         {QByteArrayLiteral("PING")},
-        [probe](const Redis::RedisReply &reply) {
-            probe->redis = reply.ok();
-            probe->finishIfKnown();
+        [self = QPointer<HealthRoutes>(this), round](const Redis::RedisReply &reply) {
+            if (!self || !self->m_refreshing || round != self->m_round)
+                return;
+            self->m_redisUp = reply.ok();
+            self->settleIfKnown();
         },
-        1000);
+        kRedisTimeoutMs);
+}
+
+void HealthRoutes::settleIfKnown()
+{
+    if (m_postgresUp && m_redisUp)
+        settle();
+}
+
+void HealthRoutes::settle()
+{
+    if (!m_refreshing)
+        return;
+    m_deadline.stop();
+    m_refreshing = false;
+    m_status = Readiness{m_postgresUp.value_or(false), m_redisUp.value_or(false)};
+    m_checked.start();
+    const QList<Responder> waiting = std::exchange(m_waiting, {});
+    for (const Responder &responder : waiting)
+        answer(responder, *m_status);
+}
+
+void HealthRoutes::answer(const Responder &responder, const Readiness &status)
+{
+    const bool ready = status.postgres && status.redis;
+    auto word = [](bool ok) { return ok ? QStringLiteral("ok") : QStringLiteral("down"); };
+    // Redis alone down: ingest goes on (keys from PostgreSQL, per-process rate limits), so "degraded"; still
+    // 503, so a balancer prefers instances that have everything.
+    const QString overall = ready             ? QStringLiteral("ready")
+                            : status.postgres ? QStringLiteral("degraded")
+                                              : QStringLiteral("unavailable");
+    const QJsonObject body{{QStringLiteral("status"), overall},
+                           {QStringLiteral("postgres"), word(status.postgres)},
+                           {QStringLiteral("redis"), word(status.redis)}};
+    HttpResponse r = HttpResponse::json(ready ? 200 : 503, body);
+    if (!ready)
+        r.setHeader("Retry-After", "2");
+    responder.send(std::move(r));
 }
 
 void HealthRoutes::metrics(const HttpRequest &request, const Responder &responder)
 {
     // Metrics reveal traffic and internals: a scrape token, or loopback when no token is configured.
-    if (!m_metricsToken.isEmpty()) {
-        if (request.header("authorization") != "Bearer " + m_metricsToken.toUtf8()) {
+    if (!m_metricsAuthorizationDigest.isEmpty()) {
+        // Digests of equal length compared in constant time: how long the comparison takes tells nothing
+        // about how much of a guess was right.
+        const QByteArray presented = sha256(request.header("authorization"));
+        if (sodium_memcmp(presented.constData(), m_metricsAuthorizationDigest.constData(),
+                          size_t(m_metricsAuthorizationDigest.size())) != 0) {
             responder.send(
                 HttpResponse::error({ErrorCode::MissingToken, QStringLiteral("metrics need the scrape token"),
                                      QStringLiteral("Authorization"), 0}));

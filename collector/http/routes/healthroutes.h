@@ -2,8 +2,15 @@
 // /healthz, /readyz and /metrics.
 #pragma once
 
+#include <memory>
+#include <optional>
+
+#include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QThreadPool>
+#include <QTimer>
 
 #include "http/router.h"
 
@@ -21,16 +28,41 @@ class HealthRoutes final : public QObject
 public:
     HealthRoutes(QString databaseUrl, Redis::RedisClient &redis, Metrics &metrics, QString metricsToken,
                  QObject *parent = nullptr);
+    ~HealthRoutes() override;
     void registerOn(Router &router);
 
 private:
+    struct Readiness
+    {
+        bool postgres = false;
+        bool redis = false;
+    };
+    class DatabaseProbe; // one long-lived PostgreSQL connection, used on m_probeThread only
+
     void readyz(const Responder &responder);
+    void refresh();
+    void settleIfKnown();
+    void settle();
+    static void answer(const Responder &responder, const Readiness &status);
     void metrics(const HttpRequest &request, const Responder &responder);
 
-    QString m_databaseUrl;
     Redis::RedisClient &m_redis;
     Metrics &m_metrics;
-    QString m_metricsToken;
+    QByteArray m_metricsAuthorizationDigest; // SHA-256 of "Bearer <token>"; empty: no token configured
+
+    // Readiness is checked at most once per kFreshForMs, however often it is asked: the answers in between
+    // come from the last check, and requests that arrive during a check wait for it.
+    std::unique_ptr<DatabaseProbe> m_database;
+    QThreadPool m_probeThread;
+    std::optional<Readiness> m_status;
+    QElapsedTimer m_checked;
+    QList<Responder> m_waiting;
+    bool m_refreshing = false;
+    bool m_databaseProbeRunning = false;
+    quint64 m_round = 0;
+    std::optional<bool> m_postgresUp;
+    std::optional<bool> m_redisUp;
+    QTimer m_deadline;
 };
 
 } // namespace Proctor::Collector::Http

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
 // The built candidate pages (PROCTOR_WEB_ROOT) and /app-config.json, under a strict Content-Security-Policy.
-#include <QDir>
-#include <QFile>
+#include <memory>
+
 #include <QFileInfo>
 #include <QUrl>
 
 #include "app/config.h"
 #include "http/router.h"
 #include "http/routes/pagecontext.h"
+#include "http/staticfilecache.h"
 
 namespace Proctor::Collector::Http {
 namespace {
@@ -78,10 +79,12 @@ void registerStaticRoutes(Router &router, PageContext &ctx)
     if (ctx.config.webRoot.isEmpty())
         return;
     const QString root = ctx.config.webRoot;
-    router.setFallback([root](const HttpRequest &req, const Responder &res) {
+    // Filled on first use; the path is resolved (and checked against the root) on every request all the same.
+    auto cache = std::make_shared<StaticFileCache>();
+    router.setFallback([root, cache](const HttpRequest &req, const Responder &res) {
         const QString file = resolveStaticPath(root, req.path);
-        QFile f(file);
-        if (file.isEmpty() || !f.open(QIODevice::ReadOnly)) {
+        const std::optional<QByteArray> content = file.isEmpty() ? std::nullopt : cache->content(file);
+        if (!content) {
             HttpResponse r =
                 HttpResponse::error({ErrorCode::NotFound, QStringLiteral("no such page"), {}, 0});
             securityHeaders(r);
@@ -89,7 +92,7 @@ void registerStaticRoutes(Router &router, PageContext &ctx)
             return;
         }
         const QString suffix = QFileInfo(file).suffix();
-        HttpResponse r = HttpResponse::text(200, f.readAll(), contentType(suffix));
+        HttpResponse r = HttpResponse::text(200, *content, contentType(suffix));
         // Pages revalidate every time (they name the current assets); libraries under vendor/ are immutable.
         r.setHeader("Cache-Control",
                     file.contains(QLatin1String("/vendor/")) ? "public, max-age=86400" : "no-cache");
