@@ -2,6 +2,7 @@
 // `proctor-collector serve`: composes the long-running service and runs the event loop.
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QTimer>
 
 #include "app/signalwatcher.h"
 #include "auth/adminauthenticator.h"
@@ -87,6 +88,11 @@ int runServe(const Config &config, const QStringList &)
     health.registerOn(router);
     Services::TestService testService(db, tests);
     Services::SessionService sessions(db, tests, tokens, publisher, config.sessionTtlSeconds);
+    // Unfinished attempts whose time ran out are closed (and counted) even if the candidate never returns.
+    QTimer attemptSweep;
+    attemptSweep.setInterval(60 * 1000);
+    QObject::connect(&attemptSweep, &QTimer::timeout, [&sessions] { sessions.expireOverdue(); });
+    attemptSweep.start();
     Services::IngestService ingest(events, publisher);
     Services::ResultService results(db, tests, publisher, metrics, config.publicUrl);
     Services::CertificateService certificates(db);
