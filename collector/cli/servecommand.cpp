@@ -15,6 +15,7 @@
 #include "http/httpserver.h"
 #include "http/routes/adminguard.h"
 #include "http/routes/analysisroutes.h"
+#include "http/routes/attemptpolicyroutes.h"
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
 #include "http/routes/pageguard.h"
@@ -27,6 +28,7 @@
 #include "services/adminservice.h"
 #include "services/analysisservice.h"
 #include "services/apikeyservice.h"
+#include "services/attemptpolicyservice.h"
 #include "services/auditservice.h"
 #include "services/candidateerasureservice.h"
 #include "services/certificateservice.h"
@@ -120,6 +122,8 @@ int runServe(const Config &config, const QStringList &)
     Http::registerManagementRoutes(router, admin);
     Http::registerLiveRoutes(router, admin);
     Http::registerAnalysisRoutes(router, admin);
+    Services::AttemptPolicyService attemptPolicies(db, tests);
+    Http::registerAttemptPolicyRoutes(router, admin, attemptPolicies);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;

@@ -123,4 +123,19 @@ QJsonArray storedAnswers(pqxx::transaction_base &tx, const QUuid &sessionId)
     return rows.empty() ? QJsonArray() : parseArray(rows[0][0]);
 }
 
+std::optional<QJsonObject> lockDefinition(pqxx::transaction_base &tx, const QString &testId)
+{
+    const auto rows =
+        tx.exec_params("SELECT definition::text FROM tests WHERE id = $1 FOR UPDATE", toStd(testId));
+    if (rows.empty())
+        return std::nullopt;
+    return QJsonDocument::fromJson(QByteArray::fromStdString(rows[0][0].as<std::string>())).object();
+}
+
+void storeDefinition(pqxx::transaction_base &tx, const QString &testId, const QJsonObject &definition)
+{
+    tx.exec_params("UPDATE tests SET definition = $2::jsonb, updated_at = now() WHERE id = $1", toStd(testId),
+                   QJsonDocument(definition).toJson(QJsonDocument::Compact).toStdString());
+}
+
 } // namespace Proctor::Collector::Storage::AttemptRepository

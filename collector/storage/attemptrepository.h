@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QStringList>
 #include <QUuid>
 
@@ -55,6 +56,11 @@ QString status(pqxx::transaction_base &tx, const QUuid &sessionId);
 
 // The answers stored with a finished session (as submitted).
 QJsonArray storedAnswers(pqxx::transaction_base &tx, const QUuid &sessionId);
+
+// A test's stored definition with a row lock held until `tx` ends; nullopt for an unknown test.
+std::optional<QJsonObject> lockDefinition(pqxx::transaction_base &tx, const QString &testId);
+// Replaces the stored definition (the checksum stays: it identifies the imported file).
+void storeDefinition(pqxx::transaction_base &tx, const QString &testId, const QJsonObject &definition);
 
 } // namespace AttemptRepository
 } // namespace Proctor::Collector::Storage
