@@ -121,7 +121,9 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     Auth::SessionClaims claims;
     claims.sessionId = row.id;
     claims.startedAtMs = row.startedAtMs;
-    claims.expiresAtSec = row.startedAtMs / 1000 + m_sessionTtlSeconds;
+    // A resumed attempt gets a token of its own (a fresh expiry); the attempt's deadline stays the server's.
+    claims.expiresAtSec =
+        (out.resumed ? QDateTime::currentSecsSinceEpoch() : row.startedAtMs / 1000) + m_sessionTtlSeconds;
     claims.apiKeyId = request.apiKeyId;
     out.id = row.id;
     out.kind = row.kind;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "http/json/attemptpolicyjson.h"
 
+#include <algorithm>
+
 namespace Proctor::Collector::Http::Json {
 
 Expected<Contract::AttemptPolicy> parseAttemptPolicy(const QJsonObject &body)
@@ -9,7 +11,7 @@ Expected<Contract::AttemptPolicy> parseAttemptPolicy(const QJsonObject &body)
         if (it.key() != QLatin1String("maxAttempts") &&
             it.key() != QLatin1String("minSecondsBetweenAttempts") && it.key() != QLatin1String("disclosure"))
             return makeError(ErrorCode::ValidationFailed, QStringLiteral("unknown member"),
-                             QLatin1Char('/') + it.key());
+                             QStringLiteral("/") + it.key());
     for (const char *name : {"maxAttempts", "minSecondsBetweenAttempts"}) {
         const QJsonValue v = body.value(QLatin1String(name));
         if (!v.isUndefined() && (!v.isDouble() || v.toDouble() != double(v.toInteger())))
@@ -22,11 +24,13 @@ Expected<Contract::AttemptPolicy> parseAttemptPolicy(const QJsonObject &body)
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("disclosure must be a string"),
                          QStringLiteral("/disclosure"));
     Contract::AttemptPolicy p;
-    p.maxAttempts =
-        int(qBound<qint64>(-1, body.value(QStringLiteral("maxAttempts")).toInteger(p.maxAttempts), 1 << 30));
-    p.minSecondsBetweenAttempts = int(qBound<qint64>(
-        -1, body.value(QStringLiteral("minSecondsBetweenAttempts")).toInteger(p.minSecondsBetweenAttempts),
-        1 << 30));
+    // Out-of-range integers are clamped to a value the service's range check refuses, never wrapped.
+    const auto integer = [&body](const char *name, int fallback) {
+        return int(
+            std::clamp(body.value(QLatin1String(name)).toInteger(fallback), qint64(-1), qint64(1) << 30));
+    };
+    p.maxAttempts = integer("maxAttempts", p.maxAttempts);
+    p.minSecondsBetweenAttempts = integer("minSecondsBetweenAttempts", p.minSecondsBetweenAttempts);
     p.disclosure = disclosure.toString(p.disclosure);
     return p;
 }
