@@ -59,6 +59,16 @@ ApiKeyAuthenticator::ApiKeyAuthenticator(Storage::DbPool &db, Redis::RedisClient
 {
     connect(&m_flushTimer, &QTimer::timeout, this, &ApiKeyAuthenticator::flushUsage);
     m_flushTimer.start(kFlushIntervalMs);
+    // Synchronously, before any request: from here on the set is authoritative (every later revocation
+    // reaches this instance as ApiKeyRevoked), so the session guard never asks PostgreSQL.
+    auto revoked = m_db.run<QList<qint64>>([](pqxx::connection &c) -> Expected<QList<qint64>> {
+        return Storage::ApiKeyRepository::revokedIds(c);
+    });
+    revoked.waitForFinished();
+    if (const auto ids = revoked.result())
+        m_revokedIds = QSet<qint64>(ids->cbegin(), ids->cend());
+    else
+        Log::warning(u"revoked API keys not loaded", {{"error", ids.error().message}});
 }
 
 ApiKeyAuthenticator::~ApiKeyAuthenticator()
@@ -135,6 +145,8 @@ void ApiKeyAuthenticator::remember(const QByteArray &hash, const std::optional<A
 void ApiKeyAuthenticator::decide(const std::optional<ApiKeyInfo> &info, const QString &scope,
                                  const Callback &callback)
 {
+    if (info && info->revoked)
+        m_revokedIds.insert(info->id);
     if (!info || info->revoked) {
         callback(makeError(ErrorCode::InvalidApiKey, QStringLiteral("invalid or revoked API key"),
                            QStringLiteral("X-API-Key")));
@@ -150,8 +162,10 @@ void ApiKeyAuthenticator::decide(const std::optional<ApiKeyInfo> &info, const QS
     callback(*info);
 }
 
-void ApiKeyAuthenticator::dropRevoked(const QByteArray &hash)
+void ApiKeyAuthenticator::dropRevoked(const QByteArray &hash, qint64 id)
 {
+    if (id > 0)
+        m_revokedIds.insert(id);
     // At once, so this instance refuses the key from now on (the revoking request answers after this).
     m_cache.remove(hash);
     // Then the shared Redis copy, and the in-process copy once more when Redis answers: replies come in

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include "auth/apikey.h"
@@ -37,7 +38,12 @@ public:
     void authenticate(const QByteArray &rawKey, const QString &scope, Callback callback);
     // A revoked key: drops it from the in-process cache at once, deletes the shared Redis copy, and drops
     // it from the in-process cache again once Redis has answered (see the .cpp for why both).
-    void dropRevoked(const QByteArray &hash);
+    // `id` (when known, else 0) joins the revoked ids that isRevokedId() answers from.
+    void dropRevoked(const QByteArray &hash, qint64 id = 0);
+    // Whether the key with this id is revoked: session tokens carry the id of the key that opened them,
+    // and the page guard refuses a token of a revoked key. The set is loaded from PostgreSQL when this
+    // object is created and grows with every revocation seen (live message, own revoke, lookup).
+    bool isRevokedId(qint64 id) const { return m_revokedIds.contains(id); }
     // Writes the usage counted so far (also on a timer and at destruction).
     void flushUsage();
 
@@ -57,6 +63,7 @@ private:
     Redis::RedisClient &m_redis;
     QHash<QByteArray, Cached> m_cache;
     QHash<qint64, qint64> m_usage;
+    QSet<qint64> m_revokedIds;
     QTimer m_flushTimer;
 };
 

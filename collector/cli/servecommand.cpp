@@ -2,6 +2,7 @@
 // `proctor-collector serve`: composes the long-running service and runs the event loop.
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QTimer>
 
 #include "app/signalwatcher.h"
 #include "auth/adminauthenticator.h"
@@ -14,6 +15,7 @@
 #include "http/httpserver.h"
 #include "http/routes/adminguard.h"
 #include "http/routes/analysisroutes.h"
+#include "http/routes/attemptpolicyroutes.h"
 #include "http/routes/authroutes.h"
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
@@ -27,6 +29,7 @@
 #include "services/adminservice.h"
 #include "services/analysisservice.h"
 #include "services/apikeyservice.h"
+#include "services/attemptpolicyservice.h"
 #include "services/auditservice.h"
 #include "services/authservice.h"
 #include "services/candidateerasureservice.h"
@@ -88,6 +91,11 @@ int runServe(const Config &config, const QStringList &)
     health.registerOn(router);
     Services::TestService testService(db, tests);
     Services::SessionService sessions(db, tests, tokens, publisher, config.sessionTtlSeconds);
+    // Unfinished attempts whose time ran out are closed (and counted) even if the candidate never returns.
+    QTimer attemptSweep;
+    attemptSweep.setInterval(60 * 1000);
+    QObject::connect(&attemptSweep, &QTimer::timeout, [&sessions] { sessions.expireOverdue(); });
+    attemptSweep.start();
     Services::IngestService ingest(events, publisher);
     Services::ResultService results(db, tests, publisher, metrics, config.publicUrl);
     Services::CertificateService certificates(db);
@@ -116,6 +124,8 @@ int runServe(const Config &config, const QStringList &)
     Http::registerManagementRoutes(router, admin);
     Http::registerLiveRoutes(router, admin);
     Http::registerAnalysisRoutes(router, admin);
+    Services::AttemptPolicyService attemptPolicies(db, tests);
+    Http::registerAttemptPolicyRoutes(router, admin, attemptPolicies);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;

@@ -25,7 +25,7 @@ void LiveDispatcher::dispatch(const QByteArray &payload)
     }
     // Every instance drops the key itself, so revocation holds even if the publishing one stopped early.
     if (const auto *revoked = std::get_if<Contract::ApiKeyRevoked>(&*message))
-        m_apiKeys.dropRevoked(revoked->hash);
+        m_apiKeys.dropRevoked(revoked->hash, revoked->id);
     // Invalidate before forwarding: a desktop that refetches on the message must not get the old page.
     m_reviewCache.onLiveMessage(*message);
     // The received bytes, not a re-encoding: they are what was validated. Sign-in alerts name accounts and

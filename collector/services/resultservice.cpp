@@ -5,6 +5,8 @@
 
 #include "live/announcer.h"
 #include "observability/metrics.h"
+#include "services/sessionservice.h"
+#include "storage/attemptrepository.h"
 #include "storage/certificaterepository.h"
 #include "storage/dbpool.h"
 #include "storage/resultrepository.h"
@@ -74,8 +76,15 @@ Expected<ResultOutcome> ResultService::submitOn(pqxx::connection &c, const Resul
             out.certificate = IssuedCertificate{stored->certificateNumber, stored->certificateIssuedAt,
                                                 verifyUrl(stored->certificateNumber)};
         out.replayed = true;
+        disclose(
+            tx, **test, session->candidateId, session->questionIds,
+            Contract::answersFromJson(Storage::AttemptRepository::storedAnswers(tx, submission.sessionId)),
+            out);
         return out;
     }
+    if (Storage::AttemptRepository::status(tx, submission.sessionId) == QLatin1String("expired"))
+        return makeError(ErrorCode::Conflict, QStringLiteral("the attempt's time ran out; it was closed"),
+                         QStringLiteral("sessionId"));
     if (session->kind != QLatin1String("test"))
         return makeError(ErrorCode::Conflict, QStringLiteral("study sessions have no result"),
                          QStringLiteral("sessionId"));
@@ -99,11 +108,36 @@ Expected<ResultOutcome> ResultService::submitOn(pqxx::connection &c, const Resul
     Storage::ResultRepository::finish(tx, submission.sessionId, out.score, out.passed, out.grade.number,
                                       submission.answersJson);
     Storage::ResultRepository::storeTelemetry(tx, submission.sessionId, submission.telemetry);
+    disclose(tx, definition, session->candidateId, session->questionIds, submission.answers, out);
     tx.commit();
 
     recordMetrics(out);
     m_announcer.announce(Contract::ResultSaved{out.sessionId, double(out.score.percent), out.passed});
     return out;
+}
+
+void ResultService::disclose(pqxx::transaction_base &tx, const Contract::TestDefinition &definition,
+                             qint64 candidateId, const QStringList &questionIds,
+                             const QList<Contract::Answer> &answers, ResultOutcome &out)
+{
+    out.policy = definition.attemptPolicy();
+    const auto history =
+        Storage::AttemptRepository::history(tx, candidateId, out.testId, SessionService::kGraceSeconds, 0);
+    out.attemptsUsed = history.used;
+    out.attemptsLeft = qMax(0, out.policy.maxAttempts - history.used);
+    if (out.attemptsLeft > 0 && out.policy.minSecondsBetweenAttempts > 0 && history.lastEndedAt.isValid()) {
+        const QDateTime next = history.lastEndedAt.addSecs(out.policy.minSecondsBetweenAttempts);
+        if (next > QDateTime::currentDateTimeUtc())
+            out.nextAttemptAt = next;
+    }
+    if (out.policy.disclosure != QLatin1String("review") || (!out.passed && out.attemptsLeft > 0))
+        return;
+    // One question at a time through the same scoring rule: right only when the chosen set is exact.
+    for (const auto &id : questionIds) {
+        if (definition.scoreAnswers(answers, QStringList{id}).correct == 0)
+            if (const auto *q = definition.findQuestion(id))
+                out.wrongQuestions.append(*q);
+    }
 }
 
 void ResultService::recordMetrics(const ResultOutcome &outcome)

@@ -56,6 +56,14 @@ struct ResultOutcome
     QDateTime finishedAt; // UTC, millisecond precision
     std::optional<IssuedCertificate> certificate;
     bool replayed = false; // a resubmission: this is the first submission's outcome
+
+    // What the test's attempt policy lets the candidate see (http/json/resultjson applies it), and what
+    // is left. `wrongQuestions` is filled only under `review` once passed or out of attempts.
+    Contract::AttemptPolicy policy;
+    int attemptsUsed = 0;
+    int attemptsLeft = 0;
+    QDateTime nextAttemptAt; // invalid when no cooldown applies (or no attempts are left)
+    QList<Contract::Question> wrongQuestions;
 };
 
 class ResultService
@@ -75,6 +83,9 @@ private:
     Expected<ResultOutcome> submitOn(pqxx::connection &c, const ResultSubmission &submission);
     void recordMetrics(const ResultOutcome &outcome);
     QString verifyUrl(const QString &number) const;
+    // The attempt counts and the disclosed wrong questions, from the database as it is in `tx`.
+    void disclose(pqxx::transaction_base &tx, const Contract::TestDefinition &definition, qint64 candidateId,
+                  const QStringList &questionIds, const QList<Contract::Answer> &answers, ResultOutcome &out);
 
     Storage::DbPool &m_db;
     Storage::TestCatalog &m_tests;

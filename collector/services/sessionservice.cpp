@@ -5,6 +5,7 @@
 
 #include "auth/sessiontoken.h"
 #include "live/announcer.h"
+#include "storage/attemptrepository.h"
 #include "storage/dbpool.h"
 
 namespace Proctor::Collector::Services {
@@ -21,6 +22,22 @@ QFuture<Expected<StartedSession>> SessionService::start(SessionStart request)
 {
     return m_db.run<StartedSession>(
         [this, request = std::move(request)](pqxx::connection &c) { return startOn(c, request); });
+}
+
+QString SessionService::candidateKey(const SessionStart &request)
+{
+    return request.testId + QLatin1Char('|') + request.candidate.identityKey();
+}
+
+QFuture<Expected<int>> SessionService::expireOverdue()
+{
+    return m_db.run<int>([this](pqxx::connection &c) -> Expected<int> {
+        pqxx::work tx(c);
+        const int closed = Storage::AttemptRepository::expireOverdue(tx, std::nullopt, QString(),
+                                                                     kGraceSeconds, m_sessionTtlSeconds);
+        tx.commit();
+        return closed;
+    });
 }
 
 Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const SessionStart &request)
@@ -56,13 +73,57 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     }
 
     pqxx::work tx(c);
-    Storage::SessionRepository::create(tx, row);
-    tx.commit();
+    if (request.kind == QLatin1String("test")) {
+        // One start per candidate at a time, on every instance: the checks below and the insert are atomic.
+        namespace Attempts = Storage::AttemptRepository;
+        Attempts::lock(tx, candidateKey(request));
+        const Contract::AttemptPolicy &policy = (*test)->attemptPolicy();
+        if (const auto candidate = Attempts::candidateId(tx, request.candidate.identityKey())) {
+            Attempts::expireOverdue(tx, *candidate, request.testId, kGraceSeconds, m_sessionTtlSeconds);
+            const auto history =
+                Attempts::history(tx, *candidate, request.testId, kGraceSeconds, m_sessionTtlSeconds);
+            out.attemptsUsed = history.used;
+            out.attemptsLeft = qMax(0, policy.maxAttempts - history.used - 1);
+            if (history.open) {
+                out.resumed = true;
+                out.answers = Attempts::answersSoFar(tx, history.open->id);
+                tx.commit();
+                row.id = history.open->id;
+                row.startedAtMs = history.open->startedAtMs;
+                out.questions.clear();
+                for (const auto &id : history.open->questionIds)
+                    if (const auto *q = (*test)->findQuestion(id))
+                        out.questions.append(*q);
+            } else if (history.used >= policy.maxAttempts) {
+                out.refusal = StartedSession::Refusal::AttemptsExhausted;
+                out.attemptsLeft = 0;
+                tx.commit(); // keeps the attempts expireOverdue() just closed
+                return out;
+            } else if (policy.minSecondsBetweenAttempts > 0 && history.lastEndedAt.isValid()) {
+                const QDateTime next = history.lastEndedAt.addSecs(policy.minSecondsBetweenAttempts);
+                if (next > QDateTime::currentDateTimeUtc()) {
+                    out.refusal = StartedSession::Refusal::Cooldown;
+                    out.nextAttemptAt = next;
+                    out.attemptsLeft = policy.maxAttempts - history.used;
+                    tx.commit();
+                    return out;
+                }
+            }
+        } else {
+            out.attemptsLeft = policy.maxAttempts - 1;
+        }
+    }
+    if (!out.resumed) {
+        Storage::SessionRepository::create(tx, row);
+        tx.commit();
+    }
 
     Auth::SessionClaims claims;
     claims.sessionId = row.id;
     claims.startedAtMs = row.startedAtMs;
-    claims.expiresAtSec = row.startedAtMs / 1000 + m_sessionTtlSeconds;
+    // A resumed attempt gets a token of its own (a fresh expiry); the attempt's deadline stays the server's.
+    claims.expiresAtSec =
+        (out.resumed ? QDateTime::currentSecsSinceEpoch() : row.startedAtMs / 1000) + m_sessionTtlSeconds;
     claims.apiKeyId = request.apiKeyId;
     out.id = row.id;
     out.kind = row.kind;
@@ -70,7 +131,8 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     out.startedAt = QDateTime::fromMSecsSinceEpoch(row.startedAtMs, Qt::UTC);
     out.expiresAt = QDateTime::fromSecsSinceEpoch(claims.expiresAtSec, Qt::UTC);
 
-    m_announcer.announce(Contract::SessionStarted{row.id, row.kind, row.testId});
+    if (!out.resumed)
+        m_announcer.announce(Contract::SessionStarted{row.id, row.kind, row.testId});
     return out;
 }
 

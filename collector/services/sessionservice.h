@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QFuture>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QUuid>
@@ -52,6 +53,23 @@ struct StartedSession
     QDateTime expiresAt; // UTC, second precision (the token's expiry)
     Storage::TestCatalog::TestPtr test;
     QList<Contract::Question> questions; // the attempt, in order; empty for a study session
+    // Resuming the candidate's unfinished attempt: same id, questions and startedAt, a new token, and the
+    // answers so far ([{questionId, optionIds}] from its answer_changed events).
+    bool resumed = false;
+    QJsonArray answers;
+    int attemptsUsed = 0; // finished attempts before this one (completed or expired)
+    int attemptsLeft = 0; // after this one
+
+    // A start the attempt policy refuses is an answer, not a failure: no session is created (id is null)
+    // and the route answers 409 attempts_exhausted or 429 attempt_cooldown (Retry-After, nextAttemptAt).
+    enum class Refusal
+    {
+        None,
+        AttemptsExhausted,
+        Cooldown
+    };
+    Refusal refusal = Refusal::None;
+    QDateTime nextAttemptAt; // for Cooldown
 };
 
 class SessionService
@@ -60,8 +78,19 @@ public:
     SessionService(Storage::DbPool &db, Storage::TestCatalog &tests, const Auth::SessionTokenSigner &tokens,
                    Live::Announcer &announcer, int sessionTtlSeconds);
 
-    // ValidationFailed (/kind) for an unknown kind, NotFound (testId) for an unknown test.
+    // An unfinished attempt is closed this long after its time limit (network, clock skew).
+    static constexpr int kGraceSeconds = 60;
+
+    // ValidationFailed (/kind) for an unknown kind, NotFound (testId) for an unknown test. For a test:
+    // the candidate's unfinished attempt when there is one (resumed), AttemptsExhausted when the policy's
+    // attempts are used, AttemptCooldown (Retry-After) within the cooldown, else a new attempt.
     QFuture<Expected<StartedSession>> start(SessionStart request);
+    // Closes every overdue unfinished attempt (the periodic sweep); returns how many.
+    QFuture<Expected<int>> expireOverdue();
+
+    // Who "the same candidate" is for attempts: the test and the identity key (browser id + normalised
+    // name). The one place to change when a roster entry identifies the candidate instead.
+    static QString candidateKey(const SessionStart &request);
 
 private:
     Expected<StartedSession> startOn(pqxx::connection &c, const SessionStart &request);

@@ -116,6 +116,15 @@ QList<ApiKeyRevocation> revokeByPrefix(pqxx::work &tx, const QString &prefix)
                                            toStd(prefix)));
 }
 
+QList<qint64> revokedIds(pqxx::connection &c)
+{
+    pqxx::nontransaction tx(c);
+    QList<qint64> out;
+    for (const auto &row : tx.exec("SELECT id FROM api_keys WHERE revoked_at IS NOT NULL"))
+        out.append(row[0].as<qint64>());
+    return out;
+}
+
 void addUsage(pqxx::connection &c, const QHash<qint64, qint64> &counts)
 {
     if (counts.isEmpty())

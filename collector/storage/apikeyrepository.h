@@ -47,6 +47,8 @@ QList<ApiKeyRecord> list(pqxx::connection &c);
 std::optional<ApiKeyRevocation> revoke(pqxx::work &tx, qint64 id);
 // Revokes every key with this prefix; empty when none has it.
 QList<ApiKeyRevocation> revokeByPrefix(pqxx::work &tx, const QString &prefix);
+// The ids of every revoked key (the session guard's set at start).
+QList<qint64> revokedIds(pqxx::connection &c);
 // Adds aggregated usage: key id -> requests since the last flush.
 void addUsage(pqxx::connection &c, const QHash<qint64, qint64> &counts);
 

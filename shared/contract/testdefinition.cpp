@@ -98,6 +98,23 @@ QList<Answer> answersFromJson(const QJsonArray &answers)
     return result;
 }
 
+QJsonObject AttemptPolicy::toJson() const
+{
+    return QJsonObject{{QStringLiteral("maxAttempts"), maxAttempts},
+                       {QStringLiteral("minSecondsBetweenAttempts"), minSecondsBetweenAttempts},
+                       {QStringLiteral("disclosure"), disclosure}};
+}
+
+AttemptPolicy AttemptPolicy::fromJson(const QJsonObject &json)
+{
+    AttemptPolicy p;
+    p.maxAttempts = json.value(QLatin1String("maxAttempts")).toInt(kDefaultMaxAttempts);
+    p.minSecondsBetweenAttempts =
+        json.value(QLatin1String("minSecondsBetweenAttempts")).toInt(kDefaultMinSecondsBetweenAttempts);
+    p.disclosure = json.value(QLatin1String("disclosure")).toString(QStringLiteral("passFail"));
+    return p;
+}
+
 tl::expected<TestDefinition, ContractError> TestDefinition::fromJson(const QJsonObject &json)
 {
     if (auto valid = ContractValidator::shared().validate(Schema::TestDefinition, json); !valid) {
@@ -116,6 +133,7 @@ tl::expected<TestDefinition, ContractError> TestDefinition::fromJson(const QJson
     test.m_passThreshold = json.value(QLatin1String("passThreshold")).toInt(kDefaultPassThreshold);
     test.m_questionsPerAttempt = json.value(QLatin1String("questionsPerAttempt")).toInt();
     test.m_timeLimitSeconds = json.value(QLatin1String("timeLimitSeconds")).toInt(0);
+    test.m_attemptPolicy = AttemptPolicy::fromJson(json.value(QLatin1String("attemptPolicy")).toObject());
 
     const QJsonArray questions = json.value(QLatin1String("questions")).toArray();
     for (qsizetype i = 0; i < questions.size(); ++i) {

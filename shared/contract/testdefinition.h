@@ -82,6 +82,23 @@ Grade grade(int percent);
 // The "answers" array of a result submission (already validated against the schema).
 QList<Answer> answersFromJson(const QJsonArray &answers);
 
+// How many attempts a candidate gets, how far apart, and what a result discloses. Defaults when the
+// definition has no `attemptPolicy`: 3 attempts, no cooldown, pass/fail only.
+struct AttemptPolicy
+{
+    static constexpr int kDefaultMaxAttempts = 3;
+    static constexpr int kDefaultMinSecondsBetweenAttempts = 0;
+
+    int maxAttempts = kDefaultMaxAttempts;
+    int minSecondsBetweenAttempts = kDefaultMinSecondsBetweenAttempts;
+    QString disclosure = QStringLiteral("passFail"); // passFail | score | review
+
+    QJsonObject toJson() const;
+    // `json` has passed the schema's attemptPolicy definition (absent members take the defaults).
+    static AttemptPolicy fromJson(const QJsonObject &json);
+    friend bool operator==(const AttemptPolicy &, const AttemptPolicy &) = default;
+};
+
 class TestDefinition final
 {
 public:
@@ -99,6 +116,7 @@ public:
     int passThreshold() const { return m_passThreshold; }
     int questionsPerAttempt() const { return m_questionsPerAttempt; }
     int timeLimitSeconds() const { return m_timeLimitSeconds; } // 0: no limit
+    const AttemptPolicy &attemptPolicy() const { return m_attemptPolicy; }
     const QList<Question> &questions() const { return m_questions; }
     const QList<StudyModule> &studyModules() const { return m_modules; }
     bool hasStudy() const { return !m_modules.isEmpty(); }
@@ -136,6 +154,7 @@ private:
     int m_passThreshold = kDefaultPassThreshold;
     int m_questionsPerAttempt = 1;
     int m_timeLimitSeconds = 0;
+    AttemptPolicy m_attemptPolicy;
     QList<Question> m_questions;
     QList<StudyModule> m_modules;
     QHash<QString, qsizetype> m_questionIndex;

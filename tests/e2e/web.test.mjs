@@ -100,7 +100,9 @@ test('a candidate answers correctly, passes, downloads a verifiable PDF certific
     await shot(page, 'test-question');
     await finishTest(page);
     await page.waitForSelector('#screen-result:not([hidden])', { timeout: 30000 });
-    assert.equal((await page.textContent('#result-score')).trim(), '100%');
+    // The seed keeps the default policy (passFail): passed and the grade band, no percentage.
+    assert.equal(await page.isVisible('#result-score'), false, 'no percentage under passFail');
+    assert.equal((await page.textContent('#result-grade')).trim(), 'Оценка: отлично (5)');
     assert.ok(await page.isVisible('#btn-certificate'), 'download offered after a pass');
     await shot(page, 'result');
 

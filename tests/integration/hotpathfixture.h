@@ -37,8 +37,9 @@ public:
 
     static QJsonObject
     sessionStartBody(const QString &lastName = QStringLiteral("Иванов"),
-                     const QString &persistentId = QStringLiteral("0b5c4f7e-6a1d-4c1b-9a43-2f4f1c0b9d11"),
+                     const QString &persistentId = {}, // empty: a fresh browser, so a new candidate
                      const QString &kind = QStringLiteral("test"));
+    // 201 (a new attempt) or 200 (the candidate's unfinished attempt, resumed); empty id otherwise.
     StartedSession startSession(const QJsonObject &body = sessionStartBody());
     HttpResult postEvents(const StartedSession &s, const QJsonArray &events);
     HttpResult postResult(const StartedSession &s, const QJsonArray &answers, const QJsonObject &extra = {});

@@ -287,11 +287,11 @@ private slots:
         const HttpResult r = f->postResult(s, HotPathFixture::answers(s, correct));
         QCOMPARE(r.status, 201);
         const QJsonObject o = r.json();
-        QCOMPARE(o.value("score").toInt(), score);
-        QCOMPARE(o.value("correct").toInt(), correct);
-        QCOMPARE(o.value("total").toInt(), HotPathFixture::kQuestionsPerAttempt);
+        // The default disclosure (passFail, issue 13): passed or not, the grade band only when passed, never
+        // the score or the counts; the stored score below shows the key was used.
+        QVERIFY(!o.contains("score") && !o.contains("correct") && !o.contains("total"));
         QCOMPARE(o.value("passed").toBool(), passed);
-        QCOMPARE(o.value("grade").toObject().value("key").toString(), grade);
+        QCOMPARE(o.value("grade").toObject().value("key").toString(), passed ? grade : QString());
         QCOMPARE(o.value("certificate").isObject(), passed);
         QCOMPARE(f->db().scalar(
                      QStringLiteral("SELECT count(*) FROM certificates WHERE session_id = '%1'").arg(s.id)),
@@ -409,17 +409,19 @@ private slots:
         const QString browser = QStringLiteral("11111111-2222-4333-8444-555555555555");
         QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Смирнова"), browser))
                      .id.isEmpty());
-        QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кузнецов"), browser))
-                     .id.isEmpty());
-        QVERIFY(!f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кузнецов"), browser))
-                     .id.isEmpty());
+        const QString kuznetsov =
+            f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кузнецов"), browser)).id;
+        QVERIFY(!kuznetsov.isEmpty());
+        // The same person again while the attempt is unfinished: that attempt, resumed (issue 13).
+        QCOMPARE(f->startSession(HotPathFixture::sessionStartBody(QStringLiteral("Кузнецов"), browser)).id,
+                 kuznetsov);
         QCOMPARE(
             f->db().scalar(
                 QStringLiteral("SELECT count(*) FROM candidates WHERE persistent_id = '%1'").arg(browser)),
             QStringLiteral("2"));
         QCOMPARE(f->db().scalar(
                      QStringLiteral("SELECT count(*) FROM sessions WHERE persistent_id = '%1'").arg(browser)),
-                 QStringLiteral("3"));
+                 QStringLiteral("2"));
     }
 
     void revokedKeyIsRefusedEverywhereAtOnce()

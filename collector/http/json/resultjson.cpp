@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "http/json/resultjson.h"
 
+#include <QJsonArray>
+
 namespace Proctor::Collector::Http::Json {
 
 Expected<Services::ResultSubmission> parseResultSubmission(const QUuid &sessionId, const QJsonObject &body)
@@ -15,15 +17,31 @@ Expected<Services::ResultSubmission> parseResultSubmission(const QUuid &sessionI
 
 QJsonObject toJson(const Services::ResultOutcome &o)
 {
+    // Only what the attempt policy discloses: a failed attempt under passFail says "not passed" and nothing
+    // that could tell one wrong answer from another (no score, no counts), so probes learn nothing per
+    // question.
+    const QString &disclosure = o.policy.disclosure;
     QJsonObject out{{QStringLiteral("sessionId"), o.sessionId.toString(QUuid::WithoutBraces)},
-                    {QStringLiteral("score"), o.score.percent},
-                    {QStringLiteral("correct"), o.score.correct},
-                    {QStringLiteral("total"), o.score.total},
                     {QStringLiteral("passed"), o.passed},
-                    {QStringLiteral("grade"), QJsonObject{{QStringLiteral("number"), o.grade.number},
-                                                          {QStringLiteral("key"), o.grade.key}}},
+                    {QStringLiteral("disclosure"), disclosure},
                     {QStringLiteral("finishedAt"), o.finishedAt.toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("attemptsUsed"), o.attemptsUsed},
+                    {QStringLiteral("attemptsLeft"), o.attemptsLeft},
+                    {QStringLiteral("nextAttemptAt"), o.nextAttemptAt.isValid()
+                                                          ? QJsonValue(o.nextAttemptAt.toString(Qt::ISODate))
+                                                          : QJsonValue(QJsonValue::Null)},
                     {QStringLiteral("certificate"), QJsonValue::Null}};
+    if (o.passed)
+        out.insert(QStringLiteral("grade"), QJsonObject{{QStringLiteral("number"), o.grade.number},
+                                                        {QStringLiteral("key"), o.grade.key}});
+    if (disclosure == QLatin1String("score") || disclosure == QLatin1String("review"))
+        out.insert(QStringLiteral("score"), o.score.percent);
+    if (disclosure == QLatin1String("review") && (o.passed || o.attemptsLeft == 0)) {
+        QJsonArray wrong;
+        for (const auto &q : o.wrongQuestions)
+            wrong.append(QJsonObject{{QStringLiteral("id"), q.id}, {QStringLiteral("text"), q.text}});
+        out.insert(QStringLiteral("wrongQuestions"), wrong);
+    }
     if (o.certificate)
         out.insert(
             QStringLiteral("certificate"),

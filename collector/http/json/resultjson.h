@@ -14,8 +14,9 @@ namespace Proctor::Collector::Http::Json {
 // `body` has passed the result-submission schema.
 Expected<Services::ResultSubmission> parseResultSubmission(const QUuid &sessionId, const QJsonObject &body);
 
-// {"sessionId","score","correct","total","passed","grade":{"number","key"},"finishedAt",
-//  "certificate": null | {"number","issuedAt","verifyUrl"}}
+// {"sessionId","passed","disclosure","finishedAt","attemptsUsed","attemptsLeft","nextAttemptAt",
+//  "grade" (passed only), "score" (score/review), "wrongQuestions" (review, once passed or out of attempts),
+//  "certificate": null | {"number","issuedAt","verifyUrl"}}; never "correct" or "total".
 QJsonObject toJson(const Services::ResultOutcome &outcome);
 
 } // namespace Proctor::Collector::Http::Json

@@ -71,9 +71,32 @@ QJsonObject toJson(const Services::StartedSession &session)
                                              {QStringLiteral("timeLimitSeconds"), t.timeLimitSeconds()},
                                              {QStringLiteral("passThreshold"), t.passThreshold()},
                                              {QStringLiteral("questions"), questions}}}};
+    if (session.kind == QLatin1String("test")) {
+        out.insert(QStringLiteral("resumed"), session.resumed);
+        out.insert(QStringLiteral("answers"), session.answers);
+        out.insert(QStringLiteral("attemptsUsed"), session.attemptsUsed);
+        out.insert(QStringLiteral("attemptsLeft"), session.attemptsLeft);
+    }
     if (session.kind == QLatin1String("study"))
         out.insert(QStringLiteral("study"), studyJson(t));
     return out;
+}
+
+QJsonObject refusalJson(const Services::StartedSession &session)
+{
+    const bool cooldown = session.refusal == Services::StartedSession::Refusal::Cooldown;
+    QJsonObject error{
+        {QStringLiteral("code"),
+         cooldown ? QStringLiteral("attempt_cooldown") : QStringLiteral("attempts_exhausted")},
+        {QStringLiteral("message"), cooldown
+                                        ? QStringLiteral("the next attempt is not allowed yet")
+                                        : QStringLiteral("every attempt this test allows has been used")},
+        {QStringLiteral("field"), QStringLiteral("candidate")},
+        {QStringLiteral("attemptsUsed"), session.attemptsUsed},
+        {QStringLiteral("attemptsLeft"), session.attemptsLeft},
+        {QStringLiteral("nextAttemptAt"),
+         cooldown ? QJsonValue(session.nextAttemptAt.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null)}};
+    return QJsonObject{{QStringLiteral("error"), error}};
 }
 
 } // namespace Proctor::Collector::Http::Json

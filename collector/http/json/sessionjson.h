@@ -13,7 +13,12 @@ namespace Proctor::Collector::Http::Json {
 Expected<Services::SessionStart> parseSessionStart(const QJsonObject &body);
 
 // The session id, its token and the attempt's questions without the key (study material for a study
-// session, whose self-check questions keep their answers: learning aids, never scored).
+// session, whose self-check questions keep their answers: learning aids, never scored). A test session also
+// says "resumed", "answers" (so far), "attemptsUsed" and "attemptsLeft".
 QJsonObject toJson(const Services::StartedSession &session);
+
+// A refused start: {"error":{"code":"attempts_exhausted"|"attempt_cooldown","message","field":"candidate",
+// "attemptsUsed","attemptsLeft","nextAttemptAt"}}.
+QJsonObject refusalJson(const Services::StartedSession &session);
 
 } // namespace Proctor::Collector::Http::Json

@@ -85,7 +85,7 @@ void registerApiKeyRoutes(Router &router, AdminContext &ctx)
                                          // Every instance drops it when the announcement arrives; this one
                                          // also before it answers, so the caller's next request is refused
                                          // here.
-                                         ctx.apiKeys.dropRevoked(revoked->hash);
+                                         ctx.apiKeys.dropRevoked(revoked->hash, revoked->id);
                                      }
                                      res.send(noContent());
                                  });

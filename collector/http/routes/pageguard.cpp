@@ -108,6 +108,13 @@ void PageGuard::withSession(const HttpRequest &request, const Responder &respond
                                             QStringLiteral("sessionId"), 0}));
         return;
     }
+    // A token outlives nothing of its key: revoking the page key ends the sessions it opened, at once.
+    if (m_keys.isRevokedId(claims->apiKeyId)) {
+        responder.send(HttpResponse::error(
+            {ErrorCode::InvalidToken, QStringLiteral("the page key that opened this session was revoked"),
+             QStringLiteral("X-Session-Token"), 0}));
+        return;
+    }
     const Auth::SessionClaims c = *claims;
     acquire(pageLimits(request.peer, c.apiKeyId), responder, [c, next = std::move(next)] { next(c); });
 }

@@ -12,6 +12,26 @@
 
 namespace Proctor::Collector::Http {
 
+namespace {
+
+HttpResponse answer(const Expected<Services::StartedSession> &started)
+{
+    using Refusal = Services::StartedSession::Refusal;
+    if (!started)
+        return HttpResponse::error(started.error());
+    if (started->refusal == Refusal::AttemptsExhausted)
+        return HttpResponse::json(409, Json::refusalJson(*started));
+    if (started->refusal == Refusal::Cooldown) {
+        HttpResponse r = HttpResponse::json(429, Json::refusalJson(*started));
+        const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(started->nextAttemptAt);
+        r.setHeader("Retry-After", QByteArray::number(qMax<qint64>(1, wait)));
+        return r;
+    }
+    return HttpResponse::json(started->resumed ? 200 : 201, Json::toJson(*started));
+}
+
+} // namespace
+
 void registerSessionRoutes(Router &router, PageContext &ctx)
 {
     router.add("POST", QStringLiteral("/api/v1/sessions"),
@@ -36,8 +56,7 @@ void registerSessionRoutes(Router &router, PageContext &ctx)
                            start.apiKeyId = key.id;
                            ctx.sessions.start(std::move(start))
                                .then([res](Expected<Services::StartedSession> started) {
-                                   res.send(started ? HttpResponse::json(201, Json::toJson(*started))
-                                                    : HttpResponse::error(started.error()));
+                                   res.send(answer(started));
                                });
                        });
                });

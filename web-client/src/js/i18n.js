@@ -87,6 +87,12 @@ const STRINGS = {
     'test.retake': 'Пройти ещё раз',
     'test.sessionError': 'Не удалось начать тест: {message}',
     'test.resultError': 'Сервер отклонил результат: {message}',
+    'test.attemptsLeft': 'Осталось попыток: {n}',
+    'test.noAttemptsLeft': 'Попыток больше не осталось.',
+    'test.nextAttemptAt': 'Следующая попытка — не раньше {time}.',
+    'test.wrongQuestions': 'Вопросы, на которые дан неверный ответ:',
+    'test.attemptsExhausted': 'Все попытки этого теста уже использованы.',
+    'test.attemptCooldown': 'Следующая попытка будет доступна {time}.',
 
     'grade.excellent': 'отлично',
     'grade.good': 'хорошо',
@@ -208,6 +214,12 @@ const STRINGS = {
     'test.retake': 'Take it again',
     'test.sessionError': 'Could not start the test: {message}',
     'test.resultError': 'The server rejected the result: {message}',
+    'test.attemptsLeft': 'Attempts left: {n}',
+    'test.noAttemptsLeft': 'No attempts left.',
+    'test.nextAttemptAt': 'Next attempt not before {time}.',
+    'test.wrongQuestions': 'Questions answered wrongly:',
+    'test.attemptsExhausted': 'Every attempt this test allows has been used.',
+    'test.attemptCooldown': 'The next attempt is available {time}.',
 
     'grade.excellent': 'excellent',
     'grade.good': 'good',
@@ -301,6 +313,12 @@ export function formatDuration(totalSeconds) {
   const m = Math.floor((s % 3600) / 60);
   const sec = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+export function formatDateTime(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso ?? '');
+  return d.toLocaleString(current === 'ru' ? 'ru-RU' : 'en-GB', { day: '2-digit', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 export function formatDate(iso) {

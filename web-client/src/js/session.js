@@ -33,8 +33,12 @@ export async function startSession(api, kind, testId, candidate) {
     token: data.token,
     expiresAt: data.expiresAt,
     startedAt: data.startedAt,
-    // The countdown runs on this browser's clock, so it is anchored to this browser's time.
-    startedAtMs: Date.now(),
+    // The countdown runs on this browser's clock, so a new attempt is anchored to this browser's time; a
+    // resumed one keeps running from its start on the server.
+    startedAtMs: data.resumed ? Date.parse(data.startedAt) : Date.now(),
+    resumed: !!data.resumed,
+    answers: data.answers ?? [],
+    attemptsLeft: data.attemptsLeft,
     kind,
     testId,
     candidate: person,

@@ -5,7 +5,7 @@
 import { boot, fatal, queryParam } from '../boot.js';
 import { fullName, loadCandidate, setActiveSession } from '../candidate.js';
 import { $, el } from '../dom.js';
-import { formatDuration, t } from '../i18n.js';
+import { formatDateTime, formatDuration, t } from '../i18n.js';
 import { startProctoring } from '../proctoring.js';
 import { resumeSession, startSession } from '../session.js';
 import { kvGet, kvPut } from '../store.js';
@@ -73,14 +73,27 @@ async function begin(testId) {
   } catch (err) {
     button.disabled = false;
     button.textContent = t('test.begin');
-    fatal($('#error'), new Error(t('test.sessionError', { message: err.message })));
+    fatal($('#error'), new Error(startRefusal(err) ?? t('test.sessionError', { message: err.message })));
     return;
   }
-  state = { phase: 'questions', current: 0, answers: {}, stats: { focusLossCount: 0, blurMs: 0 } };
+  // The server's answers so far of a resumed attempt (the last change per question).
+  const answers = {};
+  for (const a of session.answers ?? []) if (a.optionIds?.length) answers[a.questionId] = a.optionIds;
+  state = { phase: 'questions', current: 0, answers, stats: { focusLossCount: 0, blurMs: 0 } };
   saveState();
   await startTest(null);
   proctoring.emit('test_started', { questionCount: questions().length }, true);
   showQuestion(0);
+}
+
+// The attempt policy's refusals, in the candidate's language; null for any other error.
+function startRefusal(err) {
+  if (err.code === 'attempts_exhausted') return t('test.attemptsExhausted');
+  if (err.code === 'attempt_cooldown') {
+    const at = new Date(Date.now() + (err.retryAfterSeconds || 0) * 1000).toISOString();
+    return t('test.attemptCooldown', { time: formatDateTime(at) });
+  }
+  return null;
 }
 
 // ---------- running ----------
@@ -267,11 +280,23 @@ function renderResult() {
   showScreen('result');
   $('#result-verdict').textContent = t(result.passed ? 'test.passed' : 'test.failed');
   $('#result-verdict').className = `verdict ${result.passed ? 'good' : 'bad'}`;
-  $('#result-score').textContent = t('test.score', { score: result.score });
-  $('#result-correct').textContent = t('test.correctCount', { correct: result.correct, total: result.total });
-  $('#result-grade').textContent = t('test.grade', { grade: t(`grade.${result.grade?.key}`), number: result.grade?.number });
+  // Only what the test's attempt policy discloses: the score under "score"/"review", the grade band when
+  // passed, the wrong questions under "review" once passed or out of attempts; never the counts.
+  $('#result-score').hidden = result.score === undefined;
+  $('#result-score').textContent = result.score === undefined ? '' : t('test.score', { score: result.score });
+  $('#result-correct').hidden = true;
+  $('#result-grade').hidden = !result.grade;
+  $('#result-grade').textContent = result.grade ? t('test.grade', { grade: t(`grade.${result.grade.key}`), number: result.grade.number }) : '';
+  const left = result.attemptsLeft;
+  const attempts = [];
+  if (left !== undefined) attempts.push(left > 0 ? t('test.attemptsLeft', { n: left }) : t('test.noAttemptsLeft'));
+  if (left > 0 && result.nextAttemptAt) attempts.push(t('test.nextAttemptAt', { time: formatDateTime(result.nextAttemptAt) }));
+  $('#result-attempts').textContent = attempts.join(' ');
+  const wrong = result.wrongQuestions ?? [];
+  $('#result-wrong').hidden = wrong.length === 0;
+  $('#result-wrong-list').replaceChildren(...wrong.map((q) => el('li', {}, q.text)));
   $('#result-timeup').hidden = !state?.timeUp;
-  $('#btn-retake').hidden = result.passed;
+  $('#btn-retake').hidden = result.passed || left === 0;
   const box = $('#certificate-box');
   box.hidden = !result.passed;
   if (!result.passed) return;
