@@ -5,6 +5,7 @@
 
 #include "live/announcer.h"
 #include "observability/metrics.h"
+#include "services/certificateservice.h"
 #include "storage/certificaterepository.h"
 #include "storage/dbpool.h"
 #include "storage/resultrepository.h"
@@ -31,10 +32,10 @@ QString ResultService::formatCertificateNumber(const QString &period, qint64 val
     return period + QLatin1Char('-') + QStringLiteral("%1").arg(value, 4, 10, QLatin1Char('0'));
 }
 
-QString ResultService::verifyUrl(const QString &number) const
+QString ResultService::verifyUrl(const QString &number, const QString &code) const
 {
     return m_publicUrl + QStringLiteral("/verify.html?number=") +
-           QString::fromLatin1(QUrl::toPercentEncoding(number));
+           QString::fromLatin1(QUrl::toPercentEncoding(number)) + QStringLiteral("&code=") + code;
 }
 
 QFuture<Expected<ResultOutcome>> ResultService::submit(ResultSubmission submission)
@@ -72,7 +73,8 @@ Expected<ResultOutcome> ResultService::submitOn(pqxx::connection &c, const Resul
         out.finishedAt = stored->finishedAt;
         if (!stored->certificateNumber.isEmpty())
             out.certificate = IssuedCertificate{stored->certificateNumber, stored->certificateIssuedAt,
-                                                verifyUrl(stored->certificateNumber)};
+                                                verifyUrl(stored->certificateNumber, stored->certificateCode),
+                                                stored->certificateCode};
         out.replayed = true;
         return out;
     }
@@ -91,10 +93,11 @@ Expected<ResultOutcome> ResultService::submitOn(pqxx::connection &c, const Resul
         const QString period = out.finishedAt.toString(QStringLiteral("yy/MM"));
         const QString number =
             formatCertificateNumber(period, Storage::ResultRepository::nextCertificateValue(tx, period));
+        const QString code = CertificateService::newVerificationCode();
         Storage::CertificateRepository::insert(
             tx, Storage::NewCertificate{number, submission.sessionId, session->candidateId, out.testId,
-                                        holderName(*session), session->position, out.score.percent});
-        out.certificate = IssuedCertificate{number, out.finishedAt, verifyUrl(number)};
+                                        holderName(*session), session->position, out.score.percent, code});
+        out.certificate = IssuedCertificate{number, out.finishedAt, verifyUrl(number, code), code};
     }
     Storage::ResultRepository::finish(tx, submission.sessionId, out.score, out.passed, out.grade.number,
                                       submission.answersJson);

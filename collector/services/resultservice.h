@@ -43,7 +43,8 @@ struct IssuedCertificate
 {
     QString number; // YY/MM-NNNN
     QDateTime issuedAt;
-    QString verifyUrl; // where anyone can check it
+    QString verifyUrl; // where anyone can check it: carries the number and the code
+    QString code;      // the verification code, printed on the certificate
 };
 
 struct ResultOutcome
@@ -74,7 +75,7 @@ public:
 private:
     Expected<ResultOutcome> submitOn(pqxx::connection &c, const ResultSubmission &submission);
     void recordMetrics(const ResultOutcome &outcome);
-    QString verifyUrl(const QString &number) const;
+    QString verifyUrl(const QString &number, const QString &code) const;
 
     Storage::DbPool &m_db;
     Storage::TestCatalog &m_tests;
