@@ -26,8 +26,9 @@ struct CertificateSettings
     QString organisationName;
     QString addressLine;
     QString contacts;
-    QString legalBasis; // the text the certificate cites as the organisation's authority to issue it
     QList<Signatory> signatories;
+    QString legalBasis; // the text the certificate cites as the organisation's authority to issue it (last,
+                        // so the brace-initialised settings of older code stay valid)
 };
 
 // The image the certificate prints in its header (checked before it is stored).
