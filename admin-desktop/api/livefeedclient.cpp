@@ -145,6 +145,9 @@ void LiveFeedClient::handleMessage(const QString &text)
                    [this](const Contract::LoginThrottled &m) {
                        emit loginThrottled(m.email, m.address, m.failures, m.delaySeconds);
                    },
+                   [this](const Contract::CertificateRevoked &m) {
+                       emit certificateRevoked(m.number, uuidText(m.sessionId));
+                   },
                },
                *message);
 }

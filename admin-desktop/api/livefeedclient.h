@@ -51,6 +51,7 @@ signals:
     void candidateDeleted(qint64 candidateId, const QStringList &sessionIds);
     // `email` is empty when only the address is throttled.
     void loginThrottled(const QString &email, const QString &address, int failures, int delaySeconds);
+    void certificateRevoked(const QString &number, const QString &sessionId);
     // A message that is not a valid live message (a newer server's type, a broken publisher): ignored.
     void messageRejected(const QString &pointer, const QString &reason);
 

@@ -1014,6 +1014,18 @@
 <context>
     <name>Proctor::Admin::Views::AdminView</name>
     <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence or other document under which the organisation issues certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Administration&lt;/h2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,6 +1231,34 @@ Type the id again to confirm:</source>
 </context>
 <context>
     <name>Proctor::Admin::Views::CertificatesView</name>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the selected certificate (administrators only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a certificate first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 is already revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate %1 will show as revoked to anyone who verifies it. Reason (up to 500 characters):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason must be 1 to 500 characters long.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Certificates</source>
         <translation type="unfinished"></translation>

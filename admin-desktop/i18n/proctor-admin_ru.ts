@@ -1017,6 +1017,18 @@
 <context>
     <name>Proctor::Admin::Views::AdminView</name>
     <message>
+        <source>Legal basis</source>
+        <translation>Правовое основание</translation>
+    </message>
+    <message>
+        <source>Licence or other document under which the organisation issues certificates</source>
+        <translation>Лицензия или иной документ, на основании которого организация выдаёт аттестаты</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Правовое основание:</translation>
+    </message>
+    <message>
         <source>&lt;h2&gt;Administration&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Администрирование&lt;/h2&gt;</translation>
     </message>
@@ -1225,6 +1237,34 @@ Type the id again to confirm:</source>
 </context>
 <context>
     <name>Proctor::Admin::Views::CertificatesView</name>
+    <message>
+        <source>Revoke…</source>
+        <translation>Отозвать…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected certificate (administrators only)</source>
+        <translation>Отозвать выбранный аттестат (только администраторы)</translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>Отзыв аттестата</translation>
+    </message>
+    <message>
+        <source>Select a certificate first.</source>
+        <translation>Сначала выберите аттестат.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 is already revoked.</source>
+        <translation>Аттестат %1 уже отозван.</translation>
+    </message>
+    <message>
+        <source>Certificate %1 will show as revoked to anyone who verifies it. Reason (up to 500 characters):</source>
+        <translation>Аттестат %1 будет показан как отозванный всем, кто его проверяет. Причина (до 500 символов):</translation>
+    </message>
+    <message>
+        <source>The reason must be 1 to 500 characters long.</source>
+        <translation>Причина должна содержать от 1 до 500 символов.</translation>
+    </message>
     <message>
         <source>Certificates</source>
         <translation>Аттестаты</translation>

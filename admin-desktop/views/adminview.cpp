@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -280,6 +281,11 @@ void AdminView::buildSettingsTab()
     m_orgName = new QLineEdit(page);
     m_address = new QLineEdit(page);
     m_contacts = new QLineEdit(page);
+    m_legalBasis = new QPlainTextEdit(page);
+    m_legalBasis->setAccessibleName(tr("Legal basis"));
+    m_legalBasis->setPlaceholderText(
+        tr("Licence or other document under which the organisation issues certificates"));
+    m_legalBasis->setMaximumHeight(70);
     m_signatories = new QTableWidget(3, 2, page);
     m_signatories->setHorizontalHeaderLabels({tr("Title"), tr("Name")});
     m_signatories->horizontalHeader()->setStretchLastSection(true);
@@ -289,6 +295,7 @@ void AdminView::buildSettingsTab()
     form->addRow(tr("Organisation:"), m_orgName);
     form->addRow(tr("Address:"), m_address);
     form->addRow(tr("Contacts:"), m_contacts);
+    form->addRow(tr("Legal basis:"), m_legalBasis);
     form->addRow(tr("Signatories:"), m_signatories);
     auto *row = new QHBoxLayout;
     auto *load = new QPushButton(tr("Reload"), page);
@@ -313,6 +320,7 @@ void AdminView::loadSettings()
         m_orgName->setText(o.value(QStringLiteral("organisationName")).toString());
         m_address->setText(o.value(QStringLiteral("addressLine")).toString());
         m_contacts->setText(o.value(QStringLiteral("contacts")).toString());
+        m_legalBasis->setPlainText(o.value(QStringLiteral("legalBasis")).toString());
         m_signatories->clearContents();
         const QJsonArray s = o.value(QStringLiteral("signatories")).toArray();
         for (int i = 0; i < qMin<qsizetype>(s.size(), m_signatories->rowCount()); ++i) {
@@ -339,6 +347,7 @@ void AdminView::saveSettings()
     const QJsonObject body{{QStringLiteral("organisationName"), m_orgName->text().trimmed()},
                            {QStringLiteral("addressLine"), m_address->text().trimmed()},
                            {QStringLiteral("contacts"), m_contacts->text().trimmed()},
+                           {QStringLiteral("legalBasis"), m_legalBasis->toPlainText().trimmed()},
                            {QStringLiteral("signatories"), signatories}};
     m_services.api->put(QStringLiteral("/settings/certificate"), body, this, [this](const Api::Response &r) {
         m_settingsStatus->setText(r.ok() ? tr("Saved.") : r.error.userMessage());

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QTableView;
 class QTabWidget;
 class QTableWidget;
@@ -64,6 +65,7 @@ private:
     QLineEdit *m_orgName = nullptr;
     QLineEdit *m_address = nullptr;
     QLineEdit *m_contacts = nullptr;
+    QPlainTextEdit *m_legalBasis = nullptr; // cited on the certificate as the authority to issue it
     QTableWidget *m_signatories = nullptr;
     QLabel *m_settingsStatus = nullptr;
     QLineEdit *m_deleteId = nullptr;

@@ -6,16 +6,21 @@
 #include <QDate>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
+#include <QUrl>
 
 #include "api/apiclient.h"
+#include "api/livefeedclient.h"
 #include "models/listmodels.h"
 #include "views/tableview.h"
 
@@ -292,6 +297,9 @@ CertificatesView::CertificatesView(const Services &services, QWidget *parent)
     m_order->addItem(tr("Oldest first"), QStringLiteral("asc"));
     m_order->setAccessibleName(tr("Order"));
     auto *apply = new QPushButton(tr("Apply"), this);
+    auto *revoke = new QPushButton(tr("Revoke…"), this);
+    revoke->setObjectName(QStringLiteral("revokeCertificate"));
+    revoke->setToolTip(tr("Revoke the selected certificate (administrators only)"));
     row->addWidget(new QLabel(tr("Year:"), this));
     row->addWidget(m_year);
     row->addWidget(new QLabel(tr("Month:"), this));
@@ -299,8 +307,17 @@ CertificatesView::CertificatesView(const Services &services, QWidget *parent)
     row->addWidget(m_order);
     row->addWidget(apply);
     row->addStretch();
+    row->addWidget(revoke);
     layout->addLayout(row);
     auto *table = makeTable(m_model, tr("Certificate registry"), this);
+    m_table = table;
+    connect(revoke, &QPushButton::clicked, this, &CertificatesView::revokeSelected);
+    // A revocation by any administrator shows here without a manual refresh.
+    if (services.live)
+        connect(services.live, &Api::LiveFeedClient::certificateRevoked, this, [this] {
+            if (m_loaded)
+                reload();
+        });
     table->setColumnWidth(Models::CertificatesModel::Holder, 240);
     table->setColumnWidth(Models::CertificatesModel::Test, 220);
     layout->addWidget(table, 1);
@@ -308,6 +325,47 @@ CertificatesView::CertificatesView(const Services &services, QWidget *parent)
     connect(table, &QTableView::activated, this, [this](const QModelIndex &i) {
         emit openSession(i.data(PagedJsonModel::SessionIdRole).toString());
     });
+}
+
+void CertificatesView::revokeSelected()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        QMessageBox::information(this, tr("Revoke certificate"), tr("Select a certificate first."));
+        return;
+    }
+    const QJsonObject item = current.data(PagedJsonModel::ObjectRole).toJsonObject();
+    const QString number = item.value(QStringLiteral("number")).toString();
+    if (item.value(QStringLiteral("revoked")).toBool()) {
+        QMessageBox::information(this, tr("Revoke certificate"),
+                                 tr("Certificate %1 is already revoked.").arg(number));
+        return;
+    }
+    bool ok = false;
+    const QString reason =
+        QInputDialog::getMultiLineText(this, tr("Revoke certificate"),
+                                       tr("Certificate %1 will show as revoked to anyone who verifies it. "
+                                          "Reason (up to 500 characters):")
+                                           .arg(number),
+                                       {}, &ok)
+            .trimmed();
+    if (!ok)
+        return;
+    if (reason.isEmpty() || reason.size() > 500) {
+        QMessageBox::warning(this, tr("Revoke certificate"),
+                             tr("The reason must be 1 to 500 characters long."));
+        return;
+    }
+    m_services.api->post(QStringLiteral("/certificates/") +
+                             QString::fromLatin1(QUrl::toPercentEncoding(number)) + QStringLiteral("/revoke"),
+                         QJsonObject{{QStringLiteral("reason"), reason}}, this,
+                         [this](const Api::Response &r) {
+                             if (!r.ok()) {
+                                 QMessageBox::warning(this, tr("Revoke certificate"), r.error.userMessage());
+                                 return;
+                             }
+                             reload();
+                         });
 }
 
 QAbstractItemModel *CertificatesView::exportModel() const

@@ -114,6 +114,8 @@ public:
 
 public slots:
     void reload();
+    // Asks for a reason and revokes the selected certificate (the server requires the admin role).
+    void revokeSelected();
 
 signals:
     void openSession(const QString &sessionId);
@@ -121,6 +123,7 @@ signals:
 private:
     Services m_services;
     Models::CertificatesModel *m_model;
+    QTableView *m_table = nullptr;
     QSpinBox *m_year;
     QComboBox *m_month;
     QComboBox *m_order;

@@ -98,8 +98,10 @@ int runServe(const Config &config, const QStringList &)
     attemptSweep.start();
     Services::IngestService ingest(events, publisher);
     Services::ResultService results(db, tests, publisher, metrics, config.publicUrl);
-    Services::CertificateService certificates(db);
-    Http::PageContext page{config, guard, validator, testService, sessions, ingest, results, certificates};
+    Services::CertificateService certificates(db, publisher);
+    Services::SettingsService settingsService(db);
+    Http::PageContext page{config, guard,   validator,    testService,    sessions,
+                           ingest, results, certificates, settingsService};
     Http::registerTestRoutes(router, page);
     Http::registerSessionRoutes(router, page);
     Http::registerEventRoutes(router, page);
@@ -109,15 +111,14 @@ int runServe(const Config &config, const QStringList &)
     Http::AdminGuard adminGuard(admins);
     Services::ApiKeyService apiKeyService(db, publisher);
     Services::AdminService adminService(db);
-    Services::SettingsService settingsService(db);
     Services::CandidateErasureService candidateErasure(db, publisher);
     Services::AuditService auditService(db);
     Services::ReviewService reviews(db, tests);
     Services::AnalysisService analysis(db);
     Http::AdminContext admin{
-        config,       adminGuard,  db,      tests,         loginThrottle, apiKeys,         publisher,
-        redis,        reviewCache, metrics, apiKeyService, adminService,  settingsService, candidateErasure,
-        auditService, reviews,     analysis};
+        config,       adminGuard,  db,       tests,         loginThrottle, apiKeys,         publisher,
+        redis,        reviewCache, metrics,  apiKeyService, adminService,  settingsService, candidateErasure,
+        auditService, reviews,     analysis, certificates};
     Services::AuthService auth(db, loginThrottle, publisher, config.adminTokenTtlSeconds);
     Http::registerAuthRoutes(router, adminGuard, auth);
     Http::registerReviewRoutes(router, admin);

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
-// Public verification of a certificate: anyone holding the number may check it, and learns only what the
-// printed certificate already shows, with the holder's name masked.
+// Certificates after they are issued: public verification (number and verification code; it reveals a masked
+// name, the test and the day only) and revocation by an administrator, audited and announced.
 #pragma once
 
-#include <QDateTime>
+#include <QDate>
 #include <QFuture>
 #include <QString>
 
 #include "core/error.h"
+#include "services/actor.h"
 
+namespace Proctor::Collector::Live {
+class Announcer;
+}
 namespace Proctor::Collector::Storage {
 class DbPool;
 }
@@ -21,25 +25,46 @@ struct CertificateCheck
     bool revoked = false;
     QString holder; // masked: "И****в И. И."
     QString testTitle;
-    int score = 0;
-    QDateTime issuedAt; // UTC, millisecond precision
+    QDate issuedOn;  // the day (UTC): the time of day would tell more than the paper does
+    QDate revokedOn; // null unless revoked
+};
+
+struct CertificateRevocation
+{
+    QString number;
+    QDate revokedOn;
+    QString reason;
 };
 
 class CertificateService
 {
 public:
-    explicit CertificateService(Storage::DbPool &db);
+    static constexpr int kCodeLength = 12; // 60 bits of Crockford base32
+    static constexpr int kMaxReason = 500;
 
-    // BadParameter (number) unless the number looks like 26/11-0001; NotFound (number) when unknown.
-    QFuture<Expected<CertificateCheck>> verify(const QString &number);
+    CertificateService(Storage::DbPool &db, Live::Announcer &announcer);
+
+    // BadParameter (number) unless the number looks like 26/11-0001. NotFound (number) when the number is
+    // unknown or the code is missing or wrong: the same error either way, so numbers cannot be enumerated.
+    QFuture<Expected<CertificateCheck>> verify(const QString &number, const QString &code);
+    // Admin only (the route checks the role). ValidationFailed (/reason) when the reason is empty or longer
+    // than kMaxReason; NotFound; Conflict when already revoked. Audited as certificate.revoke and announced
+    // as CertificateRevoked after the commit.
+    QFuture<Expected<CertificateRevocation>> revoke(const Actor &actor, const QString &number,
+                                                    const QString &reason);
 
     // The format check alone, for transports that refuse a malformed number before any other work.
     static Expected<void> checkNumber(const QString &number);
     // "Иванов Иван Иванович" -> "И****в И. И."
     static QString maskHolderName(const QString &fullName);
+    // kCodeLength characters of Crockford base32 from the system's CSPRNG.
+    static QString newVerificationCode();
+    // Case-insensitive (Crockford: O reads as 0, I and L as 1), in time independent of where they differ.
+    static bool codesMatch(const QString &stored, const QString &given);
 
 private:
     Storage::DbPool &m_db;
+    Live::Announcer &m_announcer;
 };
 
 } // namespace Proctor::Collector::Services

@@ -7,6 +7,7 @@
 #include "observability/metrics.h"
 #include "services/sessionservice.h"
 #include "storage/attemptrepository.h"
+#include "services/certificateservice.h"
 #include "storage/certificaterepository.h"
 #include "storage/dbpool.h"
 #include "storage/resultrepository.h"
@@ -33,10 +34,10 @@ QString ResultService::formatCertificateNumber(const QString &period, qint64 val
     return period + QLatin1Char('-') + QStringLiteral("%1").arg(value, 4, 10, QLatin1Char('0'));
 }
 
-QString ResultService::verifyUrl(const QString &number) const
+QString ResultService::verifyUrl(const QString &number, const QString &code) const
 {
     return m_publicUrl + QStringLiteral("/verify.html?number=") +
-           QString::fromLatin1(QUrl::toPercentEncoding(number));
+           QString::fromLatin1(QUrl::toPercentEncoding(number)) + QStringLiteral("&code=") + code;
 }
 
 QFuture<Expected<ResultOutcome>> ResultService::submit(ResultSubmission submission)
@@ -74,7 +75,8 @@ Expected<ResultOutcome> ResultService::submitOn(pqxx::connection &c, const Resul
         out.finishedAt = stored->finishedAt;
         if (!stored->certificateNumber.isEmpty())
             out.certificate = IssuedCertificate{stored->certificateNumber, stored->certificateIssuedAt,
-                                                verifyUrl(stored->certificateNumber)};
+                                                verifyUrl(stored->certificateNumber, stored->certificateCode),
+                                                stored->certificateCode};
         out.replayed = true;
         disclose(
             tx, **test, session->candidateId, session->questionIds,
@@ -100,10 +102,11 @@ Expected<ResultOutcome> ResultService::submitOn(pqxx::connection &c, const Resul
         const QString period = out.finishedAt.toString(QStringLiteral("yy/MM"));
         const QString number =
             formatCertificateNumber(period, Storage::ResultRepository::nextCertificateValue(tx, period));
+        const QString code = CertificateService::newVerificationCode();
         Storage::CertificateRepository::insert(
             tx, Storage::NewCertificate{number, submission.sessionId, session->candidateId, out.testId,
-                                        holderName(*session), session->position, out.score.percent});
-        out.certificate = IssuedCertificate{number, out.finishedAt, verifyUrl(number)};
+                                        holderName(*session), session->position, out.score.percent, code});
+        out.certificate = IssuedCertificate{number, out.finishedAt, verifyUrl(number, code), code};
     }
     Storage::ResultRepository::finish(tx, submission.sessionId, out.score, out.passed, out.grade.number,
                                       submission.answersJson);

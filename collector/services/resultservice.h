@@ -43,7 +43,8 @@ struct IssuedCertificate
 {
     QString number; // YY/MM-NNNN
     QDateTime issuedAt;
-    QString verifyUrl; // where anyone can check it
+    QString verifyUrl; // where anyone can check it: carries the number and the code
+    QString code;      // the verification code, printed on the certificate
 };
 
 struct ResultOutcome
@@ -82,7 +83,7 @@ public:
 private:
     Expected<ResultOutcome> submitOn(pqxx::connection &c, const ResultSubmission &submission);
     void recordMetrics(const ResultOutcome &outcome);
-    QString verifyUrl(const QString &number) const;
+    QString verifyUrl(const QString &number, const QString &code) const;
     // The attempt counts and the disclosed wrong questions, from the database as it is in `tx`.
     void disclose(pqxx::transaction_base &tx, const Contract::TestDefinition &definition, qint64 candidateId,
                   const QStringList &questionIds, const QList<Contract::Answer> &answers, ResultOutcome &out);

@@ -15,6 +15,21 @@ class DbPool;
 
 namespace Proctor::Collector::Services {
 
+struct PublicCertificateSettings
+{
+    Storage::CertificateSettings settings; // the encoder picks the public members
+    bool hasEmblem = false;
+    qint64 emblemVersion = 0; // changes with every upload, so a cached image is not shown after a change
+};
+
+struct EmblemInfo
+{
+    QString contentType;
+    int width = 0;
+    int height = 0;
+    int bytes = 0;
+};
+
 class SettingsService
 {
 public:
@@ -23,6 +38,9 @@ public:
     static constexpr int kMaxContacts = 300;
     static constexpr int kMaxSignatories = 5;
     static constexpr int kMaxSignatoryText = 120; // title and name each
+    static constexpr int kMaxLegalBasis = 1000;
+    static constexpr int kMaxEmblemBytes = 256 * 1024;
+    static constexpr int kMaxEmblemSide = 1024;
 
     explicit SettingsService(Storage::DbPool &db) : m_db(db) {}
 
@@ -32,6 +50,19 @@ public:
     // organisation name is required, texts have their maximum length, signatories need a title and a name.
     QFuture<Expected<Storage::CertificateSettings>>
     setCertificate(const Actor &actor, const Storage::CertificateSettings &settings);
+
+    QFuture<Expected<PublicCertificateSettings>> publicCertificate();
+
+    // The image's type from its magic bytes (PNG or JPEG, whatever the request declared) and its dimensions
+    // from its header: PayloadTooLarge over kMaxEmblemBytes, UnsupportedMediaType for anything else,
+    // ValidationFailed (/image) for a header without dimensions or a side over kMaxEmblemSide.
+    static Expected<EmblemInfo> checkEmblem(const QByteArray &image);
+    // Stores the checked image (audited as settings.emblem).
+    QFuture<Expected<EmblemInfo>> setEmblem(const Actor &actor, const QByteArray &image);
+    // NotFound when there is none (audited as settings.emblem.delete).
+    QFuture<Expected<void>> deleteEmblem(const Actor &actor);
+    // NotFound when there is none.
+    QFuture<Expected<Storage::Emblem>> emblem();
 
 private:
     Storage::DbPool &m_db;

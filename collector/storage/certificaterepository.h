@@ -22,6 +22,7 @@ struct NewCertificate
     QString holderName; // the full name as printed
     QString position;
     int score = 0;
+    QString verificationCode; // 12 Crockford base32 characters, printed and inside the verify link
 };
 
 struct CertificateRecord
@@ -32,6 +33,9 @@ struct CertificateRecord
     QString testTitle;
     int score = 0;
     QDateTime issuedAt; // UTC, millisecond precision
+    QString verificationCode;
+    QDateTime revokedAt; // null unless revoked
+    QUuid sessionId;
 };
 
 namespace CertificateRepository {
@@ -39,7 +43,12 @@ namespace CertificateRepository {
 // Issued at the transaction's time (now()).
 void insert(pqxx::transaction_base &tx, const NewCertificate &certificate);
 // nullopt when there is no certificate with that number.
-std::optional<CertificateRecord> find(pqxx::transaction_base &tx, const QString &number);
+// `forUpdate` locks the row until `tx` ends (revocation).
+std::optional<CertificateRecord> find(pqxx::transaction_base &tx, const QString &number,
+                                      bool forUpdate = false);
+// Marks the certificate revoked at the transaction's time; `adminId` nullopt: the command line.
+void revoke(pqxx::transaction_base &tx, const QString &number, const QString &reason,
+            std::optional<qint64> adminId);
 
 } // namespace CertificateRepository
 } // namespace Proctor::Collector::Storage

@@ -111,12 +111,13 @@ void storeTelemetry(pqxx::transaction_base &tx, const QUuid &sessionId, const QJ
 
 std::optional<StoredResult> storedResult(pqxx::transaction_base &tx, const QUuid &sessionId)
 {
-    const auto rows = tx.exec_params("SELECT s.score, s.correct_count, s.total_count, s.passed, s.grade, "
-                                     "floor(extract(epoch FROM s.finished_at) * 1000)::bigint, c.number, "
-                                     "floor(extract(epoch FROM c.issued_at) * 1000)::bigint "
-                                     "FROM sessions s LEFT JOIN certificates c ON c.session_id = s.id "
-                                     "WHERE s.id = $1 AND s.status = 'completed'",
-                                     sessionKey(sessionId));
+    const auto rows =
+        tx.exec_params("SELECT s.score, s.correct_count, s.total_count, s.passed, s.grade, "
+                       "floor(extract(epoch FROM s.finished_at) * 1000)::bigint, c.number, "
+                       "floor(extract(epoch FROM c.issued_at) * 1000)::bigint, c.verification_code "
+                       "FROM sessions s LEFT JOIN certificates c ON c.session_id = s.id "
+                       "WHERE s.id = $1 AND s.status = 'completed'",
+                       sessionKey(sessionId));
     if (rows.empty())
         return std::nullopt;
     const auto r = rows[0];
@@ -130,6 +131,7 @@ std::optional<StoredResult> storedResult(pqxx::transaction_base &tx, const QUuid
     if (!r[6].is_null()) {
         out.certificateNumber = toQString(r[6].as<std::string>());
         out.certificateIssuedAt = fromEpochMs(r[7]);
+        out.certificateCode = toQString(r[8].as<std::string>());
     }
     return out;
 }

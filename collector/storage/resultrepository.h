@@ -42,6 +42,7 @@ struct StoredResult
     QDateTime finishedAt;          // UTC, millisecond precision
     QString certificateNumber;     // empty when none was issued
     QDateTime certificateIssuedAt; // UTC, millisecond precision; null when none was issued
+    QString certificateCode;       // its verification code
 };
 
 namespace ResultRepository {

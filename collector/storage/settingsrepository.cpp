@@ -41,6 +41,7 @@ std::optional<CertificateSettings> certificate(pqxx::connection &c)
     s.organisationName = stored->value(QStringLiteral("organisationName")).toString();
     s.addressLine = stored->value(QStringLiteral("addressLine")).toString();
     s.contacts = stored->value(QStringLiteral("contacts")).toString();
+    s.legalBasis = stored->value(QStringLiteral("legalBasis")).toString();
     for (const QJsonValue &v : stored->value(QStringLiteral("signatories")).toArray())
         s.signatories.append(Signatory{v.toObject().value(QStringLiteral("title")).toString(),
                                        v.toObject().value(QStringLiteral("name")).toString()});
@@ -60,7 +61,38 @@ QJsonObject certificateDocument(const CertificateSettings &settings)
     return QJsonObject{{QStringLiteral("organisationName"), settings.organisationName},
                        {QStringLiteral("addressLine"), settings.addressLine},
                        {QStringLiteral("contacts"), settings.contacts},
+                       {QStringLiteral("legalBasis"), settings.legalBasis},
                        {QStringLiteral("signatories"), signatories}};
+}
+
+std::optional<Emblem> emblem(pqxx::transaction_base &tx)
+{
+    const auto rows = tx.exec("SELECT content_type, image, width, height, "
+                              "floor(extract(epoch FROM updated_at) * 1000)::bigint FROM certificate_emblem");
+    if (rows.empty())
+        return std::nullopt;
+    const auto r = rows[0];
+    const pqxx::binarystring image(r[1]);
+    return Emblem{QString::fromStdString(r[0].as<std::string>()),
+                  QByteArray(reinterpret_cast<const char *>(image.data()), qsizetype(image.size())),
+                  r[2].as<int>(), r[3].as<int>(), QDateTime::fromMSecsSinceEpoch(r[4].as<qint64>(), Qt::UTC)};
+}
+
+void putEmblem(pqxx::work &tx, const Emblem &e, std::optional<qint64> adminId)
+{
+    const pqxx::binarystring image(e.image.constData(), size_t(e.image.size()));
+    tx.exec_params(
+        "INSERT INTO certificate_emblem (id, content_type, image, width, height, updated_at, "
+        "updated_by) VALUES (true, $1, $2, $3, $4, now(), $5) "
+        "ON CONFLICT (id) DO UPDATE SET content_type = EXCLUDED.content_type, image = EXCLUDED.image, "
+        "width = EXCLUDED.width, height = EXCLUDED.height, updated_at = now(), "
+        "updated_by = EXCLUDED.updated_by",
+        e.contentType.toStdString(), image, e.width, e.height, adminId);
+}
+
+bool deleteEmblem(pqxx::work &tx)
+{
+    return tx.exec("DELETE FROM certificate_emblem").affected_rows() > 0;
 }
 
 } // namespace Proctor::Collector::Storage::SettingsRepository

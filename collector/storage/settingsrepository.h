@@ -7,6 +7,8 @@
 
 #include <pqxx/pqxx>
 
+#include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -25,6 +27,18 @@ struct CertificateSettings
     QString addressLine;
     QString contacts;
     QList<Signatory> signatories;
+    QString legalBasis; // the text the certificate cites as the organisation's authority to issue it (last,
+                        // so the brace-initialised settings of older code stay valid)
+};
+
+// The image the certificate prints in its header (checked before it is stored).
+struct Emblem
+{
+    QString contentType; // image/png or image/jpeg
+    QByteArray image;
+    int width = 0;
+    int height = 0;
+    QDateTime updatedAt;
 };
 
 namespace SettingsRepository {
@@ -36,6 +50,12 @@ void putCertificate(pqxx::work &tx, const CertificateSettings &settings, std::op
 // The stored document ({"organisationName", "addressLine", "contacts", "signatories": [{"title", "name"}]}),
 // which the audit row of a change keeps as its details.
 QJsonObject certificateDocument(const CertificateSettings &settings);
+
+// nullopt when none was uploaded.
+std::optional<Emblem> emblem(pqxx::transaction_base &tx);
+void putEmblem(pqxx::work &tx, const Emblem &emblem, std::optional<qint64> adminId);
+// false when there was none.
+bool deleteEmblem(pqxx::work &tx);
 
 } // namespace SettingsRepository
 } // namespace Proctor::Collector::Storage

@@ -69,6 +69,10 @@ QJsonObject toJson(const LiveMessage &message)
                                    {QStringLiteral("failures"), m.failures},
                                    {QStringLiteral("delaySeconds"), m.delaySeconds}};
             },
+            [](const CertificateRevoked &m) {
+                return QJsonObject{{QStringLiteral("number"), m.number},
+                                   {QStringLiteral("sessionId"), uuidText(m.sessionId)}};
+            },
         },
         message);
     o.insert(QStringLiteral("type"), liveMessageType(message));
@@ -79,9 +83,10 @@ QJsonObject toJson(const LiveMessage &message)
 
 QStringList liveMessageTypes()
 {
-    return {QStringLiteral("session_started"),   QStringLiteral("events_appended"),
-            QStringLiteral("result_saved"),      QStringLiteral("apikey_revoked"),
-            QStringLiteral("candidate_deleted"), QStringLiteral("login_throttled")};
+    return {QStringLiteral("session_started"),    QStringLiteral("events_appended"),
+            QStringLiteral("result_saved"),       QStringLiteral("apikey_revoked"),
+            QStringLiteral("candidate_deleted"),  QStringLiteral("login_throttled"),
+            QStringLiteral("certificate_revoked")};
 }
 
 QString liveMessageType(const LiveMessage &message)
@@ -141,6 +146,8 @@ tl::expected<LiveMessage, ContractError> decodeLiveMessage(const QByteArray &pay
         return LoginThrottled{
             o.value(QLatin1String("email")).toString(), o.value(QLatin1String("address")).toString(),
             o.value(QLatin1String("failures")).toInt(), o.value(QLatin1String("delaySeconds")).toInt()};
+    case 6:
+        return CertificateRevoked{o.value(QLatin1String("number")).toString(), uuid("sessionId")};
     }
     // The schema and liveMessageTypes() disagree: a defect of this file, reported rather than crashing.
     return tl::unexpected(ContractError{QStringLiteral("/type"), QStringLiteral("unknown message type")});

@@ -70,8 +70,15 @@ struct LoginThrottled
     int delaySeconds = 0;
 };
 
+// An administrator revoked a certificate: views showing it mark it revoked.
+struct CertificateRevoked
+{
+    QString number; // YY/MM-NNNN
+    QUuid sessionId;
+};
+
 using LiveMessage = std::variant<SessionStarted, EventsAppended, ResultSaved, ApiKeyRevoked, CandidateDeleted,
-                                 LoginThrottled>;
+                                 LoginThrottled, CertificateRevoked>;
 
 // The wire name of the message's type ("session_started", …).
 QString liveMessageType(const LiveMessage &message);

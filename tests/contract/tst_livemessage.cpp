@@ -64,6 +64,10 @@ bool same(const LiveMessage &a, const LiveMessage &b, QString *why)
         return check(x->candidateId == y.candidateId, "candidateId") &&
                check(x->sessionIds == y.sessionIds, "sessionIds");
     }
+    if (const auto *x = std::get_if<CertificateRevoked>(&a)) {
+        const auto &y = std::get<CertificateRevoked>(b);
+        return check(x->number == y.number, "number") && check(x->sessionId == y.sessionId, "sessionId");
+    }
     const auto &x = std::get<LoginThrottled>(a);
     const auto &y = std::get<LoginThrottled>(b);
     return check(x.email == y.email, "email") && check(x.address == y.address, "address") &&
@@ -92,6 +96,7 @@ void addEveryMessage()
         << LiveMessage(LoginThrottled{"boss@example.org", "203.0.113.7", 5, 8});
     QTest::newRow("login_throttled address only")
         << LiveMessage(LoginThrottled{{}, "2001:db8:1:2::/64", 40, 60});
+    QTest::newRow("certificate_revoked") << LiveMessage(CertificateRevoked{"26/11-0007", kSession});
 }
 
 QJsonObject encoded(const LiveMessage &message)
@@ -262,6 +267,11 @@ private slots:
                                     << "/hash" << QString();
         QTest::newRow("candidate id zero") << json({{"type", "candidate_deleted"}, {"candidateId", 0}})
                                            << failed << "/candidateId" << QString();
+        QTest::newRow("certificate number malformed")
+            << json({{"type", "certificate_revoked"},
+                     {"number", "7"},
+                     {"sessionId", kSession.toString(QUuid::WithoutBraces)}})
+            << failed << "/number" << QString();
     }
     void refused()
     {

@@ -134,7 +134,8 @@ test('a candidate answers correctly, passes, downloads a verifiable PDF certific
     const pdf = join(ARTIFACTS_DIR, 'certificate.pdf');
     await download.saveAs(pdf);
     const { stdout: text } = await run('pdftotext', ['-enc', 'UTF-8', pdf, '-']);
-    const response = await fetch(`${stack.baseUrl}/api/v1/certificates/${encodeURIComponent(number)}`);
+    const code = new URL(await page.getAttribute('#certificate-verify', 'href')).searchParams.get('code');
+    const response = await fetch(`${stack.baseUrl}/api/v1/certificates/${encodeURIComponent(number)}?code=${code}`);
     assert.equal(response.status, 200);
     const cert = await response.json();
     assert.equal(cert.number, number);

@@ -195,14 +195,19 @@ private slots:
             {"organisationName", "ООО «Пример»"},
             {"addressLine", "Москва, ул. Примерная, 1"},
             {"contacts", "+7 495 000-00-00"},
+            {"legalBasis", "Устав, утверждённый 01.02.2020"},
             {"signatories", QJsonArray{QJsonObject{{"title", "Директор"}, {"name", "Петров П. П."}}}}};
         r = call("PUT", "/api/v1/settings/certificate", json(settings));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json(), settings);
         QCOMPARE(call("GET", "/api/v1/settings/certificate").json(), settings);
-        r = f->http().get(f->url("/api/v1/certificate-settings"));
+        // The page's copy is the public subset: no contacts.
+        r = f->http().get(f->url("/api/v1/certificate-settings"), {{"X-API-Key", f->apiKey()}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json(), settings);
+        QJsonObject visible = settings;
+        visible.remove("contacts");
+        visible.insert("emblemUrl", QJsonValue::Null);
+        QCOMPARE(r.json(), visible);
         QCOMPARE(lastAudit("settings.certificate").value("details").toObject(), settings);
 
         QJsonObject bad = settings;

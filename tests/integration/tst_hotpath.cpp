@@ -391,9 +391,11 @@ private slots:
         const QString number = r.json().value("certificate").toObject().value("number").toString();
         QVERIFY(!number.isEmpty());
         const QString verifyUrl = r.json().value("certificate").toObject().value("verifyUrl").toString();
-        QVERIFY(verifyUrl.endsWith(QString::fromLatin1(QUrl::toPercentEncoding(number))));
-        HttpResult v = f->http().get(f->url(QStringLiteral("/api/v1/certificates/") +
-                                            QString::fromLatin1(QUrl::toPercentEncoding(number))));
+        const QString code = r.json().value("certificate").toObject().value("code").toString();
+        QVERIFY(verifyUrl.endsWith(QString::fromLatin1(QUrl::toPercentEncoding(number)) + "&code=" + code));
+        HttpResult v =
+            f->http().get(f->url(QStringLiteral("/api/v1/certificates/") +
+                                 QString::fromLatin1(QUrl::toPercentEncoding(number)) + "?code=" + code));
         QCOMPARE(v.status, 200);
         QCOMPARE(v.json().value("valid").toBool(), true);
         QCOMPARE(v.json().value("holder").toString(), QStringLiteral("И****в И. И."));

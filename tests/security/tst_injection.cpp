@@ -233,8 +233,9 @@ private slots:
                  QString(payload + QLatin1Char(' ') + marker + QStringLiteral(" Иванович")).simplified());
 
         // The public verification masks the name whatever it holds.
-        const HttpResult verify = f->http().get(f->url(QStringLiteral("/api/v1/certificates/") +
-                                                       QString::fromLatin1(QUrl::toPercentEncoding(number))));
+        const HttpResult verify = f->http().get(f->url(
+            QStringLiteral("/api/v1/certificates/") + QString::fromLatin1(QUrl::toPercentEncoding(number)) +
+            "?code=" + result.json().value("certificate").toObject().value("code").toString()));
         QCOMPARE(verify.status, 200);
         QVERIFY(
             verify.json().value("holder").toString().endsWith(QStringLiteral(" %1. И.").arg(marker.left(1))));

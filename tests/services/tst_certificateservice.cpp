@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Services::CertificateService against the real PostgreSQL, without HTTP: public verification reveals the
-// holder masked and nothing for an unknown or malformed number.
+// holder masked, the day only and never the score; nothing for an unknown number or a missing or wrong code;
+// revocation is audited and announced.
 #include <QJsonDocument>
 #include <QtTest>
 
@@ -30,7 +31,7 @@ private slots:
         m_fixture = std::make_unique<ServiceFixture>(QStringLiteral("svc_certificate"));
         QVERIFY2(m_fixture->ok(), qPrintable(m_fixture->error()));
         m_catalog = std::make_unique<Storage::TestCatalog>(m_fixture->pool());
-        m_service = std::make_unique<Services::CertificateService>(m_fixture->pool());
+        m_service = std::make_unique<Services::CertificateService>(m_fixture->pool(), m_fixture->announcer());
         Services::TestService tests(m_fixture->pool(), *m_catalog);
         QVERIFY(ServiceFixture::wait(tests.importDefinition(
             PageData::bytes(PageData::knownTest(QStringLiteral("known"), QStringLiteral("Основы ИБ"))))));
@@ -52,14 +53,17 @@ private slots:
 
     void verifyMasksTheHolder()
     {
-        const auto check = ServiceFixture::wait(m_service->verify(m_issued.number));
+        QCOMPARE(m_issued.code.size(), Services::CertificateService::kCodeLength);
+        QVERIFY(m_issued.verifyUrl.endsWith(QStringLiteral("&code=") + m_issued.code));
+        const auto check = ServiceFixture::wait(m_service->verify(m_issued.number, m_issued.code));
         QVERIFY2(check, qPrintable(check ? QString() : check.error().message));
         QCOMPARE(check->number, m_issued.number);
         QCOMPARE(check->holder, QStringLiteral("И****в И. И."));
         QCOMPARE(check->testTitle, QStringLiteral("Основы ИБ"));
-        QCOMPARE(check->score, 100);
-        QCOMPARE(check->issuedAt, m_issued.issuedAt);
+        QCOMPARE(check->issuedOn, m_issued.issuedAt.date());
         QVERIFY(!check->revoked);
+        // Typed in lower case, it still matches (Crockford codes are case-insensitive).
+        QVERIFY(ServiceFixture::wait(m_service->verify(m_issued.number, m_issued.code.toLower())));
         // The full name appears nowhere in what the public endpoint sends.
         const QByteArray wire = QJsonDocument(Http::Json::toJson(*check)).toJson(QJsonDocument::Compact);
         QVERIFY2(!wire.contains(QStringLiteral("Иванов").toUtf8()), wire.constData());
@@ -72,9 +76,10 @@ private slots:
         m_fixture->scalar(
             QStringLiteral("UPDATE certificates SET revoked_at = now() WHERE number = '%1' RETURNING 1")
                 .arg(m_issued.number));
-        const auto check = ServiceFixture::wait(m_service->verify(m_issued.number));
+        const auto check = ServiceFixture::wait(m_service->verify(m_issued.number, m_issued.code));
         QVERIFY(check);
         QVERIFY(check->revoked);
+        QCOMPARE(check->revokedOn, QDateTime::currentDateTimeUtc().date());
         QCOMPARE(Http::Json::toJson(*check).value("valid").toBool(), false);
         m_fixture->scalar(
             QStringLiteral("UPDATE certificates SET revoked_at = NULL WHERE number = '%1' RETURNING 1")
@@ -84,20 +89,71 @@ private slots:
     void refusals_data()
     {
         QTest::addColumn<QString>("number");
+        QTest::addColumn<QString>("given");
         QTest::addColumn<int>("code");
-        QTest::newRow("unknown") << "01/01-9999" << int(ErrorCode::NotFound);
-        QTest::newRow("malformed") << "01/01-1" << int(ErrorCode::BadParameter);
-        QTest::newRow("injection") << "01/01-0001' OR '1'='1" << int(ErrorCode::BadParameter);
-        QTest::newRow("empty") << "" << int(ErrorCode::BadParameter);
+        QTest::newRow("unknown") << "01/01-9999"
+                                 << "0123456789AB" << int(ErrorCode::NotFound);
+        QTest::newRow("known, no code") << ""
+                                        << "" << int(ErrorCode::NotFound);
+        QTest::newRow("known, wrong code") << ""
+                                           << "0123456789AB" << int(ErrorCode::NotFound);
+        QTest::newRow("known, code prefix") << ""
+                                            << "prefix" << int(ErrorCode::NotFound);
+        QTest::newRow("malformed") << "01/01-1"
+                                   << "" << int(ErrorCode::BadParameter);
+        QTest::newRow("injection") << "01/01-0001' OR '1'='1"
+                                   << "" << int(ErrorCode::BadParameter);
+        QTest::newRow("empty") << "-"
+                               << "" << int(ErrorCode::BadParameter);
     }
     void refusals()
     {
         QFETCH(QString, number);
+        QFETCH(QString, given);
         QFETCH(int, code);
-        const auto check = ServiceFixture::wait(m_service->verify(number));
+        // Rows with an empty number use the issued one; "-" stands for the empty number.
+        if (number.isEmpty())
+            number = m_issued.number;
+        else if (number == QLatin1String("-"))
+            number.clear();
+        if (given == QLatin1String("prefix"))
+            given = m_issued.code.left(6);
+        const auto check = ServiceFixture::wait(m_service->verify(number, given));
         QVERIFY(!check);
         QCOMPARE(int(check.error().code), code);
         QCOMPARE(check.error().field, QStringLiteral("number"));
+    }
+
+    void revokeIsAuditedAndAnnounced()
+    {
+        const Services::Actor cli = Services::Actor::commandLine();
+        QCOMPARE(
+            ServiceFixture::wait(m_service->revoke(cli, m_issued.number, QStringLiteral("  "))).error().field,
+            QStringLiteral("/reason"));
+        QCOMPARE(ServiceFixture::wait(m_service->revoke(cli, m_issued.number, QString(501, QLatin1Char('x'))))
+                     .error()
+                     .field,
+                 QStringLiteral("/reason"));
+        QCOMPARE(int(ServiceFixture::wait(
+                         m_service->revoke(cli, QStringLiteral("01/01-9999"), QStringLiteral("x")))
+                         .error()
+                         .code),
+                 int(ErrorCode::NotFound));
+        const auto done =
+            ServiceFixture::wait(m_service->revoke(cli, m_issued.number, QStringLiteral("Подлог")));
+        QVERIFY2(done, qPrintable(done ? QString() : done.error().message));
+        QCOMPARE(done->reason, QStringLiteral("Подлог"));
+        QCOMPARE(m_fixture->scalar(QStringLiteral("SELECT details->>'reason' FROM audit_log WHERE action = "
+                                                  "'certificate.revoke' AND target = 'certificate:%1'")
+                                       .arg(m_issued.number)),
+                 QStringLiteral("Подлог"));
+        QCOMPARE(int(ServiceFixture::wait(m_service->revoke(cli, m_issued.number, QStringLiteral("again")))
+                         .error()
+                         .code),
+                 int(ErrorCode::Conflict));
+        m_fixture->scalar(
+            QStringLiteral("UPDATE certificates SET revoked_at = NULL WHERE number = '%1' RETURNING 1")
+                .arg(m_issued.number));
     }
 
     void maskHolderName_data()

@@ -149,7 +149,8 @@ private slots:
             QCOMPARE(outcome->certificate->issuedAt, outcome->finishedAt);
             QCOMPARE(outcome->certificate->verifyUrl,
                      QStringLiteral("https://exam.example/verify.html?number=") +
-                         QString(outcome->certificate->number).replace("/", "%2F"));
+                         QString(outcome->certificate->number).replace("/", "%2F") + "&code=" +
+                         outcome->certificate->code);
             QCOMPARE(
                 m_fixture->scalar(
                     QStringLiteral("SELECT holder_name || '|' || score FROM certificates WHERE number = '%1'")

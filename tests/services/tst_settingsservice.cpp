@@ -111,6 +111,9 @@ private slots:
         s.contacts = QString(301, QLatin1Char('c'));
         QTest::newRow("contacts of 301 characters") << s << "/contacts";
         s = valid();
+        s.legalBasis = QString(1001, QLatin1Char('l'));
+        QTest::newRow("legal basis of 1001 characters") << s << "/legalBasis";
+        s = valid();
         for (int i = 0; i < 5; ++i)
             s.signatories.append(Signatory{QStringLiteral("t"), QStringLiteral("n")});
         QTest::newRow("six signatories") << s << "/signatories";
@@ -138,12 +141,46 @@ private slots:
         QCOMPARE(f->scalar("SELECT count(*) FROM audit_log"), audit);
     }
 
+    void emblemTypeAndSizeComeFromTheBytes_data()
+    {
+        QTest::addColumn<QByteArray>("image");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<int>("width");
+        const QByteArray png = QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGNQcFgAR"
+                                                      "wzEcQCYQxAB1MgmWgAAAABJRU5ErkJggg==");
+        // A baseline JPEG's start: SOI, an APP0 segment, then SOF0 with 16x1025 (height 1025).
+        const QByteArray jpegHead = QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000");
+        QTest::newRow("png") << png << -1 << 4;
+        QTest::newRow("jpeg 32x16") << jpegHead + QByteArray::fromHex("ffc0000b080010002001011100ffd9") << -1 << 32;
+        QTest::newRow("jpeg too tall") << jpegHead + QByteArray::fromHex("ffc0000b080401001001011100ffd9")
+                                       << int(ErrorCode::ValidationFailed) << 0;
+        QTest::newRow("svg") << QByteArray("<svg/>") << int(ErrorCode::UnsupportedMediaType) << 0;
+        QTest::newRow("gif") << QByteArray("GIF89a\x01\x00\x01\x00") << int(ErrorCode::UnsupportedMediaType) << 0;
+        QTest::newRow("png without IHDR") << png.left(12) << int(ErrorCode::ValidationFailed) << 0;
+        QTest::newRow("over 256 KiB") << png + QByteArray(256 * 1024, '\0') << int(ErrorCode::PayloadTooLarge) << 0;
+    }
+    void emblemTypeAndSizeComeFromTheBytes()
+    {
+        QFETCH(QByteArray, image);
+        QFETCH(int, code);
+        QFETCH(int, width);
+        const auto info = Collector::Services::SettingsService::checkEmblem(image);
+        if (code < 0) {
+            QVERIFY2(info, qPrintable(info ? QString() : info.error().message));
+            QCOMPARE(info->width, width);
+        } else {
+            QVERIFY(!info);
+            QCOMPARE(int(info.error().code), code);
+        }
+    }
+
     void theLongestValuesFit()
     {
         CertificateSettings s = valid();
         s.organisationName = QString(200, QLatin1Char('o'));
         s.addressLine = QString(300, QLatin1Char('a'));
         s.contacts = QString(300, QLatin1Char('c'));
+        s.legalBasis = QString(1000, QLatin1Char('l'));
         s.signatories.clear();
         for (int i = 0; i < 5; ++i)
             s.signatories.append(Signatory{QString(120, QLatin1Char('t')), QString(120, QLatin1Char('n'))});

@@ -47,7 +47,8 @@ QJsonObject toJson(const Services::ResultOutcome &o)
             QStringLiteral("certificate"),
             QJsonObject{{QStringLiteral("number"), o.certificate->number},
                         {QStringLiteral("issuedAt"), o.certificate->issuedAt.toString(Qt::ISODateWithMs)},
-                        {QStringLiteral("verifyUrl"), o.certificate->verifyUrl}});
+                        {QStringLiteral("verifyUrl"), o.certificate->verifyUrl},
+                        {QStringLiteral("code"), o.certificate->code}});
     return out;
 }
 

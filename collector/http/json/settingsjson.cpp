@@ -32,7 +32,8 @@ Expected<QString> text(const QJsonObject &body, const QString &name, int max)
 Expected<Storage::CertificateSettings> parseCertificateSettings(const QJsonObject &body)
 {
     static const QStringList known{QStringLiteral("organisationName"), QStringLiteral("addressLine"),
-                                   QStringLiteral("contacts"), QStringLiteral("signatories")};
+                                   QStringLiteral("contacts"), QStringLiteral("signatories"),
+                                   QStringLiteral("legalBasis")};
     for (auto it = body.begin(); it != body.end(); ++it)
         if (!known.contains(it.key()))
             return invalid(QLatin1Char('/') + it.key(), QStringLiteral("unknown field"));
@@ -50,6 +51,10 @@ Expected<Storage::CertificateSettings> parseCertificateSettings(const QJsonObjec
     s.organisationName = *organisation;
     s.addressLine = *address;
     s.contacts = *contacts;
+    const auto legalBasis = text(body, QStringLiteral("legalBasis"), SettingsService::kMaxLegalBasis);
+    if (!legalBasis)
+        return tl::unexpected(legalBasis.error());
+    s.legalBasis = *legalBasis;
 
     const QJsonValue list = body.value(QStringLiteral("signatories"));
     if (list.isUndefined() || list.isNull())
@@ -82,7 +87,32 @@ QJsonObject toJson(const Storage::CertificateSettings &settings)
     return QJsonObject{{QStringLiteral("organisationName"), settings.organisationName},
                        {QStringLiteral("addressLine"), settings.addressLine},
                        {QStringLiteral("contacts"), settings.contacts},
+                       {QStringLiteral("legalBasis"), settings.legalBasis},
                        {QStringLiteral("signatories"), signatories}};
+}
+
+QJsonObject toJson(const Services::PublicCertificateSettings &p)
+{
+    QJsonArray signatories;
+    for (const Storage::Signatory &s : p.settings.signatories)
+        signatories.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("name"), s.name}});
+    return QJsonObject{
+        {QStringLiteral("organisationName"), p.settings.organisationName},
+        {QStringLiteral("addressLine"), p.settings.addressLine},
+        {QStringLiteral("legalBasis"), p.settings.legalBasis},
+        {QStringLiteral("signatories"), signatories},
+        {QStringLiteral("emblemUrl"),
+         p.hasEmblem
+             ? QJsonValue(QStringLiteral("/api/v1/certificate-settings/emblem?v=%1").arg(p.emblemVersion))
+             : QJsonValue(QJsonValue::Null)}};
+}
+
+QJsonObject toJson(const Services::EmblemInfo &e)
+{
+    return QJsonObject{{QStringLiteral("contentType"), e.contentType},
+                       {QStringLiteral("width"), e.width},
+                       {QStringLiteral("height"), e.height},
+                       {QStringLiteral("bytes"), e.bytes}};
 }
 
 } // namespace Proctor::Collector::Http::Json

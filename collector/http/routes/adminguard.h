@@ -41,6 +41,7 @@ class ApiKeyService;
 class AuditService;
 class CandidateErasureService;
 class SettingsService;
+class CertificateService;
 class AnalysisService;
 class ReviewService;
 } // namespace Services
@@ -86,6 +87,7 @@ struct AdminContext
     Services::AuditService &auditService;
     Services::ReviewService &reviews;
     Services::AnalysisService &analysis;
+    Services::CertificateService &certificates;
 };
 
 // Helpers the admin route files share.

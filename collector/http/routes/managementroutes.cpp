@@ -7,6 +7,7 @@
 #include "http/json/apikeyjson.h"
 #include "http/json/auditjson.h"
 #include "http/json/candidatejson.h"
+#include "http/json/certificatejson.h"
 #include "http/json/settingsjson.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
@@ -15,6 +16,7 @@
 #include "services/apikeyservice.h"
 #include "services/auditservice.h"
 #include "services/candidateerasureservice.h"
+#include "services/certificateservice.h"
 #include "services/settingsservice.h"
 #include "storage/reviewcache.h"
 
@@ -143,12 +145,6 @@ void registerSettingsRoutes(Router &router, AdminContext &ctx)
                        answer(ctx.settingsService.certificate(), res);
                    });
                });
-    // What the candidate page prints on the certificate: public, nothing secret in it.
-    router.add("GET", QStringLiteral("/api/v1/certificate-settings"),
-               [&ctx](const HttpRequest &, const Responder &res) {
-                   answer(ctx.settingsService.certificate(), res);
-               });
-
     router.add("PUT", QStringLiteral("/api/v1/settings/certificate"),
                [&ctx, admin](const HttpRequest &req, const Responder &res) {
                    ctx.guard.withAdmin(req, res, admin, [&ctx, req, res](const Auth::AdminIdentity &who) {
@@ -161,6 +157,51 @@ void registerSettingsRoutes(Router &router, AdminContext &ctx)
                               res);
                    });
                });
+
+    // The emblem travels as the image itself (image/png or image/jpeg); its type is read from the bytes.
+    router.add("PUT", QStringLiteral("/api/v1/certificate-settings/emblem"),
+               [&ctx, admin](const HttpRequest &req, const Responder &res) {
+                   ctx.guard.withAdmin(req, res, admin, [&ctx, req, res](const Auth::AdminIdentity &who) {
+                       const QByteArray declared =
+                           req.header("content-type").split(';').first().trimmed().toLower();
+                       if (declared != "image/png" && declared != "image/jpeg") {
+                           res.send(HttpResponse::error(
+                               Error{ErrorCode::UnsupportedMediaType,
+                                     QStringLiteral("send the emblem as image/png or image/jpeg"),
+                                     QStringLiteral("Content-Type"), 0}));
+                           return;
+                       }
+                       answer(ctx.settingsService.setEmblem(Actor::fromAdmin(who, req.peer), req.body), res);
+                   });
+               });
+    router.add("DELETE", QStringLiteral("/api/v1/certificate-settings/emblem"),
+               [&ctx, admin](const HttpRequest &req, const Responder &res) {
+                   ctx.guard.withAdmin(req, res, admin, [&ctx, req, res](const Auth::AdminIdentity &who) {
+                       ctx.settingsService.deleteEmblem(Actor::fromAdmin(who, req.peer))
+                           .then([res](const Expected<void> &done) {
+                               res.send(done ? noContent() : HttpResponse::error(done.error()));
+                           });
+                   });
+               });
+}
+
+void registerCertificateAdminRoutes(Router &router, AdminContext &ctx)
+{
+    router.add("POST", QStringLiteral("/api/v1/certificates/{number}/revoke"),
+               [&ctx](const HttpRequest &req, const Responder &res) {
+                   ctx.guard.withAdmin(
+                       req, res, Auth::AdminRole::Admin, [&ctx, req, res](const Auth::AdminIdentity &who) {
+                           const auto reason = adminJsonBody(req).and_then(Json::parseRevocationReason);
+                           if (!reason) {
+                               res.send(HttpResponse::error(reason.error()));
+                               return;
+                           }
+                           answer(ctx.certificates.revoke(Actor::fromAdmin(who, req.peer),
+                                                          req.pathParams.value(QStringLiteral("number")),
+                                                          *reason),
+                                  res);
+                       });
+               });
 }
 
 } // namespace
@@ -170,6 +211,7 @@ void registerManagementRoutes(Router &router, AdminContext &ctx)
     registerApiKeyRoutes(router, ctx);
     registerAdminRoutes(router, ctx);
     registerSettingsRoutes(router, ctx);
+    registerCertificateAdminRoutes(router, ctx);
     const auto admin = Auth::AdminRole::Admin;
 
     router.add("GET", QStringLiteral("/api/v1/audit"),

@@ -11,6 +11,7 @@ namespace Proctor::Collector {
 struct Config;
 namespace Services {
 class CertificateService;
+class SettingsService;
 class IngestService;
 class ResultService;
 class SessionService;
@@ -33,6 +34,7 @@ struct PageContext
     Services::IngestService &ingest;
     Services::ResultService &results;
     Services::CertificateService &certificates;
+    Services::SettingsService &settings; // the certificate settings' public subset and emblem
 };
 
 void registerTestRoutes(Router &router, PageContext &ctx);

@@ -89,7 +89,13 @@ export class ApiClient {
       { body: payload, token, timeoutMs: 30000 })).data;
   }
 
-  async getCertificate(number) {
-    return (await this.request('GET', `/certificates/${encodeURIComponent(number)}`)).data;
+  async getCertificate(number, code) {
+    return (await this.request('GET',
+      `/certificates/${encodeURIComponent(number)}?code=${encodeURIComponent(code ?? '')}`)).data;
+  }
+
+  // What the certificate prints about the organisation (public subset, page key).
+  async getCertificateSettings() {
+    return (await this.request('GET', '/certificate-settings/public', { apiKey: true })).data;
   }
 }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The certificate PDF, made in the browser from the server's result (number, date, verify URL).
+// The certificate PDF, made in the browser from the server's result (number, code, date, verify URL) and the
+// organisation's public certificate settings (name, address, legal basis, signatories, emblem), which the
+// page fetches from GET /api/v1/certificate-settings/public, so the organisation issues it as its own document.
 // The layout is HTML + CSS (an A4 sheet in #certificate-stage); html2canvas paints its decoration
 // (frame, headings, labels) with the data fields left blank, and jsPDF writes the data fields as
 // real text in an embedded Cyrillic font at the positions the browser laid them out, plus the
@@ -42,12 +44,32 @@ function field(name, text, tag = 'span', cls = '') {
   return el(tag, { class: `cert-value ${cls}`.trim(), dataset: { pdfField: name }, text });
 }
 
+// The organisation's header: the emblem (an image html2canvas paints), its name and address as text.
+function buildHeader(org, emblem) {
+  const parts = [];
+  if (emblem) parts.push(el('img', { class: 'cert-emblem', src: emblem, alt: '' }));
+  parts.push(field('org', org.organisationName || t('cert.org'), 'p', 'cert-org'));
+  if (org.addressLine) parts.push(field('address', org.addressLine, 'p', 'cert-address'));
+  return el('div', { class: 'cert-head' }, ...parts);
+}
+
+// Position, a line to sign on, and the name: one row per signatory.
+function buildSignatories(signatories) {
+  if (!signatories?.length) return el('div', { class: 'cert-signatories' });
+  return el('div', { class: 'cert-signatories' },
+    ...signatories.map((s, i) => el('div', { class: 'cert-signatory' },
+      field(`signatoryTitle${i}`, s.title, 'span', 'cert-sign-title'),
+      el('span', { class: 'cert-sign-line' }),
+      field(`signatoryName${i}`, s.name, 'span', 'cert-sign-name'))));
+}
+
 function buildSheet(data) {
+  const org = data.organisation || {};
   const row = (label, name, value) => el('div', { class: 'cert-row' },
     el('span', { class: 'cert-label', text: label }), field(name, value));
   return el('div', { class: 'cert-sheet', id: 'cert-sheet' },
     el('div', { class: 'cert-frame' },
-      el('p', { class: 'cert-org', text: t('cert.org') }),
+      buildHeader(org, data.emblem),
       el('div', { class: 'cert-rule' }),
       field('title', t('cert.title', { number: data.number }), 'h1', 'cert-title'),
       el('p', { class: 'cert-subject', text: t('cert.subject') }),
@@ -58,12 +80,45 @@ function buildSheet(data) {
         row(t('cert.result'), 'result', t('cert.resultValue', data)),
         row(t('cert.date'), 'date', formatDate(data.issuedAt))),
       el('p', { class: 'cert-conclusion', text: t('cert.conclusion') }),
+      org.legalBasis ? field('legalBasis', org.legalBasis, 'p', 'cert-legal') : el('p', { class: 'cert-legal' }),
+      buildSignatories(org.signatories),
       el('div', { class: 'cert-footer' },
         el('div', { class: 'cert-qr', dataset: { pdfQr: '1' } }),
         el('div', { class: 'cert-verify' },
           el('p', { class: 'cert-label', text: t('cert.verify') }),
           field('verifyUrl', data.verifyUrl, 'p', 'cert-url'),
-          field('number', data.number, 'p', 'cert-number')))));
+          field('number', t('cert.numberAndCode', { number: data.number, code: data.code || '' }), 'p',
+            'cert-number')))));
+}
+
+// The public subset of the certificate settings and the emblem as a data URL (so html2canvas paints it
+// without any cross-origin question). Without them the certificate still prints, with the product's name.
+async function loadOrganisation(api) {
+  if (!api) return { organisation: {}, emblem: null };
+  let organisation = {};
+  try {
+    organisation = await api.getCertificateSettings();
+  } catch {
+    return { organisation: {}, emblem: null };
+  }
+  let emblem = null;
+  if (organisation.emblemUrl) {
+    try {
+      const response = await fetch(new URL(organisation.emblemUrl, new URL(api.base, window.location.href)));
+      if (response.ok) {
+        const blob = await response.blob();
+        emblem = await new Promise((resolve, reject) => {
+          const reader = new FileReader();
+          reader.onload = () => resolve(reader.result);
+          reader.onerror = () => reject(reader.error);
+          reader.readAsDataURL(blob);
+        });
+      }
+    } catch {
+      emblem = null;
+    }
+  }
+  return { organisation, emblem };
 }
 
 function rgb(color) {
@@ -116,13 +171,16 @@ function drawQr(doc, sheet, mmPerPx, url) {
   }
 }
 
-export async function buildCertificatePdf(data, stage) {
+export async function buildCertificatePdf(data, stage, api) {
   await Promise.all([loadScript('vendor/jspdf.umd.min.js'), loadScript('vendor/html2canvas.min.js')]);
-  const [regular, bold] = await Promise.all([fontBase64(FONT_REGULAR), fontBase64(FONT_BOLD)]);
-  const sheet = buildSheet(data);
+  const [regular, bold, org] = await Promise.all([fontBase64(FONT_REGULAR), fontBase64(FONT_BOLD),
+    loadOrganisation(api)]);
+  const sheet = buildSheet({ ...data, ...org });
   stage.replaceChildren(sheet);
   try {
     await document.fonts?.ready;
+    await Promise.all([...sheet.querySelectorAll('img')].map((img) => (img.complete ? null
+      : new Promise((resolve) => { img.onload = resolve; img.onerror = resolve; }))));
     const canvas = await window.html2canvas(sheet, {
       scale: 2,
       backgroundColor: '#ffffff',
@@ -138,7 +196,7 @@ export async function buildCertificatePdf(data, stage) {
     doc.addFont(FONT_REGULAR, FONT_NAME, 'normal');
     doc.addFileToVFS(FONT_BOLD, bold);
     doc.addFont(FONT_BOLD, FONT_NAME, 'bold');
-    doc.setProperties({ title: t('cert.title', { number: data.number }), subject: data.testTitle, author: t('cert.org'), keywords: data.number });
+    doc.setProperties({ title: t('cert.title', { number: data.number }), subject: data.testTitle, author: org.organisation.organisationName || t('cert.org'), keywords: data.number });
     const mmPerPx = A4_WIDTH_MM / sheet.getBoundingClientRect().width;
     const imageHeightMm = Math.min(A4_HEIGHT_MM, canvas.height * (A4_WIDTH_MM / canvas.width));
     doc.addImage(canvas.toDataURL('image/jpeg', 0.92), 'JPEG', 0, 0, A4_WIDTH_MM, imageHeightMm);
@@ -150,8 +208,8 @@ export async function buildCertificatePdf(data, stage) {
   }
 }
 
-export async function downloadCertificate(data, stage) {
-  const doc = await buildCertificatePdf(data, stage);
+export async function downloadCertificate(data, stage, api) {
+  const doc = await buildCertificatePdf(data, stage, api);
   doc.save(t('cert.fileName', { number: data.number.replace(/[^\w.-]+/g, '-') }));
   return doc;
 }

@@ -322,6 +322,7 @@ async function downloadCertificate() {
     await make({
       number: result.certificate.number,
       verifyUrl: result.certificate.verifyUrl,
+      code: result.certificate.code,
       issuedAt: result.certificate.issuedAt,
       holder: fullName(session.candidate),
       position: session.candidate.position,
@@ -330,7 +331,7 @@ async function downloadCertificate() {
       correct: result.correct,
       total: result.total,
       grade: t(`grade.${result.grade?.key}`),
-    }, $('#certificate-stage'));
+    }, $('#certificate-stage'), api);
     status.hidden = true;
   } catch (err) {
     fatal(status, err);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Public verification of a certificate number: valid or revoked, masked holder, test, score, date.
+// Public verification of a certificate by its number and verification code (both printed on it and inside
+// its QR link): valid or revoked (with the day), masked holder, test, the day it was issued. A wrong code
+// reads exactly like an unknown number.
 import { boot, fatal, queryParam } from '../boot.js';
 import { $ } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
@@ -15,26 +17,29 @@ function render() {
   if (last.notFound) {
     status.textContent = t('verify.notFound');
     status.className = 'verdict bad';
-    for (const id of ['#v-number', '#v-holder', '#v-test', '#v-score', '#v-date']) $(id).textContent = '—';
+    section.dataset.valid = 'false';
+    section.dataset.status = 'unknown';
+    for (const id of ['#v-number', '#v-holder', '#v-test', '#v-date', '#v-revoked']) $(id).textContent = '—';
     $('#v-number').textContent = last.number;
     return;
   }
   const c = last.data;
-  const ok = c.valid && !c.revoked;
-  status.textContent = t(ok ? 'verify.valid' : 'verify.revoked');
+  const ok = c.status === 'valid';
+  status.textContent = ok ? t('verify.valid') : t('verify.revoked');
   status.className = `verdict ${ok ? 'good' : 'bad'}`;
   section.dataset.valid = String(ok);
+  section.dataset.status = c.status;
   $('#v-number').textContent = c.number;
   $('#v-holder').textContent = c.holder;
   $('#v-test').textContent = c.testTitle;
-  $('#v-score').textContent = `${c.score}%`;
-  $('#v-date').textContent = formatDate(c.issuedAt);
+  $('#v-date').textContent = formatDate(c.issuedOn);
+  $('#v-revoked').textContent = ok ? t('verify.valid') : t('verify.revokedOn', { date: formatDate(c.revokedOn) });
 }
 
-async function check(number) {
+async function check(number, code) {
   $('#error').hidden = true;
   try {
-    last = { number, data: await api.getCertificate(number) };
+    last = { number, data: await api.getCertificate(number, code) };
   } catch (err) {
     if (err.status === 404) last = { number, notFound: true };
     else { fatal($('#error'), err); return; }
@@ -53,14 +58,17 @@ async function main() {
   $('#verify-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const number = $('#number').value.trim();
+    const code = $('#code').value.trim();
     if (!number) return;
-    history.replaceState(null, '', `?number=${encodeURIComponent(number)}`);
-    check(number);
+    history.replaceState(null, '', `?number=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`);
+    check(number, code);
   });
   const number = queryParam('number');
+  const code = queryParam('code') || '';
   if (number) {
     $('#number').value = number;
-    await check(number);
+    $('#code').value = code;
+    await check(number, code);
   }
 }
 
