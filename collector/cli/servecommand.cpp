@@ -33,6 +33,7 @@
 #include "services/resultservice.h"
 #include "services/reviewservice.h"
 #include "services/sessionservice.h"
+#include "services/rosterservice.h"
 #include "services/settingsservice.h"
 #include "services/testservice.h"
 #include "storage/dbpool.h"
@@ -105,15 +106,17 @@ int runServe(const Config &config, const QStringList &)
     Services::AuditService auditService(db);
     Services::ReviewService reviews(db, tests);
     Services::AnalysisService analysis(db);
+    Services::RosterService rosters(db, tests);
     Http::AdminContext admin{
-        config,       adminGuard,  db,      tests,         loginThrottle, apiKeys,         publisher,
-        redis,        reviewCache, metrics, apiKeyService, adminService,  settingsService, candidateErasure,
-        auditService, reviews,     analysis};
+        config,       adminGuard,  db,       tests,         loginThrottle, apiKeys,         publisher,
+        redis,        reviewCache, metrics,  apiKeyService, adminService,  settingsService, candidateErasure,
+        auditService, reviews,     analysis, rosters};
     Http::registerAuthRoutes(router, admin);
     Http::registerReviewRoutes(router, admin);
     Http::registerManagementRoutes(router, admin);
     Http::registerLiveRoutes(router, admin);
     Http::registerAnalysisRoutes(router, admin);
+    Http::registerRosterRoutes(router, admin);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;

@@ -5,9 +5,22 @@
 
 #include "auth/sessiontoken.h"
 #include "live/announcer.h"
+#include "services/rosterservice.h"
 #include "storage/dbpool.h"
 
 namespace Proctor::Collector::Services {
+namespace {
+
+// An open test's candidate types their identity; the schema checks its fields when it is present.
+Expected<Storage::CandidateIdentity> typedCandidate(const Storage::CandidateIdentity &c)
+{
+    if (c.lastName.trimmed().isEmpty() || c.firstName.trimmed().isEmpty() || c.position.trimmed().isEmpty())
+        return makeError(ErrorCode::ValidationFailed, QStringLiteral("candidate is required for this test"),
+                         QStringLiteral("/candidate"));
+    return c;
+}
+
+} // namespace
 
 SessionService::SessionService(Storage::DbPool &db, Storage::TestCatalog &tests,
                                const Auth::SessionTokenSigner &tokens, Live::Announcer &announcer,
@@ -32,12 +45,21 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     if (!test)
         return tl::unexpected(test.error());
 
+    pqxx::work tx(c);
+    // Who takes the test: a roster test's person comes from the access code (typed names are ignored).
+    auto candidate = (*test)->requiresRoster()
+                         ? RosterService::resolveCode(tx, request.testId, request.accessCode,
+                                                      request.candidate.persistentId)
+                         : typedCandidate(request.candidate);
+    if (!candidate)
+        return tl::unexpected(candidate.error());
+
     Storage::NewSession row;
     row.id = QUuid::createUuid();
     row.testId = request.testId;
     row.kind = request.kind;
     row.locale = request.locale;
-    row.candidate = request.candidate;
+    row.candidate = *candidate;
     row.fingerprintHash = request.fingerprintHash;
     row.fingerprint = request.fingerprint;
     row.clientIp = request.clientAddress;
@@ -55,7 +77,6 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
             row.questionIds.append(q.id);
     }
 
-    pqxx::work tx(c);
     Storage::SessionRepository::create(tx, row);
     tx.commit();
 
@@ -65,6 +86,7 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     claims.expiresAtSec = row.startedAtMs / 1000 + m_sessionTtlSeconds;
     claims.apiKeyId = request.apiKeyId;
     out.id = row.id;
+    out.candidate = row.candidate;
     out.kind = row.kind;
     out.token = m_tokens.issue(claims);
     out.startedAt = QDateTime::fromMSecsSinceEpoch(row.startedAtMs, Qt::UTC);

@@ -35,7 +35,8 @@ struct SessionStart
     QString testId;
     QString kind = QStringLiteral("test"); // "test" | "study"
     QString locale = QStringLiteral("ru");
-    Storage::CandidateIdentity candidate;
+    Storage::CandidateIdentity candidate; // ignored for a roster test: the access code names the person
+    QString accessCode;                   // a roster test's personal code (RosterService)
     QString fingerprintHash;
     QJsonObject fingerprint; // the browser's attributes, stored as they came
     QHostAddress clientAddress;
@@ -52,6 +53,7 @@ struct StartedSession
     QDateTime expiresAt; // UTC, second precision (the token's expiry)
     Storage::TestCatalog::TestPtr test;
     QList<Contract::Question> questions; // the attempt, in order; empty for a study session
+    Storage::CandidateIdentity candidate; // who the session is for (a roster test: the roster's person)
 };
 
 class SessionService

@@ -99,6 +99,9 @@ public:
     int passThreshold() const { return m_passThreshold; }
     int questionsPerAttempt() const { return m_questionsPerAttempt; }
     int timeLimitSeconds() const { return m_timeLimitSeconds; } // 0: no limit
+    // "open" (anyone types a name) or "roster" (a personal access code from an imported roster).
+    const QString &access() const { return m_access; }
+    bool requiresRoster() const { return m_access == QLatin1String("roster"); }
     const QList<Question> &questions() const { return m_questions; }
     const QList<StudyModule> &studyModules() const { return m_modules; }
     bool hasStudy() const { return !m_modules.isEmpty(); }
@@ -136,6 +139,7 @@ private:
     int m_passThreshold = kDefaultPassThreshold;
     int m_questionsPerAttempt = 1;
     int m_timeLimitSeconds = 0;
+    QString m_access = QStringLiteral("open");
     QList<Question> m_questions;
     QList<StudyModule> m_modules;
     QHash<QString, qsizetype> m_questionIndex;

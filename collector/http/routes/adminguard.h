@@ -42,6 +42,7 @@ class AuditService;
 class CandidateErasureService;
 class SettingsService;
 class AnalysisService;
+class RosterService;
 class ReviewService;
 } // namespace Services
 } // namespace Proctor::Collector
@@ -86,6 +87,7 @@ struct AdminContext
     Services::AuditService &auditService;
     Services::ReviewService &reviews;
     Services::AnalysisService &analysis;
+    Services::RosterService &rosters;
 };
 
 // Helpers the admin route files share.
@@ -101,6 +103,8 @@ HttpResponse noContent();
 void registerAuthRoutes(Router &router, AdminContext &ctx);
 void registerReviewRoutes(Router &router, AdminContext &ctx);
 void registerManagementRoutes(Router &router, AdminContext &ctx);
+// /api/v1/tests/{id}/roster: import (text/csv), list, regenerate a code, delete an entry.
+void registerRosterRoutes(Router &router, AdminContext &ctx);
 // GET /api/v1/live without an upgrade (the upgrade itself goes through Live::LiveHub).
 void registerLiveRoutes(Router &router, AdminContext &ctx);
 
