@@ -38,6 +38,7 @@
 #include "services/resultservice.h"
 #include "services/reviewservice.h"
 #include "services/sessionservice.h"
+#include "services/rosterservice.h"
 #include "services/settingsservice.h"
 #include "services/testservice.h"
 #include "storage/dbpool.h"
@@ -115,10 +116,11 @@ int runServe(const Config &config, const QStringList &)
     Services::AuditService auditService(db);
     Services::ReviewService reviews(db, tests);
     Services::AnalysisService analysis(db);
+    Services::RosterService rosters(db, tests);
     Http::AdminContext admin{
         config,       adminGuard,  db,       tests,         loginThrottle, apiKeys,         publisher,
         redis,        reviewCache, metrics,  apiKeyService, adminService,  settingsService, candidateErasure,
-        auditService, reviews,     analysis, certificates};
+        auditService, reviews,     analysis, certificates,  rosters};
     Services::AuthService auth(db, loginThrottle, publisher, config.adminTokenTtlSeconds);
     Http::registerAuthRoutes(router, adminGuard, auth);
     Http::registerReviewRoutes(router, admin);
@@ -127,6 +129,7 @@ int runServe(const Config &config, const QStringList &)
     Http::registerAnalysisRoutes(router, admin);
     Services::AttemptPolicyService attemptPolicies(db, tests);
     Http::registerAttemptPolicyRoutes(router, admin, attemptPolicies);
+    Http::registerRosterRoutes(router, admin);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;

@@ -72,6 +72,7 @@ int statusForError(ErrorCode code)
     case ErrorCode::ForbiddenScope:
     case ErrorCode::ForbiddenSession:
     case ErrorCode::ForbiddenRole:
+    case ErrorCode::InvalidAccessCode:
         return 403;
     case ErrorCode::NotFound:
         return 404;

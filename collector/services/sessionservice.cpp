@@ -6,9 +6,22 @@
 #include "auth/sessiontoken.h"
 #include "live/announcer.h"
 #include "storage/attemptrepository.h"
+#include "services/rosterservice.h"
 #include "storage/dbpool.h"
 
 namespace Proctor::Collector::Services {
+namespace {
+
+// An open test's candidate types their identity; the schema checks its fields when it is present.
+Expected<Storage::CandidateIdentity> typedCandidate(const Storage::CandidateIdentity &c)
+{
+    if (c.lastName.trimmed().isEmpty() || c.firstName.trimmed().isEmpty() || c.position.trimmed().isEmpty())
+        return makeError(ErrorCode::ValidationFailed, QStringLiteral("candidate is required for this test"),
+                         QStringLiteral("/candidate"));
+    return c;
+}
+
+} // namespace
 
 SessionService::SessionService(Storage::DbPool &db, Storage::TestCatalog &tests,
                                const Auth::SessionTokenSigner &tokens, Live::Announcer &announcer,
@@ -24,9 +37,9 @@ QFuture<Expected<StartedSession>> SessionService::start(SessionStart request)
         [this, request = std::move(request)](pqxx::connection &c) { return startOn(c, request); });
 }
 
-QString SessionService::candidateKey(const SessionStart &request)
+QString SessionService::candidateKey(const QString &testId, const Storage::CandidateIdentity &candidate)
 {
-    return request.testId + QLatin1Char('|') + request.candidate.identityKey();
+    return testId + QLatin1Char('|') + candidate.identityKey();
 }
 
 QFuture<Expected<int>> SessionService::expireOverdue()
@@ -49,12 +62,21 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     if (!test)
         return tl::unexpected(test.error());
 
+    pqxx::work tx(c);
+    // Who takes the test: a roster test's person comes from the access code (typed names are ignored).
+    auto candidate = (*test)->requiresRoster()
+                         ? RosterService::resolveCode(tx, request.testId, request.accessCode,
+                                                      request.candidate.persistentId)
+                         : typedCandidate(request.candidate);
+    if (!candidate)
+        return tl::unexpected(candidate.error());
+
     Storage::NewSession row;
     row.id = QUuid::createUuid();
     row.testId = request.testId;
     row.kind = request.kind;
     row.locale = request.locale;
-    row.candidate = request.candidate;
+    row.candidate = *candidate;
     row.fingerprintHash = request.fingerprintHash;
     row.fingerprint = request.fingerprint;
     row.clientIp = request.clientAddress;
@@ -72,13 +94,12 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
             row.questionIds.append(q.id);
     }
 
-    pqxx::work tx(c);
     if (request.kind == QLatin1String("test")) {
         // One start per candidate at a time, on every instance: the checks below and the insert are atomic.
         namespace Attempts = Storage::AttemptRepository;
-        Attempts::lock(tx, candidateKey(request));
+        Attempts::lock(tx, candidateKey(request.testId, row.candidate));
         const Contract::AttemptPolicy &policy = (*test)->attemptPolicy();
-        if (const auto candidate = Attempts::candidateId(tx, request.candidate.identityKey())) {
+        if (const auto candidate = Attempts::candidateId(tx, row.candidate.identityKey())) {
             Attempts::expireOverdue(tx, *candidate, request.testId, kGraceSeconds, m_sessionTtlSeconds);
             const auto history =
                 Attempts::history(tx, *candidate, request.testId, kGraceSeconds, m_sessionTtlSeconds);
@@ -126,6 +147,7 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
         (out.resumed ? QDateTime::currentSecsSinceEpoch() : row.startedAtMs / 1000) + m_sessionTtlSeconds;
     claims.apiKeyId = request.apiKeyId;
     out.id = row.id;
+    out.candidate = row.candidate;
     out.kind = row.kind;
     out.token = m_tokens.issue(claims);
     out.startedAt = QDateTime::fromMSecsSinceEpoch(row.startedAtMs, Qt::UTC);

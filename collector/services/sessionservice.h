@@ -36,7 +36,8 @@ struct SessionStart
     QString testId;
     QString kind = QStringLiteral("test"); // "test" | "study"
     QString locale = QStringLiteral("ru");
-    Storage::CandidateIdentity candidate;
+    Storage::CandidateIdentity candidate; // ignored for a roster test: the access code names the person
+    QString accessCode;                   // a roster test's personal code (RosterService)
     QString fingerprintHash;
     QJsonObject fingerprint; // the browser's attributes, stored as they came
     QHostAddress clientAddress;
@@ -69,7 +70,8 @@ struct StartedSession
         Cooldown
     };
     Refusal refusal = Refusal::None;
-    QDateTime nextAttemptAt; // for Cooldown
+    QDateTime nextAttemptAt;              // for Cooldown
+    Storage::CandidateIdentity candidate; // who the session is for (a roster test: the roster's person)
 };
 
 class SessionService
@@ -89,8 +91,8 @@ public:
     QFuture<Expected<int>> expireOverdue();
 
     // Who "the same candidate" is for attempts: the test and the identity key (browser id + normalised
-    // name). The one place to change when a roster entry identifies the candidate instead.
-    static QString candidateKey(const SessionStart &request);
+    // name, or the roster entry for a roster test: see CandidateIdentity::identityKey).
+    static QString candidateKey(const QString &testId, const Storage::CandidateIdentity &candidate);
 
 private:
     Expected<StartedSession> startOn(pqxx::connection &c, const SessionStart &request);

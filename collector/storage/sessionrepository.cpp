@@ -9,6 +9,8 @@ namespace Proctor::Collector::Storage {
 
 QString CandidateIdentity::identityKey() const
 {
+    if (rosterEntryId > 0)
+        return QStringLiteral("roster:%1").arg(rosterEntryId);
     auto norm = [](const QString &s) { return s.simplified().toLower(); };
     return persistentId + QLatin1Char('|') + norm(lastName) + QLatin1Char('|') + norm(firstName) +
            QLatin1Char('|') + norm(middleName);
@@ -33,6 +35,13 @@ qint64 create(pqxx::transaction_base &tx, const NewSession &s)
                         "middle_name, position, email) "
                         "VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, '')) "
                         "ON CONFLICT (identity_key) DO UPDATE SET position = EXCLUDED.position, "
+                        // A roster person's name follows the roster after a re-import.
+                        "last_name = CASE WHEN candidates.identity_key LIKE 'roster:%' "
+                        "THEN EXCLUDED.last_name ELSE candidates.last_name END, "
+                        "first_name = CASE WHEN candidates.identity_key LIKE 'roster:%' "
+                        "THEN EXCLUDED.first_name ELSE candidates.first_name END, "
+                        "middle_name = CASE WHEN candidates.identity_key LIKE 'roster:%' "
+                        "THEN EXCLUDED.middle_name ELSE candidates.middle_name END, "
                         "email = COALESCE(EXCLUDED.email, candidates.email), updated_at = now() RETURNING id",
                         toStd(s.candidate.identityKey()), toStd(s.candidate.persistentId),
                         toStd(s.candidate.lastName.simplified()), toStd(s.candidate.firstName.simplified()),

@@ -20,9 +20,11 @@ struct CandidateIdentity
     QString position;
     QString email;
     QString persistentId;
+    qint64 rosterEntryId = 0; // set when a roster test's access code named the person
 
-    // Browser id + normalised full name: two people on one computer stay two candidates, and one
-    // person's repeated attempts from the same browser stay one.
+    // A roster person is one candidate whatever browser they use: "roster:<entry id>". Otherwise: browser id
+    // + normalised full name: two people on one computer stay two candidates, and one person's repeated
+    // attempts from the same browser stay one.
     QString identityKey() const;
 };
 

@@ -31,7 +31,8 @@ QList<TestSummary> list(pqxx::transaction_base &tx)
     for (const auto &row :
          tx.exec("SELECT id, title, coalesce(definition->>'description', ''), questions_per_attempt, "
                  "time_limit_seconds, pass_threshold, "
-                 "coalesce(jsonb_array_length(definition->'study'->'modules'), 0) > 0 "
+                 "coalesce(jsonb_array_length(definition->'study'->'modules'), 0) > 0, "
+                 "coalesce(definition->>'access', 'open') "
                  "FROM tests ORDER BY id")) {
         TestSummary s;
         s.id = toQString(row[0].as<std::string>());
@@ -41,6 +42,7 @@ QList<TestSummary> list(pqxx::transaction_base &tx)
         s.timeLimitSeconds = row[4].as<int>();
         s.passThreshold = row[5].as<int>();
         s.hasStudy = row[6].as<bool>();
+        s.access = toQString(row[7].as<std::string>());
         out.append(s);
     }
     return out;

@@ -22,6 +22,7 @@ struct TestSummary
     int timeLimitSeconds = 0;
     int passThreshold = 80;
     bool hasStudy = false;
+    QString access = QStringLiteral("open"); // "open" | "roster" (the start page asks for a code)
 };
 
 namespace TestRepository {

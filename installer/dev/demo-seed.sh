@@ -13,6 +13,28 @@ for test in "$root"/db/seed/*.json; do
   "$bin" import-test "$test"
 done
 
+# One roster test beside the open ones: a copy of infosec-basics that opens only with a personal code.
+python3 - "$root/db/seed/infosec-basics.json" "$var/infosec-basics-roster.json" <<'PY'
+import json, sys
+test = json.load(open(sys.argv[1], encoding='utf-8'))
+test['id'] = 'infosec-basics-roster'
+test['title'] = test['title'] + ' (по списку)'
+test['access'] = 'roster'
+json.dump(test, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False, indent=2)
+PY
+"$bin" import-test "$var/infosec-basics-roster.json"
+# Its roster: three people; their codes are shown once, so they are kept in var/ (mode 600).
+if [ ! -s "$var/roster-codes.csv" ]; then
+  cat >"$var/demo-roster.csv" <<'CSV'
+Фамилия;Имя;Отчество;Должность;E-mail;Табельный номер
+Смирнова;Елена;Викторовна;Бухгалтер;smirnova@demo.local;D-001
+Козлов;Андрей;Петрович;Инженер;kozlov@demo.local;D-002
+Новикова;Ольга;Сергеевна;Юрист;novikova@demo.local;D-003
+CSV
+  "$bin" import-roster --test infosec-basics-roster "$var/demo-roster.csv" >"$var/roster-codes.csv.new"
+  mv "$var/roster-codes.csv.new" "$var/roster-codes.csv"
+fi
+
 if [ ! -s "$var/page-api-key" ]; then
   "$bin" create-apikey --name "demo page" --scopes tests:read,sessions:write >"$var/page-api-key.new"
   mv "$var/page-api-key.new" "$var/page-api-key"
@@ -29,4 +51,6 @@ fi
 cat >"$var/demo-credentials" <<INFO
   admin desktop   email $admin_email   password $(cat "$var/admin-password")   (also in var/admin-password)
   page API key    $(cat "$var/page-api-key")   (served to the page in /app-config.json)
+  roster test     infosec-basics-roster: personal access codes (also in var/roster-codes.csv)
+$(tail -n +2 "$var/roster-codes.csv" | awk -F';' '{printf "                  %-10s %-9s %s\n", $1, $2, $7}')
 INFO

@@ -134,6 +134,7 @@ tl::expected<TestDefinition, ContractError> TestDefinition::fromJson(const QJson
     test.m_questionsPerAttempt = json.value(QLatin1String("questionsPerAttempt")).toInt();
     test.m_timeLimitSeconds = json.value(QLatin1String("timeLimitSeconds")).toInt(0);
     test.m_attemptPolicy = AttemptPolicy::fromJson(json.value(QLatin1String("attemptPolicy")).toObject());
+    test.m_access = json.value(QLatin1String("access")).toString(QStringLiteral("open"));
 
     const QJsonArray questions = json.value(QLatin1String("questions")).toArray();
     for (qsizetype i = 0; i < questions.size(); ++i) {
@@ -239,6 +240,7 @@ QJsonObject TestDefinition::publicJson() const
         {QStringLiteral("passThreshold"), m_passThreshold},
         {QStringLiteral("questionsPerAttempt"), m_questionsPerAttempt},
         {QStringLiteral("timeLimitSeconds"), m_timeLimitSeconds},
+        {QStringLiteral("access"), m_access},
         {QStringLiteral("questions"), questions},
     };
     if (hasStudy()) {

@@ -117,6 +117,9 @@ public:
     int questionsPerAttempt() const { return m_questionsPerAttempt; }
     int timeLimitSeconds() const { return m_timeLimitSeconds; } // 0: no limit
     const AttemptPolicy &attemptPolicy() const { return m_attemptPolicy; }
+    // "open" (anyone types a name) or "roster" (a personal access code from an imported roster).
+    const QString &access() const { return m_access; }
+    bool requiresRoster() const { return m_access == QLatin1String("roster"); }
     const QList<Question> &questions() const { return m_questions; }
     const QList<StudyModule> &studyModules() const { return m_modules; }
     bool hasStudy() const { return !m_modules.isEmpty(); }
@@ -155,6 +158,7 @@ private:
     int m_questionsPerAttempt = 1;
     int m_timeLimitSeconds = 0;
     AttemptPolicy m_attemptPolicy;
+    QString m_access = QStringLiteral("open");
     QList<Question> m_questions;
     QList<StudyModule> m_modules;
     QHash<QString, qsizetype> m_questionIndex;

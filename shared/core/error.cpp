@@ -31,6 +31,8 @@ const char *errorCodeName(ErrorCode code)
         return "forbidden_session";
     case ErrorCode::ForbiddenRole:
         return "forbidden_role";
+    case ErrorCode::InvalidAccessCode:
+        return "invalid_access_code";
     case ErrorCode::NotFound:
         return "not_found";
     case ErrorCode::MethodNotAllowed:

@@ -23,6 +23,8 @@ enum class ErrorCode
     ForbiddenScope,
     ForbiddenSession,
     ForbiddenRole,
+    InvalidAccessCode, // a roster test's personal code: unknown, expired or another test's (one answer for
+                       // all)
     NotFound,
     MethodNotAllowed,
     Conflict,

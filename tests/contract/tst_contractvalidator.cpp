@@ -495,7 +495,7 @@ void tst_ContractValidator::invalidDocuments_data()
             << schema << QJsonValue("{}") << QString();
         QTest::newRow((prefix + ": empty object").constData())
             << schema << QJsonValue(QJsonObject{})
-            << QString(schema == Schema::SessionStart       ? "/candidate"
+            << QString(schema == Schema::SessionStart       ? "/fingerprint"
                        : schema == Schema::EventBatch       ? "/events"
                        : schema == Schema::ResultSubmission ? "/answers"
                                                             : "/id");

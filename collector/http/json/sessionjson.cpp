@@ -49,6 +49,7 @@ Expected<Services::SessionStart> parseSessionStart(const QJsonObject &body)
     s.candidate.position = candidate.value(QStringLiteral("position")).toString();
     s.candidate.email = candidate.value(QStringLiteral("email")).toString();
     s.candidate.persistentId = body.value(QStringLiteral("persistentId")).toString();
+    s.accessCode = body.value(QStringLiteral("accessCode")).toString();
     s.fingerprintHash = fingerprint.value(QStringLiteral("privacySafeHash")).toString();
     s.fingerprint = fingerprint.value(QStringLiteral("attributes")).toObject();
     return s;
@@ -77,6 +78,12 @@ QJsonObject toJson(const Services::StartedSession &session)
         out.insert(QStringLiteral("attemptsUsed"), session.attemptsUsed);
         out.insert(QStringLiteral("attemptsLeft"), session.attemptsLeft);
     }
+    // The name the page prints (a roster test's person, whatever was typed); never the e-mail or keys.
+    out.insert(QStringLiteral("candidate"),
+               QJsonObject{{QStringLiteral("lastName"), session.candidate.lastName},
+                           {QStringLiteral("firstName"), session.candidate.firstName},
+                           {QStringLiteral("middleName"), session.candidate.middleName},
+                           {QStringLiteral("position"), session.candidate.position}});
     if (session.kind == QLatin1String("study"))
         out.insert(QStringLiteral("study"), studyJson(t));
     return out;

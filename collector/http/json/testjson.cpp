@@ -11,7 +11,8 @@ QJsonObject toJson(const Services::TestSummary &t)
                        {QStringLiteral("questionsPerAttempt"), t.questionsPerAttempt},
                        {QStringLiteral("timeLimitSeconds"), t.timeLimitSeconds},
                        {QStringLiteral("passThreshold"), t.passThreshold},
-                       {QStringLiteral("hasStudy"), t.hasStudy}};
+                       {QStringLiteral("hasStudy"), t.hasStudy},
+                       {QStringLiteral("access"), t.access}};
 }
 
 QJsonArray toJson(const QList<Services::TestSummary> &tests)

@@ -43,6 +43,7 @@ class CandidateErasureService;
 class SettingsService;
 class CertificateService;
 class AnalysisService;
+class RosterService;
 class ReviewService;
 } // namespace Services
 } // namespace Proctor::Collector
@@ -88,6 +89,7 @@ struct AdminContext
     Services::ReviewService &reviews;
     Services::AnalysisService &analysis;
     Services::CertificateService &certificates;
+    Services::RosterService &rosters;
 };
 
 // Helpers the admin route files share.
@@ -102,6 +104,8 @@ HttpResponse noContent();
 
 void registerReviewRoutes(Router &router, AdminContext &ctx);
 void registerManagementRoutes(Router &router, AdminContext &ctx);
+// /api/v1/tests/{id}/roster: import (text/csv), list, regenerate a code, delete an entry.
+void registerRosterRoutes(Router &router, AdminContext &ctx);
 // GET /api/v1/live without an upgrade (the upgrade itself goes through Live::LiveHub).
 void registerLiveRoutes(Router &router, AdminContext &ctx);
 

@@ -10,6 +10,8 @@ export function saveCandidate(candidate) {
 export function loadCandidate() {
   try {
     const c = JSON.parse(sessionStorage.getItem(CANDIDATE_KEY) || 'null');
+    // A roster test's candidate brings only the personal code; the server names them.
+    if (c && c.accessCode) return c;
     return c && c.lastName && c.firstName && c.position ? c : null;
   } catch {
     return null;

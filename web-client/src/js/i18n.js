@@ -36,6 +36,11 @@ const STRINGS = {
     'start.study': 'Изучить материал',
     'start.take': 'Пройти тест',
     'start.required': 'Заполните фамилию, имя и должность, выберите тест и подтвердите согласие.',
+    'start.codeTitle': 'Персональный код доступа',
+    'start.codeHint': 'Этот тест проходят только сотрудники из списка. Введите код, который вы получили от администратора; фамилия и имя будут взяты из списка.',
+    'start.accessCode': 'Код доступа',
+    'start.codeRequired': 'Введите персональный код доступа и подтвердите согласие.',
+    'start.codeInvalid': 'Код доступа не принят: он неверен, истёк или выдан для другого теста. Проверьте код и попробуйте снова.',
     'start.noStudy': 'Для этого теста нет учебного материала.',
     'start.verifyLink': 'Проверить заключение',
 
@@ -167,6 +172,11 @@ const STRINGS = {
     'start.study': 'Study',
     'start.take': 'Take the test',
     'start.required': 'Enter your last name, first name and position, choose a test and accept the notice.',
+    'start.codeTitle': 'Personal access code',
+    'start.codeHint': 'Only the people on the list take this test. Enter the code your administrator sent you; your name comes from the list.',
+    'start.accessCode': 'Access code',
+    'start.codeRequired': 'Enter your personal access code and accept the notice.',
+    'start.codeInvalid': 'The access code was not accepted: it is wrong, expired or for another test. Check it and try again.',
     'start.noStudy': 'This test has no study material.',
     'start.verifyLink': 'Verify a certificate',
 

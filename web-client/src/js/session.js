@@ -23,10 +23,12 @@ export async function startSession(api, kind, testId, candidate) {
     testId,
     kind,
     locale: locale(),
-    candidate: person,
     persistentId: persistentId(),
     fingerprint: await fingerprint(),
   };
+  // A roster test: the personal code instead of a typed identity.
+  if (candidate.accessCode) payload.accessCode = candidate.accessCode;
+  else payload.candidate = person;
   const data = await api.startSession(payload);
   const session = {
     sessionId: data.sessionId,
@@ -41,7 +43,8 @@ export async function startSession(api, kind, testId, candidate) {
     attemptsLeft: data.attemptsLeft,
     kind,
     testId,
-    candidate: person,
+    // The server's answer names the candidate (for a roster test, the roster's person).
+    candidate: data.candidate ?? person,
     test: data.test,
     study: data.study ?? null,
   };

@@ -23,6 +23,18 @@ function renderTests(list, selectedId) {
         el('span', { class: 'test-meta', text: t('start.testMeta', { questions: test.questionsPerAttempt, time, threshold: test.passThreshold }) })));
   }));
   updateStudyButton();
+  updateAccess();
+}
+
+// A roster test opens with the personal code an administrator sent; the name comes from the roster.
+function needsCode(test) {
+  return !!test && test.access === 'roster';
+}
+
+function updateAccess() {
+  const roster = needsCode(selectedTest());
+  $('#code-section').hidden = !roster;
+  $('#identity-section').hidden = roster;
 }
 
 function selectedTest() {
@@ -47,10 +59,32 @@ function readForm() {
   };
 }
 
+function showError(message, field) {
+  const error = $('#form-error');
+  error.textContent = message;
+  error.hidden = false;
+  for (const input of document.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  if (field) {
+    field.setAttribute('aria-invalid', 'true');
+    field.focus();
+  }
+}
+
 function go(page) {
   const test = selectedTest();
-  const candidate = readForm();
   const error = $('#form-error');
+  if (needsCode(test)) {
+    const code = $('#access-code').value.trim();
+    if (!code || !$('#consent').checked) {
+      showError(t('start.codeRequired'), code ? $('#consent') : $('#access-code'));
+      return;
+    }
+    error.hidden = true;
+    saveCandidate({ accessCode: code });
+    location.assign(`${page}?test=${encodeURIComponent(test.id)}`);
+    return;
+  }
+  const candidate = readForm();
   if (!test || !candidate.lastName || !candidate.firstName || !candidate.position || !$('#consent').checked) {
     error.textContent = t('start.required');
     error.hidden = false;
@@ -70,19 +104,22 @@ async function main() {
     return;
   }
   const saved = loadCandidate();
-  if (saved) {
+  if (saved && !saved.accessCode) {
     $('#last-name').value = saved.lastName;
     $('#first-name').value = saved.firstName;
     $('#middle-name').value = saved.middleName || '';
     $('#position').value = saved.position;
   }
-  $('#test-list').addEventListener('change', updateStudyButton);
+  $('#test-list').addEventListener('change', () => { updateStudyButton(); updateAccess(); });
   $('#btn-study').addEventListener('click', () => go('study.html'));
   $('#start-form').addEventListener('submit', (e) => { e.preventDefault(); go('test.html'); });
   document.addEventListener('proctor:locale', () => renderTests(tests, selectedTest()?.id));
   try {
     tests = await api.listTests();
-    renderTests(Array.isArray(tests) ? tests : [], new URLSearchParams(location.search).get('test'));
+    const params = new URLSearchParams(location.search);
+    renderTests(Array.isArray(tests) ? tests : [], params.get('test'));
+    // The test page sends the candidate back here when the server refused the code: try again.
+    if (params.get('codeError') && needsCode(selectedTest())) showError(t('start.codeInvalid'), $('#access-code'));
   } catch (err) {
     fatal($('#form-error'), err);
   }

@@ -71,6 +71,11 @@ async function begin(testId) {
   try {
     session = await startSession(api, 'test', testId, loadCandidate());
   } catch (err) {
+    if (err.code === 'invalid_access_code') {
+      // Back to the start page, which asks for the code again.
+      location.assign(`index.html?test=${encodeURIComponent(testId)}&codeError=1`);
+      return;
+    }
     button.disabled = false;
     button.textContent = t('test.begin');
     fatal($('#error'), new Error(startRefusal(err) ?? t('test.sessionError', { message: err.message })));
