@@ -30,8 +30,10 @@ QByteArray httpDate()
 HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Dispatch dispatch,
                                UpgradeHandler upgrade, QObject *parent)
     : QObject(parent), m_socket(socket), m_limits(limits), m_dispatch(std::move(dispatch)),
-      m_upgrade(std::move(upgrade)),
-      m_parser(limits, socket->peerAddress(), [this] { write("HTTP/1.1 100 Continue\r\n\r\n"); })
+      m_upgrade(std::move(upgrade)), m_parser(limits, socket->peerAddress(), [this] {
+          write("HTTP/1.1 100 Continue\r\n\r\n");
+          watchOutput();
+      })
 {
     m_socket->setParent(this);
     // Qt reads no further ahead than this. What the client sends beyond it waits in the kernel, whose full
@@ -174,8 +176,12 @@ void HttpConnection::write(const QByteArray &bytes)
         return;
     m_socket->write(bytes);
     m_outputQueued += bytes.size();
+}
+
+void HttpConnection::watchOutput()
+{
     // Started once, restarted only by progress: answers written meanwhile do not keep a stalled peer alive.
-    if (m_socket->bytesToWrite() > 0 && !m_stallTimer.isActive())
+    if (m_socket && m_socket->bytesToWrite() > 0 && !m_stallTimer.isActive())
         m_stallTimer.start();
 }
 
@@ -214,6 +220,7 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse response)
         write(head);
         writeBody(response.body);
     }
+    watchOutput();
     m_busy = false;
     if (close) {
         lingeringClose();

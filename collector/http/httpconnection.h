@@ -59,6 +59,7 @@ private:
     void onWriteStall();
     void write(const QByteArray &bytes);
     void writeBody(const QByteArray &body);
+    void watchOutput();
     void close();
 
     QTcpSocket *m_socket;

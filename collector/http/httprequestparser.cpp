@@ -170,15 +170,16 @@ void HttpRequestParser::append(QByteArrayView bytes)
 
 HttpRequestParser::Progress HttpRequestParser::parse()
 {
-    if (m_input.isEmpty() || isPaused() || m_stopped)
+    if (!hasBufferedInput() || isPaused() || m_stopped)
         return Progress::Idle;
-    const size_t size = size_t(m_input.size());
-    size_t parsed = http_parser_execute(&m_parser, &settings(), m_input.constData(), size);
+    const char *input = m_input.constData() + m_inputStart;
+    const size_t size = size_t(m_input.size() - m_inputStart);
+    size_t parsed = http_parser_execute(&m_parser, &settings(), input, size);
     // http_parser returns early after a request that asks to switch protocols (Upgrade, CONNECT). This
     // server never switches here (a WebSocket handshake is handed over before any parsing), so it answers
     // such a request like any other and reads on: else a request pipelined behind it waits for more bytes.
     while (m_parser.upgrade && parsed < size && HTTP_PARSER_ERRNO(&m_parser) == HPE_OK)
-        parsed += http_parser_execute(&m_parser, &settings(), m_input.constData() + parsed, size - parsed);
+        parsed += http_parser_execute(&m_parser, &settings(), input + parsed, size - parsed);
     const auto err = HTTP_PARSER_ERRNO(&m_parser);
     if (err != HPE_OK && err != HPE_PAUSED) {
         if (m_current.rejection)
@@ -188,7 +189,16 @@ HttpRequestParser::Progress HttpRequestParser::parse()
                                                 .arg(QString::fromLatin1(http_errno_description(err))));
         return Progress::Rejected;
     }
-    m_input.remove(0, qsizetype(parsed));
+    // Parsing pauses after every pipelined request once the queue is full: moving the rest of the buffer
+    // down each time would cost its size per request, so that waits until the parsed part is the larger.
+    m_inputStart += qsizetype(parsed);
+    if (m_inputStart == m_input.size()) {
+        m_input.clear();
+        m_inputStart = 0;
+    } else if (m_inputStart * 2 >= m_input.size()) {
+        m_input.remove(0, m_inputStart);
+        m_inputStart = 0;
+    }
     return Progress::Parsed;
 }
 
@@ -219,6 +229,7 @@ void HttpRequestParser::reject(ErrorCode code, const QString &message)
     // The request cannot be read to its end, so neither can anything behind it.
     m_stopped = true;
     m_input.clear();
+    m_inputStart = 0;
     HttpRequest r = std::move(m_current);
     m_current = HttpRequest{};
     if (r.method.isEmpty())

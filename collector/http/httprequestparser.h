@@ -71,8 +71,8 @@ public:
     bool isPaused() const { return HTTP_PARSER_ERRNO(&m_parser) == HPE_PAUSED; }
     bool isStopped() const { return m_stopped; }   // after a rejection or a "Connection: close" request
     bool inMessage() const { return m_inMessage; } // a request has begun and is not complete
-    bool hasBufferedInput() const { return !m_input.isEmpty(); }
-    qsizetype bufferedBytes() const { return m_input.size(); } // appended and not yet parsed
+    bool hasBufferedInput() const { return m_input.size() > m_inputStart; }
+    qsizetype bufferedBytes() const { return m_input.size() - m_inputStart; } // appended, not yet parsed
     bool anyRequestCompleted() const { return m_anyComplete; }
 
 private:
@@ -93,6 +93,7 @@ private:
     ContinueHandler m_onContinue;
     http_parser m_parser{};
     QByteArray m_input;
+    qsizetype m_inputStart = 0; // m_input before this has been parsed
 
     HttpRequest m_current;
     QByteArray m_field;
