@@ -5,21 +5,18 @@
 
 #include <sodium.h>
 
-#include <pqxx/pqxx>
-
 #include <QCryptographicHash>
 #include <QPointer>
 #include <QtConcurrent>
 
 #include "observability/metrics.h"
 #include "redis/redisclient.h"
-#include "storage/database.h"
+#include "storage/databaseprobe.h"
 
 namespace Proctor::Collector::Http {
 namespace {
 
 constexpr qint64 kFreshForMs = 1000;   // a readiness answer is at most this old
-constexpr int kTimeoutSeconds = 2;     // connecting to PostgreSQL, and the probe's statement timeout
 constexpr int kRedisTimeoutMs = 1000;  // PING
 constexpr int kCheckDeadlineMs = 3000; // a dependency that has not answered by then counts as down
 
@@ -30,65 +27,10 @@ QByteArray sha256(const QByteArray &bytes)
 
 } // namespace
 
-// A new PostgreSQL connection per /readyz costs the server a backend process each time: a balancer asking
-// every second from every node, or anyone hammering /readyz, would be felt. One connection is kept instead;
-// after it breaks (PostgreSQL restarted) the next check opens a new one.
-class HealthRoutes::DatabaseProbe
-{
-public:
-    explicit DatabaseProbe(QString url) : m_url(std::move(url))
-    {
-        // Unacknowledged bytes (a partitioned network) end the probe instead of TCP's retries of many
-        // minutes; a slow server is bounded by the statement timeout.
-        if (!m_url.contains(QLatin1String("tcp_user_timeout=")))
-            m_url += (m_url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
-                     QStringLiteral("tcp_user_timeout=%1").arg(kTimeoutSeconds * 1000);
-    }
-
-    bool check()
-    {
-        for (int attempt = 0; attempt < 2; ++attempt) {
-            const bool fresh = !m_connection;
-            if (fresh && !open())
-                return false;
-            try {
-                pqxx::nontransaction tx(*m_connection);
-                tx.exec1("SELECT 1");
-                return true;
-            } catch (...) {
-                m_connection.reset();
-                if (fresh)
-                    return false;
-                // A connection from before a restart fails once; a new one tells whether the server is back.
-            }
-        }
-        return false;
-    }
-
-private:
-    bool open()
-    {
-        auto connection = Storage::connect(m_url, kTimeoutSeconds);
-        if (!connection)
-            return false;
-        try {
-            pqxx::nontransaction tx(**connection);
-            tx.exec("SET statement_timeout = " + std::to_string(kTimeoutSeconds * 1000));
-        } catch (...) {
-            return false;
-        }
-        m_connection = std::move(*connection);
-        return true;
-    }
-
-    QString m_url;
-    std::unique_ptr<pqxx::connection> m_connection;
-};
-
 HealthRoutes::HealthRoutes(QString databaseUrl, Redis::RedisClient &redis, Metrics &metrics,
                            QString metricsToken, QObject *parent)
     : QObject(parent), m_redis(redis), m_metrics(metrics),
-      m_database(std::make_unique<DatabaseProbe>(std::move(databaseUrl)))
+      m_database(std::make_unique<Storage::DatabaseProbe>(std::move(databaseUrl)))
 {
     if (!metricsToken.isEmpty())
         m_metricsAuthorizationDigest = sha256("Bearer " + metricsToken.toUtf8());

@@ -19,6 +19,9 @@ class Metrics;
 namespace Redis {
 class RedisClient;
 }
+namespace Storage {
+class DatabaseProbe;
+}
 } // namespace Proctor::Collector
 
 namespace Proctor::Collector::Http {
@@ -37,7 +40,6 @@ private:
         bool postgres = false;
         bool redis = false;
     };
-    class DatabaseProbe; // one long-lived PostgreSQL connection, used on m_probeThread only
 
     void readyz(const Responder &responder);
     void refresh();
@@ -52,7 +54,7 @@ private:
 
     // Readiness is checked at most once per kFreshForMs, however often it is asked: the answers in between
     // come from the last check, and requests that arrive during a check wait for it.
-    std::unique_ptr<DatabaseProbe> m_database;
+    std::unique_ptr<Storage::DatabaseProbe> m_database; // used on m_probeThread only
     QThreadPool m_probeThread;
     std::optional<Readiness> m_status;
     QElapsedTimer m_checked;
