@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Build identity, set by CMake (PROCTOR_VERSION, PROCTOR_GIT_REVISION).
+// Build identity: the version and git revision CMake writes into the generated core/buildinfo.h (a build
+// that defines PROCTOR_VERSION itself, such as the fuzzers', needs no generated header).
 #pragma once
+
+#ifndef PROCTOR_VERSION
+#include "core/buildinfo.h"
+#endif
 
 namespace Proctor {
 

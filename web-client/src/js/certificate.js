@@ -77,7 +77,9 @@ function buildSheet(data) {
         row(t('cert.holder'), 'holder', data.holder),
         row(t('cert.position'), 'position', data.position),
         row(t('cert.test'), 'test', data.testTitle),
-        row(t('cert.result'), 'result', t('cert.resultValue', data)),
+        // The score only where the test's attempt policy discloses it; the grade band always (a pass).
+        row(t('cert.result'), 'result',
+          t(data.score === undefined ? 'cert.resultGrade' : 'cert.resultValue', data)),
         row(t('cert.date'), 'date', formatDate(data.issuedAt))),
       el('p', { class: 'cert-conclusion', text: t('cert.conclusion') }),
       org.legalBasis ? field('legalBasis', org.legalBasis, 'p', 'cert-legal') : el('p', { class: 'cert-legal' }),

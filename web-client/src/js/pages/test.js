@@ -333,8 +333,6 @@ async function downloadCertificate() {
       position: session.candidate.position,
       testTitle: session.test.title,
       score: result.score,
-      correct: result.correct,
-      total: result.total,
       grade: t(`grade.${result.grade?.key}`),
     }, $('#certificate-stage'), api);
     status.hidden = true;
