@@ -144,9 +144,9 @@ public:
     QString certificate(const QUuid &session, const QString &number)
     {
         exec("INSERT INTO certificates (number, session_id, candidate_id, test_id, holder_name, position, "
-             "score, "
-             "issued_at) SELECT $2, s.id, s.candidate_id, s.test_id, c.last_name || ' ' || c.first_name, "
-             "c.position, s.score, s.finished_at FROM sessions s JOIN candidates c ON c.id = s.candidate_id "
+             "score, issued_at, verification_code) SELECT $2, s.id, s.candidate_id, s.test_id, "
+             "c.last_name || ' ' || c.first_name, c.position, s.score, s.finished_at, "
+             "upper(substr(md5($2), 1, 12)) FROM sessions s JOIN candidates c ON c.id = s.candidate_id "
              "WHERE s.id = $1",
              uuid(session), number.toStdString());
         return number;

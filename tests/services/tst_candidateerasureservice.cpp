@@ -73,7 +73,8 @@ private slots:
         f->scalar("INSERT INTO session_telemetry (session_id) VALUES ('" + finished + "')");
         f->scalar(QStringLiteral(
                       "INSERT INTO certificates (number, session_id, candidate_id, test_id, holder_name, "
-                      "score) VALUES ('26/12-0001', '%1', %2, 'known', 'Удаляемый Иван', 90)")
+                      "score, verification_code) VALUES ('26/12-0001', '%1', %2, 'known', 'Удаляемый Иван', "
+                      "90, 'ABCDEFGH2345')")
                       .arg(finished)
                       .arg(erased));
         const qint64 kept = candidate(QStringLiteral("Остающийся"));
