@@ -271,7 +271,8 @@ private slots:
         QCOMPARE(created, 1);
         QCOMPARE(bodies.size(), 1);
         const QJsonObject outcome = QJsonDocument::fromJson(*bodies.begin()).object();
-        // The answer discloses pass/fail only (the default attempt policy); the stored outcome must be that one.
+        // The answer discloses pass/fail only (the default attempt policy); the stored outcome must be that
+        // one.
         QCOMPARE(f->db().scalar(QStringLiteral("SELECT passed FROM sessions WHERE id = '%1'").arg(s.id)),
                  outcome.value("passed").toBool() ? QStringLiteral("t") : QStringLiteral("f"));
         QCOMPARE(f->db().scalar(
