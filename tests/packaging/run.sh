@@ -276,16 +276,17 @@ done
 check_fails "verify.sh fails on a tampered repository index" bash "$verify" --keyring "$work/release-key.asc" --repo "$tamper/apt"
 
 # Supply-chain attacks on a signed folder: what an installer would pick up must be exactly what was signed.
-rm -rf "$tamper" && cp -r "$pkgs" "$tamper"
-cp "$deb" "$tamper/proctor-collector_9.9.9_amd64.deb"
-check_fails "verify.sh fails on an extra .deb dropped into a signed folder" bash "$verify" --keyring "$work/release-key.asc" "$tamper"
+dropped=$work/dropped
+rm -rf "$dropped" && cp -r "$pkgs" "$dropped"
+cp "$deb" "$dropped/proctor-collector_9.9.9_amd64.deb"
+check_fails "verify.sh fails on an extra .deb dropped into a signed folder" bash "$verify" --keyring "$work/release-key.asc" "$dropped"
 grep -q "FAILED  proctor-collector_9.9.9_amd64.deb is not listed in SHA256SUMS" "$work/last.log" \
   && t_ok "verify.sh names the unlisted file" || t_fail "verify.sh did not name the unlisted file"
-rm -rf "$tamper" && cp -r "$pkgs" "$tamper" && rm "$tamper/SHA256SUMS.asc"
-check_fails "verify.sh with a keyring fails when SHA256SUMS.asc is missing" bash "$verify" --keyring "$work/release-key.asc" "$tamper"
-check "verify.sh --allow-unsigned checks the checksums of an unsigned folder" bash "$verify" --allow-unsigned "$tamper"
-printf 'x' >>"$tamper/$(basename "$deb")"
-check_fails "verify.sh --allow-unsigned still fails on a checksum mismatch" bash "$verify" --allow-unsigned "$tamper"
+rm -rf "$dropped" && cp -r "$pkgs" "$dropped" && rm "$dropped/SHA256SUMS.asc"
+check_fails "verify.sh with a keyring fails when SHA256SUMS.asc is missing" bash "$verify" --keyring "$work/release-key.asc" "$dropped"
+check "verify.sh --allow-unsigned checks the checksums of an unsigned folder" bash "$verify" --allow-unsigned "$dropped"
+printf 'x' >>"$dropped/$(basename "$deb")"
+check_fails "verify.sh --allow-unsigned still fails on a checksum mismatch" bash "$verify" --allow-unsigned "$dropped"
 check_fails "verify.sh refuses to run without --keyring or --allow-unsigned" bash "$verify" "$pkgs"
 
 # 1.9.0 and 1.10.0 in one signed folder: the newest by dpkg's rules, not the lexically last file name.
