@@ -103,6 +103,9 @@ test('the certificate PDF prints the organisation set through the API, and a rev
     }
     assert.ok(!text.includes(SETTINGS.contacts), 'the contacts are not public');
     assert.ok(!text.includes('Система обучения и тестирования Proctor'), 'the organisation, not the product, issues it');
+    // Under the default pass/fail disclosure the result has no score: the certificate prints the grade band.
+    assert.ok(!text.includes('undefined'), `no missing value printed:\n${stdout}`);
+    assert.ok(text.includes('оценка «отлично»'), `the grade band is printed:\n${stdout}`);
     assert.ok(stdout.replace(/\s+/g, '').includes(`verify.html?number=${encodeURIComponent(number)}&code=${code}`), 'the printed link carries number and code');
     await run('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, join(ARTIFACTS_DIR, 'certificate-organisation')]);
 
