@@ -31,12 +31,6 @@ void ChangePublisher::announce(const Contract::LiveMessage &message)
     QMetaObject::invokeMethod(this, [this, payload] { send(payload); });
 }
 
-void ChangePublisher::publish(const QJsonObject &message)
-{
-    const QByteArray payload = QJsonDocument(message).toJson(QJsonDocument::Compact);
-    QMetaObject::invokeMethod(this, [this, payload] { send(payload); });
-}
-
 void ChangePublisher::flush()
 {
     QHash<QUuid, Pending> appended;

@@ -32,9 +32,6 @@ public:
     void noteEventsAppended(const QUuid &sessionId, int count, const QStringList &types = {});
     // Thread-safe; published on this object's thread right away.
     void announce(const Contract::LiveMessage &message) override;
-    // Transitional: routes not yet moved to services still hand over hand-built JSON. Readers decode it
-    // like any other message, so it must match live-message.schema.json or it is dropped by every reader.
-    void publish(const QJsonObject &message);
     // Where a message goes when Redis cannot take it: this instance's own listeners, so live updates stay
     // local to the instance during a Redis outage instead of stopping.
     void setLocalDelivery(std::function<void(const QByteArray &)> deliver)
