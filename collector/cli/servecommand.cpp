@@ -117,10 +117,9 @@ int runServe(const Config &config, const QStringList &)
     Services::ReviewService reviews(db, tests);
     Services::AnalysisService analysis(db);
     Services::RosterService rosters(db, tests);
-    Http::AdminContext admin{
-        config,       adminGuard,  db,       tests,         loginThrottle, apiKeys,         publisher,
-        redis,        reviewCache, metrics,  apiKeyService, adminService,  settingsService, candidateErasure,
-        auditService, reviews,     analysis, certificates,  rosters};
+    Http::AdminContext admin{adminGuard,   apiKeys,         reviewCache,      apiKeyService,
+                             adminService, settingsService, candidateErasure, auditService,
+                             reviews,      analysis,        certificates,     rosters};
     Services::AuthService auth(db, loginThrottle, publisher, config.adminTokenTtlSeconds);
     Http::registerAuthRoutes(router, adminGuard, auth);
     Http::registerReviewRoutes(router, admin);

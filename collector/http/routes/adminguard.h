@@ -17,24 +17,13 @@
 #include "storage/reviewcursor.h"
 
 namespace Proctor::Collector {
-struct Config;
-class Metrics;
 namespace Auth {
 class AdminAuthenticator;
-class AdminLoginThrottle;
 class ApiKeyAuthenticator;
 } // namespace Auth
 namespace Storage {
-class DbPool;
 class ReviewCache;
-class TestCatalog;
 } // namespace Storage
-namespace Live {
-class ChangePublisher;
-} // namespace Live
-namespace Redis {
-class RedisClient;
-} // namespace Redis
 namespace Services {
 class AdminService;
 class ApiKeyService;
@@ -68,19 +57,14 @@ private:
     Auth::AdminAuthenticator &m_authenticator;
 };
 
-// Borrowed references for the admin route files (auth, review, management, analysis).
+// Borrowed references for the admin route files: services only (routes hold no database, Redis or
+// publisher), plus the review cache (routes store the encoded answers) and the API-key cache (a revocation
+// drops the key before it answers).
 struct AdminContext
 {
-    const Config &config;
     AdminGuard &guard;
-    Storage::DbPool &db;
-    Storage::TestCatalog &tests;
-    Auth::AdminLoginThrottle &loginThrottle;
     Auth::ApiKeyAuthenticator &apiKeys;
-    Live::ChangePublisher &publisher;
-    Redis::RedisClient &redis;
     Storage::ReviewCache &cache;
-    Metrics &metrics;
     Services::ApiKeyService &apiKeyService;
     Services::AdminService &adminService;
     Services::SettingsService &settingsService;
