@@ -794,7 +794,9 @@ private slots:
         QVERIFY(sheet.contains(startUrl));
         for (const QString &code : codes)
             QVERIFY2(sheet.contains(code), qPrintable(code));
-        QFile::copy(pdfPath, Proctor::Testing::screenshotDir() + QStringLiteral("/exam-roster-sheet-en.pdf"));
+        const QString kept = Proctor::Testing::screenshotDir() + QStringLiteral("/exam-roster-sheet-en.pdf");
+        QFile::remove(kept);
+        QFile::copy(pdfPath, kept);
 
         // Each code opens the test for its person, once the server was asked.
         HttpResult started = startWithCode(codes.value(QStringLiteral("anna@example.org")));
