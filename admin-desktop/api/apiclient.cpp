@@ -72,19 +72,36 @@ void ApiClient::remove(const QString &path, QObject *context, Callback callback)
 void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
                      const QJsonValue *body, QObject *context, Callback callback)
 {
+    if (!body) {
+        sendPayload(verb, path, query, nullptr, {}, context, std::move(callback));
+        return;
+    }
+    const QByteArray payload = body->isArray()
+                                   ? QJsonDocument(body->toArray()).toJson(QJsonDocument::Compact)
+                                   : QJsonDocument(body->toObject()).toJson(QJsonDocument::Compact);
+    sendPayload(verb, path, query, &payload, "application/json", context, std::move(callback));
+}
+
+void ApiClient::sendBytes(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                          const QByteArray &body, const QByteArray &contentType, QObject *context,
+                          Callback callback)
+{
+    sendPayload(verb, path, query, &body, contentType, context, std::move(callback));
+}
+
+void ApiClient::sendPayload(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                            const QByteArray *payload, const QByteArray &contentType, QObject *context,
+                            Callback callback)
+{
     QNetworkRequest request(endpoint(path, query));
     request.setRawHeader("Accept", "application/json");
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token);
-    QByteArray payload;
-    if (body) {
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-        payload = body->isArray() ? QJsonDocument(body->toArray()).toJson(QJsonDocument::Compact)
-                                  : QJsonDocument(body->toObject()).toJson(QJsonDocument::Compact);
-    }
-    QNetworkReply *reply = body ? m_network->sendCustomRequest(request, verb, payload)
-                                : m_network->sendCustomRequest(request, verb);
+    if (payload)
+        request.setRawHeader("Content-Type", contentType);
+    QNetworkReply *reply = payload ? m_network->sendCustomRequest(request, verb, *payload)
+                                   : m_network->sendCustomRequest(request, verb);
     if (++m_pending == 1)
         emit busyChanged(true);
 
@@ -105,7 +122,10 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
         Response r;
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.error = ApiError::fromReply(reply, data);
-        if (!data.isEmpty()) {
+        r.body = data;
+        r.contentType = reply->rawHeader("Content-Type");
+        // Images (the emblem) are not JSON; everything else the API answers is.
+        if (!data.isEmpty() && !r.contentType.startsWith("image/")) {
             QJsonParseError parseError;
             r.json = QJsonDocument::fromJson(data, &parseError);
             if (r.ok() && parseError.error != QJsonParseError::NoError) {

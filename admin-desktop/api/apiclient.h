@@ -27,6 +27,8 @@ struct Response
     int status = 0;
     QJsonDocument json;
     ApiError error;
+    QByteArray body;        // the raw answer (an image for the emblem)
+    QByteArray contentType; // of the answer
 
     bool ok() const { return !error.isError(); }
     QJsonObject object() const { return json.object(); }
@@ -72,6 +74,10 @@ public:
     void put(const QString &path, const QJsonValue &body, QObject *context, Callback callback);
     void patch(const QString &path, const QJsonValue &body, QObject *context, Callback callback);
     void remove(const QString &path, QObject *context, Callback callback);
+    // A body that is not JSON (a CSV roster, an emblem image), sent as `contentType`.
+    void sendBytes(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                   const QByteArray &body, const QByteArray &contentType, QObject *context,
+                   Callback callback);
 
     // Typed calls.
     void login(const QString &email, const QString &password, QObject *context,
@@ -98,6 +104,9 @@ signals:
 private:
     void send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QJsonValue *body,
               QObject *context, Callback callback);
+    void sendPayload(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                     const QByteArray *payload, const QByteArray &contentType, QObject *context,
+                     Callback callback);
     void fetchEventsPage(const QString &sessionId, const QString &cursor, QJsonArray collected,
                          QPointer<QObject> context, std::function<void(Result<QJsonArray>)> done);
 

@@ -892,6 +892,57 @@
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Models::RosterModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden (issued %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued just now: copy or export it before closing this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server keeps only a hash of the code; issue a new code to see one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Models::SearchModel</name>
     <message>
         <source>Session: %1 — %2 %3</source>
@@ -927,6 +978,96 @@
     <message>
         <source>DTW distance</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::TestsModel</name>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review of mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass or fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>by roster code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1367,101 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Give %1 the proctor role?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emblem…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image printed at the top of every certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emblem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::AttemptPolicyDialog</name>
+    <message>
+        <source>Attempt policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access: by personal roster code (set in the test file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access: open, candidates type their own name (set in the test file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum attempts per candidate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum time between attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum time between attempts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After an attempt the candidate sees:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass or fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review of mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only whether the attempt passed (and the grade when it did). Nothing about single questions, so repeated attempts cannot be used to work out the answer key. Recommended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also the percentage. A score tells how many answers were right, which helps to guess the key over many attempts: keep the attempts few and the pause long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which questions were wrong, but only once the candidate has passed or has no attempts left, so it cannot be used to correct answers between attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1549,6 +1785,97 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>%1 device groups, %2 with anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::EmblemDialog</name>
+    <message>
+        <source>Choose image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete emblem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate emblem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emblem is printed at the top of every certificate. PNG or JPEG, at most 256 KiB and 1024×1024 pixels; a square image of about 300×300 prints best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emblem preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the emblem? Certificates issued from now on print none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No emblem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large: the emblem may have at most 256 KiB. Save it smaller or as JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a PNG or JPEG image. Choose a PNG or JPEG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has too many pixels: at most 1024×1024. Scale it down and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current emblem (%1×%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No emblem yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an emblem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): no preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2×%3, %4, not uploaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded: %1×%2, %3. Certificates print it from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emblem was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2016,6 +2343,186 @@ Type the id again to confirm:</source>
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Views::RosterDialog</name>
+    <message>
+        <source>Codes valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save codes as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print sheet (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roster: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Access codes are shown only once&lt;/b&gt;, right after they are issued (import or new code). The server keeps only a fingerprint of each code and cannot show it again. Save the new codes as CSV or print the sheet before you close this window; a lost code can only be replaced by a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns: last name, first name, middle name, position, email, employee no. (the last four optional), separated by ; or ,. People already listed (same employee no. or email) are updated and keep their codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code %1 copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No codes were issued in this window yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n new code(s) issued in this window, not saved yet.&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n new code issued in this window, not saved yet.&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n new codes issued in this window, not saved yet.&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new code(s) issued in this window, saved.</source>
+        <translation>
+            <numerusform>%n new code issued in this window, saved.</numerusform>
+            <numerusform>%n new codes issued in this window, saved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. The file has an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new code(s) are shown in the table: save or print them now.</source>
+        <translation>
+            <numerusform>%n new code is shown in the table: save or print it now.</numerusform>
+            <numerusform>%n new codes are shown in the table: save or print them now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated person(s) keep the code they already have.</source>
+        <translation>
+            <numerusform>%n updated person keeps the code they already have.</numerusform>
+            <numerusform>%n updated people keep the codes they already have.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New code for %1: %2. The old code no longer works. Copy it, or save or print the codes, before closing this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New access code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a new code for %1? The current code stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from the roster; their code no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the roster? Their code stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n code saved to %1.</numerusform>
+            <numerusform>%n codes saved to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sheet with %n code(s) saved to %1.</source>
+        <translation>
+            <numerusform>Sheet with %n code saved to %1.</numerusform>
+            <numerusform>Sheet with %n codes saved to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print sheet (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save codes as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved access codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) issued in this window were not saved or printed. They cannot be shown again. Close anyway?</source>
+        <translation>
+            <numerusform>%n code issued in this window was not saved or printed. It cannot be shown again. Close anyway?</numerusform>
+            <numerusform>%n codes issued in this window were not saved or printed. They cannot be shown again. Close anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Views::SessionView</name>
     <message>
         <source>&lt;h2&gt;Session&lt;/h2&gt;</source>
@@ -2252,6 +2759,33 @@ Type the id again to confirm:</source>
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Views::TestsPanel</name>
+    <message>
+        <source>Tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt policy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roster and access codes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tests are added on the server (import-test). Here you set how often a candidate may try a test and what a result tells them, and manage the people of tests that open only with a personal access code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt policy saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Widgets::StatCard</name>
     <message>
         <source>no data for the previous week</source>
@@ -2305,6 +2839,77 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source> (approx.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterCodesExport</name>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal access code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the address, choose the test and enter the code. The code is personal: do not pass it on. Letter case, spaces and dashes do not matter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access codes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -895,6 +895,57 @@
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Models::RosterModel</name>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>Табельный номер</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Код доступа</translation>
+    </message>
+    <message>
+        <source>Code valid until</source>
+        <translation>Код действует до</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Запусков</translation>
+    </message>
+    <message>
+        <source>hidden (issued %1)</source>
+        <translation>скрыт (выдан %1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>бессрочно</translation>
+    </message>
+    <message>
+        <source>Issued just now: copy or export it before closing this window.</source>
+        <translation>Выдан только что: скопируйте или выгрузите его до закрытия этого окна.</translation>
+    </message>
+    <message>
+        <source>The server keeps only a hash of the code; issue a new code to see one.</source>
+        <translation>Сервер хранит только хеш кода; чтобы увидеть код, выдайте новый.</translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Models::SearchModel</name>
     <message>
         <source>Session: %1 — %2 %3</source>
@@ -930,6 +981,101 @@
     <message>
         <source>DTW distance</source>
         <translation>Расстояние DTW</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Models::TestsModel</name>
+    <message>
+        <source>Test</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Идентификатор</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Доступ</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попыток</translation>
+    </message>
+    <message>
+        <source>Between attempts</source>
+        <translation>Между попытками</translation>
+    </message>
+    <message>
+        <source>Candidate sees</source>
+        <translation>Кандидат видит</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>процент</translation>
+    </message>
+    <message>
+        <source>review of mistakes</source>
+        <translation>разбор ошибок</translation>
+    </message>
+    <message>
+        <source>pass or fail</source>
+        <translation>сдал или нет</translation>
+    </message>
+    <message>
+        <source>no pause</source>
+        <translation>без паузы</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+            <numerusform>%n мин</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+            <numerusform>%n с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>by roster code</source>
+        <translation>по коду из списка</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>открытый</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n человек</numerusform>
+            <numerusform>%n человека</numerusform>
+            <numerusform>%n человек</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1379,101 @@ Type the id again to confirm:</source>
     <message>
         <source>Give %1 the proctor role?</source>
         <translation>Назначить %1 роль проктора?</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>Тесты</translation>
+    </message>
+    <message>
+        <source>Emblem…</source>
+        <translation>Эмблема…</translation>
+    </message>
+    <message>
+        <source>The image printed at the top of every certificate</source>
+        <translation>Изображение в шапке каждого сертификата</translation>
+    </message>
+    <message>
+        <source>Emblem:</source>
+        <translation>Эмблема:</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::AttemptPolicyDialog</name>
+    <message>
+        <source>Attempt policy</source>
+        <translation>Правила попыток</translation>
+    </message>
+    <message>
+        <source>Access: by personal roster code (set in the test file).</source>
+        <translation>Доступ: по личному коду из списка (задаётся в файле теста).</translation>
+    </message>
+    <message>
+        <source>Access: open, candidates type their own name (set in the test file).</source>
+        <translation>Доступ: открытый, кандидат сам вводит ФИО (задаётся в файле теста).</translation>
+    </message>
+    <message>
+        <source>Maximum attempts</source>
+        <translation>Наибольшее число попыток</translation>
+    </message>
+    <message>
+        <source>Maximum attempts per candidate:</source>
+        <translation>Попыток на кандидата, не более:</translation>
+    </message>
+    <message>
+        <source>Minimum time between attempts</source>
+        <translation>Наименьший перерыв между попытками</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>минут</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>часов</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>дней</translation>
+    </message>
+    <message>
+        <source>Minimum time between attempts:</source>
+        <translation>Перерыв между попытками, не менее:</translation>
+    </message>
+    <message>
+        <source>After an attempt the candidate sees:</source>
+        <translation>После попытки кандидат видит:</translation>
+    </message>
+    <message>
+        <source>Pass or fail</source>
+        <translation>Сдал или нет</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Балл</translation>
+    </message>
+    <message>
+        <source>Review of mistakes</source>
+        <translation>Разбор ошибок</translation>
+    </message>
+    <message>
+        <source>Only whether the attempt passed (and the grade when it did). Nothing about single questions, so repeated attempts cannot be used to work out the answer key. Recommended.</source>
+        <translation>Только сдан ли тест (и оценку, если сдан). Ничего об отдельных вопросах, поэтому повторными попытками нельзя подобрать правильные ответы. Рекомендуется.</translation>
+    </message>
+    <message>
+        <source>Also the percentage. A score tells how many answers were right, which helps to guess the key over many attempts: keep the attempts few and the pause long.</source>
+        <translation>Также процент правильных ответов. Процент говорит, сколько ответов верно, и за много попыток помогает подобрать ключ: давайте мало попыток и длинный перерыв.</translation>
+    </message>
+    <message>
+        <source>Which questions were wrong, but only once the candidate has passed or has no attempts left, so it cannot be used to correct answers between attempts.</source>
+        <translation>В каких вопросах ошибки, но только после успешной сдачи или когда попыток не осталось, поэтому исправить ответы между попытками по нему нельзя.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1798,97 @@ Type the id again to confirm:</source>
     <message>
         <source>%1 device groups, %2 with anomalies</source>
         <translation>Групп устройств: %1, с аномалиями: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::EmblemDialog</name>
+    <message>
+        <source>Choose image…</source>
+        <translation>Выбрать изображение…</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Загрузить</translation>
+    </message>
+    <message>
+        <source>Delete emblem</source>
+        <translation>Удалить эмблему</translation>
+    </message>
+    <message>
+        <source>Certificate emblem</source>
+        <translation>Эмблема сертификата</translation>
+    </message>
+    <message>
+        <source>The emblem is printed at the top of every certificate. PNG or JPEG, at most 256 KiB and 1024×1024 pixels; a square image of about 300×300 prints best.</source>
+        <translation>Эмблема печатается в шапке каждого сертификата. PNG или JPEG, не больше 256 КиБ и 1024×1024 пикселей; лучше всего печатается квадрат около 300×300.</translation>
+    </message>
+    <message>
+        <source>Emblem preview</source>
+        <translation>Просмотр эмблемы</translation>
+    </message>
+    <message>
+        <source>Delete the emblem? Certificates issued from now on print none.</source>
+        <translation>Удалить эмблему? Сертификаты, выданные с этого момента, будут без неё.</translation>
+    </message>
+    <message>
+        <source>No emblem</source>
+        <translation>Эмблемы нет</translation>
+    </message>
+    <message>
+        <source>The file is too large: the emblem may have at most 256 KiB. Save it smaller or as JPEG.</source>
+        <translation>Файл слишком большой: эмблема может занимать не больше 256 КиБ. Сохраните её меньше или в JPEG.</translation>
+    </message>
+    <message>
+        <source>This file is not a PNG or JPEG image. Choose a PNG or JPEG file.</source>
+        <translation>Этот файл не изображение PNG или JPEG. Выберите файл PNG или JPEG.</translation>
+    </message>
+    <message>
+        <source>The image has too many pixels: at most 1024×1024. Scale it down and try again.</source>
+        <translation>Слишком большое изображение: не больше 1024×1024 пикселей. Уменьшите его и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>Нет изображения</translation>
+    </message>
+    <message>
+        <source>Current emblem (%1×%2)</source>
+        <translation>Текущая эмблема (%1×%2)</translation>
+    </message>
+    <message>
+        <source>No emblem yet</source>
+        <translation>Эмблема ещё не загружена</translation>
+    </message>
+    <message>
+        <source>Choose an emblem</source>
+        <translation>Выбор эмблемы</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2): no preview</source>
+        <translation>%1 (%2): просмотр невозможен</translation>
+    </message>
+    <message>
+        <source>%1: %2×%3, %4, not uploaded yet</source>
+        <translation>%1: %2×%3, %4, ещё не загружено</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Uploaded: %1×%2, %3. Certificates print it from now on.</source>
+        <translation>Загружено: %1×%2, %3. С этого момента она печатается на сертификатах.</translation>
+    </message>
+    <message>
+        <source>The emblem was deleted.</source>
+        <translation>Эмблема удалена.</translation>
     </message>
 </context>
 <context>
@@ -2029,6 +2361,193 @@ Type the id again to confirm:</source>
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Views::RosterDialog</name>
+    <message>
+        <source>Codes valid until</source>
+        <translation>Коды действуют до</translation>
+    </message>
+    <message>
+        <source>New code…</source>
+        <translation>Новый код…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Копировать код</translation>
+    </message>
+    <message>
+        <source>Save codes as CSV…</source>
+        <translation>Сохранить коды в CSV…</translation>
+    </message>
+    <message>
+        <source>Print sheet (PDF)…</source>
+        <translation>Лист для печати (PDF)…</translation>
+    </message>
+    <message>
+        <source>Roster: %1</source>
+        <translation>Список: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Access codes are shown only once&lt;/b&gt;, right after they are issued (import or new code). The server keeps only a fingerprint of each code and cannot show it again. Save the new codes as CSV or print the sheet before you close this window; a lost code can only be replaced by a new one.</source>
+        <translation>&lt;b&gt;Коды доступа показываются только один раз&lt;/b&gt; — сразу после выдачи (импорт или новый код). Сервер хранит лишь отпечаток кода и показать его снова не может. Сохраните новые коды в CSV или распечатайте лист до закрытия этого окна; утерянный код можно только заменить новым.</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Импорт CSV…</translation>
+    </message>
+    <message>
+        <source>Columns: last name, first name, middle name, position, email, employee no. (the last four optional), separated by ; or ,. People already listed (same employee no. or email) are updated and keep their codes.</source>
+        <translation>Столбцы: фамилия, имя, отчество, должность, e-mail, табельный номер (последние четыре необязательны), через ; или ,. Уже внесённые люди (тот же табельный номер или e-mail) обновляются и сохраняют свои коды.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перезагрузить</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Code %1 copied to the clipboard.</source>
+        <translation>Код %1 скопирован в буфер обмена.</translation>
+    </message>
+    <message>
+        <source>No codes were issued in this window yet.</source>
+        <translation>В этом окне коды ещё не выдавались.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n new code(s) issued in this window, not saved yet.&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;В этом окне выдан %n новый код, он ещё не сохранён.&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;В этом окне выдано %n новых кода, они ещё не сохранены.&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;В этом окне выдано %n новых кодов, они ещё не сохранены.&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new code(s) issued in this window, saved.</source>
+        <translation>
+            <numerusform>В этом окне выдан %n новый код, сохранён.</numerusform>
+            <numerusform>В этом окне выдано %n новых кода, сохранены.</numerusform>
+            <numerusform>В этом окне выдано %n новых кодов, сохранены.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. The file has an error: %1</source>
+        <translation>Ничего не импортировано. Ошибка в файле: %1</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated.</source>
+        <translation>Импортировано: новых %1, обновлено %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new code(s) are shown in the table: save or print them now.</source>
+        <translation>
+            <numerusform>%n новый код показан в таблице: сохраните или распечатайте его сейчас.</numerusform>
+            <numerusform>%n новых кода показаны в таблице: сохраните или распечатайте их сейчас.</numerusform>
+            <numerusform>%n новых кодов показаны в таблице: сохраните или распечатайте их сейчас.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated person(s) keep the code they already have.</source>
+        <translation>
+            <numerusform>%n обновлённый человек сохраняет свой код.</numerusform>
+            <numerusform>%n обновлённых человека сохраняют свои коды.</numerusform>
+            <numerusform>%n обновлённых человек сохраняют свои коды.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <source>Import roster</source>
+        <translation>Импорт списка</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Файлы CSV (*.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>New code for %1: %2. The old code no longer works. Copy it, or save or print the codes, before closing this window.</source>
+        <translation>Новый код для %1: %2. Старый код больше не действует. Скопируйте его или сохраните либо распечатайте коды до закрытия этого окна.</translation>
+    </message>
+    <message>
+        <source>New access code</source>
+        <translation>Новый код доступа</translation>
+    </message>
+    <message>
+        <source>Issue a new code for %1? The current code stops working at once.</source>
+        <translation>Выдать новый код для %1? Текущий код сразу перестанет действовать.</translation>
+    </message>
+    <message>
+        <source>%1 was removed from the roster; their code no longer works.</source>
+        <translation>%1 удалён(а) из списка; код больше не действует.</translation>
+    </message>
+    <message>
+        <source>Remove from roster</source>
+        <translation>Удаление из списка</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the roster? Their code stops working at once.</source>
+        <translation>Удалить %1 из списка? Код сразу перестанет действовать.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Не удалось сохранить %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n код сохранён в %1.</numerusform>
+            <numerusform>%n кода сохранены в %1.</numerusform>
+            <numerusform>%n кодов сохранены в %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sheet with %n code(s) saved to %1.</source>
+        <translation>
+            <numerusform>Лист с %n кодом сохранён в %1.</numerusform>
+            <numerusform>Лист с %n кодами сохранён в %1.</numerusform>
+            <numerusform>Лист с %n кодами сохранён в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print sheet (PDF)</source>
+        <translation>Лист для печати (PDF)</translation>
+    </message>
+    <message>
+        <source>Save codes as CSV</source>
+        <translation>Сохранить коды в CSV</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Unsaved access codes</source>
+        <translation>Несохранённые коды доступа</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) issued in this window were not saved or printed. They cannot be shown again. Close anyway?</source>
+        <translation>
+            <numerusform>%n код, выданный в этом окне, не сохранён и не распечатан. Показать его снова будет нельзя. Всё равно закрыть?</numerusform>
+            <numerusform>%n кода, выданные в этом окне, не сохранены и не распечатаны. Показать их снова будет нельзя. Всё равно закрыть?</numerusform>
+            <numerusform>%n кодов, выданных в этом окне, не сохранены и не распечатаны. Показать их снова будет нельзя. Всё равно закрыть?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Views::SessionView</name>
     <message>
         <source>&lt;h2&gt;Session&lt;/h2&gt;</source>
@@ -2267,6 +2786,33 @@ Type the id again to confirm:</source>
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Views::TestsPanel</name>
+    <message>
+        <source>Tests</source>
+        <translation>Тесты</translation>
+    </message>
+    <message>
+        <source>Attempt policy…</source>
+        <translation>Правила попыток…</translation>
+    </message>
+    <message>
+        <source>Roster and access codes…</source>
+        <translation>Список и коды доступа…</translation>
+    </message>
+    <message>
+        <source>Tests are added on the server (import-test). Here you set how often a candidate may try a test and what a result tells them, and manage the people of tests that open only with a personal access code.</source>
+        <translation>Тесты добавляются на сервере (import-test). Здесь задаётся, сколько раз кандидат может проходить тест и что он узнаёт о результате, и ведутся списки людей для тестов, открываемых только по личному коду.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Перезагрузить</translation>
+    </message>
+    <message>
+        <source>Attempt policy saved.</source>
+        <translation>Правила попыток сохранены.</translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Widgets::StatCard</name>
     <message>
         <source>no data for the previous week</source>
@@ -2321,6 +2867,77 @@ Type the id again to confirm:</source>
     <message>
         <source> (approx.)</source>
         <translation> (приближённо)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterCodesExport</name>
+    <message>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>Табельный номер</translation>
+    </message>
+    <message>
+        <source>Access code</source>
+        <translation>Код доступа</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Тест</translation>
+    </message>
+    <message>
+        <source>Start address</source>
+        <translation>Адрес для начала</translation>
+    </message>
+    <message>
+        <source>Test:</source>
+        <translation>Тест:</translation>
+    </message>
+    <message>
+        <source>Personal access code:</source>
+        <translation>Личный код доступа:</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>действует до %1</translation>
+    </message>
+    <message>
+        <source>Start at:</source>
+        <translation>Начать здесь:</translation>
+    </message>
+    <message>
+        <source>Open the address, choose the test and enter the code. The code is personal: do not pass it on. Letter case, spaces and dashes do not matter.</source>
+        <translation>Откройте адрес, выберите тест и введите код. Код личный: не передавайте его другим. Регистр букв, пробелы и дефисы не важны.</translation>
+    </message>
+    <message>
+        <source>Access codes: %1</source>
+        <translation>Коды доступа: %1</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to %1.</source>
+        <translation>Не удалось записать PDF в %1.</translation>
     </message>
 </context>
 </TS>

@@ -22,7 +22,10 @@
 
 #include "api/apiclient.h"
 #include "models/listmodels.h"
+#include "models/testsmodel.h"
+#include "views/emblemdialog.h"
 #include "views/tableview.h"
+#include "views/testspanel.h"
 
 namespace Proctor::Admin::Views {
 
@@ -56,6 +59,8 @@ AdminView::AdminView(const Services &services, QWidget *parent)
     buildSettingsTab();
     buildAuditTab();
     buildDeletionTab();
+    m_testsPanel = new TestsPanel(services, m_tabs);
+    m_tabs->addTab(m_testsPanel, tr("Tests"));
 }
 
 QAbstractItemModel *AdminView::exportModel() const
@@ -67,6 +72,8 @@ QAbstractItemModel *AdminView::exportModel() const
         return m_admins;
     case 3:
         return m_audit;
+    case 5:
+        return m_testsPanel->model();
     default:
         return nullptr;
     }
@@ -93,6 +100,7 @@ void AdminView::reload()
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
     m_audit->setSource(QStringLiteral("/audit"), q);
     loadSettings();
+    m_testsPanel->reload();
 }
 
 void AdminView::buildKeysTab()
@@ -297,6 +305,15 @@ void AdminView::buildSettingsTab()
     form->addRow(tr("Contacts:"), m_contacts);
     form->addRow(tr("Legal basis:"), m_legalBasis);
     form->addRow(tr("Signatories:"), m_signatories);
+    auto *emblem = new QPushButton(tr("Emblem…"), page);
+    emblem->setToolTip(tr("The image printed at the top of every certificate"));
+    connect(emblem, &QPushButton::clicked, this, [this] {
+        auto *dialog = new EmblemDialog(m_services.api, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->loadCurrent();
+        dialog->open();
+    });
+    form->addRow(tr("Emblem:"), emblem);
     auto *row = new QHBoxLayout;
     auto *load = new QPushButton(tr("Reload"), page);
     auto *save = new QPushButton(tr("Save"), page);

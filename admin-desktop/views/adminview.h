@@ -20,6 +20,8 @@ class AuditModel;
 
 namespace Proctor::Admin::Views {
 
+class TestsPanel;
+
 class AdminView final : public View
 {
     Q_OBJECT
@@ -32,6 +34,7 @@ public:
     Models::AdminsModel *admins() const { return m_admins; }
     Models::AuditModel *audit() const { return m_audit; }
     QTabWidget *tabs() const { return m_tabs; }
+    TestsPanel *testsPanel() const { return m_testsPanel; }
 
     // The actions without their dialogs (the dialogs call these; tests too).
     void createApiKey(const QString &name, const QStringList &scopes,
@@ -71,6 +74,7 @@ private:
     QLineEdit *m_deleteId = nullptr;
     QLabel *m_deleteStatus = nullptr;
     QLabel *m_roleNote = nullptr;
+    TestsPanel *m_testsPanel = nullptr; // Tests tab: attempt policies and rosters
     bool m_loaded = false;
 };
 

@@ -101,15 +101,15 @@ int runServe(const Config &config, const QStringList &)
     Services::ResultService results(db, tests, publisher, metrics, config.publicUrl);
     Services::CertificateService certificates(db, publisher);
     Services::SettingsService settingsService(db);
-    Http::PageContext page{config, guard,   validator,    testService,    sessions,
-                           ingest, results, certificates, settingsService};
+    Http::AdminGuard adminGuard(admins);
+    Http::PageContext page{config, guard,   validator,    testService,     sessions,
+                           ingest, results, certificates, settingsService, adminGuard};
     Http::registerTestRoutes(router, page);
     Http::registerSessionRoutes(router, page);
     Http::registerEventRoutes(router, page);
     Http::registerResultRoutes(router, page);
     Http::registerCertificateRoutes(router, page);
     Http::registerStaticRoutes(router, page);
-    Http::AdminGuard adminGuard(admins);
     Services::ApiKeyService apiKeyService(db, publisher);
     Services::AdminService adminService(db);
     Services::CandidateErasureService candidateErasure(db, publisher);

@@ -32,7 +32,9 @@ QList<TestSummary> list(pqxx::transaction_base &tx)
          tx.exec("SELECT id, title, coalesce(definition->>'description', ''), questions_per_attempt, "
                  "time_limit_seconds, pass_threshold, "
                  "coalesce(jsonb_array_length(definition->'study'->'modules'), 0) > 0, "
-                 "coalesce(definition->>'access', 'open') "
+                 "coalesce(definition->>'access', 'open'), "
+                 "coalesce(definition->'attemptPolicy', '{}'::jsonb)::text, "
+                 "(SELECT count(*) FROM roster_entries r WHERE r.test_id = tests.id) "
                  "FROM tests ORDER BY id")) {
         TestSummary s;
         s.id = toQString(row[0].as<std::string>());
@@ -43,6 +45,9 @@ QList<TestSummary> list(pqxx::transaction_base &tx)
         s.passThreshold = row[5].as<int>();
         s.hasStudy = row[6].as<bool>();
         s.access = toQString(row[7].as<std::string>());
+        s.attemptPolicy = Contract::AttemptPolicy::fromJson(
+            QJsonDocument::fromJson(QByteArray::fromStdString(row[8].as<std::string>())).object());
+        s.rosterEntries = row[9].as<int>();
         out.append(s);
     }
     return out;

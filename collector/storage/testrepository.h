@@ -23,6 +23,8 @@ struct TestSummary
     int passThreshold = 80;
     bool hasStudy = false;
     QString access = QStringLiteral("open"); // "open" | "roster" (the start page asks for a code)
+    Contract::AttemptPolicy attemptPolicy;   // shown to admins only (GET /api/v1/tests with a bearer token)
+    int rosterEntries = 0;                   // likewise
 };
 
 namespace TestRepository {

@@ -23,8 +23,11 @@ test['access'] = 'roster'
 json.dump(test, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False, indent=2)
 PY
 "$bin" import-test "$var/infosec-basics-roster.json"
-# Its roster: three people; their codes are shown once, so they are kept in var/ (mode 600).
-if [ ! -s "$var/roster-codes.csv" ]; then
+# Its roster: three people; their codes are shown once, so they are kept in var/ (mode 600). Imported when the
+# roster is empty (also after the database was recreated while var/roster-codes.csv stayed behind).
+roster_size=$(psql "${PROCTOR_DATABASE_URL:?}" -Atqc \
+  "SELECT count(*) FROM roster_entries WHERE test_id = 'infosec-basics-roster'" 2>/dev/null || echo 0)
+if [ ! -s "$var/roster-codes.csv" ] || [ "$roster_size" = 0 ]; then
   cat >"$var/demo-roster.csv" <<'CSV'
 Фамилия;Имя;Отчество;Должность;E-mail;Табельный номер
 Смирнова;Елена;Викторовна;Бухгалтер;smirnova@demo.local;D-001

@@ -54,26 +54,9 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$admin_bin" ] && [ -s "$va
   ) &
 fi
 
-# Once the collector is ready: the demo organisation's certificate settings, through the admin API (the same
-# checks and audit row as the desktop). legalBasis is sent when the server knows the field, else left out.
+# Once the collector is ready: the demo organisation's certificate settings and emblem, where still empty.
 if [ -s "$var/admin-password" ] && command -v curl >/dev/null && command -v python3 >/dev/null; then
-  (
-    for _ in $(seq 1 100); do
-      curl -fs "$base/readyz" >/dev/null 2>&1 && break
-      sleep 0.2
-    done
-    token=$(python3 -c 'import json,sys; print(json.dumps({"email":"admin@proctor.local","password":open(sys.argv[1]).read().strip()}))' \
-        "$var/admin-password" | curl -fs -H 'Content-Type: application/json' --data-binary @- "$base/api/v1/auth/login" |
-      python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])') || exit 0
-    settings='{"organisationName":"АО «Демонстрационная организация»","addressLine":"123456, г. Москва, ул. Примерная, д. 1","contacts":"+7 (495) 000-00-00, info@demo.local","signatories":[{"title":"Генеральный директор","name":"И. И. Иванов"},{"title":"Руководитель службы информационной безопасности","name":"П. П. Петров"}]'
-    legal=',"legalBasis":"Приказ № 1 от 09.01.2026 «Об организации обучения и проверки знаний работников»"'
-    for body in "$settings$legal}" "$settings}"; do
-      if curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-          --data-binary "$body" "$base/api/v1/settings/certificate"; then
-        break
-      fi
-    done
-  ) &
+  bash "$root/installer/dev/demo-configure.sh" "$base" "$var" >"$var/demo-configure.log" 2>&1 &
 fi
 
 exec "$bin" serve

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
 // proctor-admin against the real collector (PROCTOR_COLLECTOR_BIN) with data seeded through its HTTP API:
 // sign-in, the results model with keyset paging, a session's timeline and risk, the live feed changing
-// the results model, a screenshot of every main view (screenshots/collector-*.png), and a candidate's
-// erasure reaching the desktop through the live feed.
+// the results model, a screenshot of every main view (screenshots/collector-*.png), a candidate's
+// erasure reaching the desktop through the live feed, and the exam-integrity dialogs (attempt policy from
+// the Tests tab, certificate emblem, roster with its once-only access codes), each in English and Russian.
 #include <cmath>
 
 #include <QAbstractItemModelTester>
+#include <QImage>
+#include <QPainter>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,7 +27,14 @@
 #include "models/resultsmodel.h"
 #include "models/sessiondocument.h"
 #include "screenshots.h"
+#include "export/rostercodesexport.h"
+#include "models/rostermodel.h"
+#include "models/testsmodel.h"
 #include "views/adminview.h"
+#include "views/attemptpolicydialog.h"
+#include "views/emblemdialog.h"
+#include "views/rosterdialog.h"
+#include "views/testspanel.h"
 #include "views/compareview.h"
 #include "views/dashboardview.h"
 #include "views/listviews.h"
@@ -33,6 +47,7 @@
 
 using namespace Proctor::Admin;
 using Proctor::Testing::HotPathFixture;
+using Proctor::Testing::HttpResult;
 using Proctor::Testing::StartedSession;
 
 namespace {
@@ -131,6 +146,68 @@ QString seedSession(HotPathFixture &fx, int variant, int correct)
         qWarning() << "result" << r.status << r.body;
     return r.status == 201 ? s.id : QString();
 }
+
+// A test that opens only with a personal access code (rosters), beside the fixture's open "known".
+QJsonObject rosterTestDefinition()
+{
+    QJsonArray questions;
+    for (int i = 1; i <= 12; ++i)
+        questions.append(QJsonObject{{"id", QStringLiteral("r%1").arg(i)},
+                                     {"text", QStringLiteral("Вопрос %1").arg(i)},
+                                     {"options", QJsonArray{QJsonObject{{"id", "a"}, {"text", "да"}},
+                                                            QJsonObject{{"id", "b"}, {"text", "нет"}}}},
+                                     {"correct", QJsonArray{"a"}}});
+    return QJsonObject{{"id", "staff-roster"},
+                       {"title", QStringLiteral("Охрана труда (по списку)")},
+                       {"locale", "ru"},
+                       {"passThreshold", 80},
+                       {"questionsPerAttempt", HotPathFixture::kQuestionsPerAttempt},
+                       {"access", "roster"},
+                       {"questions", questions}};
+}
+
+QString writeImage(const QString &path, int width, int height, bool noise)
+{
+    QImage image(width, height, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    if (noise) {
+        // Noise does not compress: a small picture that is still a large file.
+        QRandomGenerator rng(42);
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x)
+                image.setPixel(x, y, rng.generate() | 0xff000000u);
+    } else {
+        QPainter p(&image);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(QColor(0x1f, 0x4e, 0x8c));
+        p.setPen(QPen(QColor(0xc8, 0xa0, 0x3c), width / 16.0));
+        p.drawEllipse(QRectF(width * 0.08, height * 0.08, width * 0.84, height * 0.84));
+        p.setPen(Qt::white);
+        QFont f;
+        f.setPixelSize(height / 3);
+        f.setBold(true);
+        p.setFont(f);
+        p.drawText(QRectF(0, 0, width, height), Qt::AlignCenter, QStringLiteral("П"));
+    }
+    return image.save(path, "PNG") ? path : QString();
+}
+
+void showAndShoot(QWidget *w, const QString &name)
+{
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w));
+    QTest::qWait(150);
+    QVERIFY(Proctor::Testing::saveScreenshot(w, name));
+}
+
+QString pdfText(const QString &path)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    if (!p.waitForFinished(20000))
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
 } // namespace
 
 class TestAdminCollector : public QObject
@@ -151,6 +228,42 @@ private:
                       done = true;
                   });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    }
+
+    void importRosterTest()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("staff-roster.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(rosterTestDefinition()).toJson());
+        file.close();
+        QVERIFY2(m_fx->collector().run({QStringLiteral("import-test"), path}) == 0,
+                 m_fx->collector().lastOutput().constData());
+    }
+
+    // The admin view of one test from the Tests tab's model (empty when it is not listed).
+    static QJsonObject testItem(const Models::TestsModel &model, const QString &id)
+    {
+        const int row = model.rowOfId(id);
+        return row < 0 ? QJsonObject() : model.item(row);
+    }
+
+    static int rowOfEmail(const Models::RosterModel &model, const QString &email)
+    {
+        for (int r = 0; r < model.rowCount(); ++r)
+            if (model.item(r).value(QStringLiteral("email")).toString() == email)
+                return r;
+        return -1;
+    }
+
+    HttpResult startWithCode(const QString &code)
+    {
+        QJsonObject body = HotPathFixture::sessionStartBody(QStringLiteral("Самозванцев"));
+        body.insert(QStringLiteral("testId"), QStringLiteral("staff-roster"));
+        body.insert(QStringLiteral("accessCode"), code);
+        return m_fx->http().post(m_fx->url(QStringLiteral("/api/v1/sessions")), QJsonDocument(body).toJson(),
+                                 {{"X-API-Key", m_fx->apiKey()}});
     }
 
 private slots:
@@ -413,6 +526,335 @@ private slots:
         QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-session-deleted")));
         live.stop();
         window.close();
+    }
+
+    // The Tests tab lists every test with its access mode and attempt policy (GET /tests with the sign-in
+    // token), and its attempt policy dialog stores a new policy that the list then shows.
+    void testsTabShowsAndEditsTheAttemptPolicy()
+    {
+        importRosterTest();
+        Api::ApiClient api;
+        signIn(api);
+        Views::TestsPanel panel(Views::Services{&api, nullptr, nullptr, nullptr});
+        Models::TestsModel *model = panel.model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        panel.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() >= 2, 10000);
+        QVERIFY2(model->lastError().kind == Api::ApiError::Kind::None,
+                 qPrintable(model->lastError().userMessage()));
+        const int open = model->rowOfId(QStringLiteral("known"));
+        const int roster = model->rowOfId(QStringLiteral("staff-roster"));
+        QVERIFY(open >= 0 && roster >= 0);
+        QCOMPARE(model->index(open, Models::TestsModel::Access).data().toString(), QStringLiteral("open"));
+        QCOMPARE(model->index(roster, Models::TestsModel::Access).data().toString(),
+                 QStringLiteral("by roster code"));
+        QCOMPARE(model->index(roster, Models::TestsModel::MaxAttempts).data().toInt(), 3);
+        QCOMPARE(model->index(roster, Models::TestsModel::Cooldown).data().toString(),
+                 QStringLiteral("no pause"));
+        QCOMPARE(model->index(roster, Models::TestsModel::Disclosure).data().toString(),
+                 QStringLiteral("pass or fail"));
+
+        panel.resize(1100, 420);
+        panel.table()->selectRow(roster);
+        showAndShoot(&panel, QStringLiteral("exam-tests-en"));
+        Views::AttemptPolicyDialog *dialog = panel.editPolicy(roster);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->maxAttempts(), 3);
+        QCOMPARE(dialog->disclosure(), QStringLiteral("passFail"));
+        showAndShoot(dialog, QStringLiteral("exam-attempt-policy-en"));
+        dialog->setPolicy(5, 2 * 3600, QStringLiteral("score"));
+        QCOMPARE(dialog->minSecondsBetweenAttempts(), 7200);
+        QSignalSpy saved(dialog, &Views::AttemptPolicyDialog::saved);
+        dialog->save();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
+        QCOMPARE(saved.first().first().toJsonObject().value("disclosure").toString(),
+                 QStringLiteral("score"));
+        // The list reloads by itself and shows what the server stored.
+        QTRY_COMPARE_WITH_TIMEOUT(testItem(*model, QStringLiteral("staff-roster"))
+                                      .value("attemptPolicy")
+                                      .toObject()
+                                      .value("maxAttempts")
+                                      .toInt(),
+                                  5, 10000);
+        const int row = model->rowOfId(QStringLiteral("staff-roster"));
+        QCOMPARE(model->index(row, Models::TestsModel::Cooldown).data().toString(),
+                 QStringLiteral("2 hours"));
+        QCOMPARE(model->index(row, Models::TestsModel::Disclosure).data().toString(),
+                 QStringLiteral("score"));
+        // The open test kept the defaults.
+        QCOMPARE(testItem(*model, QStringLiteral("known"))
+                     .value("attemptPolicy")
+                     .toObject()
+                     .value("maxAttempts")
+                     .toInt(),
+                 3);
+
+        // The same in Russian, as a freshly opened window shows it.
+        Appearance::applyLanguage(QStringLiteral("ru"));
+        Views::TestsPanel ruPanel(Views::Services{&api, nullptr, nullptr, nullptr});
+        Models::TestsModel *ruModel = ruPanel.model();
+        ruPanel.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!ruModel->isLoading() && ruModel->rowCount() >= 2, 10000);
+        const int ruRow = ruModel->rowOfId(QStringLiteral("staff-roster"));
+        QCOMPARE(ruModel->index(ruRow, Models::TestsModel::Cooldown).data().toString(),
+                 QStringLiteral("2 часа"));
+        QCOMPARE(ruModel->index(ruRow, Models::TestsModel::Disclosure).data().toString(),
+                 QStringLiteral("процент"));
+        ruPanel.resize(1100, 420);
+        ruPanel.table()->selectRow(ruRow);
+        showAndShoot(&ruPanel, QStringLiteral("exam-tests-ru"));
+        Views::AttemptPolicyDialog *ru = ruPanel.editPolicy(ruRow);
+        QVERIFY(ru);
+        QCOMPARE(ru->maxAttempts(), 5);
+        QCOMPARE(ru->disclosure(), QStringLiteral("score"));
+        QCOMPARE(ru->minSecondsBetweenAttempts(), 7200);
+        showAndShoot(ru, QStringLiteral("exam-attempt-policy-ru"));
+        ru->reject();
+        Appearance::applyLanguage(QStringLiteral("en"));
+    }
+
+    // The certificate emblem: upload with a preview, the server's refusals (bytes, pixels, type) in the
+    // user's language, and deletion; the public emblem URL follows.
+    void emblemDialogUploadsAndExplainsRefusals()
+    {
+        Api::ApiClient api;
+        signIn(api);
+        QTemporaryDir dir;
+        const QString emblemUrl = m_fx->url(QStringLiteral("/api/v1/certificate-settings/emblem"));
+        Views::EmblemDialog dialog(&api);
+        QSignalSpy loaded(&dialog, &Views::EmblemDialog::loaded);
+        dialog.loadCurrent();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+        QVERIFY(!dialog.hasServerEmblem());
+
+        QVERIFY(dialog.chooseFile(writeImage(dir.filePath(QStringLiteral("emblem.png")), 300, 300, false)));
+        QVERIFY(!dialog.preview().isNull());
+        showAndShoot(&dialog, QStringLiteral("exam-emblem-chosen-en"));
+        QSignalSpy uploaded(&dialog, &Views::EmblemDialog::uploaded);
+        QSignalSpy failed(&dialog, &Views::EmblemDialog::failed);
+        dialog.upload();
+        QTRY_COMPARE_WITH_TIMEOUT(uploaded.size(), 1, 10000);
+        QCOMPARE(uploaded.first().first().toJsonObject().value("width").toInt(), 300);
+        QVERIFY(dialog.hasServerEmblem());
+        HttpResult pub = m_fx->http().get(emblemUrl);
+        QCOMPARE(pub.status, 200);
+        QVERIFY(pub.body.startsWith("\x89PNG"));
+
+        // A fresh dialog previews the emblem the server has.
+        Views::EmblemDialog again(&api);
+        QSignalSpy againLoaded(&again, &Views::EmblemDialog::loaded);
+        again.loadCurrent();
+        QTRY_COMPARE_WITH_TIMEOUT(againLoaded.size(), 1, 10000);
+        QVERIFY(again.hasServerEmblem());
+        QCOMPARE(again.preview().width(), 300);
+        showAndShoot(&again, QStringLiteral("exam-emblem-current-en"));
+
+        struct Refusal
+        {
+            QString file;
+            QString english;
+        };
+        QFile text(dir.filePath(QStringLiteral("notes.png")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("just text, not an image\n");
+        text.close();
+        const QList<Refusal> refusals{
+            {writeImage(dir.filePath(QStringLiteral("big.png")), 420, 420, true),
+             QStringLiteral("too large")},
+            {writeImage(dir.filePath(QStringLiteral("wide.png")), 1500, 1100, false),
+             QStringLiteral("too many pixels")},
+            {text.fileName(), QStringLiteral("not a PNG or JPEG")}};
+        QVERIFY(QFileInfo(refusals[0].file).size() > 256 * 1024);
+        for (const Refusal &r : refusals) {
+            failed.clear();
+            QVERIFY(dialog.chooseFile(r.file));
+            dialog.upload();
+            QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+            QVERIFY2(dialog.statusText().contains(r.english), qPrintable(dialog.statusText()));
+        }
+        // The refused uploads changed nothing on the server.
+        QCOMPARE(m_fx->http().get(emblemUrl).body, pub.body);
+
+        Appearance::applyLanguage(QStringLiteral("ru"));
+        {
+            Views::EmblemDialog ru(&api);
+            QSignalSpy ruFailed(&ru, &Views::EmblemDialog::failed);
+            QVERIFY(ru.chooseFile(refusals[0].file));
+            ru.upload();
+            QTRY_COMPARE_WITH_TIMEOUT(ruFailed.size(), 1, 10000);
+            QVERIFY2(ru.statusText().contains(QStringLiteral("слишком большой")),
+                     qPrintable(ru.statusText()));
+            showAndShoot(&ru, QStringLiteral("exam-emblem-refused-ru"));
+            Views::EmblemDialog ruCurrent(&api);
+            QSignalSpy ruLoaded(&ruCurrent, &Views::EmblemDialog::loaded);
+            ruCurrent.loadCurrent();
+            QTRY_COMPARE_WITH_TIMEOUT(ruLoaded.size(), 1, 10000);
+            showAndShoot(&ruCurrent, QStringLiteral("exam-emblem-current-ru"));
+        }
+        Appearance::applyLanguage(QStringLiteral("en"));
+        QVERIFY(dialog.chooseFile(refusals[0].file));
+        showAndShoot(&dialog, QStringLiteral("exam-emblem-refused-en"));
+
+        QSignalSpy removed(&dialog, &Views::EmblemDialog::removed);
+        dialog.removeEmblem();
+        QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 10000);
+        QVERIFY(!dialog.hasServerEmblem());
+        QCOMPARE(m_fx->http().get(emblemUrl).status, 404);
+    }
+
+    // A roster test's dialog: a bad file is refused with its line, a good one gives each person a code shown
+    // only in this window; the codes go out as CSV (';', BOM, no live formulas) and as a PDF sheet; a new
+    // code replaces the old one on the server; a deleted entry's code stops working; a later window shows no
+    // code.
+    void rosterDialogIssuesExportsRegeneratesAndDeletes()
+    {
+        importRosterTest();
+        Api::ApiClient api;
+        signIn(api);
+        QTemporaryDir dir;
+        Models::TestsModel tests(&api);
+        tests.load();
+        QTRY_VERIFY_WITH_TIMEOUT(!tests.isLoading() && tests.rowOfId(QStringLiteral("staff-roster")) >= 0,
+                                 10000);
+        const QJsonObject test = testItem(tests, QStringLiteral("staff-roster"));
+
+        auto dialog = std::make_unique<Views::RosterDialog>(&api, test);
+        Models::RosterModel *model = dialog->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
+        QCOMPARE(model->rowCount(), 0);
+
+        QSignalSpy importFailed(dialog.get(), &Views::RosterDialog::importFailed);
+        dialog->importCsv("Фамилия;Имя\nПетрова;Анна\nБезымянный;\n");
+        QTRY_COMPARE_WITH_TIMEOUT(importFailed.size(), 1, 10000);
+        QVERIFY2(dialog->importSummary().contains(QStringLiteral("line 3")),
+                 qPrintable(dialog->importSummary()));
+        QVERIFY(dialog->importSummary().startsWith(QStringLiteral("Nothing was imported")));
+
+        const QByteArray csv = "\xEF\xBB\xBF"
+                               "Фамилия;Имя;Отчество;Должность;E-mail;Табельный номер\r\n"
+                               "Петрова;Анна;Сергеевна;Бухгалтер;anna@example.org;T-1\r\n"
+                               "Сидоров;Пётр;;=2+3;petr@example.org;T-2\r\n"
+                               "Кузнецова;Мария;Ивановна;\"Инженер; ОТ\";maria@example.org;-3\r\n";
+        QSignalSpy imported(dialog.get(), &Views::RosterDialog::imported);
+        dialog->setExpiry(QDate::currentDate().addDays(30));
+        dialog->importCsv(csv);
+        QTRY_COMPARE_WITH_TIMEOUT(imported.size(), 1, 10000);
+        QCOMPARE(imported.first().at(0).toInt(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
+        QVERIFY2(dialog->importSummary().contains(QStringLiteral("3 new, 0 updated")),
+                 qPrintable(dialog->importSummary()));
+        QCOMPARE(model->knownCodeCount(), 3);
+        QVERIFY(dialog->hasUnsavedCodes());
+        const QRegularExpression codePattern(QStringLiteral("^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$"));
+        QMap<QString, QString> codes; // e-mail -> code, as the table shows them
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString code = model->index(r, Models::RosterModel::Code).data().toString();
+            QVERIFY2(codePattern.match(code).hasMatch(), qPrintable(code));
+            codes.insert(model->index(r, Models::RosterModel::Email).data().toString(), code);
+        }
+        dialog->table()->selectRow(rowOfEmail(*model, QStringLiteral("anna@example.org")));
+        showAndShoot(dialog.get(), QStringLiteral("exam-roster-imported-en"));
+
+        // CSV for a mail merge: BOM, ';', one line per person with the code, formulas neutralised.
+        const QString csvPath = dir.filePath(QStringLiteral("codes.csv"));
+        QVERIFY(dialog->exportCsv(csvPath));
+        QVERIFY(!dialog->hasUnsavedCodes());
+        QFile exported(csvPath);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QByteArray bytes = exported.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const QStringList lines =
+            QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("Last name;First name;Middle name;Position;Email;")),
+                 qPrintable(lines[0]));
+        const QString startUrl = m_fx->collector().baseUrl() + QStringLiteral("/?test=staff-roster");
+        for (auto it = codes.cbegin(); it != codes.cend(); ++it) {
+            bool seen = false;
+            for (const QString &line : lines)
+                if (line.contains(it.key()) && line.contains(it.value()) && line.contains(startUrl))
+                    seen = true;
+            QVERIFY2(seen, qPrintable(it.key()));
+        }
+        QVERIFY2(bytes.contains(";'=2+3;"), bytes.constData());
+        QVERIFY2(bytes.contains(";'-3;"), bytes.constData());
+        QVERIFY(bytes.contains("\"Инженер; ОТ\""));
+
+        // The printable sheet: one block per person with name, test, code and where to start.
+        const QString pdfPath = dir.filePath(QStringLiteral("codes.pdf"));
+        QVERIFY(dialog->exportPdf(pdfPath));
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        const QString sheet = pdfText(pdfPath);
+        QVERIFY2(sheet.contains(QStringLiteral("Петрова Анна Сергеевна")), qPrintable(sheet));
+        QVERIFY(sheet.contains(QStringLiteral("Охрана труда")));
+        QVERIFY(sheet.contains(startUrl));
+        for (const QString &code : codes)
+            QVERIFY2(sheet.contains(code), qPrintable(code));
+        const QString kept = Proctor::Testing::screenshotDir() + QStringLiteral("/exam-roster-sheet-en.pdf");
+        QFile::remove(kept);
+        QFile::copy(pdfPath, kept);
+
+        // Each code opens the test for its person, once the server was asked.
+        HttpResult started = startWithCode(codes.value(QStringLiteral("anna@example.org")));
+        QCOMPARE(started.status, 201);
+        QCOMPARE(started.json().value("candidate").toObject().value("lastName").toString(),
+                 QStringLiteral("Петрова"));
+
+        // A new code for Sidorov: the old one stops working, the new one opens the test.
+        const int petr = rowOfEmail(*model, QStringLiteral("petr@example.org"));
+        QVERIFY(petr >= 0);
+        QSignalSpy issued(dialog.get(), &Views::RosterDialog::codeIssued);
+        dialog->regenerateCode(petr);
+        QTRY_COMPARE_WITH_TIMEOUT(issued.size(), 1, 10000);
+        const QString fresh = issued.first().first().toString();
+        QVERIFY(codePattern.match(fresh).hasMatch());
+        QVERIFY(fresh != codes.value(QStringLiteral("petr@example.org")));
+        QVERIFY(dialog->hasUnsavedCodes());
+        QVERIFY2(dialog->statusText().contains(fresh), qPrintable(dialog->statusText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading(), 10000);
+        QCOMPARE(dialog->table()->currentIndex().data(Models::RosterModel::KnownCodeRole).toString(), fresh);
+        QCOMPARE(startWithCode(codes.value(QStringLiteral("petr@example.org"))).status, 403);
+        QCOMPARE(startWithCode(fresh).status, 201);
+        showAndShoot(dialog.get(), QStringLiteral("exam-roster-newcode-en"));
+
+        // Deleting Kuznetsova ends her code.
+        const int maria = rowOfEmail(*model, QStringLiteral("maria@example.org"));
+        QVERIFY(maria >= 0);
+        QSignalSpy deleted(dialog.get(), &Views::RosterDialog::entryDeleted);
+        dialog->deleteEntry(maria);
+        QTRY_COMPARE_WITH_TIMEOUT(deleted.size(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
+        QCOMPARE(startWithCode(codes.value(QStringLiteral("maria@example.org"))).status, 403);
+        QVERIFY(dialog->exportCsv(dir.filePath(QStringLiteral("after.csv"))));
+        dialog.reset();
+
+        // A later window knows no code: the server never returns one again.
+        Appearance::applyLanguage(QStringLiteral("ru"));
+        Views::RosterDialog later(&api, test);
+        QTRY_VERIFY_WITH_TIMEOUT(!later.model()->isLoading() && later.model()->rowCount() == 2, 10000);
+        QCOMPARE(later.model()->knownCodeCount(), 0);
+        for (int r = 0; r < later.model()->rowCount(); ++r) {
+            const QString shown = later.model()->index(r, Models::RosterModel::Code).data().toString();
+            QVERIFY2(shown.startsWith(QStringLiteral("скрыт")), qPrintable(shown));
+            QVERIFY(!codePattern.match(shown).hasMatch());
+        }
+        showAndShoot(&later, QStringLiteral("exam-roster-later-ru"));
+        // Russian import summary and the once-only warning, with codes on screen.
+        QSignalSpy ruImported(&later, &Views::RosterDialog::imported);
+        later.importCsv(
+            "Фамилия;Имя;Отчество;Должность;E-mail\r\nОрлова;Вера;Павловна;Кассир;vera@example.org\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(ruImported.size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!later.model()->isLoading() && later.model()->rowCount() == 3, 10000);
+        QVERIFY2(later.importSummary().contains(QStringLiteral("Импортировано")),
+                 qPrintable(later.importSummary()));
+        showAndShoot(&later, QStringLiteral("exam-roster-imported-ru"));
+        QVERIFY(
+            later.exportPdf(Proctor::Testing::screenshotDir() + QStringLiteral("/exam-roster-sheet-ru.pdf")));
+        Appearance::applyLanguage(QStringLiteral("en"));
     }
 };
 

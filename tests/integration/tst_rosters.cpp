@@ -3,7 +3,9 @@
 // an imported roster (missing, wrong, expired and another test's codes get the same 403 and no session), the
 // session and the certificate carry the roster's name, CSV errors name the line, re-imports update, the list
 // never shows a code, the CLI prints codes that work, and every change is audited.
+#include <QCryptographicHash>
 #include <QRegularExpression>
+#include <QUuid>
 #include <QtTest>
 
 #include "hotpathfixture.h"
@@ -148,6 +150,53 @@ private slots:
         QCOMPARE(other.status, 200);
         m_codes.insert("other",
                        other.json().value("codes").toArray().first().toObject().value("code").toString());
+    }
+
+    // The desktop has no page key: GET /api/v1/tests with its sign-in token is the admins' view, which adds
+    // each test's attempt policy and roster size to what the page sees; without any credential it is 401.
+    void adminsSeeEachTestsPolicyAndRoster()
+    {
+        HttpResult r = call("GET", "/api/v1/tests");
+        QCOMPARE(r.status, 200);
+        QJsonObject rostered;
+        QJsonObject known;
+        for (const auto &t : QJsonDocument::fromJson(r.body).array()) {
+            if (t.toObject().value("id") == QStringLiteral("rostered"))
+                rostered = t.toObject();
+            if (t.toObject().value("id") == QStringLiteral("known"))
+                known = t.toObject();
+        }
+        QCOMPARE(rostered.value("access").toString(), QStringLiteral("roster"));
+        QCOMPARE(rostered.value("rosterEntries").toInt(), 3);
+        QCOMPARE(
+            rostered.value("attemptPolicy").toObject(),
+            (QJsonObject{{"maxAttempts", 3}, {"minSecondsBetweenAttempts", 0}, {"disclosure", "passFail"}}));
+        QCOMPARE(known.value("access").toString(), QStringLiteral("open"));
+        QCOMPARE(known.value("rosterEntries").toInt(), 0);
+        // A changed policy shows at once on this instance.
+        QCOMPARE(call("PUT", "/api/v1/tests/rostered/attempt-policy",
+                      R"({"maxAttempts": 2, "minSecondsBetweenAttempts": 600, "disclosure": "review"})",
+                      "application/json")
+                     .status,
+                 200);
+        r = call("GET", "/api/v1/tests");
+        for (const auto &t : QJsonDocument::fromJson(r.body).array())
+            if (t.toObject().value("id") == QStringLiteral("rostered"))
+                QCOMPARE(t.toObject().value("attemptPolicy").toObject(),
+                         (QJsonObject{{"maxAttempts", 2},
+                                      {"minSecondsBetweenAttempts", 600},
+                                      {"disclosure", "review"}}));
+        QCOMPARE(call("PUT", "/api/v1/tests/rostered/attempt-policy", "{}", "application/json").status, 200);
+        // The page's view is unchanged: no policy, no roster size.
+        r = f->http().get(f->url("/api/v1/tests"), {{"X-API-Key", f->apiKey()}});
+        QCOMPARE(r.status, 200);
+        for (const auto &t : QJsonDocument::fromJson(r.body).array()) {
+            QVERIFY(!t.toObject().contains("attemptPolicy"));
+            QVERIFY(!t.toObject().contains("rosterEntries"));
+        }
+        QCOMPARE(f->http().get(f->url("/api/v1/tests")).status, 401);
+        QCOMPARE(f->http().get(f->url("/api/v1/tests"), {{"Authorization", "Bearer not-a-token"}}).status,
+                 401);
     }
 
     void badCsvNamesTheLineAndColumn()
@@ -338,6 +387,61 @@ private slots:
                 .scalar(
                     "SELECT count(*) FROM audit_log WHERE action = 'roster.import' AND actor LIKE 'cli:%'")
                 .toInt() >= 1);
+    }
+
+    // Every start takes from the address's session-start limit before the code is looked at, so wrong codes
+    // spend it like any start: guessing codes goes no faster than the limit, and fresh fingerprints do not
+    // help (here: burst 5 per address, then 1 a minute).
+    void wrongCodesSpendTheAddressStartLimit()
+    {
+        HotPathFixture g(QStringLiteral("rosters_limit"),
+                         {{"PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_BURST", "5"},
+                          {"PROCTOR_RATE_LIMIT_SESSION_STARTS_PER_ADDRESS_PER_MINUTE", "1"},
+                          // 127.0.0.1 plays nginx and names a client address of this test's own: the
+                          // tests share one Redis, and others start sessions from 127.0.0.1 meanwhile.
+                          {"PROCTOR_TRUSTED_PROXIES", "127.0.0.1"}});
+        QVERIFY2(g.error().isEmpty(), qPrintable(g.error()));
+        QFile file(m_dir.filePath("limited.json"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(rosterTest("limited")).toJson());
+        file.close();
+        QCOMPARE(g.collector().run({"import-test", file.fileName()}), 0);
+        QFile roster(m_dir.filePath("limited.csv"));
+        QVERIFY(roster.open(QIODevice::WriteOnly));
+        roster.write("Фамилия;Имя\nВерная;Вера\n");
+        roster.close();
+        QCOMPARE(g.collector().run({"import-roster", "--test", "limited", roster.fileName()}), 0);
+        const QStringList lines =
+            QString::fromUtf8(g.collector().lastStdout().mid(3)).split('\n', Qt::SkipEmptyParts);
+        const QString code = lines.value(1).split(';').value(6);
+        QVERIFY2(kCodePattern.match(code).hasMatch(), g.collector().lastStdout().constData());
+
+        const auto attempt = [&g](const QString &accessCode, int i) {
+            QJsonObject body = HotPathFixture::sessionStartBody(QStringLiteral("Перебор"));
+            body.insert("testId", "limited");
+            body.insert("accessCode", accessCode);
+            // A fresh device every time: only the address can stop this.
+            body.insert("persistentId", QUuid::createUuid().toString(QUuid::WithoutBraces));
+            QJsonObject fp = body.value("fingerprint").toObject();
+            fp.insert(
+                "privacySafeHash",
+                QString::fromLatin1(
+                    QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256).toHex()));
+            body.insert("fingerprint", fp);
+            return g.http().post(g.url("/api/v1/sessions"), QJsonDocument(body).toJson(),
+                                 {{"X-API-Key", g.apiKey()}, {"X-Forwarded-For", "192.0.2.213"}});
+        };
+        for (int i = 0; i < 5; ++i) {
+            const HttpResult r = attempt(QStringLiteral("AAAAA-%1").arg(10000 + i), i);
+            QCOMPARE(r.status, 403);
+        }
+        HttpResult r = attempt(QStringLiteral("AAAAA-20000"), 100);
+        QCOMPARE(r.status, 429);
+        QVERIFY(r.header("retry-after").toInt() >= 1);
+        // The right code from the same address waits too: the wrong ones were counted.
+        r = attempt(code, 101);
+        QCOMPARE(r.status, 429);
+        QCOMPARE(g.db().scalar("SELECT count(*) FROM sessions").toInt(), 0);
     }
 
     void cleanupTestCase() { f.reset(); }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "http/json/testjson.h"
 
+#include "http/json/attemptpolicyjson.h"
+
 namespace Proctor::Collector::Http::Json {
 
 QJsonObject toJson(const Services::TestSummary &t)
@@ -20,6 +22,18 @@ QJsonArray toJson(const QList<Services::TestSummary> &tests)
     QJsonArray out;
     for (const auto &t : tests)
         out.append(toJson(t));
+    return out;
+}
+
+QJsonArray toAdminJson(const QList<Services::TestSummary> &tests)
+{
+    QJsonArray out;
+    for (const auto &t : tests) {
+        QJsonObject o = toJson(t);
+        o.insert(QStringLiteral("attemptPolicy"), toJson(t.attemptPolicy));
+        o.insert(QStringLiteral("rosterEntries"), t.rosterEntries);
+        out.append(o);
+    }
     return out;
 }
 

@@ -11,9 +11,12 @@
 
 namespace Proctor::Collector::Http::Json {
 
-// {"id","title","description","questionsPerAttempt","timeLimitSeconds","passThreshold","hasStudy"}
+// {"id","title","description","questionsPerAttempt","timeLimitSeconds","passThreshold","hasStudy","access"}
 QJsonObject toJson(const Services::TestSummary &test);
 QJsonArray toJson(const QList<Services::TestSummary> &tests);
+// The same plus what only admins see: "attemptPolicy" ({"maxAttempts", "minSecondsBetweenAttempts",
+// "disclosure"}) and "rosterEntries" (how many people the test's roster lists).
+QJsonArray toAdminJson(const QList<Services::TestSummary> &tests);
 // What a candidate may see of a definition (TestDefinition::publicJson: no `correct`, no `explanation`).
 QJsonObject toPublicJson(const Contract::TestDefinition &test);
 

@@ -21,6 +21,7 @@ class TestService;
 
 namespace Proctor::Collector::Http {
 
+class AdminGuard;
 class PageGuard;
 class Router;
 
@@ -35,6 +36,7 @@ struct PageContext
     Services::ResultService &results;
     Services::CertificateService &certificates;
     Services::SettingsService &settings; // the certificate settings' public subset and emblem
+    AdminGuard &admins; // GET /api/v1/tests with a bearer token: the desktop's list (policy, roster size)
 };
 
 void registerTestRoutes(Router &router, PageContext &ctx);

@@ -292,7 +292,7 @@ function renderResult() {
   $('#result-correct').hidden = true;
   $('#result-grade').hidden = !result.grade;
   $('#result-grade').textContent = result.grade ? t('test.grade', { grade: t(`grade.${result.grade.key}`), number: result.grade.number }) : '';
-  const left = result.attemptsLeft;
+  const left = result.passed ? undefined : result.attemptsLeft; // a pass ends the matter: no "attempts left"
   const attempts = [];
   if (left !== undefined) attempts.push(left > 0 ? t('test.attemptsLeft', { n: left }) : t('test.noAttemptsLeft'));
   if (left > 0 && result.nextAttemptAt) attempts.push(t('test.nextAttemptAt', { time: formatDateTime(result.nextAttemptAt) }));
