@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Start page: choose a test, enter who you are, accept the recording notice, then study or test.
 import { boot, fatal } from '../boot.js';
+import { clearProblem, showProblem } from '../errors.js';
 import { loadCandidate, saveCandidate } from '../candidate.js';
 import { $, el } from '../dom.js';
 import { t } from '../i18n.js';
@@ -59,15 +60,33 @@ function readForm() {
   };
 }
 
+// The message names the field, the field is marked invalid (and described by the message) and
+// takes the focus, so a keyboard or screen-reader user lands where the fix is.
 function showError(message, field) {
   const error = $('#form-error');
+  clearProblem(error);
   error.textContent = message;
   error.hidden = false;
-  for (const input of document.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  for (const input of document.querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
   if (field) {
     field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', 'form-error');
     field.focus();
   }
+}
+
+const labelOf = (input) => input.closest('label')?.querySelector('span')?.textContent?.trim() || input.name;
+
+function firstProblem(test, candidate) {
+  if (!test) return [t('form.missingTest'), document.querySelector('input[name="testId"]')];
+  for (const [value, id] of [[candidate.lastName, '#last-name'], [candidate.firstName, '#first-name'], [candidate.position, '#position']]) {
+    if (!value) return [t('form.missing', { field: labelOf($(id)) }), $(id)];
+  }
+  if (!$('#consent').checked) return [t('form.missingConsent'), $('#consent')];
+  return null;
 }
 
 function go(page) {
@@ -76,7 +95,7 @@ function go(page) {
   if (needsCode(test)) {
     const code = $('#access-code').value.trim();
     if (!code || !$('#consent').checked) {
-      showError(t('start.codeRequired'), code ? $('#consent') : $('#access-code'));
+      showError(t(code ? 'form.missingConsent' : 'form.missingCode'), code ? $('#consent') : $('#access-code'));
       return;
     }
     error.hidden = true;
@@ -85,22 +104,38 @@ function go(page) {
     return;
   }
   const candidate = readForm();
-  if (!test || !candidate.lastName || !candidate.firstName || !candidate.position || !$('#consent').checked) {
-    error.textContent = t('start.required');
-    error.hidden = false;
+  const problem = firstProblem(test, candidate);
+  if (problem) {
+    showError(...problem);
     return;
   }
   error.hidden = true;
+  for (const input of document.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
   saveCandidate(candidate);
   location.assign(`${page}?test=${encodeURIComponent(test.id)}`);
 }
 
-async function main() {
-  let api;
+let api;
+
+async function loadTests() {
+  const params = new URLSearchParams(location.search);
   try {
-    ({ api } = await boot());
+    tests = await api.listTests();
   } catch (err) {
-    fatal($('#form-error'), err);
+    $('#test-list').replaceChildren(el('p', { class: 'muted', text: t('start.noTests') }));
+    showProblem($('#form-error'), err, 'action.loadTests', loadTests);
+    return;
+  }
+  renderTests(Array.isArray(tests) ? tests : [], params.get('test'));
+  // The test page sends the candidate back here when the server refused the code: try again.
+  if (params.get('codeError') && needsCode(selectedTest())) showError(t('start.codeInvalid'), $('#access-code'));
+}
+
+async function main() {
+  try {
+    ({ api } = await boot({ titleKeyOnStart: 'title.start' }));
+  } catch (err) {
+    fatal($('#form-error'), err, 'action.config', () => location.reload());
     return;
   }
   const saved = loadCandidate();
@@ -114,15 +149,7 @@ async function main() {
   $('#btn-study').addEventListener('click', () => go('study.html'));
   $('#start-form').addEventListener('submit', (e) => { e.preventDefault(); go('test.html'); });
   document.addEventListener('proctor:locale', () => renderTests(tests, selectedTest()?.id));
-  try {
-    tests = await api.listTests();
-    const params = new URLSearchParams(location.search);
-    renderTests(Array.isArray(tests) ? tests : [], params.get('test'));
-    // The test page sends the candidate back here when the server refused the code: try again.
-    if (params.get('codeError') && needsCode(selectedTest())) showError(t('start.codeInvalid'), $('#access-code'));
-  } catch (err) {
-    fatal($('#form-error'), err);
-  }
+  await loadTests();
 }
 
 main();
