@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { openBrowser } from './lib/browser.mjs';
 import { recordApi } from './lib/contract.mjs';
 import { WEB_CLIENT_DIR } from './lib/deps.mjs';
-import { assertCleanRun, assertSeqContiguous, candidate, eventually, fillStartPage, shot } from './lib/flow.mjs';
+import { assertCleanRun, assertSeqContiguous, candidate, eventually, fillStartPage, openStudy, shot } from './lib/flow.mjs';
 import { SEEDS, answerKey, psqlJson, startStack } from './lib/stack.mjs';
 
 const { test: SEED, correct: KEY } = answerKey(SEEDS[0]);
@@ -301,7 +301,7 @@ test('a keyboard-only run of a whole test: right answers, focus kept, no focus l
     assert.equal(await page.evaluate(() => document.activeElement.id), 'first-name');
     await shot(page, 'candidate-form-error');
     await page.keyboard.type('Иван');
-    await page.fill('#position', 'Специалист');
+    await page.selectOption('#position', 'Главный консультант');
     await page.check('#consent');
     await page.click('#btn-take');
     await page.waitForSelector('#btn-begin:not([disabled])');
@@ -429,8 +429,7 @@ test('a self-check with two right answers is answered by choosing both, then Che
   try {
     const { page } = b;
     await fillStartPage(page, stack.baseUrl, SEED.id, candidate('Учебнов'));
-    await page.click('#btn-study');
-    await page.waitForSelector('#study:not([hidden]) .module');
+    await openStudy(page);
     const sessionId = await page.evaluate((id) => sessionStorage.getItem(`proctor.active.study.${id}`), SEED.id);
     assert.match(await page.title(), new RegExp(`^Учебный материал: ${SEED.title} — Proctor$`));
     assert.ok(await page.isVisible('#watermark'), 'the study page has the watermark');
@@ -473,6 +472,11 @@ test('every page in Russian and English at 1280x800 and 390x844: no horizontal s
         if (viewport.width === 390 && lang === 'en') await axeCheck(page, `start ${tag}`);
 
         await page.click('#btn-study');
+        await page.waitForSelector('#info:not([hidden]) .info-fact img');
+        await noHorizontalScroll(page, `info ${tag}`);
+        await shot(page, `page-info-${tag}`, { fullPage: true });
+        if (viewport.width === 390 && lang === 'en') await axeCheck(page, `info ${tag}`);
+        await page.click('#to-study');
         await page.waitForSelector('#study:not([hidden]) .module');
         await noHorizontalScroll(page, `study ${tag}`);
         await shot(page, `page-study-${tag}`);
@@ -511,5 +515,104 @@ test('every page in Russian and English at 1280x800 and 390x844: no horizontal s
         await b.close();
       }
     }
+  }
+});
+
+// ---------- 4. original content as data ----------
+
+test('each sample test has an information page (key facts with images, ru and en) before the study material', { timeout: 60000 }, async () => {
+  const b = await openBrowser();
+  try {
+    const { page } = b;
+    for (const seed of SEEDS) {
+      const { test: def } = answerKey(seed);
+      await fillStartPage(page, stack.baseUrl, def.id, candidate('Инфов'));
+      await page.click('#btn-study');
+      await page.waitForSelector('#info:not([hidden]) .info-fact img');
+      assert.match(page.url(), new RegExp(`info\\.html\\?test=${def.id}$`));
+      const facts = await page.$$eval('.info-fact', (items) => items.map((i) => ({
+        title: i.querySelector('h3').textContent, text: i.querySelector('p').textContent, image: i.querySelector('img').naturalWidth,
+      })));
+      assert.ok(facts.length >= 5, `${def.id}: key facts (${facts.length})`);
+      assert.ok(facts.every((f) => f.title && f.text.length > 40 && f.image > 0), `${def.id}: each fact has a title, a text and a loaded image`);
+      assert.match(await page.title(), /^Информация: .+ — Proctor$/);
+      await axeCheck(page, `info ${def.id}`);
+      await page.click('[data-locale="en"]');
+      const en = await page.$$eval('.info-fact h3', (items) => items.map((i) => i.textContent));
+      assert.ok(en.every((x) => /^[A-Za-z’“”'., -]+$/.test(x)), `${def.id}: English facts (${en.join(' | ')})`);
+      await page.click('[data-locale="ru"]');
+      await page.click('#to-study');
+      await page.waitForSelector('#study:not([hidden]) .module');
+    }
+  } finally {
+    await b.close();
+  }
+});
+
+// ---------- 4. the registration positions ----------
+
+test('the registration form offers the administrator\'s positions (seeded with the original 17); "other" when allowed', { timeout: 90000 }, async () => {
+  const b = await openBrowser();
+  try {
+    const { page } = b;
+    await page.goto(`${stack.baseUrl}/`);
+    await page.waitForSelector('#position option:nth-child(2)', { state: 'attached' });
+    const seeded = await page.$$eval('#position option', (options) => options.map((o) => o.value).filter(Boolean));
+    assert.equal(seeded.length, 17, 'the original 17 positions');
+    assert.equal(seeded[0], 'Министр природных ресурсов');
+    assert.ok(!seeded.includes('__other__'), 'no free text unless the deployment allows it');
+
+    const key = stack.apiKey;
+    const read = await fetch(`${stack.baseUrl}/api/v1/positions`, { headers: { 'X-API-Key': key } });
+    assert.equal(read.status, 200);
+    assert.deepEqual((await read.json()).allowOther, false);
+    assert.equal((await fetch(`${stack.baseUrl}/api/v1/positions`)).status, 401, 'the page key is needed');
+
+    await stack.createAdmin('e2e-positions@example.org', 'e2e-positions-password-1', 'admin');
+    const login = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'e2e-positions@example.org', password: 'e2e-positions-password-1' }),
+    });
+    const { token } = await login.json();
+    const put = (body, auth = true) => fetch(`${stack.baseUrl}/api/v1/positions`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    assert.equal((await put({ positions: ['A'] }, false)).status, 401);
+    const duplicate = await put({ positions: ['Инженер', ' инженер '], allowOther: true });
+    assert.equal(duplicate.status, 400);
+    assert.equal((await duplicate.json()).error.field, '/positions/1');
+    const none = await put({ positions: [], allowOther: false });
+    assert.equal((await none.json()).error.field, '/allowOther');
+    const stored = await put({ positions: ['  Инженер   по защите информации ', 'Бухгалтер'], allowOther: true });
+    assert.equal(stored.status, 200);
+    assert.deepEqual(await stored.json(), { positions: ['Инженер по защите информации', 'Бухгалтер'], allowOther: true });
+    const [audit] = await psqlJson(stack.dbUrl, `select actor, target, details from audit_log where action = 'settings.positions' order by id desc limit 1`);
+    assert.deepEqual(audit, { actor: 'e2e-positions@example.org', target: 'settings:positions', details: { positions: ['Инженер по защите информации', 'Бухгалтер'], allowOther: true } });
+
+    // The form now lists the two and "another position" with free text, which the session stores.
+    await page.reload();
+    await page.waitForSelector('#position option[value="__other__"]', { state: 'attached' });
+    assert.deepEqual(await page.$$eval('#position option', (o) => o.map((x) => x.value).filter(Boolean)),
+      ['Инженер по защите информации', 'Бухгалтер', '__other__']);
+    await page.check(`input[name="testId"][value="${SEED.id}"]`);
+    await page.fill('#last-name', 'Свободнов');
+    await page.fill('#first-name', 'Пётр');
+    await page.selectOption('#position', '__other__');
+    await page.check('#consent');
+    await page.click('#btn-take');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'position-other', 'the empty free-text field takes the focus');
+    assert.match(await page.textContent('#form-error'), /Ваша должность/);
+    await page.fill('#position-other', 'Архивариус');
+    await shot(page, 'candidate-position-other');
+    await page.click('#btn-take');
+    await page.waitForSelector('#btn-begin:not([disabled])');
+    const sessionId = await beginTest(page);
+    const [who] = await psqlJson(stack.dbUrl, `select c.position from sessions s join candidates c on c.id = s.candidate_id where s.id = '${sessionId}'`);
+    assert.equal(who.position, 'Архивариус');
+  } finally {
+    await b.close();
   }
 });

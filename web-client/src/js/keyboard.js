@@ -28,7 +28,7 @@ export function tabbables(root) {
 
 export function trapTab(doc = document) {
   const onKey = (e) => {
-    if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.code !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
     const root = doc.querySelector('dialog[open]') || doc.body;
     const stops = tabbables(root);
     if (!stops.length) return;

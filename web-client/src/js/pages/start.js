@@ -7,6 +7,8 @@ import { $, el } from '../dom.js';
 import { t } from '../i18n.js';
 
 let tests = [];
+let positions = { positions: [], allowOther: true };
+const OTHER = '__other__';
 
 function renderTests(list, selectedId) {
   const host = $('#test-list');
@@ -56,8 +58,41 @@ function readForm() {
     lastName: value('#last-name'),
     firstName: value('#first-name'),
     middleName: value('#middle-name'),
-    position: value('#position'),
+    position: $('#position').value === OTHER ? value('#position-other') : value('#position'),
   };
+}
+
+// The administrator's list (GET /positions); "another position" with free text when the deployment
+// allows it, or when there is no list at all.
+function renderPositions(selected = $('#position').value) {
+  const select = $('#position');
+  const list = positions.positions ?? [];
+  const options = [el('option', { value: '', text: t('start.positionChoose') }),
+    ...list.map((p) => el('option', { value: p, text: p }))];
+  if (positions.allowOther || !list.length) options.push(el('option', { value: OTHER, text: t('start.positionOther') }));
+  select.replaceChildren(...options);
+  const known = [...select.options].some((o) => o.value === selected);
+  if (selected && known) select.value = selected;
+  else if (selected && (positions.allowOther || !list.length)) {
+    select.value = OTHER;
+    $('#position-other').value = selected;
+  }
+  updateOther();
+}
+
+function updateOther() {
+  const other = $('#position').value === OTHER;
+  $('#position-other-field').hidden = !other;
+  $('#position-other').required = other;
+}
+
+async function loadPositions(saved) {
+  try {
+    positions = await api.getPositions();
+  } catch (err) {
+    showProblem($('#form-error'), err, 'action.loadPositions', () => loadPositions(saved));
+  }
+  renderPositions(saved);
 }
 
 // The message names the field, the field is marked invalid (and described by the message) and
@@ -82,8 +117,13 @@ const labelOf = (input) => input.closest('label')?.querySelector('span')?.textCo
 
 function firstProblem(test, candidate) {
   if (!test) return [t('form.missingTest'), document.querySelector('input[name="testId"]')];
-  for (const [value, id] of [[candidate.lastName, '#last-name'], [candidate.firstName, '#first-name'], [candidate.position, '#position']]) {
+  for (const [value, id] of [[candidate.lastName, '#last-name'], [candidate.firstName, '#first-name']]) {
     if (!value) return [t('form.missing', { field: labelOf($(id)) }), $(id)];
+  }
+  if (!candidate.position) {
+    const other = $('#position').value === OTHER;
+    const field = other ? $('#position-other') : $('#position');
+    return [t(other ? 'form.missingOther' : 'form.missing', { field: labelOf(field) }), field];
   }
   if (!$('#consent').checked) return [t('form.missingConsent'), $('#consent')];
   return null;
@@ -143,13 +183,15 @@ async function main() {
     $('#last-name').value = saved.lastName;
     $('#first-name').value = saved.firstName;
     $('#middle-name').value = saved.middleName || '';
-    $('#position').value = saved.position;
   }
+  $('#position').addEventListener('change', updateOther);
   $('#test-list').addEventListener('change', () => { updateStudyButton(); updateAccess(); });
-  $('#btn-study').addEventListener('click', () => go('study.html'));
+  // Study starts with the test's information page (key facts), as the original's portal did; a test
+  // without one goes on to the study material at once.
+  $('#btn-study').addEventListener('click', () => go('info.html'));
   $('#start-form').addEventListener('submit', (e) => { e.preventDefault(); go('test.html'); });
-  document.addEventListener('proctor:locale', () => renderTests(tests, selectedTest()?.id));
-  await loadTests();
+  document.addEventListener('proctor:locale', () => { renderTests(tests, selectedTest()?.id); renderPositions(); });
+  await Promise.all([loadTests(), loadPositions(saved && !saved.accessCode ? saved.position : '')]);
 }
 
 main();
