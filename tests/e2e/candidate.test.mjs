@@ -474,6 +474,7 @@ test('every page in Russian and English at 1280x800 and 390x844: no horizontal s
         await page.click('#btn-study');
         await page.waitForSelector('#info:not([hidden]) .info-fact img');
         await noHorizontalScroll(page, `info ${tag}`);
+        await page.evaluate(() => window.scrollTo(0, 0));
         await shot(page, `page-info-${tag}`, { fullPage: true });
         if (viewport.width === 390 && lang === 'en') await axeCheck(page, `info ${tag}`);
         await page.click('#to-study');

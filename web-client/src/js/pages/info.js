@@ -54,7 +54,7 @@ async function main() {
   }
   render();
   document.addEventListener('proctor:locale', render);
-  $('#to-study').focus();
+  $('#to-study').focus({ preventScroll: true });
 }
 
 main();

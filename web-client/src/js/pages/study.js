@@ -218,7 +218,11 @@ async function open() {
     if (!resumed) proctoring.emit('study_started', {}, true);
 
     modules = session.study?.modules ?? [];
-    $('#page-title').textContent = session.test?.title || t('study.title');
+    if (session.test?.title) {
+      // The test's title, which a language switch must not replace with the generic one.
+      $('#page-title').removeAttribute('data-i18n');
+      $('#page-title').textContent = session.test.title;
+    }
     setPageTitle('title.study', { test: session.test?.title || '' });
     showWatermark(session);
     renderModules();

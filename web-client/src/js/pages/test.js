@@ -28,6 +28,13 @@ let announced = new Set(); // minutes-left marks already announced (5, 1)
 const questions = () => session.test.questions;
 const stateKey = () => `proctor.test.${session.sessionId}`;
 
+// The test's own title in the top bar; no longer the translated placeholder a language switch rewrites.
+function setTopTitle(text) {
+  const node = $('#test-title');
+  node.removeAttribute('data-i18n');
+  node.textContent = text;
+}
+
 function showScreen(name) {
   for (const id of ['loading', 'intro', 'question', 'sending', 'result']) $(`#screen-${id}`).hidden = id !== name;
   const test = session?.test?.title || $('#intro-title').textContent || t('test.title');
@@ -73,7 +80,7 @@ async function showIntro(testId) {
   const test = tests.find((x) => x.id === testId);
   if (!test) throw Object.assign(new Error(`unknown test ${testId}`), { code: 'not_found' });
   $('#intro-title').textContent = test.title;
-  $('#test-title').textContent = test.title;
+  setTopTitle(test.title);
   $('#intro-description').textContent = test.description || '';
   // Whole minutes as "N min"; anything else exactly (m:ss), never rounded to a time the candidate does not have.
   const limit = test.timeLimitSeconds;
@@ -144,7 +151,7 @@ function startRefusal(err) {
 // ---------- running ----------
 
 async function startTest(savedTelemetry) {
-  $('#test-title').textContent = session.test.title;
+  setTopTitle(session.test.title);
   proctoring = await startProctoring(api, session, {
     questionId: () => (state.phase === 'questions' ? questions()[state.current]?.id : null),
     onFullscreenExit: () => { $('#fullscreen-notice').hidden = false; },
@@ -491,7 +498,7 @@ async function resume() {
   if (state.phase === 'done') {
     result = await kvGet(`resultResponse:${session.sessionId}`);
     if (result) {
-      $('#test-title').textContent = session.test.title;
+      setTopTitle(session.test.title);
       renderResult();
       return;
     }
