@@ -90,12 +90,13 @@ export class Outbox {
     const record = {
       eventId: crypto.randomUUID(),
       sessionId: this.sessionId,
-      seq: this.nextSeq++,
+      seq: -1, // numbered by appendEvent, inside its transaction
       type,
       clientTs: new Date().toISOString(),
       details,
     };
     await appendEvent(record);
+    this.nextSeq = record.seq + 1;
     this.pending += 1;
     this.emit();
     this.schedule(urgent ? 0 : FLUSH_INTERVAL_MS);
