@@ -187,8 +187,11 @@ async function startTest(savedTelemetry) {
   document.addEventListener('proctor:locale', () => { if (state.phase === 'questions') renderQuestion(); });
   // Answering or moving never drops the keyboard focus: when the focused button disappears (Next
   // on the last question), Finish takes it.
-  document.addEventListener('focusout', () => setTimeout(() => {
-    if (state.phase === 'questions' && document.activeElement === document.body && !$('dialog[open]')) $('#btn-finish').focus();
+  document.addEventListener('focusout', (e) => setTimeout(() => {
+    const gone = !e.target.isConnected || e.target.disabled || e.target.getClientRects().length === 0;
+    if (gone && state.phase === 'questions' && document.activeElement === document.body && !$('dialog[open]')) {
+      $('#btn-finish').focus({ preventScroll: true });
+    }
   }, 0));
   startTimer();
 }
