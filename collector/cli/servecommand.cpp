@@ -16,6 +16,7 @@
 #include "http/routes/adminguard.h"
 #include "http/routes/analysisroutes.h"
 #include "http/routes/attemptpolicyroutes.h"
+#include "http/routes/positionroutes.h"
 #include "http/routes/authroutes.h"
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
@@ -30,6 +31,7 @@
 #include "services/analysisservice.h"
 #include "services/apikeyservice.h"
 #include "services/attemptpolicyservice.h"
+#include "services/positionservice.h"
 #include "services/auditservice.h"
 #include "services/authservice.h"
 #include "services/candidateerasureservice.h"
@@ -128,6 +130,8 @@ int runServe(const Config &config, const QStringList &)
     Http::registerAnalysisRoutes(router, admin);
     Services::AttemptPolicyService attemptPolicies(db, tests);
     Http::registerAttemptPolicyRoutes(router, admin, attemptPolicies);
+    Services::PositionService positions(db);
+    Http::registerPositionRoutes(router, guard, adminGuard, positions);
     Http::registerRosterRoutes(router, admin);
 
     Http::HttpLimits limits;

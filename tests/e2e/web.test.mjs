@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { openBrowser } from './lib/browser.mjs';
 import { eventIdsOf, recordApi } from './lib/contract.mjs';
-import { assertCleanRun, assertSeqContiguous, candidate, eventually, fillStartPage, leaveAndComeBack, shot } from './lib/flow.mjs';
+import { assertCleanRun, assertSeqContiguous, candidate, eventually, fillStartPage, leaveAndComeBack, openStudy, shot } from './lib/flow.mjs';
 import { ARTIFACTS_DIR, SEEDS, answerKey, psql, psqlJson, startStack } from './lib/stack.mjs';
 
 const run = promisify(execFile);
@@ -321,8 +321,7 @@ test('the study page records reading time, scroll depth and self-checks', { time
   try {
     const { page } = b;
     await fillStartPage(page, stack.baseUrl, SEED.id, candidate('Соколов'));
-    await page.click('#btn-study');
-    await page.waitForSelector('#study:not([hidden]) .module');
+    await openStudy(page);
     const sessionId = await page.evaluate((id) => sessionStorage.getItem(`proctor.active.study.${id}`), SEED.id);
     await page.mouse.move(700, 400);
     await page.waitForTimeout(2300);
@@ -370,8 +369,7 @@ test('the study page records the same violations, stored under the study session
   try {
     const { page } = b;
     await fillStartPage(page, stack.baseUrl, SEED.id, candidate('Новиков'));
-    await page.click('#btn-study');
-    await page.waitForSelector('#study:not([hidden]) .module');
+    await openStudy(page);
     const sessionId = await page.evaluate((id) => sessionStorage.getItem(`proctor.active.study.${id}`), SEED.id);
     assert.match(sessionId, /^[0-9a-f-]{36}$/);
     assert.equal(rec.sessionStarts.length, 1);

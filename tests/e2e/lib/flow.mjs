@@ -29,7 +29,21 @@ export async function fillStartPage(page, baseUrl, testId, who) {
   await page.fill('#last-name', who.lastName);
   await page.fill('#first-name', who.firstName);
   if (who.middleName) await page.fill('#middle-name', who.middleName);
-  await page.fill('#position', who.position);
+  // The position is chosen from the administrator's list (GET /positions); one not listed goes in
+  // "another position" when the deployment allows it.
+  if (await page.$eval('#position', (el) => el.tagName !== 'SELECT')) {
+    await page.fill('#position', who.position); // a page without the positions list
+    await page.check('#consent');
+    return;
+  }
+  await page.waitForSelector('#position option:nth-child(2)', { state: 'attached' });
+  const listed = await page.$$eval('#position option', (options, p) => options.some((o) => o.value === p), who.position);
+  if (listed) {
+    await page.selectOption('#position', who.position);
+  } else {
+    await page.selectOption('#position', '__other__');
+    await page.fill('#position-other', who.position);
+  }
   await page.check('#consent');
 }
 
@@ -50,7 +64,18 @@ export async function leaveAndComeBack(page) {
   });
 }
 
-export const candidate = (lastName) => ({ lastName, firstName: 'Иван', middleName: 'Петрович', position: 'Ведущий специалист' });
+// Study from the start page: the test's information page first, then on to the study material.
+export async function openStudy(page) {
+  await page.click('#btn-study');
+  await page.waitForURL(/(info|study)\.html/);
+  if (/info\.html/.test(page.url())) {
+    await page.waitForSelector('#info:not([hidden])');
+    await page.click('#to-study');
+  }
+  await page.waitForSelector('#study:not([hidden]) .module');
+}
+
+export const candidate = (lastName) => ({ lastName, firstName: 'Иван', middleName: 'Петрович', position: 'Ведущий специалист 1 разряда' });
 
 export function assertSeqContiguous(rows) {
   assert.deepEqual(rows.map((r) => r.seq), rows.map((_, i) => i), 'seq is contiguous from 0');

@@ -72,6 +72,11 @@ export class ApiClient {
     return (await this.request('GET', '/tests', { apiKey: true })).data;
   }
 
+  // The positions the registration form offers (an administrator's list) and whether others may be typed.
+  async getPositions() {
+    return (await this.request('GET', '/positions', { apiKey: true })).data;
+  }
+
   async getTest(testId) {
     return (await this.request('GET', `/tests/${encodeURIComponent(testId)}`, { apiKey: true })).data;
   }

@@ -4,16 +4,21 @@
 // context menu, the print shortcut), and reports each violation to onViolation for the eye.
 // It reads event.code only, never event.key or any typed character.
 
+import { since } from './marks.js';
+
 const FLASH_MS = 1500;
 
 export class Capture {
-  constructor({ emit, onViolation = () => {}, onFocusChange = () => {}, onFullscreenExit = () => {}, questionId = () => null, flashOverlay }) {
+  constructor({ emit, onViolation = () => {}, onFocusChange = () => {}, onFullscreenExit = () => {}, questionId = () => null, flashOverlay, marks = null }) {
     this.emit = emit;
     this.onViolation = onViolation;
     this.onFocusChange = onFocusChange;
     this.onFullscreenExit = onFullscreenExit;
     this.questionId = questionId;
     this.flashOverlay = flashOverlay;
+    // Start times are epoch ms, mirrored in `marks` (SessionMarks), so a period that a reload or a
+    // closed tab interrupted is closed with its full duration by the page that comes back.
+    this.marks = marks;
     this.blurStart = null;
     this.hiddenStart = null;
     this.offlineStart = null;
@@ -64,28 +69,17 @@ export class Capture {
         this.wasFullscreen = true;
       } else if (this.wasFullscreen) {
         this.wasFullscreen = false;
-        this.violation('fullscreen_exit', {});
+        this.violation('fullscreen_exit', { reason: 'user' });
         this.onFullscreenExit();
       }
     });
 
-    this.on(window, 'offline', () => {
-      if (this.offlineStart === null) {
-        this.offlineStart = performance.now();
-        this.emit('network_offline', {}, false);
-      }
-    }, undefined, this.networkHandlers);
-    this.on(window, 'online', () => {
-      if (this.offlineStart !== null) {
-        const durationMs = Math.round(performance.now() - this.offlineStart);
-        this.offlineStart = null;
-        this.emit('network_online', { durationMs }, true);
-      }
-    }, undefined, this.networkHandlers);
-    if (!navigator.onLine) {
-      this.offlineStart = performance.now();
-      this.emit('network_offline', {}, false);
-    }
+    this.on(window, 'offline', () => this.wentOffline(), undefined, this.networkHandlers);
+    this.on(window, 'online', () => this.cameOnline(), undefined, this.networkHandlers);
+    // Leaving the page (reload, tab closed, another site) starts a hidden period; the page that
+    // comes back to this session closes it (restore()).
+    this.on(window, 'pagehide', () => this.hidden());
+    this.restore();
     if (document.fullscreenElement) this.wasFullscreen = true;
   }
 
@@ -98,9 +92,58 @@ export class Capture {
     this.flashOverlay?.classList.remove('visible');
   }
 
+  mark(name, value) {
+    if (!this.marks) return;
+    if (value === null) this.marks.clear(name);
+    else this.marks.set(name, value);
+  }
+
+  // Periods an earlier page of this session left open: closed now with their stored start.
+  restore() {
+    const stored = (name) => this.marks?.get(name) ?? null;
+    const hiddenAt = stored('hidden');
+    if (hiddenAt !== null) {
+      if (document.visibilityState === 'visible') {
+        this.mark('hidden', null);
+        this.emit('visibility_visible', { durationMs: since(hiddenAt) }, true);
+      } else {
+        this.hiddenStart = hiddenAt;
+      }
+    }
+    const blurAt = stored('blur');
+    if (blurAt !== null) {
+      this.blurStart = blurAt;
+      if (document.hasFocus()) this.focusGained();
+    }
+    const offlineAt = stored('offline');
+    if (!navigator.onLine) {
+      if (offlineAt === null) this.wentOffline();
+      else this.offlineStart = offlineAt;
+    } else if (offlineAt !== null) {
+      this.offlineStart = offlineAt;
+      this.cameOnline();
+    }
+  }
+
+  wentOffline() {
+    if (this.offlineStart !== null) return;
+    this.offlineStart = Date.now();
+    this.mark('offline', this.offlineStart);
+    this.emit('network_offline', {}, false);
+  }
+
+  cameOnline() {
+    if (this.offlineStart === null) return;
+    const durationMs = since(this.offlineStart);
+    this.offlineStart = null;
+    this.mark('offline', null);
+    this.emit('network_online', { durationMs }, true);
+  }
+
   focusLost() {
     if (this.blurStart !== null) return;
-    this.blurStart = performance.now();
+    this.blurStart = Date.now();
+    this.mark('blur', this.blurStart);
     this.stats.focusLossCount += 1;
     this.violation('focus_loss', {});
     this.onFocusChange(false);
@@ -108,8 +151,9 @@ export class Capture {
 
   focusGained() {
     if (this.blurStart === null) return;
-    const durationMs = Math.round(performance.now() - this.blurStart);
+    const durationMs = since(this.blurStart);
     this.blurStart = null;
+    this.mark('blur', null);
     this.stats.blurMs += durationMs;
     this.emit('focus_gain', { durationMs }, true);
     this.onFocusChange(true);
@@ -117,14 +161,16 @@ export class Capture {
 
   hidden() {
     if (this.hiddenStart !== null) return;
-    this.hiddenStart = performance.now();
+    this.hiddenStart = Date.now();
+    this.mark('hidden', this.hiddenStart);
     this.violation('visibility_hidden', {});
   }
 
   visible() {
     if (this.hiddenStart === null) return;
-    const durationMs = Math.round(performance.now() - this.hiddenStart);
+    const durationMs = since(this.hiddenStart);
     this.hiddenStart = null;
+    this.mark('hidden', null);
     this.emit('visibility_visible', { durationMs }, true);
   }
 
@@ -165,7 +211,7 @@ export class Capture {
 
   // Durations still open at the end (e.g. the candidate finished while another window had focus).
   snapshot() {
-    const openBlur = this.blurStart === null ? 0 : performance.now() - this.blurStart;
+    const openBlur = this.blurStart === null ? 0 : Date.now() - this.blurStart;
     return { focusLossCount: this.stats.focusLossCount, blurMs: Math.round(this.stats.blurMs + openBlur) };
   }
 }

@@ -11,6 +11,7 @@ import { nextDelayMs } from './backoff.js';
 
 const BATCH_LIMIT = 100;
 const FLUSH_INTERVAL_MS = 2000;
+const OPEN = new Map(); // sessionId -> Promise<Outbox> of this page
 
 export class Outbox {
   constructor(api, sessionId, token, nextSeq) {
@@ -38,8 +39,28 @@ export class Outbox {
     window.addEventListener('online', this.onOnline);
   }
 
+  // One outbox per session and page (the leftovers of earlier sessions and the page's own session
+  // may name the same one): a second open returns the first, with the newer token.
+  static open(api, sessionId, token) {
+    let opening = OPEN.get(sessionId);
+    if (!opening) {
+      opening = Outbox.create(api, sessionId, token);
+      OPEN.set(sessionId, opening);
+      opening.catch(() => OPEN.delete(sessionId));
+      return opening;
+    }
+    return opening.then((outbox) => {
+      if (token) outbox.token = token;
+      return outbox;
+    });
+  }
+
+  static isOpen(sessionId) {
+    return OPEN.has(sessionId);
+  }
+
   // Resumes the counter where the previous page of this session stopped.
-  static async open(api, sessionId, token) {
+  static async create(api, sessionId, token) {
     const stored = (await kvGet(`seq:${sessionId}`)) ?? 0;
     const outbox = new Outbox(api, sessionId, token, stored);
     outbox.pending = await countPending(sessionId);
@@ -69,12 +90,13 @@ export class Outbox {
     const record = {
       eventId: crypto.randomUUID(),
       sessionId: this.sessionId,
-      seq: this.nextSeq++,
+      seq: -1, // numbered by appendEvent, inside its transaction
       type,
       clientTs: new Date().toISOString(),
       details,
     };
     await appendEvent(record);
+    this.nextSeq = record.seq + 1;
     this.pending += 1;
     this.emit();
     this.schedule(urgent ? 0 : FLUSH_INTERVAL_MS);

@@ -61,14 +61,22 @@ export async function kvDelete(key) {
   return done(tx);
 }
 
-// Stores the event and advances the session's sequence counter in one transaction, so a reload
-// can never reuse a seq nor leave a gap behind an event that was numbered but not stored.
+// Numbers the event with the session's next seq, stores it and advances the counter in one
+// transaction, so a reload can never reuse a seq nor leave a gap behind an event that was numbered but
+// not stored, and two tabs writing to one session (a leftover delivery beside the session's own page)
+// never number two events alike: IndexedDB runs overlapping readwrite transactions one after another.
 export async function appendEvent(record) {
   const db = await openStore();
   const tx = db.transaction(['events', 'kv'], 'readwrite');
-  tx.objectStore('events').put(record);
-  tx.objectStore('kv').put({ key: `seq:${record.sessionId}`, value: record.seq + 1 });
-  return done(tx);
+  const kv = tx.objectStore('kv');
+  const key = `seq:${record.sessionId}`;
+  kv.get(key).onsuccess = (e) => {
+    record.seq = e.target.result?.value ?? 0;
+    tx.objectStore('events').put(record);
+    kv.put({ key, value: record.seq + 1 });
+  };
+  await done(tx);
+  return record;
 }
 
 export async function pendingEvents(sessionId, limit) {

@@ -41,7 +41,8 @@ export class Telemetry {
       this.down.delete(e.code);
       if (this.keystrokes.length < KEYSTROKES_MAX) this.keystrokes.push({ code: e.code, downMs, upMs: Math.max(downMs, this.now()) });
     });
-    this.on(window, 'blur', () => this.down.clear());
+    // Only the window's own blur (this capturing listener also sees every element's blur, e.g. Tab).
+    this.on(window, 'blur', (e) => { if (e.target === window) this.down.clear(); });
     this.on(window, 'mousemove', (e) => this.mouseMoved(e.clientX, e.clientY));
   }
 

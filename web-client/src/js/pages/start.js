@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Start page: choose a test, enter who you are, accept the recording notice, then study or test.
 import { boot, fatal } from '../boot.js';
+import { clearProblem, showProblem } from '../errors.js';
 import { loadCandidate, saveCandidate } from '../candidate.js';
 import { $, el } from '../dom.js';
 import { t } from '../i18n.js';
 
 let tests = [];
+let positions = { positions: [], allowOther: true };
+const OTHER = '__other__';
 
 function renderTests(list, selectedId) {
   const host = $('#test-list');
@@ -55,19 +58,75 @@ function readForm() {
     lastName: value('#last-name'),
     firstName: value('#first-name'),
     middleName: value('#middle-name'),
-    position: value('#position'),
+    position: $('#position').value === OTHER ? value('#position-other') : value('#position'),
   };
 }
 
+// The administrator's list (GET /positions); "another position" with free text when the deployment
+// allows it, or when there is no list at all.
+function renderPositions(selected = $('#position').value) {
+  const select = $('#position');
+  const list = positions.positions ?? [];
+  const options = [el('option', { value: '', text: t('start.positionChoose') }),
+    ...list.map((p) => el('option', { value: p, text: p }))];
+  if (positions.allowOther || !list.length) options.push(el('option', { value: OTHER, text: t('start.positionOther') }));
+  select.replaceChildren(...options);
+  const known = [...select.options].some((o) => o.value === selected);
+  if (selected && known) select.value = selected;
+  else if (selected && (positions.allowOther || !list.length)) {
+    select.value = OTHER;
+    $('#position-other').value = selected;
+  }
+  updateOther();
+}
+
+function updateOther() {
+  const other = $('#position').value === OTHER;
+  $('#position-other-field').hidden = !other;
+  $('#position-other').required = other;
+}
+
+async function loadPositions(saved) {
+  try {
+    positions = await api.getPositions();
+  } catch (err) {
+    showProblem($('#form-error'), err, 'action.loadPositions', () => loadPositions(saved));
+  }
+  renderPositions(saved);
+}
+
+// The message names the field, the field is marked invalid (and described by the message) and
+// takes the focus, so a keyboard or screen-reader user lands where the fix is.
 function showError(message, field) {
   const error = $('#form-error');
+  clearProblem(error);
   error.textContent = message;
   error.hidden = false;
-  for (const input of document.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  for (const input of document.querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+  }
   if (field) {
     field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', 'form-error');
     field.focus();
   }
+}
+
+const labelOf = (input) => input.closest('label')?.querySelector('span')?.textContent?.trim() || input.name;
+
+function firstProblem(test, candidate) {
+  if (!test) return [t('form.missingTest'), document.querySelector('input[name="testId"]')];
+  for (const [value, id] of [[candidate.lastName, '#last-name'], [candidate.firstName, '#first-name']]) {
+    if (!value) return [t('form.missing', { field: labelOf($(id)) }), $(id)];
+  }
+  if (!candidate.position) {
+    const other = $('#position').value === OTHER;
+    const field = other ? $('#position-other') : $('#position');
+    return [t(other ? 'form.missingOther' : 'form.missing', { field: labelOf(field) }), field];
+  }
+  if (!$('#consent').checked) return [t('form.missingConsent'), $('#consent')];
+  return null;
 }
 
 function go(page) {
@@ -76,7 +135,7 @@ function go(page) {
   if (needsCode(test)) {
     const code = $('#access-code').value.trim();
     if (!code || !$('#consent').checked) {
-      showError(t('start.codeRequired'), code ? $('#consent') : $('#access-code'));
+      showError(t(code ? 'form.missingConsent' : 'form.missingCode'), code ? $('#consent') : $('#access-code'));
       return;
     }
     error.hidden = true;
@@ -85,22 +144,38 @@ function go(page) {
     return;
   }
   const candidate = readForm();
-  if (!test || !candidate.lastName || !candidate.firstName || !candidate.position || !$('#consent').checked) {
-    error.textContent = t('start.required');
-    error.hidden = false;
+  const problem = firstProblem(test, candidate);
+  if (problem) {
+    showError(...problem);
     return;
   }
   error.hidden = true;
+  for (const input of document.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
   saveCandidate(candidate);
   location.assign(`${page}?test=${encodeURIComponent(test.id)}`);
 }
 
-async function main() {
-  let api;
+let api;
+
+async function loadTests() {
+  const params = new URLSearchParams(location.search);
   try {
-    ({ api } = await boot());
+    tests = await api.listTests();
   } catch (err) {
-    fatal($('#form-error'), err);
+    $('#test-list').replaceChildren(el('p', { class: 'muted', text: t('start.noTests') }));
+    showProblem($('#form-error'), err, 'action.loadTests', loadTests);
+    return;
+  }
+  renderTests(Array.isArray(tests) ? tests : [], params.get('test'));
+  // The test page sends the candidate back here when the server refused the code: try again.
+  if (params.get('codeError') && needsCode(selectedTest())) showError(t('start.codeInvalid'), $('#access-code'));
+}
+
+async function main() {
+  try {
+    ({ api } = await boot({ titleKeyOnStart: 'title.start' }));
+  } catch (err) {
+    fatal($('#form-error'), err, 'action.config', () => location.reload());
     return;
   }
   const saved = loadCandidate();
@@ -108,21 +183,15 @@ async function main() {
     $('#last-name').value = saved.lastName;
     $('#first-name').value = saved.firstName;
     $('#middle-name').value = saved.middleName || '';
-    $('#position').value = saved.position;
   }
+  $('#position').addEventListener('change', updateOther);
   $('#test-list').addEventListener('change', () => { updateStudyButton(); updateAccess(); });
-  $('#btn-study').addEventListener('click', () => go('study.html'));
+  // Study starts with the test's information page (key facts), as the original's portal did; a test
+  // without one goes on to the study material at once.
+  $('#btn-study').addEventListener('click', () => go('info.html'));
   $('#start-form').addEventListener('submit', (e) => { e.preventDefault(); go('test.html'); });
-  document.addEventListener('proctor:locale', () => renderTests(tests, selectedTest()?.id));
-  try {
-    tests = await api.listTests();
-    const params = new URLSearchParams(location.search);
-    renderTests(Array.isArray(tests) ? tests : [], params.get('test'));
-    // The test page sends the candidate back here when the server refused the code: try again.
-    if (params.get('codeError') && needsCode(selectedTest())) showError(t('start.codeInvalid'), $('#access-code'));
-  } catch (err) {
-    fatal($('#form-error'), err);
-  }
+  document.addEventListener('proctor:locale', () => { renderTests(tests, selectedTest()?.id); renderPositions(); });
+  await Promise.all([loadTests(), loadPositions(saved && !saved.accessCode ? saved.position : '')]);
 }
 
 main();

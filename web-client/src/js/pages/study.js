@@ -3,12 +3,14 @@
 // time per module (module_view_time), how far each module was scrolled through
 // (scroll_depth_milestone) and self-check answers (self_check_answered), plus the same violations
 // as the test page.
-import { boot, fatal, queryParam } from '../boot.js';
+import { boot, fatal, queryParam, setPageTitle } from '../boot.js';
 import { loadCandidate } from '../candidate.js';
 import { $, el, paragraphs } from '../dom.js';
 import { t } from '../i18n.js';
+import { showProblem } from '../errors.js';
 import { startProctoring } from '../proctoring.js';
 import { resumeSession, startSession } from '../session.js';
+import { showWatermark } from '../watermark.js';
 
 const MILESTONES = [25, 50, 75, 100];
 const TICK_MS = 1000;
@@ -37,46 +39,82 @@ function renderModules() {
     ...moduleChecks(m).map((q) => renderSelfCheck(m, q)))));
 }
 
+// A self-check with one right answer is one click; one with several (the key has more than one
+// option, or the question says multiple) is "choose, then check": checkboxes and a Check button.
+const isMultiple = (q) => q.multiple === true || (correctIds(q)?.length ?? 0) > 1;
+
 function renderSelfCheck(module, q) {
-  const box = el('div', { class: 'self-check', dataset: { questionId: q.id } },
-    el('h3', { text: t('study.selfCheck') }),
-    el('p', { class: 'q-text', text: q.text }),
-    el('div', { class: 'options' }, q.options.map((o) => el('button', {
+  const multiple = isMultiple(q);
+  const textId = `sc-${q.id}-text`;
+  const options = multiple
+    ? q.options.map((o) => el('label', { class: 'option', dataset: { optionId: o.id } },
+      el('input', { type: 'checkbox', name: `sc-${q.id}`, value: o.id }),
+      el('span', { text: o.text })))
+    : q.options.map((o) => el('button', {
       type: 'button',
       class: 'option',
       dataset: { optionId: o.id },
       text: o.text,
-      onclick: () => answerSelfCheck(module, q, o.id, box),
-    }))),
+      onclick: () => answerSelfCheck(module, q, [o.id], box),
+    }));
+  const box = el('div', { class: 'self-check', dataset: { questionId: q.id, multiple: String(multiple) } },
+    el('h3', { text: t('study.selfCheck') }),
+    el('p', { class: 'q-text', id: textId, text: q.text }),
+    multiple ? el('p', { class: 'muted hint', text: t('study.multipleHint') }) : null,
+    el('div', { class: 'options', role: 'group', 'aria-labelledby': textId }, options),
+    multiple ? el('div', { class: 'actions' }, el('button', {
+      type: 'button',
+      class: 'secondary check',
+      text: t('study.check'),
+      onclick: () => {
+        const chosen = [...box.querySelectorAll('input:checked')].map((i) => i.value);
+        if (!chosen.length) {
+          const feedback = box.querySelector('.feedback');
+          feedback.hidden = false;
+          feedback.className = 'feedback bad';
+          feedback.textContent = t('study.chooseFirst');
+          return;
+        }
+        answerSelfCheck(module, q, chosen, box);
+      },
+    })) : null,
     el('p', { class: 'feedback', role: 'status', hidden: true }));
-  if (state.answered[q.id]) showFeedback(q, state.answered[q.id], box);
+  const answered = state.answered[q.id];
+  if (answered) showFeedback(q, [].concat(answered), box);
   return box;
 }
 
-function showFeedback(q, optionId, box) {
+const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
+
+function showFeedback(q, optionIds, box) {
   const right = correctIds(q);
-  for (const button of box.querySelectorAll('.option')) {
-    button.disabled = true;
-    button.classList.toggle('chosen', button.dataset.optionId === optionId);
-    if (right) button.classList.toggle('right', right.includes(button.dataset.optionId));
+  for (const option of box.querySelectorAll('.option')) {
+    const id = option.dataset.optionId;
+    const control = option.tagName === 'BUTTON' ? option : option.querySelector('input');
+    control.disabled = true;
+    if (control.type === 'checkbox') control.checked = optionIds.includes(id);
+    option.classList.toggle('chosen', optionIds.includes(id));
+    if (right) option.classList.toggle('right', right.includes(id));
   }
+  const check = box.querySelector('button.check');
+  if (check) check.disabled = true;
   const feedback = box.querySelector('.feedback');
   feedback.hidden = false;
   if (!right) {
     feedback.textContent = t('study.recorded');
     feedback.className = 'feedback';
   } else {
-    const ok = right.length === 1 && right[0] === optionId;
+    const ok = sameSet(right, optionIds);
     feedback.textContent = t(ok ? 'study.correct' : 'study.wrong');
     feedback.className = `feedback ${ok ? 'good' : 'bad'}`;
   }
 }
 
-function answerSelfCheck(module, q, optionId, box) {
+function answerSelfCheck(module, q, optionIds, box) {
   if (state.answered[q.id]) return;
-  state.answered[q.id] = optionId;
+  state.answered[q.id] = optionIds;
   saveState();
-  showFeedback(q, optionId, box);
+  showFeedback(q, optionIds, box);
   const right = correctIds(q);
   // Without the key in the public study material the page cannot tell right from wrong, and a
   // guessed "correct" would be false data, so nothing is reported then.
@@ -84,7 +122,7 @@ function answerSelfCheck(module, q, optionId, box) {
     console.warn(`[study] self-check ${q.id} has no key in the public material; not reported`);
     return;
   }
-  proctoring.emit('self_check_answered', { moduleId: module.id, questionId: q.id, correct: right.length === 1 && right[0] === optionId }, false);
+  proctoring.emit('self_check_answered', { moduleId: module.id, questionId: q.id, correct: sameSet(right, optionIds) }, false);
 }
 
 // The module "being read" is the one under the middle of the viewport, while the page is visible
@@ -137,15 +175,22 @@ function checkScrollDepth() {
   saveState();
 }
 
+let api;
+
 async function main() {
-  let api;
   try {
-    ({ api } = await boot());
+    ({ api } = await boot({ titleKeyOnStart: 'study.title' }));
   } catch (err) {
-    fatal($('#error'), err);
+    $('#status').hidden = true;
+    fatal($('#error'), err, 'action.config', () => location.reload());
     return;
   }
+  await open();
+}
+
+async function open() {
   const testId = queryParam('test');
+  $('#status').hidden = false;
   try {
     session = await resumeSession('study', testId);
     const resumed = !!session;
@@ -157,7 +202,13 @@ async function main() {
         $('#error').replaceChildren(t('test.noCandidate'), ' ', el('a', { href: 'index.html', text: t('common.toStart') }));
         return;
       }
-      session = await startSession(api, 'study', testId, candidate);
+      try {
+        session = await startSession(api, 'study', testId, candidate);
+      } catch (err) {
+        $('#status').hidden = true;
+        showProblem($('#error'), err, 'action.startStudy', () => open());
+        return;
+      }
     }
     try {
       state = JSON.parse(sessionStorage.getItem(stateKey()) || 'null');
@@ -167,7 +218,13 @@ async function main() {
     if (!resumed) proctoring.emit('study_started', {}, true);
 
     modules = session.study?.modules ?? [];
-    $('#page-title').textContent = session.test?.title || t('study.title');
+    if (session.test?.title) {
+      // The test's title, which a language switch must not replace with the generic one.
+      $('#page-title').removeAttribute('data-i18n');
+      $('#page-title').textContent = session.test.title;
+    }
+    setPageTitle('title.study', { test: session.test?.title || '' });
+    showWatermark(session);
     renderModules();
     document.addEventListener('proctor:locale', renderModules);
     $('#status').hidden = true;
@@ -196,7 +253,7 @@ async function main() {
     });
   } catch (err) {
     $('#status').hidden = true;
-    fatal($('#error'), err);
+    fatal($('#error'), err, 'action.startStudy', () => location.reload());
   }
 }
 

@@ -3,6 +3,7 @@
 // its QR link): valid or revoked (with the day), masked holder, test, the day it was issued. A wrong code
 // reads exactly like an unknown number.
 import { boot, fatal, queryParam } from '../boot.js';
+import { clearProblem, showProblem } from '../errors.js';
 import { $ } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
 
@@ -37,21 +38,24 @@ function render() {
 }
 
 async function check(number, code) {
-  $('#error').hidden = true;
+  clearProblem($('#error'));
   try {
     last = { number, data: await api.getCertificate(number, code) };
   } catch (err) {
     if (err.status === 404) last = { number, notFound: true };
-    else { fatal($('#error'), err); return; }
+    else {
+      showProblem($('#error'), err, 'action.verify', () => check(number, code));
+      return;
+    }
   }
   render();
 }
 
 async function main() {
   try {
-    ({ api } = await boot());
+    ({ api } = await boot({ titleKeyOnStart: 'title.verify' }));
   } catch (err) {
-    fatal($('#error'), err);
+    fatal($('#error'), err, 'action.config', () => location.reload());
     return;
   }
   document.addEventListener('proctor:locale', render);
@@ -59,7 +63,14 @@ async function main() {
     e.preventDefault();
     const number = $('#number').value.trim();
     const code = $('#code').value.trim();
-    if (!number) return;
+    if (!number) {
+      $('#error').hidden = false;
+      $('#error').textContent = t('form.missing', { field: t('verify.number') });
+      $('#number').setAttribute('aria-invalid', 'true');
+      $('#number').focus();
+      return;
+    }
+    $('#number').removeAttribute('aria-invalid');
     history.replaceState(null, '', `?number=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`);
     check(number, code);
   });

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// PositionService against the real PostgreSQL: the migration seeds the original 17 positions, a change is
+// stored trimmed with an audit row holding what was stored, and each rule refuses its field without storing.
+#include <QtTest>
+
+#include "servicefixture.h"
+#include "services/positionservice.h"
+
+using namespace Proctor;
+using namespace Proctor::Collector;
+using Proctor::Testing::ServiceFixture;
+using Storage::PositionList;
+
+class TestPositionService : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ServiceFixture> f;
+    std::unique_ptr<Services::PositionService> positions;
+    Services::Actor root;
+
+private slots:
+    void initTestCase()
+    {
+        f = std::make_unique<ServiceFixture>(QStringLiteral("positionservice"));
+        QVERIFY2(f->ok(), qPrintable(f->error()));
+        positions = std::make_unique<Services::PositionService>(f->pool());
+        const qint64 id = f->scalar("INSERT INTO admins (email, password_hash, role) "
+                                    "VALUES ('root@example.org', 'x', 'admin') RETURNING id")
+                              .toLongLong();
+        root = Services::Actor::fromAdmin(
+            {id, QStringLiteral("root@example.org"), {}, Auth::AdminRole::Admin, {}},
+            QHostAddress::LocalHost);
+    }
+
+    void theMigrationSeedsTheOriginal17()
+    {
+        const auto list = ServiceFixture::wait(positions->list());
+        QVERIFY(list);
+        QCOMPARE(list->positions.size(), 17);
+        QCOMPARE(list->positions.first(), QStringLiteral("Министр природных ресурсов"));
+        QCOMPARE(list->positions.last(), QStringLiteral("ГБУ"));
+        QVERIFY(!list->allowOther);
+    }
+
+    void aChangeIsStoredTrimmedAndAudited()
+    {
+        const auto saved = ServiceFixture::wait(positions->set(
+            root,
+            PositionList{{QStringLiteral("  Инженер   по защите информации "), QStringLiteral("Бухгалтер")},
+                         true}));
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+        QCOMPARE(saved->positions,
+                 (QStringList{QStringLiteral("Инженер по защите информации"), QStringLiteral("Бухгалтер")}));
+        const auto read = ServiceFixture::wait(positions->list());
+        QVERIFY(read);
+        QCOMPARE(read->positions, saved->positions);
+        QVERIFY(read->allowOther);
+        QCOMPARE(f->scalar("SELECT count(*) FROM audit_log WHERE action = 'settings.positions' "
+                           "AND target = 'settings:positions' AND actor = 'root@example.org' "
+                           "AND details->'positions'->>1 = 'Бухгалтер'"),
+                 QStringLiteral("1"));
+    }
+
+    void eachRuleNamesItsField_data()
+    {
+        QTest::addColumn<QStringList>("list");
+        QTest::addColumn<bool>("allowOther");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("empty entry") << QStringList{QStringLiteral("A"), QStringLiteral("   ")} << false
+                                     << QStringLiteral("/positions/1");
+        QTest::newRow("too long") << QStringList{QString(201, QLatin1Char('x'))} << false
+                                  << QStringLiteral("/positions/0");
+        QTest::newRow("duplicate ignoring case")
+            << QStringList{QStringLiteral("Инженер"), QStringLiteral(" инженер ")} << true
+            << QStringLiteral("/positions/1");
+        QStringList many;
+        for (int i = 0; i <= Services::PositionService::kMaxPositions; ++i)
+            many << QStringLiteral("P%1").arg(i);
+        QTest::newRow("too many") << many << false << QStringLiteral("/positions");
+        QTest::newRow("nothing to choose") << QStringList{} << false << QStringLiteral("/allowOther");
+    }
+
+    void eachRuleNamesItsField()
+    {
+        QFETCH(QStringList, list);
+        QFETCH(bool, allowOther);
+        QFETCH(QString, field);
+        const QString before = f->scalar("SELECT value::text FROM settings WHERE key = 'positions'");
+        const auto refused = ServiceFixture::wait(positions->set(root, PositionList{list, allowOther}));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::ValidationFailed);
+        QCOMPARE(refused.error().field, field);
+        QCOMPARE(f->scalar("SELECT value::text FROM settings WHERE key = 'positions'"), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPositionService)
+#include "tst_positionservice.moc"
