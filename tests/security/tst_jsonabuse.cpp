@@ -416,7 +416,7 @@ private slots:
         QTest::newRow("result keystroke code")
             << "result" << withRaw(resultBody(), "telemetry/keystrokes/dwell", "{\"Key\\u0000A\":[80]}")
             << "validation_failed"
-            << "/telemetry/keystrokes/dwell/Key\u0000A";
+            << QStringLiteral("/telemetry/keystrokes/dwell/Key") + QChar(0) + QLatin1Char('A');
     }
     void nulInTextIsRefused() { expectRefused(5000); }
 

@@ -216,15 +216,18 @@ std::string keystrokeReport(const std::vector<Typist> &typists, std::mt19937 &rn
             real.push_back(h.first);
         const ChanceModel model = calibrate(real, ChanceModel::priorSameTypist(), keystrokeDistance, rng);
         std::size_t flagged = 0;
+        std::size_t oldReal = 0;
         for (std::size_t i = 0; i < real.size(); ++i) {
             double best = std::numeric_limits<double>::infinity();
             for (std::size_t j = 0; j < real.size(); ++j)
                 if (i != j)
                     best = std::min(best, keystrokeDistance(real[i], real[j]));
             flagged += ChanceRule::decide(model, best, real.size() - 1, kTarget).fires;
+            oldReal += sameTypistScoreOf(best) >= 80.0;
         }
         out << ", \"real50\": {\"sessions\": " << real.size() << ", \"flagged\": " << flagged
-            << ", \"model\": \"" << model.params().source << "\"}";
+            << ", \"model\": \"" << model.params().source << "\", \"fixedThreshold80Flagged\": " << oldReal
+            << "}";
     }
 
     out << ", \"populations\": [";
