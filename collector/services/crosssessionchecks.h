@@ -17,7 +17,7 @@ class CrossSessionChecks
 {
 public:
     // Keystroke timings of at most this many recent sessions of other candidates are compared.
-    static constexpr int kKeystrokeComparisons = 2000;
+    static constexpr int kKeystrokeComparisons = 1000;
     // The most similar trajectories per question that may become mouse-similarity hits.
     static constexpr int kMouseHitsPerQuestion = 3;
 
