@@ -74,11 +74,10 @@ Analysis::KeystrokeSamples keystrokeSamplesFrom(const QJsonValue &stored)
     }
     Analysis::KeystrokeSamples samples;
     const QJsonObject o = stored.toObject();
-    for (const QString kind :
-         {QStringLiteral("dwell"), QStringLiteral("flight"), QStringLiteral("digraph")}) {
-        const QJsonObject lists = o.value(kind).toObject();
+    for (const char *kind : {"dwell", "flight", "digraph"}) {
+        const QJsonObject lists = o.value(QLatin1String(kind)).toObject();
         for (auto it = lists.begin(); it != lists.end(); ++it) {
-            std::vector<double> &values = samples[(kind + u':' + it.key()).toStdString()];
+            std::vector<double> &values = samples[std::string(kind) + ':' + it.key().toStdString()];
             for (const auto &v : it.value().toArray())
                 if (v.isDouble())
                     values.push_back(v.toDouble());
