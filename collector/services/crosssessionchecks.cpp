@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// The cross-session checks of a risk assessment: hits, comparisons made, model or "not enough data".
 #include "services/crosssessionchecks.h"
 
 #include "analysis/keystrokes.h"

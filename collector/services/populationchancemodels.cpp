@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+// Loading, refitting and storing the per-test chance models from random different-candidate pairs.
 #include "services/populationchancemodels.h"
 
 #include <algorithm>
