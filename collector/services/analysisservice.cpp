@@ -26,11 +26,15 @@ Error noSuchSession(const QString &field)
 }
 
 // The overall rhythm of a session's typing; per-key features are only in the profile comparison.
-KeystrokeSummary summarise(const std::vector<Analysis::Keystroke> &keys)
+KeystrokeSummary summarise(const Analysis::KeystrokeSamples &samples)
 {
     KeystrokeSummary out;
-    out.keystrokes = qint64(keys.size());
-    for (const auto &[name, values] : Analysis::extractKeystrokeFeatures(keys)) {
+    // Keys pressed: every timed key has a dwell; rows stored without dwell still have their digraphs.
+    const auto dwell = samples.find("dwell:*");
+    const auto digraph = samples.find("digraph:*");
+    out.keystrokes = qint64(std::max(dwell == samples.end() ? 0 : dwell->second.size(),
+                                     digraph == samples.end() ? 0 : digraph->second.size() + 1));
+    for (const auto &[name, values] : samples) {
         if (name.back() != '*')
             continue;
         double sum = 0;
@@ -145,7 +149,9 @@ AnalysisService::compareKeyboard(const KeyboardComparisonRequest &request)
             return tl::unexpected(noSuchSession(QStringLiteral("/sessionA")));
         const auto ka = Repo::keystrokes(c, request.sessionA);
         const auto kb = Repo::keystrokes(c, request.sessionB);
-        return KeyboardComparison{Analysis::sameTypist(ka, kb), summarise(ka), summarise(kb)};
+        return KeyboardComparison{Analysis::sameTypist(Analysis::KeystrokeProfile::fromSamples(ka),
+                                                       Analysis::KeystrokeProfile::fromSamples(kb)),
+                                  summarise(ka), summarise(kb)};
     });
 }
 

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "services/sessionriskassessor.h"
 
-#include "analysis/keystrokes.h"
-#include "services/similarsessionsearch.h"
+#include "services/crosssessionchecks.h"
 #include "storage/analysisrepository.h"
 
 namespace Proctor::Collector::Services {
@@ -17,22 +16,7 @@ Expected<Analysis::RiskAssessment> SessionRiskAssessor::assess(pqxx::connection 
     Analysis::RiskInput input;
     input.events = Repo::riskEvents(c, id);
     input.overtimeSeconds = Repo::overtimeSeconds(c, id);
-    // The same candidate repeating their own movements is no evidence of anything.
-    for (const SimilarHit &hit : SimilarSessionSearch::run(c, *brief, id, {}, kMouseHitsPerQuestion).matches)
-        if (hit.session.candidateId != brief->candidateId)
-            input.mouseHits.push_back(
-                {hit.session.sessionId.toStdString(), hit.questionId.toStdString(), hit.similarity});
-    const auto keys = Repo::keystrokes(c, id);
-    if (!keys.empty()) {
-        const auto own = Analysis::KeystrokeProfile::fromSamples(Analysis::extractKeystrokeFeatures(keys));
-        for (const auto &other :
-             Repo::keystrokesOfOtherCandidates(c, brief->testId, brief->candidateId, kKeystrokeComparisons)) {
-            const auto score = Analysis::sameTypist(
-                own, Analysis::KeystrokeProfile::fromSamples(Analysis::extractKeystrokeFeatures(other.keys)));
-            if (score.comparable)
-                input.keystrokeHits.push_back({other.session.sessionId.toStdString(), score.score});
-        }
-    }
+    CrossSessionChecks::fill(c, *brief, id, input);
     return Analysis::assessRisk(input);
 }
 

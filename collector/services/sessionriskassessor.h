@@ -16,11 +16,6 @@ namespace Proctor::Collector::Services {
 class SessionRiskAssessor
 {
 public:
-    // Keystrokes of at most this many recent sessions of other candidates are compared.
-    static constexpr int kKeystrokeComparisons = 200;
-    // The most similar trajectories per question that may become mouse-similarity hits.
-    static constexpr int kMouseHitsPerQuestion = 3;
-
     // NotFound naming `id` for an unknown session.
     static Expected<Analysis::RiskAssessment> assess(pqxx::connection &c, const QUuid &sessionId);
 };

@@ -8,7 +8,8 @@ namespace Proctor::Collector::Services {
 namespace Repo = Storage::AnalysisRepository;
 
 SimilarSessions SimilarSessionSearch::run(pqxx::connection &c, const SessionBrief &session,
-                                          const QUuid &sessionId, const QString &onlyQuestion, std::size_t k)
+                                          const QUuid &sessionId, const QString &onlyQuestion, std::size_t k,
+                                          std::size_t minPoints)
 {
     SimilarSessions out;
     for (const auto &q : Repo::mouse(c, sessionId)) {
@@ -16,15 +17,18 @@ SimilarSessions SimilarSessionSearch::run(pqxx::connection &c, const SessionBrie
         if (!onlyQuestion.isEmpty() && qid != onlyQuestion)
             continue;
         const auto query = Analysis::prepareTrajectory(q);
-        if (query.series.size() < 2)
+        if (query.series.size() < std::max<std::size_t>(minPoints, 2))
             continue;
         const auto others =
             Repo::trajectoriesOfQuestion(c, session.testId, qid, sessionId, kCandidatesPerQuestion);
         std::vector<Analysis::SimilarCandidate> pool;
         pool.reserve(others.size());
-        for (const auto &o : others)
-            pool.push_back(
-                {o.session.sessionId.toStdString(), Analysis::prepareTrajectory(o.trajectory).series});
+        for (const auto &o : others) {
+            auto series = Analysis::prepareTrajectory(o.trajectory).series;
+            if (series.size() < minPoints)
+                series = {}; // skipped by the search, and keeps the indices of `others`
+            pool.push_back({o.session.sessionId.toStdString(), std::move(series)});
+        }
         Analysis::SimilarSearchOptions options;
         options.k = k;
         const auto result = Analysis::SimilarSearch(query.series, options).run(pool);

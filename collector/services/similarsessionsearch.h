@@ -22,9 +22,10 @@ public:
     static constexpr int kCandidatesPerQuestion = 10000;
 
     // Hits in question order, each question's best first (not sorted across questions); `onlyQuestion`
-    // empty searches every question of the session.
+    // empty searches every question of the session. Trajectories (the query's and the others') with fewer
+    // prepared points than `minPoints` are not compared (the risk assessment skips near-empty ones).
     static SimilarSessions run(pqxx::connection &c, const SessionBrief &session, const QUuid &sessionId,
-                               const QString &onlyQuestion, std::size_t k);
+                               const QString &onlyQuestion, std::size_t k, std::size_t minPoints = 2);
 };
 
 } // namespace Proctor::Collector::Services

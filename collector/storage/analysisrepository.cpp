@@ -29,19 +29,6 @@ Analysis::QuestionTrajectory trajectoryFrom(const QString &questionId, const QJs
     return t;
 }
 
-std::vector<Analysis::Keystroke> keystrokesFrom(const QJsonArray &keys)
-{
-    std::vector<Analysis::Keystroke> out;
-    out.reserve(size_t(keys.size()));
-    for (const auto &k : keys) {
-        const QJsonObject o = k.toObject();
-        out.push_back({o.value(QStringLiteral("code")).toString().toStdString(),
-                       o.value(QStringLiteral("downMs")).toDouble(),
-                       o.value(QStringLiteral("upMs")).toDouble()});
-    }
-    return out;
-}
-
 QJsonArray jsonArray(const pqxx::field &f)
 {
     return f.is_null() ? QJsonArray()
@@ -61,7 +48,43 @@ SessionBrief briefFrom(const pqxx::row &r, int first)
 const char *kBriefColumns = "s.id::text, s.test_id, s.candidate_id, "
                             "trim(c.last_name || ' ' || c.first_name || ' ' || c.middle_name)";
 
+QJsonValue jsonValue(const pqxx::field &f)
+{
+    if (f.is_null())
+        return {};
+    const QJsonDocument d = QJsonDocument::fromJson(QByteArray::fromStdString(f.as<std::string>()));
+    return d.isArray() ? QJsonValue(d.array()) : QJsonValue(d.object());
+}
+
 } // namespace
+
+Analysis::KeystrokeSamples keystrokeSamplesFrom(const QJsonValue &stored)
+{
+    if (stored.isArray()) {
+        std::vector<Analysis::Keystroke> keys;
+        const QJsonArray rows = stored.toArray();
+        keys.reserve(size_t(rows.size()));
+        for (const auto &k : rows) {
+            const QJsonObject o = k.toObject();
+            keys.push_back({o.value(QStringLiteral("code")).toString().toStdString(),
+                            o.value(QStringLiteral("downMs")).toDouble(),
+                            o.value(QStringLiteral("upMs")).toDouble()});
+        }
+        return Analysis::extractKeystrokeFeatures(keys);
+    }
+    Analysis::KeystrokeSamples samples;
+    const QJsonObject o = stored.toObject();
+    for (const char *kind : {"dwell", "flight", "digraph"}) {
+        const QJsonObject lists = o.value(QLatin1String(kind)).toObject();
+        for (auto it = lists.begin(); it != lists.end(); ++it) {
+            std::vector<double> &values = samples[std::string(kind) + ':' + it.key().toStdString()];
+            for (const auto &v : it.value().toArray())
+                if (v.isDouble())
+                    values.push_back(v.toDouble());
+        }
+    }
+    return Analysis::withAggregates(std::move(samples));
+}
 
 std::optional<SessionBrief> sessionBrief(pqxx::connection &c, const QUuid &sessionId)
 {
@@ -91,12 +114,12 @@ std::vector<Analysis::QuestionTrajectory> mouse(pqxx::connection &c, const QUuid
     return Analysis::splitByQuestion(out);
 }
 
-std::vector<Analysis::Keystroke> keystrokes(pqxx::connection &c, const QUuid &sessionId)
+Analysis::KeystrokeSamples keystrokes(pqxx::connection &c, const QUuid &sessionId)
 {
     pqxx::nontransaction tx(c);
     const auto r = tx.exec_params("SELECT keystrokes::text FROM session_telemetry WHERE session_id = $1",
                                   uuid(sessionId));
-    return r.empty() ? std::vector<Analysis::Keystroke>() : keystrokesFrom(jsonArray(r[0][0]));
+    return r.empty() ? Analysis::KeystrokeSamples() : keystrokeSamplesFrom(jsonValue(r[0][0]));
 }
 
 std::vector<OtherTrajectory> trajectoriesOfQuestion(pqxx::connection &c, const QString &testId,
@@ -127,12 +150,13 @@ std::vector<OtherKeystrokes> keystrokesOfOtherCandidates(pqxx::connection &c, co
         std::string("SELECT ") + kBriefColumns +
             ", t.keystrokes::text FROM sessions s "
             "JOIN candidates c ON c.id = s.candidate_id JOIN session_telemetry t ON t.session_id = s.id "
-            "WHERE s.test_id = $1 AND s.candidate_id <> $2 AND jsonb_array_length(t.keystrokes) > 0 "
+            "WHERE s.test_id = $1 AND s.candidate_id <> $2 AND t.keystrokes NOT IN ('[]'::jsonb, "
+            "'{}'::jsonb) "
             "ORDER BY s.finished_at DESC NULLS LAST LIMIT $3",
         toStd(testId), candidateId, limit);
     std::vector<OtherKeystrokes> out;
     for (const auto &row : r)
-        out.push_back({briefFrom(row, 0), keystrokesFrom(jsonArray(row[4]))});
+        out.push_back({briefFrom(row, 0), keystrokeSamplesFrom(jsonValue(row[4]))});
     return out;
 }
 

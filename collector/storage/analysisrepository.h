@@ -10,6 +10,7 @@
 #include <pqxx/pqxx>
 
 #include <QHash>
+#include <QJsonValue>
 #include <QString>
 #include <QUuid>
 
@@ -31,7 +32,13 @@ struct SessionBrief
 std::optional<SessionBrief> sessionBrief(pqxx::connection &c, const QUuid &sessionId);
 // Mouse telemetry per question; empty when the session has none.
 std::vector<Analysis::QuestionTrajectory> mouse(pqxx::connection &c, const QUuid &sessionId);
-std::vector<Analysis::Keystroke> keystrokes(pqxx::connection &c, const QUuid &sessionId);
+// Keystroke timing features (dwell per key, flight and digraph per key pair, with the "*" aggregates);
+// empty when the session has none.
+Analysis::KeystrokeSamples keystrokes(pqxx::connection &c, const QUuid &sessionId);
+// A stored `keystrokes` value -> features: the contract's timing lists
+// ({"dwell": {code: [ms]}, "flight": {"A>B": [ms]}, "digraph": {"A>B": [ms]}}), or a row stored before
+// that contract (an ordered [{code, downMs, upMs}] list), whose features are extracted here.
+Analysis::KeystrokeSamples keystrokeSamplesFrom(const QJsonValue &stored);
 
 struct OtherTrajectory
 {
@@ -46,7 +53,7 @@ std::vector<OtherTrajectory> trajectoriesOfQuestion(pqxx::connection &c, const Q
 struct OtherKeystrokes
 {
     SessionBrief session;
-    std::vector<Analysis::Keystroke> keys;
+    Analysis::KeystrokeSamples keys;
 };
 // Keystrokes of recent sessions of the same test by other candidates.
 std::vector<OtherKeystrokes> keystrokesOfOtherCandidates(pqxx::connection &c, const QString &testId,

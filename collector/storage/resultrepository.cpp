@@ -101,7 +101,7 @@ void storeTelemetry(pqxx::transaction_base &tx, const QUuid &sessionId, const QJ
         "VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5, $6, $7::jsonb) ON CONFLICT (session_id) DO NOTHING",
         sessionKey(sessionId), json(t.value(QStringLiteral("questions")).toArray()),
         json(t.value(QStringLiteral("mouse")).toArray()),
-        json(t.value(QStringLiteral("keystrokes")).toArray()),
+        json(t.value(QStringLiteral("keystrokes")).toObject()),
         t.value(QStringLiteral("focusLossCount")).toInt(),
         qint64(t.value(QStringLiteral("blurMs")).toDouble()),
         t.contains(QStringLiteral("viewport"))

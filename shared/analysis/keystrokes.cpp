@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace Proctor::Analysis {
@@ -46,6 +47,35 @@ KeystrokeSamples extractKeystrokeFeatures(std::span<const Keystroke> keys, const
         }
     }
     return out;
+}
+
+KeystrokeSamples withAggregates(KeystrokeSamples samples)
+{
+    for (const char *kind : {"dwell:*", "flight:*", "digraph:*"})
+        samples.erase(kind);
+    KeystrokeSamples aggregates;
+    for (const auto &[name, values] : samples) {
+        const auto colon = name.find(':');
+        if (colon == std::string::npos)
+            continue;
+        std::vector<double> &all = aggregates[name.substr(0, colon) + ":*"];
+        all.insert(all.end(), values.begin(), values.end());
+    }
+    samples.merge(aggregates);
+    return samples;
+}
+
+bool enoughKeystrokeData(const KeystrokeProfile &profile, const KeystrokeOptions &options)
+{
+    std::size_t keys = 0;
+    std::size_t repeated = 0;
+    for (const auto &[name, stats] : profile.features) {
+        if (name == "dwell:*" || name == "digraph:*")
+            keys = std::max(keys, stats.count);
+        if (stats.count >= std::max<std::size_t>(options.minCount, 2))
+            ++repeated;
+    }
+    return keys >= options.minKeystrokes && repeated >= options.minSharedFeatures;
 }
 
 KeystrokeProfile KeystrokeProfile::fromSamples(const KeystrokeSamples &samples)
@@ -119,9 +149,21 @@ SameTypistScore sameTypist(const KeystrokeProfile &a, const KeystrokeProfile &b,
         return out;
     }
     out.distance = sum / static_cast<double>(out.sharedFeatures);
-    const double r = out.distance / kSameTypistHalfPoint;
-    out.score = 100.0 / (1.0 + r * r * r * r);
+    out.score = sameTypistScoreOf(out.distance);
     return out;
+}
+
+double sameTypistScoreOf(double distance) noexcept
+{
+    const double r = std::max(distance, 0.0) / kSameTypistHalfPoint;
+    return 100.0 / (1.0 + r * r * r * r);
+}
+
+double sameTypistDistanceOf(double score) noexcept
+{
+    if (!(score > 0.0))
+        return std::numeric_limits<double>::infinity();
+    return kSameTypistHalfPoint * std::pow(std::max(100.0 / std::min(score, 100.0) - 1.0, 0.0), 0.25);
 }
 
 SameTypistScore sameTypist(std::span<const Keystroke> a, std::span<const Keystroke> b,

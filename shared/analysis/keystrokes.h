@@ -31,6 +31,9 @@ struct KeystrokeOptions
     double minDeviationMs = 5.0;
     // Fewer shared features than this and the comparison says "not comparable".
     std::size_t minSharedFeatures = 3;
+    // Fewer timed keys than this (max of the dwell:* and digraph:* counts) and the session has
+    // "not enough data" for the same-typist factor: a handful of keys says nothing about a typist.
+    std::size_t minKeystrokes = 10;
 };
 
 // Feature name -> observations in ms. Names:
@@ -43,6 +46,11 @@ using KeystrokeSamples = std::map<std::string, std::vector<double>>;
 
 KeystrokeSamples extractKeystrokeFeatures(std::span<const Keystroke> keys,
                                           const KeystrokeOptions &options = {});
+
+// Timing lists as the result contract carries them (per key / per key pair, no order between keys)
+// -> the samples extractKeystrokeFeatures() gives for the same typing: the "dwell:*", "flight:*" and
+// "digraph:*" aggregates are rebuilt from the per-key lists (any sent ones are ignored).
+KeystrokeSamples withAggregates(KeystrokeSamples perKey);
 
 struct FeatureStats
 {
@@ -57,6 +65,9 @@ struct KeystrokeProfile
 
     static KeystrokeProfile fromSamples(const KeystrokeSamples &samples);
 };
+
+// Enough typing for a same-typist comparison (see KeystrokeOptions::minKeystrokes).
+bool enoughKeystrokeData(const KeystrokeProfile &profile, const KeystrokeOptions &options = {});
 
 struct ProfileDistance
 {
@@ -94,6 +105,10 @@ inline constexpr double kSameTypistHalfPoint = 2.0;
 //   score = 100 / (1 + (D / 2)^4)
 // D = 1 -> 94, 1.5 -> 76, 2 -> 50, 3 -> 16, 4 -> 6. Not comparable (score 0) with fewer than
 // minSharedFeatures shared features.
+// The mapping above and its inverse (D = 2 (100/score - 1)^(1/4); score 0 -> +inf).
+double sameTypistScoreOf(double distance) noexcept;
+double sameTypistDistanceOf(double score) noexcept;
+
 SameTypistScore sameTypist(std::span<const Keystroke> a, std::span<const Keystroke> b,
                            const KeystrokeOptions &options = {});
 SameTypistScore sameTypist(const KeystrokeProfile &a, const KeystrokeProfile &b,

@@ -7,7 +7,12 @@
 #include <cstdlib>
 #include <numeric>
 #include <optional>
+#include <limits>
 #include <set>
+
+#include "analysis/chancerule.h"
+#include "analysis/dtw.h"
+#include "analysis/keystrokes.h"
 
 namespace Proctor::Analysis {
 
@@ -49,34 +54,62 @@ void countFactor(std::vector<RiskFactor> &factors, const char *reasonKey, std::v
     factors.push_back(std::move(f));
 }
 
-template <typename Hit, typename Value, typename Question>
-void hitFactor(std::vector<RiskFactor> &factors, const char *reasonKey, const std::vector<Hit> &hits,
-               double threshold, double points, Value value, Question question)
+// Cross-session factor: the closest hit above the floor is judged against the population's chance model
+// for the number of comparisons made (chancerule.h); every hit under the same limit is evidence.
+template <typename Hit, typename Score, typename Distance, typename Question, typename ToScore>
+void crossSessionFactor(std::vector<RiskFactor> &factors, const char *reasonKey, const std::vector<Hit> &hits,
+                        const CrossSessionCheck &check, const ChanceModel &prior, double floor, double points,
+                        double targetRate, Score score, Distance distance, Question question, ToScore toScore)
 {
+    if (check.notEnoughData) {
+        RiskFactor f;
+        f.reasonKey = reasonKey;
+        f.notEnoughData = true;
+        f.comparisons = check.comparisons;
+        factors.push_back(std::move(f));
+        return;
+    }
+    const Hit *best = nullptr;
+    for (const Hit &h : hits)
+        if (score(h) >= floor && (!best || distance(h) < distance(*best)))
+            best = &h;
+    if (!best)
+        return;
+    const ChanceModel &model = check.hasModel ? check.model : prior;
+    const ChanceDecision d =
+        ChanceRule::decide(model, distance(*best), std::max(check.comparisons, hits.size()), targetRate);
+    if (!d.fires)
+        return;
     RiskFactor f;
     std::set<std::string> sessions;
     std::set<std::string> questions;
     for (const Hit &h : hits) {
-        const double v = value(h);
-        if (!(v >= threshold)) {
+        if (!(score(h) >= floor) || model.chance(distance(h)) > d.limitPerComparison)
             continue;
-        }
-        f.observed = std::max(f.observed, v);
+        f.observed = std::max(f.observed, score(h));
         ++f.count;
         sessions.insert(h.otherSessionId);
-        if (const std::string *q = question(h); q && !q->empty()) {
+        if (const std::string *q = question(h); q && !q->empty())
             questions.insert(*q);
-        }
-    }
-    if (f.count == 0) {
-        return;
     }
     f.reasonKey = reasonKey;
     f.points = points;
-    f.threshold = threshold;
+    f.threshold = std::max(floor, toScore(model.distanceAt(d.limitPerComparison)));
+    f.matchedSessionId = best->otherSessionId;
+    f.chancePerComparison = d.chancePerComparison;
+    f.comparisons = d.comparisons;
     f.relatedSessionIds.assign(sessions.begin(), sessions.end());
     f.questionIds.assign(questions.begin(), questions.end());
     factors.push_back(std::move(f));
+}
+
+double mouseDistance(const MouseSimilarityHit &h)
+{
+    if (h.distance >= 0.0)
+        return h.distance;
+    // Inverse of Dtw::similarity(): similarity = 100 exp(-deviation / kSimilarityScale).
+    return h.similarity > 0.0 ? -Dtw::kSimilarityScale * std::log(std::min(h.similarity, 100.0) / 100.0)
+                              : std::numeric_limits<double>::infinity();
 }
 
 } // namespace
@@ -215,14 +248,18 @@ RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config)
         factors.push_back(std::move(f));
     }
 
-    hitFactor(
-        factors, "risk.mouse_similarity", input.mouseHits, config.mouseSimilarityThreshold,
-        config.mouseSimilarityPoints, [](const MouseSimilarityHit &h) { return h.similarity; },
-        [](const MouseSimilarityHit &h) { return &h.questionId; });
-    hitFactor(
-        factors, "risk.same_typist", input.keystrokeHits, config.sameTypistThreshold, config.sameTypistPoints,
-        [](const KeystrokeHit &h) { return h.score; },
-        [](const KeystrokeHit &) { return static_cast<const std::string *>(nullptr); });
+    crossSessionFactor(
+        factors, "risk.mouse_similarity", input.mouseHits, input.mouseCheck, ChanceModel::priorMouse(),
+        config.mouseSimilarityThreshold, config.mouseSimilarityPoints, config.targetFalseAlarmRate,
+        [](const MouseSimilarityHit &h) { return h.similarity; }, mouseDistance,
+        [](const MouseSimilarityHit &h) { return &h.questionId; },
+        [](double deviation) { return 100.0 * std::exp(-deviation / Dtw::kSimilarityScale); });
+    crossSessionFactor(
+        factors, "risk.same_typist", input.keystrokeHits, input.keystrokeCheck,
+        ChanceModel::priorSameTypist(), config.sameTypistThreshold, config.sameTypistPoints,
+        config.targetFalseAlarmRate, [](const KeystrokeHit &h) { return h.score; },
+        [](const KeystrokeHit &h) { return h.distance >= 0.0 ? h.distance : sameTypistDistanceOf(h.score); },
+        [](const KeystrokeHit &) { return static_cast<const std::string *>(nullptr); }, sameTypistScoreOf);
 
     std::stable_sort(factors.begin(), factors.end(),
                      [](const RiskFactor &l, const RiskFactor &r) { return l.points > r.points; });

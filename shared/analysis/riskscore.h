@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/chancemodel.h"
+
 namespace Proctor::Analysis {
 
 struct RiskEvent
@@ -24,12 +26,26 @@ struct MouseSimilarityHit
     std::string otherSessionId;
     std::string questionId;
     double similarity = 0.0; // Dtw::similarity(), 0..100
+    double distance = -1.0;  // mean deviation per step (d / max(n, m)); < 0: derived from similarity
 };
 
 struct KeystrokeHit
 {
     std::string otherSessionId;
-    double score = 0.0; // sameTypist() score, 0..100
+    double score = 0.0;     // sameTypist() score, 0..100
+    double distance = -1.0; // sameTypist() D; < 0: derived from score
+};
+
+// What the assessor knows about a cross-session comparison beyond its hits: how many other sessions
+// (trajectories) were compared, the population's chance model, and whether this session had enough
+// data to compare at all. Without `evaluated` and without hits the factor is silent.
+struct CrossSessionCheck
+{
+    bool evaluated = false;
+    bool notEnoughData = false;
+    std::size_t comparisons = 0; // N; the hits count when smaller
+    bool hasModel = false;       // false: the factor's built-in prior (ChanceModel::prior*())
+    ChanceModel model;
 };
 
 struct RiskInput
@@ -37,6 +53,8 @@ struct RiskInput
     std::vector<RiskEvent> events;
     std::vector<MouseSimilarityHit> mouseHits;
     std::vector<KeystrokeHit> keystrokeHits;
+    CrossSessionCheck mouseCheck;
+    CrossSessionCheck keystrokeCheck;
     // Seconds the result was stored after the test's time limit ran out, measured by the server from the
     // session start (0 when the test has no limit or the session is not finished). The page submits by
     // itself at the limit, so more than a grace period means a stopped timer or a result held back.
@@ -50,13 +68,17 @@ struct RiskInput
 // a print attempt). Level cut-offs: low < 25 <= medium < 60 <= high.
 struct RiskConfig
 {
-    int maxFocusLosses = 5;                 // flag when count > this
-    double maxBlurMs = 60'000.0;            // flag when total > this
-    int maxPrintAttempts = 0;               // print_attempt + screenshot_attempt, flag when > this
-    int maxClipboardAttempts = 0;           // copy/cut/paste_attempt, flag when > this
-    int maxFullscreenExits = 0;             // flag when > this
-    double mouseSimilarityThreshold = 85.0; // flag when similarity >= this
-    double sameTypistThreshold = 80.0;      // flag when score >= this (D <= 1.41, see keystrokes.h)
+    int maxFocusLosses = 5;       // flag when count > this
+    double maxBlurMs = 60'000.0;  // flag when total > this
+    int maxPrintAttempts = 0;     // print_attempt + screenshot_attempt, flag when > this
+    int maxClipboardAttempts = 0; // copy/cut/paste_attempt, flag when > this
+    int maxFullscreenExits = 0;   // flag when > this
+    // Cross-session factors fire on calibrated chance (chancerule.h): at most this share of honest
+    // sessions flagged per factor, whatever the number of sessions compared.
+    double targetFalseAlarmRate = 0.01;
+    // Floors: a weaker match is never evidence, whatever a (mis)fitted model says.
+    double mouseSimilarityThreshold = 50.0; // similarity >= this considered (mean deviation <= 6.9 %)
+    double sameTypistThreshold = 50.0;      // score >= this considered (D <= 2, see keystrokes.h)
     double overtimeGraceSeconds = 30.0; // flag when overtime > this (request and commit latency, clock drift)
     // Event types that may legitimately arrive after test_finished (the page being left or closed).
     std::vector<std::string> allowedAfterFinish = {"focus_loss",        "focus_gain",
@@ -94,6 +116,12 @@ struct RiskFactor
     std::vector<std::string> eventIds;          // evidence on this session's timeline, in time order
     std::vector<std::string> relatedSessionIds; // other sessions involved (similarity factors)
     std::vector<std::string> questionIds;       // questions involved (mouse similarity)
+    // Cross-session factors: the closest match and how likely it is by chance (chancerule.h). For them
+    // `threshold` is the calibrated score limit for this session's number of comparisons.
+    std::string matchedSessionId;
+    double chancePerComparison = 0.0; // "a match this close happens by chance in 1 of 1/p comparisons"
+    std::size_t comparisons = 0;      // other sessions (trajectories) compared
+    bool notEnoughData = false;       // too little data to compare: 0 points, shown as such
 };
 
 struct RiskAssessment
@@ -114,8 +142,13 @@ struct RiskAssessment
 //   risk.fullscreen_exit     fullscreen_exit > maxFullscreenExits
 //   risk.events_after_finish events later than test_finished not in allowedAfterFinish; evidence
 //                            starts with the test_finished event itself
-//   risk.mouse_similarity    any hit >= mouseSimilarityThreshold; observed = the highest similarity
-//   risk.same_typist         any keystroke hit >= sameTypistThreshold; observed = the highest score
+//   risk.mouse_similarity    the closest trajectory of another candidate is unlikely to be chance:
+//                            chance per comparison <= 1 - (1 - targetFalseAlarmRate)^(1/comparisons)
+//                            under the population's model (and similarity >= the floor); observed = its
+//                            similarity, threshold = the similarity at that limit; evidence: the
+//                            sessions/questions of every hit under the limit, the matched session, the
+//                            chance per comparison and the comparisons made. notEnoughData: 0 points.
+//   risk.same_typist         the same rule on the sameTypist() distance of keystroke hits
 //   risk.overtime            overtimeSeconds > overtimeGraceSeconds; observed = the overtime in seconds;
 //                            evidence: the test_finished event
 RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config = {});

@@ -194,6 +194,49 @@ private slots:
         QVERIFY(!s.comparable);
         QCOMPARE(s.score, 0.0);
     }
+
+    // The result contract carries per-key and per-pair timing lists, not the key order: rebuilt with
+    // their aggregates they are exactly what the ordered keys give, so old and new rows compare alike.
+    void timingListsGiveTheSameFeaturesAsTheKeys()
+    {
+        Typist t(7);
+        const auto keys = t.type(kText + kText, 1);
+        KeystrokeSamples full = extractKeystrokeFeatures(keys);
+        KeystrokeSamples lists = full;
+        for (auto it = lists.begin(); it != lists.end();)
+            it = it->first.back() == '*' ? lists.erase(it) : std::next(it);
+        lists["dwell:*"] = {1.0}; // sent aggregates are ignored
+        KeystrokeSamples rebuilt = withAggregates(lists);
+        QCOMPARE(rebuilt.size(), full.size());
+        for (const char *name : {"dwell:*", "flight:*", "digraph:*"}) {
+            auto a = rebuilt[name];
+            auto b = full[name];
+            std::sort(a.begin(), a.end());
+            std::sort(b.begin(), b.end());
+            QCOMPARE(a, b);
+        }
+        QCOMPARE(
+            sameTypist(KeystrokeProfile::fromSamples(rebuilt), KeystrokeProfile::fromSamples(full)).distance,
+            0.0);
+    }
+
+    void enoughDataNeedsTenKeysAndRepeatedFeatures()
+    {
+        Typist t(8);
+        QVERIFY(enoughKeystrokeData(
+            KeystrokeProfile::fromSamples(extractKeystrokeFeatures(t.type(kText.substr(0, 40), 1)))));
+        QVERIFY(!enoughKeystrokeData(
+            KeystrokeProfile::fromSamples(extractKeystrokeFeatures(t.type("HELLO", 1)))));
+        QVERIFY(!enoughKeystrokeData(KeystrokeProfile{}));
+    }
+
+    void scoreAndDistanceAreInverse()
+    {
+        for (double d : {0.0, 0.5, 1.0, 2.0, 3.5})
+            QVERIFY(std::abs(sameTypistDistanceOf(sameTypistScoreOf(d)) - d) < 1e-9);
+        QCOMPARE(sameTypistScoreOf(2.0), 50.0);
+        QVERIFY(std::isinf(sameTypistDistanceOf(0.0)));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestKeystrokes)

@@ -163,30 +163,63 @@ private slots:
         }
     }
 
+    // Calibrated: the closest match fires only when its chance per comparison under the population's model
+    // is at most 1 - (1 - 1 %)^(1/N). The model here: 10 % of pairs within a 10 % deviation, quadratic tail,
+    // so N = 100 puts the bar between similarity 96.5 (chance 1.3e-4) and 97.5 (6.4e-5).
     void mouseSimilarity_data()
     {
         QTest::addColumn<double>("similarity");
+        QTest::addColumn<int>("comparisons");
         QTest::addColumn<bool>("flagged");
-        QTest::newRow("84.99: below") << 84.99 << false;
-        QTest::newRow("85: at the threshold, flagged") << 85.0 << true;
-        QTest::newRow("97: flagged") << 97.0 << true;
+        QTest::newRow("96.5 among 100: as likely as chance, quiet") << 96.5 << 100 << false;
+        QTest::newRow("97.5 among 100: flagged") << 97.5 << 100 << true;
+        QTest::newRow("96.5 among 10: fewer comparisons, a lower bar") << 96.5 << 10 << true;
+        QTest::newRow("45 among 1: under the floor") << 45.0 << 1 << false;
     }
     void mouseSimilarity()
     {
         QFETCH(double, similarity);
+        QFETCH(int, comparisons);
         QFETCH(bool, flagged);
         RiskInput input;
         input.mouseHits = {
             {"other-1", "q03", similarity}, {"other-2", "q04", 40.0}, {"other-1", "q05", similarity - 1}};
+        input.mouseCheck.evaluated = true;
+        input.mouseCheck.comparisons = std::size_t(comparisons);
+        input.mouseCheck.hasModel = true;
+        input.mouseCheck.model = ChanceModel::prior(0.1, 0.1, 2.0, 0.6);
         const RiskAssessment a = assessRisk(input);
         const RiskFactor *f = factor(a, "risk.mouse_similarity");
         QCOMPARE(f != nullptr, flagged);
         if (f) {
             QCOMPARE(f->relatedSessionIds, (std::vector<std::string>{"other-1"}));
+            QCOMPARE(f->matchedSessionId, std::string("other-1"));
             QCOMPARE(f->observed, similarity);
+            QCOMPARE(f->comparisons, std::size_t(comparisons));
+            QVERIFY(f->chancePerComparison > 0 && f->chancePerComparison <= 0.01 / comparisons * 1.01);
+            QVERIFY2(f->threshold <= similarity && f->threshold > 90,
+                     qPrintable(QString::number(f->threshold)));
             QVERIFY(!f->questionIds.empty());
             QCOMPARE(f->questionIds.front(), std::string("q03"));
+            QCOMPARE(f->points, RiskConfig{}.mouseSimilarityPoints);
         }
+    }
+
+    void notEnoughDataScoresNothingButIsShown()
+    {
+        RiskInput input;
+        input.keystrokeCheck.evaluated = true;
+        input.keystrokeCheck.notEnoughData = true;
+        input.keystrokeHits = {{"other-1", 99.9}}; // ignored: this session typed too little to judge
+        const RiskAssessment a = assessRisk(input);
+        const RiskFactor *f = factor(a, "risk.same_typist");
+        QVERIFY(f);
+        QVERIFY(f->notEnoughData);
+        QCOMPARE(f->points, 0.0);
+        QCOMPARE(a.score, 0.0);
+        QCOMPARE(a.level, RiskLevel::Low);
+        // Not evaluated and no hits: nothing at all.
+        QVERIFY(!factor(a, "risk.mouse_similarity"));
     }
 
     void overtime_data()
@@ -223,7 +256,8 @@ private slots:
         const std::string copy = log.add("copy_attempt", 10, {{"questionId", "q1"}});
         const std::string paste = log.add("paste_attempt", 20);
         const std::string exit = log.add("fullscreen_exit", 30);
-        log.input().keystrokeHits = {{"other-9", 91.0}, {"other-3", 20.0}};
+        // No population model: the built-in prior, under which only a very close match (D 0.36) is news.
+        log.input().keystrokeHits = {{"other-9", 99.9}, {"other-3", 20.0}, {"other-4", 91.0}};
         const RiskAssessment a = assessRisk(log.input());
         verifyEvidenceIsReal(a, log.input());
         QCOMPARE(factor(a, "risk.clipboard")->eventIds, (std::vector<std::string>{copy, paste}));

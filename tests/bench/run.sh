@@ -15,4 +15,7 @@ bash "$root/installer/dev/services.sh" start "$services"
 . "$services/env"
 
 "$build/tests/bench/dtw/bench_dtw" | tee "$out/dtw.json"
+# Validation of the calibrated cross-session factors on the public development data (../shared/data beside
+# the checkout unless PROCTOR_DEV_DATA says otherwise).
+"$build/tests/bench/analysis/bench_analysis" "${PROCTOR_DEV_DATA:-$root/../shared/data}" | tee "$out/analysis.json"
 bash "$root/tests/bench/ingest/run.sh" "$build/collector/proctor-collector" "${BENCH_SECONDS:-10}" | tee "$out/ingest.json"

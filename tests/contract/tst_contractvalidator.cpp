@@ -176,7 +176,9 @@ QJsonObject validResult()
              {"mouse", QJsonArray{QJsonObject{
                            {"questionId", "q07"},
                            {"points", QJsonArray{QJsonArray{512, 300, 0}, QJsonArray{515.5, 302, 16}}}}}},
-             {"keystrokes", QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 1234}, {"upMs", 1301}}}},
+             {"keystrokes", QJsonObject{{"dwell", QJsonObject{{"KeyA", QJsonArray{67, 72.5}}}},
+                                        {"flight", QJsonObject{{"KeyA>KeyB", QJsonArray{-12, 40}}}},
+                                        {"digraph", QJsonObject{{"KeyA>KeyB", QJsonArray{55, 118}}}}}},
              {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}}},
         {"clientFinishedAt", "2026-11-25T10:20:00Z"},
     };
@@ -630,15 +632,21 @@ void tst_ContractValidator::invalidDocuments_data()
     change("result: mouse t fractional", R, "/telemetry/mouse/0/points/1/2", 16.5);
     change("result: 20001 mouse points", R, "/telemetry/mouse/0/points", manyPoints(20001));
     {
-        QJsonArray keystrokes;
-        const QJsonObject key{{"code", "KeyA"}, {"downMs", 1}, {"upMs", 2}};
-        for (int i = 0; i < 50001; ++i) {
-            keystrokes.append(key);
-        }
-        change("result: 50001 keystrokes", R, "/telemetry/keystrokes", keystrokes);
+        QJsonArray dwell;
+        for (int i = 0; i < 51; ++i)
+            dwell.append(80);
+        change("result: 51 dwell times of one key", R, "/telemetry/keystrokes/dwell/KeyA", dwell);
     }
-    change("result: keystroke code with a space", R, "/telemetry/keystrokes/0/code", "Key A");
-    change("result: keystroke with the typed key", R, "/telemetry/keystrokes/0/key", "a");
+    // Timing features only: the ordered key list of earlier pages (which spells out the text) is refused.
+    change("result: the ordered key list", R, "/telemetry/keystrokes",
+           QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 1}, {"upMs", 2}}});
+    change("result: keystroke code with a space", R, "/telemetry/keystrokes/dwell/Key A", QJsonArray{80});
+    change("result: a pair without '>'", R, "/telemetry/keystrokes/digraph/KeyAKeyB", QJsonArray{80});
+    change("result: keystroke with the typed key", R, "/telemetry/keystrokes/key", "a");
+    change("result: a dwell over a second", R, "/telemetry/keystrokes/dwell/KeyA/0", 1001);
+    change("result: a digraph over the pause", R, "/telemetry/keystrokes/digraph/KeyA>KeyB/0", 1501);
+    change("result: an empty timing list", R, "/telemetry/keystrokes/flight/KeyA>KeyB", QJsonArray{});
+    change("result: keystrokes without digraphs", R, "/telemetry/keystrokes/digraph", kRemove);
     change("result: viewport without height", R, "/telemetry/viewport/height", kRemove);
     change("result: bad clientFinishedAt", R, "/clientFinishedAt", "25.11.2026 10:20");
 

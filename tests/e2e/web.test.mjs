@@ -79,6 +79,11 @@ test('a candidate answers correctly, passes, downloads a verifiable PDF certific
     const { page } = b;
     const who = candidate('Смирнов');
     await fillStartPage(page, stack.baseUrl, SEED.id, who);
+    // Typing into a name field feeds keystroke timings (typed, then erased: the field stays as filled).
+    await page.click('#position');
+    await page.keyboard.press('End');
+    await page.keyboard.type('qwerty', { delay: 40 });
+    for (let i = 0; i < 6; ++i) await page.keyboard.press('Backspace', { delay: 30 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'start', { fullPage: true });
     await page.click('[data-locale="en"]');
@@ -90,7 +95,7 @@ test('a candidate answers correctly, passes, downloads a verifiable PDF certific
 
     const total = await questionCount(page);
     assert.equal(total, SEED.questionsPerAttempt, 'the server drew questionsPerAttempt questions');
-    // Keyboard use (Tab/arrows) feeds keystroke timings; only physical codes may be recorded.
+    // Keys pressed outside text fields (Tab/arrows) are not typing: no timings from them.
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await answerAll(page);
@@ -110,12 +115,19 @@ test('a candidate answers correctly, passes, downloads a verifiable PDF certific
     assert.equal(Number(row.score), 100);
     assert.equal(row.passed, true);
 
-    // The result the page sent: answers and telemetry, no score; keystrokes carry codes only.
+    // The result the page sent: answers and telemetry, no score; keystrokes are timing lists per key
+    // and per key pair (the start page's typing), never the order of keys nor characters.
     assert.equal(rec.results.length >= 1, true);
     const submitted = rec.results.at(-1).body;
     assert.equal(submitted.answers.length, total);
-    assert.ok(submitted.telemetry.keystrokes.length >= 2, 'keystrokes recorded');
-    for (const k of submitted.telemetry.keystrokes) assert.deepEqual(Object.keys(k).sort(), ['code', 'downMs', 'upMs']);
+    const keys = submitted.telemetry.keystrokes;
+    assert.deepEqual(Object.keys(keys).sort(), ['digraph', 'dwell', 'flight']);
+    for (const code of ['Backspace', 'KeyE', 'KeyQ', 'KeyR', 'KeyT', 'KeyW', 'KeyY']) assert.ok(keys.dwell[code]?.length >= 1, `dwell of ${code}`);
+    for (const code of Object.keys(keys.dwell)) assert.match(code, /^(Key[QWERTY]|Backspace|End)$/);
+    assert.equal(keys.dwell.Backspace.length, 6);
+    assert.ok(keys.digraph['KeyQ>KeyW'].length === 1 && keys.digraph['KeyQ>KeyW'][0] > 0, 'digraph timed');
+    assert.ok(!('Tab' in keys.dwell) && !('ArrowDown' in keys.dwell), 'keys outside text fields are not typing');
+    assert.doesNotMatch(JSON.stringify(keys), /qwerty|"key"|downMs/);
     assert.ok(submitted.telemetry.mouse.some((m) => m.points.length > 3), 'mouse points recorded');
     assert.equal(submitted.telemetry.questions.length, total);
 

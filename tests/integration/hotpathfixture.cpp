@@ -165,7 +165,9 @@ QJsonObject HotPathFixture::telemetry()
         {"blurMs", 1200},
         {"mouse", QJsonArray{QJsonObject{{"questionId", "q1"},
                                          {"points", QJsonArray{QJsonArray{1, 2, 0}, QJsonArray{3, 4, 16}}}}}},
-        {"keystrokes", QJsonArray{QJsonObject{{"code", "KeyA"}, {"downMs", 100}, {"upMs", 180}}}},
+        {"keystrokes", QJsonObject{{"dwell", QJsonObject{{"KeyA", QJsonArray{80}}}},
+                                   {"flight", QJsonObject{}},
+                                   {"digraph", QJsonObject{}}}},
         {"viewport", QJsonObject{{"width", 1280}, {"height", 800}}}};
 }
 

@@ -39,21 +39,35 @@ private:
         return segments;
     }
 
-    // A typing rhythm: `slow` changes dwell and flight times consistently.
-    static QJsonArray keystrokes(bool slow, int seed)
+    // A typing rhythm as the page sends it (timing lists per key and key pair): `slow` changes dwell and
+    // flight times consistently.
+    static QJsonObject keystrokes(bool slow, int seed)
     {
-        QJsonArray keys;
-        double t = 0;
+        QHash<QString, QJsonArray> dwell, flight, digraph;
         const char *codes[] = {"KeyI", "KeyV", "KeyA", "KeyN", "KeyO",
                                "KeyF", "KeyP", "KeyE", "KeyT", "KeyR"};
+        double previousFlight = 0;
+        double previousDwell = 0;
         for (int i = 0; i < 200; ++i) {
             const double jitter = ((i * 7919 + seed * 104729) % 13) - 6; // deterministic, small
-            const double dwell = (slow ? 150 : 80) + jitter;
-            const double flight = (slow ? 260 : 110) + 2 * jitter;
-            keys.append(QJsonObject{{"code", codes[i % 10]}, {"downMs", t}, {"upMs", t + dwell}});
-            t += dwell + flight;
+            const double d = (slow ? 150 : 80) + jitter;
+            dwell[codes[i % 10]].append(d);
+            if (i > 0) {
+                const QString pair = QStringLiteral("%1>%2").arg(codes[(i - 1) % 10], codes[i % 10]);
+                flight[pair].append(previousFlight);
+                digraph[pair].append(previousDwell + previousFlight);
+            }
+            previousDwell = d;
+            previousFlight = (slow ? 260 : 110) + 2 * jitter;
         }
-        return keys;
+        const auto object = [](const QHash<QString, QJsonArray> &lists) {
+            QJsonObject o;
+            for (auto it = lists.begin(); it != lists.end(); ++it)
+                o.insert(it.key(), it.value());
+            return o;
+        };
+        return QJsonObject{
+            {"dwell", object(dwell)}, {"flight", object(flight)}, {"digraph", object(digraph)}};
     }
 
     static QJsonObject telemetry(const StartedSession &s, int mouseVariant, bool slowTyping, int seed)

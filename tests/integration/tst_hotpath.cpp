@@ -301,9 +301,10 @@ private slots:
                  QStringLiteral("completed %1").arg(score));
         QCOMPARE(
             f->db().scalar(
-                QStringLiteral("SELECT keystrokes->0->>'code' FROM session_telemetry WHERE session_id = '%1'")
+                QStringLiteral(
+                    "SELECT keystrokes->'dwell'->'KeyA'->>0 FROM session_telemetry WHERE session_id = '%1'")
                     .arg(s.id)),
-            QStringLiteral("KeyA"));
+            QStringLiteral("80"));
     }
 
     void forgedScoreIsRefused_data()

@@ -271,12 +271,14 @@ private slots:
         QTest::newRow("sessions: 200 000 keys in the fingerprint attributes")
             << "sessions" << withRaw(session, "fingerprint/attributes", keys) << "validation_failed"
             << "";
-        QByteArray keystrokes =
-            "[" + QByteArray("{\"code\":\"KeyA\",\"downMs\":1,\"upMs\":2},").repeated(200000);
-        keystrokes.back() = ']';
-        QTest::newRow("result: 200 000 keystrokes (the contract allows 50 000)")
-            << "result" << withRaw(resultBody(), "telemetry/keystrokes", keystrokes) << "validation_failed"
-            << "/telemetry/keystrokes";
+        QByteArray digraphs = "{";
+        for (int i = 0; i < 200000; ++i)
+            digraphs += "\"K" + QByteArray::number(i) + ">K\":[100],";
+        digraphs.back() = '}';
+        QTest::newRow("result: 200 000 key pairs (the contract allows 1 000)")
+            << "result" << withRaw(resultBody(), "telemetry/keystrokes/digraph", digraphs)
+            << "validation_failed"
+            << "/telemetry/keystrokes/digraph";
         QTest::newRow("events: a 6 MB screenshot key")
             << "events"
             << withRaw(screenshotBatch(), "events/0/details/key", '"' + QByteArray(6 << 20, 'k') + '"')
@@ -288,22 +290,30 @@ private slots:
     void largestValidBodiesAreStored()
     {
         // The contract's own maxima, at once: accepted, stored whole, in bounded time.
-        QJsonArray keystrokes;
-        for (int i = 0; i < 50000; ++i)
-            keystrokes.append(QJsonObject{{"code", "KeyA"}, {"downMs", i}, {"upMs", i + 1}});
+        QJsonArray timings;
+        for (int i = 0; i < 50; ++i)
+            timings.append(100 + i);
+        QJsonObject dwell, flight, digraph;
+        for (int i = 0; i < 200; ++i)
+            dwell.insert(QStringLiteral("Key%1").arg(i), timings);
+        for (int i = 0; i < 1000; ++i) {
+            flight.insert(QStringLiteral("Key%1>Key%2").arg(i % 40).arg(i / 40), timings);
+            digraph.insert(QStringLiteral("Key%1>Key%2").arg(i % 40).arg(i / 40), timings);
+        }
         QJsonObject telemetry = HotPathFixture::telemetry();
-        telemetry.insert("keystrokes", keystrokes);
+        telemetry.insert("keystrokes",
+                         QJsonObject{{"dwell", dwell}, {"flight", flight}, {"digraph", digraph}});
         Sent sent =
             send("result", QJsonDocument(QJsonObject{{"answers", QJsonArray{}}, {"telemetry", telemetry}})
                                .toJson(QJsonDocument::Compact));
         QCOMPARE(sent.result.status, 201);
         QVERIFY2(sent.elapsedMs < 20000, qPrintable(QString::number(sent.elapsedMs)));
-        QCOMPARE(
-            f->db().scalar(
-                QStringLiteral(
-                    "SELECT jsonb_array_length(keystrokes) FROM session_telemetry WHERE session_id = '%1'")
-                    .arg(sent.session.id)),
-            QStringLiteral("50000"));
+        QCOMPARE(f->db().scalar(
+                     QStringLiteral(
+                         "SELECT count(*) FROM session_telemetry, jsonb_object_keys(keystrokes->'digraph') "
+                         "WHERE session_id = '%1'")
+                         .arg(sent.session.id)),
+                 QStringLiteral("1000"));
 
         QJsonArray events;
         for (int i = 0; i < 500; ++i)
@@ -404,8 +414,9 @@ private slots:
             << "validation_failed"
             << "/answers/0/optionIds/0";
         QTest::newRow("result keystroke code")
-            << "result" << withRaw(resultBody(), "telemetry/keystrokes/0/code", nul) << "validation_failed"
-            << "/telemetry/keystrokes/0/code";
+            << "result" << withRaw(resultBody(), "telemetry/keystrokes/dwell", "{\"Key\\u0000A\":[80]}")
+            << "validation_failed"
+            << QStringLiteral("/telemetry/keystrokes/dwell/Key") + QChar(0) + QLatin1Char('A');
     }
     void nulInTextIsRefused() { expectRefused(5000); }
 

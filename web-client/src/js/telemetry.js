@@ -1,24 +1,22 @@
 // SPDX-License-Identifier: MIT
-// Behavioural telemetry sent once, with the result: keystroke timings (physical key codes only,
-// never event.key nor characters), mouse positions per question throttled to at most 60 Hz,
-// per-question latency and answer-change counts. Keystroke times are integer ms since the test
-// started; a mouse point's t is ms since its question was first shown (the contract's mousePoint).
+// Behavioural telemetry sent once, with the result: keystroke timing features (keystrokefeatures.js:
+// dwell per key, flight and digraph per key pair, never the keys' order nor characters), mouse positions
+// per question throttled to at most 60 Hz, per-question latency and answer-change counts. A mouse
+// point's t is ms since its question was first shown (the contract's mousePoint).
+import { KeystrokeFeatures, takeKeptKeystrokes } from './keystrokefeatures.js';
 
 const MOUSE_MIN_INTERVAL_MS = 17; // ≤ 60 Hz
 const MOUSE_POINTS_PER_QUESTION = 1500;
-const KEYSTROKES_MAX = 5000;
-const CODE_RE = /^[A-Za-z0-9_]{1,32}$/; // physical key names such as KeyA, ShiftLeft, PrintScreen
 
 export class Telemetry {
   constructor(startEpochMs, saved = null) {
     this.t0 = startEpochMs;
-    this.keystrokes = saved?.keystrokes ?? [];
+    this.keys = new KeystrokeFeatures(saved?.keystrokes).merge(takeKeptKeystrokes());
     this.mouse = saved?.mouse ?? {}; // questionId -> [[x, y, t]]
     this.questions = saved?.questions ?? {}; // questionId -> {shownMs, answeredMs, visibleMs, changes}
     this.current = null;
     this.currentSince = null;
     this.lastMouseMs = -Infinity;
-    this.down = new Map();
     this.handlers = [];
   }
 
@@ -32,17 +30,7 @@ export class Telemetry {
   }
 
   start() {
-    this.on(window, 'keydown', (e) => {
-      if (!e.repeat && CODE_RE.test(e.code) && !this.down.has(e.code)) this.down.set(e.code, this.now());
-    });
-    this.on(window, 'keyup', (e) => {
-      if (!e.code || !this.down.has(e.code)) return;
-      const downMs = this.down.get(e.code);
-      this.down.delete(e.code);
-      if (this.keystrokes.length < KEYSTROKES_MAX) this.keystrokes.push({ code: e.code, downMs, upMs: Math.max(downMs, this.now()) });
-    });
-    // Only the window's own blur (this capturing listener also sees every element's blur, e.g. Tab).
-    this.on(window, 'blur', (e) => { if (e.target === window) this.down.clear(); });
+    this.handlers.push(this.keys.attach(window));
     this.on(window, 'mousemove', (e) => this.mouseMoved(e.clientX, e.clientY));
   }
 
@@ -97,7 +85,7 @@ export class Telemetry {
       answerChanges: q.changes,
     }));
     const mouse = Object.entries(this.mouse).filter(([, p]) => p.length > 0).map(([questionId, points]) => ({ questionId, points }));
-    return { questions, mouse, keystrokes: this.keystrokes.slice() };
+    return { questions, mouse, keystrokes: structuredClone(this.keys.toJSON()) };
   }
 
   // For persistence across a reload: banks the time the current question has been on screen.
@@ -107,6 +95,6 @@ export class Telemetry {
       this.questions[this.current].visibleMs += now - this.currentSince;
       this.currentSince = now;
     }
-    return { keystrokes: this.keystrokes, mouse: this.mouse, questions: this.questions };
+    return { keystrokes: this.keys.toJSON(), mouse: this.mouse, questions: this.questions };
   }
 }

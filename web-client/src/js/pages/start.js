@@ -5,6 +5,9 @@ import { clearProblem, showProblem } from '../errors.js';
 import { loadCandidate, saveCandidate } from '../candidate.js';
 import { $, el } from '../dom.js';
 import { t } from '../i18n.js';
+import { captureKeystrokesForTest } from '../keystrokefeatures.js';
+
+captureKeystrokesForTest(); // key timings of the name fields / notes go with the test's result
 
 let tests = [];
 let positions = { positions: [], allowOther: true };

@@ -8,9 +8,12 @@ import { loadCandidate } from '../candidate.js';
 import { $, el, paragraphs } from '../dom.js';
 import { t } from '../i18n.js';
 import { showProblem } from '../errors.js';
+import { captureKeystrokesForTest } from '../keystrokefeatures.js';
 import { startProctoring } from '../proctoring.js';
 import { resumeSession, startSession } from '../session.js';
 import { showWatermark } from '../watermark.js';
+
+captureKeystrokesForTest(); // key timings of the name fields / notes go with the test's result
 
 const MILESTONES = [25, 50, 75, 100];
 const TICK_MS = 1000;
