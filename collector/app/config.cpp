@@ -294,6 +294,9 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         {"PROCTOR_LOGIN_FAILURE_WINDOW_SECONDS", 1, 7 * 24 * 3600,
          [&](qint64 v) { c.loginFailureWindowSeconds = int(v); }},
         {"PROCTOR_LOGIN_DELAY_MAX_SECONDS", 1, 3600, [&](qint64 v) { c.loginDelayMaxSeconds = int(v); }},
+        {"PROCTOR_RETENTION_MONTHS", 0, 1200, [&](qint64 v) { c.retentionMonths = int(v); }},
+        {"PROCTOR_PARTITION_MAINTENANCE_SECONDS", 10, 7 * 24 * 3600,
+         [&](qint64 v) { c.partitionMaintenanceSeconds = int(v); }},
     };
     for (const IntVar &iv : ints) {
         qint64 value = 0;
