@@ -155,6 +155,18 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
                     QStringLiteral("%1: '%2'").arg(problem, redactUrl(c.databaseUrl)));
     }
 
+    // Optional: the schema owner's connection, for `migrate` and partition maintenance; PROCTOR_DATABASE_URL
+    // is then the application role's, which migrate grants only what the service needs.
+    c.migrationDatabaseUrl = get("PROCTOR_MIGRATION_DATABASE_URL");
+    if (!c.migrationDatabaseUrl.isEmpty()) {
+        if (!c.migrationDatabaseUrl.startsWith(QLatin1String("postgresql://")) &&
+            !c.migrationDatabaseUrl.startsWith(QLatin1String("postgres://")))
+            return fail("PROCTOR_MIGRATION_DATABASE_URL", QStringLiteral("expected a postgresql:// URL"));
+        if (const QString problem = databaseUrlProblem(c.migrationDatabaseUrl); !problem.isEmpty())
+            return fail("PROCTOR_MIGRATION_DATABASE_URL",
+                        QStringLiteral("%1: '%2'").arg(problem, redactUrl(c.migrationDatabaseUrl)));
+    }
+
     c.redisUrl = get("PROCTOR_REDIS_URL");
     if (c.redisUrl.isEmpty()) {
         if (needs & NeedRedis)

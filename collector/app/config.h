@@ -39,6 +39,12 @@ struct Config
     };
 
     QString databaseUrl;
+    // The schema owner's connection (migrations, pg_partman maintenance); empty: databaseUrl owns the schema.
+    QString migrationDatabaseUrl;
+    const QString &ownerDatabaseUrl() const
+    {
+        return migrationDatabaseUrl.isEmpty() ? databaseUrl : migrationDatabaseUrl;
+    }
     QString redisUrl;
     RedisEndpoint redis;
     QHostAddress httpHost = QHostAddress::LocalHost;

@@ -27,7 +27,8 @@ int runPurge(const Config &config, const QStringList &args)
                                                                    QDateTime::currentDateTimeUtc());
     if (!cutoff)
         return fail("purge", cutoff.error());
-    Storage::DbPool db(config.databaseUrl, 1);
+    // Dropping partitions takes the schema owner.
+    Storage::DbPool db(config.ownerDatabaseUrl(), 1);
     Services::RetentionService retention(db, config.retentionMonths);
     const auto receipt = await(retention.purge(Services::Actor::commandLine(), *cutoff));
     if (!receipt)

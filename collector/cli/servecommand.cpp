@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `proctor-collector serve`: composes the long-running service and runs the event loop.
+#include <memory>
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTimer>
@@ -100,7 +102,12 @@ int runServe(const Config &config, const QStringList &)
     attemptSweep.start();
     // Partitions for the coming months and retention: every instance asks, one at a time does the work
     // (advisory lock). The first run comes soon after the start, so a new month never waits an interval.
-    Services::RetentionService retention(db, config.retentionMonths);
+    // pg_partman's maintenance creates and drops partitions: the schema owner's connection when the service
+    // itself runs as the restricted application role.
+    std::unique_ptr<Storage::DbPool> ownerDb;
+    if (!config.migrationDatabaseUrl.isEmpty())
+        ownerDb = std::make_unique<Storage::DbPool>(config.migrationDatabaseUrl, 1);
+    Services::RetentionService retention(ownerDb ? *ownerDb : db, config.retentionMonths);
     const Services::Actor retentionActor{std::nullopt, QStringLiteral("system:retention"), {}};
     const auto maintain = [&retention, &retentionActor] {
         // Not awaited: the event loop goes on; the result is only logged (on the database thread).
