@@ -37,7 +37,7 @@ PROCTOR_NGINX_SITE=${PROCTOR_NGINX_SITE:-/etc/nginx/sites-available/proctor.conf
 PROCTOR_SHARE=${PROCTOR_SHARE:-/usr/share/proctor}
 PROCTOR_PAGE_KEY_SCOPES=tests:read,sessions:write
 # Variables of collector.env whose values are secrets (redacted in unencrypted backups).
-PROCTOR_SECRET_KEYS="PROCTOR_DATABASE_URL PROCTOR_REDIS_URL PROCTOR_SESSION_SECRET PROCTOR_PAGE_API_KEY PROCTOR_METRICS_TOKEN"
+PROCTOR_SECRET_KEYS="PROCTOR_DATABASE_URL PROCTOR_MIGRATION_DATABASE_URL PROCTOR_REDIS_URL PROCTOR_SESSION_SECRET PROCTOR_PAGE_API_KEY PROCTOR_METRICS_TOKEN"
 
 ctl_have_systemd() { [ -d /run/systemd/system ]; }
 ctl_is_root() { [ "$(id -u)" -eq 0 ]; }
@@ -108,7 +108,14 @@ ctl_has_command() {
   grep -q "^  $1 " <<<"$help"
 }
 
-ctl_db_url() { ctl_env_get PROCTOR_DATABASE_URL; }
+# The schema owner's URL when the service runs as a restricted role (PROCTOR_MIGRATION_DATABASE_URL): backup,
+# restore and the superuser steps work on the owner's objects.
+ctl_db_url() {
+  local url
+  url=$(ctl_env_get PROCTOR_MIGRATION_DATABASE_URL)
+  [ -n "$url" ] || url=$(ctl_env_get PROCTOR_DATABASE_URL)
+  printf '%s' "$url"
+}
 
 # Secrets never travel in a process's arguments (any local user can read /proc/*/cmdline): psql, pg_dump
 # and pg_restore get the connection from PGHOST/PGPORT/PGUSER/PGDATABASE and the password from a private
