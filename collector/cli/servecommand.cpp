@@ -18,6 +18,7 @@
 #include "http/routes/adminguard.h"
 #include "http/routes/analysisroutes.h"
 #include "http/routes/attemptpolicyroutes.h"
+#include "http/routes/candidateexportroutes.h"
 #include "http/routes/authroutes.h"
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
@@ -35,6 +36,7 @@
 #include "services/auditservice.h"
 #include "services/authservice.h"
 #include "services/candidateerasureservice.h"
+#include "services/candidateexportservice.h"
 #include "services/certificateservice.h"
 #include "services/ingestservice.h"
 #include "services/resultservice.h"
@@ -167,6 +169,8 @@ int runServe(const Config &config, const QStringList &)
     Services::AttemptPolicyService attemptPolicies(db, tests);
     Http::registerAttemptPolicyRoutes(router, admin, attemptPolicies);
     Http::registerRosterRoutes(router, admin);
+    Services::CandidateExportService candidateExports(db);
+    Http::registerCandidateExportRoutes(router, admin, candidateExports);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
