@@ -38,6 +38,8 @@ const Command kCommands[] = {
      "--email E --role admin|proctor [--name N]: password from stdin or a prompt"},
     {"import-roster", Config::NeedDatabase, &Cli::runImportRoster,
      "--test ID [--expires DATE] FILE.csv: import candidates, print their new codes as CSV"},
+    {"purge", Config::NeedDatabase, &Cli::runPurge,
+     "--older-than MONTHS|YYYY-MM-DD: delete candidate data before then now (receipt in the audit log)"},
 };
 
 void usage(FILE *out)

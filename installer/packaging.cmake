@@ -160,7 +160,9 @@ collector.")
   # adduser: the postinst creates the system user; the rest comes from dpkg-shlibdeps.
   set(CPACK_DEBIAN_COLLECTOR_PACKAGE_DEPENDS "adduser")
   set(CPACK_DEBIAN_COLLECTOR_PACKAGE_RECOMMENDS "postgresql-client, redis-tools, gnupg, curl, make")
-  set(CPACK_DEBIAN_COLLECTOR_PACKAGE_SUGGESTS "postgresql, redis-server, nginx, certbot")
+  # pg_partman belongs on the database server (deploy.sh installs it there with postgresql); a Recommends
+  # would pull a PostgreSQL server onto collector-only hosts of a cluster.
+  set(CPACK_DEBIAN_COLLECTOR_PACKAGE_SUGGESTS "postgresql, postgresql-15-partman, redis-server, nginx, certbot")
   set(_deb ${CMAKE_BINARY_DIR}/installer/debian-collector)
   file(MAKE_DIRECTORY ${_deb})
   foreach(script postinst prerm postrm conffiles)

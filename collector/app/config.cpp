@@ -155,6 +155,18 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
                     QStringLiteral("%1: '%2'").arg(problem, redactUrl(c.databaseUrl)));
     }
 
+    // Optional: the schema owner's connection, for `migrate` and partition maintenance; PROCTOR_DATABASE_URL
+    // is then the application role's, which migrate grants only what the service needs.
+    c.migrationDatabaseUrl = get("PROCTOR_MIGRATION_DATABASE_URL");
+    if (!c.migrationDatabaseUrl.isEmpty()) {
+        if (!c.migrationDatabaseUrl.startsWith(QLatin1String("postgresql://")) &&
+            !c.migrationDatabaseUrl.startsWith(QLatin1String("postgres://")))
+            return fail("PROCTOR_MIGRATION_DATABASE_URL", QStringLiteral("expected a postgresql:// URL"));
+        if (const QString problem = databaseUrlProblem(c.migrationDatabaseUrl); !problem.isEmpty())
+            return fail("PROCTOR_MIGRATION_DATABASE_URL",
+                        QStringLiteral("%1: '%2'").arg(problem, redactUrl(c.migrationDatabaseUrl)));
+    }
+
     c.redisUrl = get("PROCTOR_REDIS_URL");
     if (c.redisUrl.isEmpty()) {
         if (needs & NeedRedis)
@@ -294,6 +306,9 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         {"PROCTOR_LOGIN_FAILURE_WINDOW_SECONDS", 1, 7 * 24 * 3600,
          [&](qint64 v) { c.loginFailureWindowSeconds = int(v); }},
         {"PROCTOR_LOGIN_DELAY_MAX_SECONDS", 1, 3600, [&](qint64 v) { c.loginDelayMaxSeconds = int(v); }},
+        {"PROCTOR_RETENTION_MONTHS", 0, 1200, [&](qint64 v) { c.retentionMonths = int(v); }},
+        {"PROCTOR_PARTITION_MAINTENANCE_SECONDS", 10, 7 * 24 * 3600,
+         [&](qint64 v) { c.partitionMaintenanceSeconds = int(v); }},
     };
     for (const IntVar &iv : ints) {
         qint64 value = 0;

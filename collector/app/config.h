@@ -39,6 +39,12 @@ struct Config
     };
 
     QString databaseUrl;
+    // The schema owner's connection (migrations, pg_partman maintenance); empty: databaseUrl owns the schema.
+    QString migrationDatabaseUrl;
+    const QString &ownerDatabaseUrl() const
+    {
+        return migrationDatabaseUrl.isEmpty() ? databaseUrl : migrationDatabaseUrl;
+    }
     QString redisUrl;
     RedisEndpoint redis;
     QHostAddress httpHost = QHostAddress::LocalHost;
@@ -89,6 +95,11 @@ struct Config
     int loginFailuresPerAddress = 30; // failed logins from one address (any accounts) before it is refused
     int loginFailureWindowSeconds = 900;
     int loginDelayMaxSeconds = 60;
+    // Retention of candidate data in full months (0: forever): older event partitions are dropped, the
+    // matching sessions purged (RetentionService). The default is what the consent text promises.
+    int retentionMonths = 12;
+    // How often an instance runs pg_partman's maintenance and the retention purge (one at a time).
+    int partitionMaintenanceSeconds = 3600;
 
     static tl::expected<Config, ConfigError> fromEnvironment(const QProcessEnvironment &env, int needs);
 };

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `proctor-collector serve`: composes the long-running service and runs the event loop.
+#include <memory>
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTimer>
@@ -16,6 +18,7 @@
 #include "http/routes/adminguard.h"
 #include "http/routes/analysisroutes.h"
 #include "http/routes/attemptpolicyroutes.h"
+#include "http/routes/candidateexportroutes.h"
 #include "http/routes/positionroutes.h"
 #include "http/routes/authroutes.h"
 #include "http/routes/healthroutes.h"
@@ -35,9 +38,11 @@
 #include "services/auditservice.h"
 #include "services/authservice.h"
 #include "services/candidateerasureservice.h"
+#include "services/candidateexportservice.h"
 #include "services/certificateservice.h"
 #include "services/ingestservice.h"
 #include "services/resultservice.h"
+#include "services/retentionservice.h"
 #include "services/reviewservice.h"
 #include "services/sessionservice.h"
 #include "services/rosterservice.h"
@@ -99,6 +104,41 @@ int runServe(const Config &config, const QStringList &)
     attemptSweep.setInterval(60 * 1000);
     QObject::connect(&attemptSweep, &QTimer::timeout, [&sessions] { sessions.expireOverdue(); });
     attemptSweep.start();
+    // Partitions for the coming months and retention: every instance asks, one at a time does the work
+    // (advisory lock). The first run comes soon after the start, so a new month never waits an interval.
+    // pg_partman's maintenance creates and drops partitions: the schema owner's connection when the service
+    // itself runs as the restricted application role.
+    std::unique_ptr<Storage::DbPool> ownerDb;
+    if (!config.migrationDatabaseUrl.isEmpty())
+        ownerDb = std::make_unique<Storage::DbPool>(config.migrationDatabaseUrl, 1);
+    Services::RetentionService retention(ownerDb ? *ownerDb : db, config.retentionMonths);
+    const Services::Actor retentionActor{std::nullopt, QStringLiteral("system:retention"), {}};
+    const auto maintain = [&retention, &retentionActor] {
+        // Not awaited: the event loop goes on; the result is only logged (on the database thread).
+        auto run = retention.runScheduled(retentionActor);
+        run.then([](const Expected<Services::MaintenanceRun> &r) {
+            if (!r) {
+                Log::warning(u"partition maintenance failed", {{"error", r.error().message}});
+                return;
+            }
+            if (r->skipped)
+                return;
+            if (!r->createdPartitions.isEmpty() || r->rescuedRows > 0)
+                Log::info(u"event partitions made", {{"created", r->createdPartitions.join(u',')},
+                                                     {"rows_moved_from_default", r->rescuedRows}});
+            if (r->purge && r->purge->deletedAnything())
+                Log::info(u"retention purge", {{"cutoff", r->purge->cutoff.toString(Qt::ISODate)},
+                                               {"partitions", r->purge->partitions.join(u',')},
+                                               {"events", r->purge->events},
+                                               {"sessions", r->purge->sessions},
+                                               {"audit_id", r->purge->auditId}});
+        });
+    };
+    QTimer partitionMaintenance;
+    partitionMaintenance.setInterval(config.partitionMaintenanceSeconds * 1000);
+    QObject::connect(&partitionMaintenance, &QTimer::timeout, maintain);
+    partitionMaintenance.start();
+    QTimer::singleShot(5000, &partitionMaintenance, maintain);
     Services::IngestService ingest(events, publisher);
     Services::ResultService results(db, tests, publisher, metrics, config.publicUrl);
     Services::CertificateService certificates(db, publisher);
@@ -133,6 +173,8 @@ int runServe(const Config &config, const QStringList &)
     Services::PositionService positions(db);
     Http::registerPositionRoutes(router, guard, adminGuard, positions);
     Http::registerRosterRoutes(router, admin);
+    Services::CandidateExportService candidateExports(db);
+    Http::registerCandidateExportRoutes(router, admin, candidateExports);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;

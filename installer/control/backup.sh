@@ -20,7 +20,9 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 url=$(ctl_db_url)
 [ -n "$url" ] || ctl_die "PROCTOR_DATABASE_URL is empty in $PROCTOR_ENV_FILE"
-ctl_parse_db_url "$url"
+# psql and pg_dump below connect through the environment and a private password file: the URL (with its
+# password) never appears in their arguments.
+ctl_db_env "$url"
 
 umask 077
 mkdir -p "$PROCTOR_BACKUP_DIR"
@@ -32,6 +34,7 @@ work=$dest.partial
 mkdir "$work"
 passfile=
 cleanup() {
+  ctl_db_env_cleanup
   [ -d "$work" ] && rm -rf "$work"
   if [ -n "$passfile" ] && [ "$passfile" != "$PROCTOR_BACKUP_PASSPHRASE_FILE" ]; then rm -f "$passfile"; fi
 }
@@ -44,7 +47,7 @@ encrypted=no
 # One psql session holds the snapshot open while pg_dump reads it. Plain FIFOs, not a coproc: bash unsets a
 # coproc's variables as soon as it has exited, which raced with the wait below under load.
 mkfifo "$work/.to-psql" "$work/.from-psql"
-psql "$url" -X -Atq -v ON_ERROR_STOP=1 <"$work/.to-psql" >"$work/.from-psql" 2>&1 &
+psql -X -Atq -v ON_ERROR_STOP=1 <"$work/.to-psql" >"$work/.from-psql" 2>&1 &
 psql_pid=$!
 exec {to_psql}>"$work/.to-psql" {from_psql}<"$work/.from-psql"
 rm -f "$work/.to-psql" "$work/.from-psql"
@@ -58,12 +61,12 @@ while IFS= read -r line <&"$from_psql"; do
   [ "$line" = __end__ ] && break
   counts+=("$line")
 done
-schema=$(psql "$url" -X -Atq -c "SELECT coalesce(max(version)::text, 'none') FROM schema_migrations" 2>/dev/null || echo unknown)
+schema=$(psql -X -Atq -c "SELECT coalesce(max(version)::text, 'none') FROM schema_migrations" 2>/dev/null || echo unknown)
 
 if [ "$encrypted" = yes ]; then
-  pg_dump --snapshot="$snapshot" -Fc -Z6 --no-password "$url" | ctl_gpg_symmetric - "$work/database.dump.gpg" "$passfile"
+  pg_dump --snapshot="$snapshot" -Fc -Z6 --no-password | ctl_gpg_symmetric - "$work/database.dump.gpg" "$passfile"
 else
-  pg_dump --snapshot="$snapshot" -Fc -Z6 --no-password -f "$work/database.dump" "$url"
+  pg_dump --snapshot="$snapshot" -Fc -Z6 --no-password -f "$work/database.dump"
 fi
 echo "COMMIT;" >&"$to_psql"
 exec {to_psql}>&- {from_psql}<&- # end of input: psql ends
@@ -96,7 +99,8 @@ if [ ${#config_files[@]} -gt 0 ]; then
         sed -i -E "s|^(${key})=.+$|\\1=REDACTED|" "$envf"
       done
     done < <(find "$stage" -type f -name '*.env' -print0)
-    grep -rlZE -- '-----BEGIN ([A-Z]+ )?PRIVATE KEY-----' "$stage" 2>/dev/null | xargs -0 -r rm -f
+    # grep finds nothing (status 1) when there is no private key: not an error under pipefail.
+    { grep -rlZE -- '-----BEGIN ([A-Z]+ )?PRIVATE KEY-----' "$stage" 2>/dev/null || true; } | xargs -0 -r rm -f
     tar --create -C "$stage" -f "$work/config-redacted.tar" .
     rm -rf "$stage"
     config_note="config-redacted.tar: ${config_files[*]} with secret values REDACTED and the TLS private key LEFT OUT"

@@ -37,7 +37,7 @@ PROCTOR_NGINX_SITE=${PROCTOR_NGINX_SITE:-/etc/nginx/sites-available/proctor.conf
 PROCTOR_SHARE=${PROCTOR_SHARE:-/usr/share/proctor}
 PROCTOR_PAGE_KEY_SCOPES=tests:read,sessions:write
 # Variables of collector.env whose values are secrets (redacted in unencrypted backups).
-PROCTOR_SECRET_KEYS="PROCTOR_DATABASE_URL PROCTOR_REDIS_URL PROCTOR_SESSION_SECRET PROCTOR_PAGE_API_KEY PROCTOR_METRICS_TOKEN"
+PROCTOR_SECRET_KEYS="PROCTOR_DATABASE_URL PROCTOR_MIGRATION_DATABASE_URL PROCTOR_REDIS_URL PROCTOR_SESSION_SECRET PROCTOR_PAGE_API_KEY PROCTOR_METRICS_TOKEN"
 
 ctl_have_systemd() { [ -d /run/systemd/system ]; }
 ctl_is_root() { [ "$(id -u)" -eq 0 ]; }
@@ -108,21 +108,107 @@ ctl_has_command() {
   grep -q "^  $1 " <<<"$help"
 }
 
-ctl_db_url() { ctl_env_get PROCTOR_DATABASE_URL; }
+# The schema owner's URL when the service runs as a restricted role (PROCTOR_MIGRATION_DATABASE_URL): backup,
+# restore and the superuser steps work on the owner's objects.
+ctl_db_url() {
+  local url
+  url=$(ctl_env_get PROCTOR_MIGRATION_DATABASE_URL)
+  [ -n "$url" ] || url=$(ctl_env_get PROCTOR_DATABASE_URL)
+  printf '%s' "$url"
+}
+
+# Secrets never travel in a process's arguments (any local user can read /proc/*/cmdline): psql, pg_dump
+# and pg_restore get the connection from PGHOST/PGPORT/PGUSER/PGDATABASE and the password from a private
+# PGPASSFILE; redis-cli gets it from REDISCLI_AUTH. ctl_db_env_cleanup removes the file (scripts call it on
+# exit).
+CTL_PGPASSFILE=
+ctl_db_env() { # [URL, default PROCTOR_DATABASE_URL]
+  local url=${1:-}
+  [ -n "$url" ] || url=$(ctl_db_url)
+  [ -n "$url" ] || ctl_die "PROCTOR_DATABASE_URL is empty in $PROCTOR_ENV_FILE"
+  ctl_parse_db_url "$url"
+  export PGHOST=$PG_HOST PGPORT=$PG_PORT PGUSER=$PG_USER PGDATABASE=$PG_DB
+  unset PGPASSWORD PGSERVICE
+  if [ -n "$PG_PASSWORD" ]; then
+    [ -n "$CTL_PGPASSFILE" ] || CTL_PGPASSFILE=$(umask 077 && mktemp "${TMPDIR:-/tmp}/proctor-pgpass.XXXXXX")
+    local esc_pw=${PG_PASSWORD//\\/\\\\}
+    esc_pw=${esc_pw//:/\\:}
+    printf '%s:%s:%s:%s:%s\n' "$PG_HOST" "$PG_PORT" "$PG_DB" "$PG_USER" "$esc_pw" >"$CTL_PGPASSFILE"
+    export PGPASSFILE=$CTL_PGPASSFILE
+  else
+    export PGPASSFILE=/dev/null
+  fi
+}
+# TEXT as the inside of a psql \set '...' argument (quotes doubled, backslashes escaped).
+ctl_psql_quote() {
+  local t=${1//\\/\\\\}
+  printf '%s' "${t//\'/\'\'}"
+}
+ctl_db_env_cleanup() {
+  if [ -n "$CTL_PGPASSFILE" ]; then rm -f "$CTL_PGPASSFILE"; fi
+  CTL_PGPASSFILE=
+}
+
+# redis://[:password@]host[:port][/db] -> REDISCLI_AUTH in the environment, the rest as arguments in CTL_REDIS_ARGS.
+ctl_redis_env() { # PROCTOR_REDIS_URL of collector.env
+  local url
+  url=$(ctl_redis_url)
+  [[ $url =~ ^rediss?://(([^:@/]*)(:([^@]*))?@)?([^:/?]+)(:([0-9]+))?(/([0-9]+))?$ ]] \
+    || ctl_die "PROCTOR_REDIS_URL is not redis://[:password@]host[:port][/db]"
+  CTL_REDIS_ARGS=(-h "${BASH_REMATCH[5]}" -p "${BASH_REMATCH[7]:-6379}" -n "${BASH_REMATCH[9]:-0}")
+  if [ -n "${BASH_REMATCH[2]}" ]; then CTL_REDIS_ARGS+=(--user "${BASH_REMATCH[2]}"); fi
+  if [ -n "${BASH_REMATCH[4]}" ]; then export REDISCLI_AUTH=${BASH_REMATCH[4]}; else unset REDISCLI_AUTH; fi
+}
 ctl_redis_url() { ctl_env_get PROCTOR_REDIS_URL; }
 
 # psql as a PostgreSQL superuser: PROCTOR_PG_ADMIN_URL when set (remote or test clusters), else the local
 # cluster's postgres user over its Unix socket (peer authentication).
+# The application's connection settings (ctl_db_env) are cleared for it.
+CTL_PG_ADMIN_ENV=(env -u PGHOST -u PGPORT -u PGUSER -u PGDATABASE -u PGPASSFILE -u PGPASSWORD)
 ctl_pg_admin() {
   if [ -n "${PROCTOR_PG_ADMIN_URL:-}" ]; then
-    psql "$PROCTOR_PG_ADMIN_URL" -X -v ON_ERROR_STOP=1 -Atq "$@"
+    "${CTL_PG_ADMIN_ENV[@]}" psql "$PROCTOR_PG_ADMIN_URL" -X -v ON_ERROR_STOP=1 -Atq "$@"
   else
     ctl_is_root || ctl_die "PostgreSQL administration needs root (or PROCTOR_PG_ADMIN_URL)"
-    (cd / && runuser -u postgres -- psql -X -v ON_ERROR_STOP=1 -Atq "$@")
+    (cd / && "${CTL_PG_ADMIN_ENV[@]}" runuser -u postgres -- psql -X -v ON_ERROR_STOP=1 -Atq "$@")
   fi
 }
 
-ctl_redis() { redis-cli -u "$(ctl_redis_url)" --no-auth-warning "$@"; }
+# The same as a superuser, connected to database DB (not the maintenance database).
+ctl_pg_admin_db() { # DB psql-args...
+  local db=$1
+  shift
+  if [ -n "${PROCTOR_PG_ADMIN_URL:-}" ]; then
+    "${CTL_PG_ADMIN_ENV[@]}" psql "${PROCTOR_PG_ADMIN_URL%/*}/$db" -X -v ON_ERROR_STOP=1 -Atq "$@"
+  else
+    ctl_is_root || ctl_die "PostgreSQL administration needs root (or PROCTOR_PG_ADMIN_URL)"
+    (cd / && "${CTL_PG_ADMIN_ENV[@]}" runuser -u postgres -- psql -d "$db" -X -v ON_ERROR_STOP=1 -Atq "$@")
+  fi
+}
+
+# pg_partman (event partitions and retention, db/migrations/0012_partman.sql) is not a trusted extension: a
+# superuser creates it in the Proctor database, and the database's owner role (the one migrations run as)
+# gets the rights its maintenance needs. Idempotent; `make migrate` and `make update` run it first.
+ctl_pg_prepare_extensions() {
+  local url
+  url=$(ctl_db_url)
+  [ -n "$url" ] || ctl_die "PROCTOR_DATABASE_URL is empty in $PROCTOR_ENV_FILE"
+  ctl_parse_db_url "$url"
+  ctl_pg_admin_db "$PG_DB" >/dev/null <<SQL
+SET client_min_messages = warning;
+CREATE SCHEMA IF NOT EXISTS partman;
+CREATE EXTENSION IF NOT EXISTS pg_partman SCHEMA partman;
+GRANT ALL ON SCHEMA partman TO "$PG_USER";
+GRANT ALL ON ALL TABLES IN SCHEMA partman TO "$PG_USER";
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA partman TO "$PG_USER";
+GRANT EXECUTE ON ALL PROCEDURES IN SCHEMA partman TO "$PG_USER";
+SQL
+}
+
+ctl_redis() {
+  ctl_redis_env
+  redis-cli "${CTL_REDIS_ARGS[@]}" "$@"
+}
 
 # Asks the operator to type EXPECTED; CONFIRM=EXPECTED in the environment answers for scripts.
 ctl_confirm_typed() {

@@ -105,6 +105,7 @@ cmd_update() {
     "${apt[@]}" install --only-upgrade proctor-collector
   fi
   echo "== migrating"
+  ctl_pg_prepare_extensions
   ctl_collector migrate
   if ctl_have_systemd; then
     echo "== restarting"
@@ -113,10 +114,26 @@ cmd_update() {
   "$PROCTOR_BIN" --version
 }
 
-cmd_migrate() { ctl_collector migrate; }
+cmd_migrate() {
+  ctl_pg_prepare_extensions
+  ctl_collector migrate
+}
+# A one-off retention run; the collector instances run it every hour with PROCTOR_RETENTION_MONTHS.
+cmd_purge() {
+  [ -n "${OLDER_THAN:-}" ] || ctl_die "usage: make purge OLDER_THAN=<months>|<YYYY-MM-DD>"
+  ctl_collector purge --older-than "$OLDER_THAN"
+}
 cmd_check() { ctl_collector check; }
-cmd_shell_db() { exec psql "$(ctl_db_url)"; }
-cmd_shell_redis() { exec redis-cli -u "$(ctl_redis_url)" --no-auth-warning; }
+# Passwords through the environment and a private password file, never arguments (lib.sh, ctl_db_env).
+cmd_shell_db() {
+  ctl_db_env
+  trap ctl_db_env_cleanup EXIT
+  psql
+}
+cmd_shell_redis() {
+  ctl_redis_env
+  exec redis-cli "${CTL_REDIS_ARGS[@]}"
+}
 cmd_list_apikeys() { ctl_collector list-apikeys; }
 
 # make create-apikey NAME=kiosk [SCOPES=tests:read,sessions:write] [PAGE=1]
@@ -157,9 +174,10 @@ cmd_create_admin() {
 
 # make monitor [INTERVAL=5] [ONCE=1]: instances, traffic, database, Redis, disk, last backup.
 cmd_monitor() {
-  local interval=${INTERVAL:-5} url redis_url token
-  url=$(ctl_db_url)
-  redis_url=$(ctl_redis_url)
+  local interval=${INTERVAL:-5} token
+  ctl_db_env
+  trap ctl_db_env_cleanup EXIT
+  ctl_redis_env
   token=$(ctl_env_get PROCTOR_METRICS_TOKEN)
   while :; do
     [ "${ONCE:-0}" = 1 ] || { [ -t 1 ] && clear; }
@@ -174,13 +192,13 @@ cmd_monitor() {
     done
     echo "--- PostgreSQL"
     # A probe that fails shows its error; the monitor keeps running.
-    psql "$url" -X -Atq -F ' ' -c "SELECT 'connections', count(*)::text FROM pg_stat_activity WHERE datname = current_database()
+    psql -X -Atq -F ' ' -c "SELECT 'connections', count(*)::text FROM pg_stat_activity WHERE datname = current_database()
       UNION ALL SELECT 'size', pg_size_pretty(pg_database_size(current_database()))
       UNION ALL SELECT 'longest active query (s)', coalesce(max(extract(epoch FROM now() - query_start))::int, 0)::text
         FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()" 2>&1 \
       | sed 's/^/  /' || true
     echo "--- Redis"
-    redis-cli -u "$redis_url" --no-auth-warning info 2>&1 \
+    redis-cli "${CTL_REDIS_ARGS[@]}" info 2>&1 \
       | grep -E '^(connected_clients|used_memory_human|instantaneous_ops_per_sec|uptime_in_days|ERR)' | sed 's/^/  /' || true
     echo "--- disk"
     df -h / "$PROCTOR_BACKUP_DIR" 2>/dev/null | sed 's/^/  /' || true
@@ -201,7 +219,8 @@ cmd_destroy() {
   redis_url=$(ctl_redis_url)
   echo "make destroy removes ALL Proctor data on this server:" >&2
   echo "  - database '$PG_DB' on $PG_HOST:$PG_PORT and its role '$PG_USER'" >&2
-  echo "  - the Redis database of ${redis_url%%\?*} (FLUSHDB)" >&2
+  local redis_shown=${redis_url%%\?*}
+  echo "  - the Redis database of ${redis_shown/\/\/*@/\/\/} (FLUSHDB)" >&2
   echo "  it keeps $PROCTOR_CONFIG_DIR, the backups in $PROCTOR_BACKUP_DIR and the installed packages." >&2
   ctl_confirm_typed "$PG_DB" "There is no undo except restoring a backup."
   if ctl_have_systemd; then
@@ -213,7 +232,7 @@ cmd_destroy() {
     ctl_pg_admin -c "DROP ROLE IF EXISTS \"$PG_USER\"" \
       || ctl_warn "role $PG_USER still owns objects elsewhere; it was kept"
   fi
-  redis-cli -u "$redis_url" --no-auth-warning FLUSHDB >/dev/null || ctl_warn "Redis could not be flushed"
+  ctl_redis FLUSHDB >/dev/null || ctl_warn "Redis could not be flushed"
   echo "destroyed: database $PG_DB, role $PG_USER, Redis database. Backups are in $PROCTOR_BACKUP_DIR."
 }
 
@@ -233,7 +252,7 @@ cmd=${1:-help}
 shift || true
 case "$cmd" in
   up | down | restart | status | logs | update | backup | restore | migrate | check | monitor | destroy | nginx) ;;
-  logs-app | shell-db | shell-redis | create-apikey | create-admin | list-apikeys) ;;
+  logs-app | shell-db | shell-redis | create-apikey | create-admin | list-apikeys | purge) ;;
   *) ctl_die "unknown command '$cmd' (see make help)" ;;
 esac
 case "$cmd" in

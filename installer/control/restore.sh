@@ -48,6 +48,7 @@ encrypted=no
 grep -q '^encrypted yes' "$backup/MANIFEST" && encrypted=yes
 passfile=
 cleanup() {
+  ctl_db_env_cleanup
   if [ -n "$passfile" ] && [ "$passfile" != "$PROCTOR_BACKUP_PASSPHRASE_FILE" ]; then rm -f "$passfile"; fi
 }
 trap cleanup EXIT
@@ -84,7 +85,8 @@ fi
 
 url=$(ctl_db_url)
 [ -n "$url" ] || ctl_die "PROCTOR_DATABASE_URL is empty in $PROCTOR_ENV_FILE (restore the configuration first)"
-ctl_parse_db_url "$url"
+# pg_restore and psql connect through the environment and a private password file, never a URL argument.
+ctl_db_env "$url"
 
 # --- 2. confirmation -------------------------------------------------------------------------------------
 ctl_confirm_typed "$PG_DB" "This REPLACES every row of database '$PG_DB' on $PG_HOST:$PG_PORT with the backup."
@@ -101,7 +103,9 @@ echo "recreating database $PG_DB (owner $PG_USER)" >&2
 role_exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$PG_USER'")
 if [ "$role_exists" != 1 ]; then
   if [ -n "$PG_PASSWORD" ]; then
-    ctl_pg_admin -v pw="$PG_PASSWORD" <<SQL
+    # The password goes through psql's standard input (\set), not its arguments.
+    ctl_pg_admin <<SQL
+\set pw '$(ctl_psql_quote "$PG_PASSWORD")'
 CREATE ROLE "$PG_USER" LOGIN PASSWORD :'pw';
 SQL
   else
@@ -111,8 +115,19 @@ fi
 ctl_pg_admin -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)"
 ctl_pg_admin -c "CREATE DATABASE \"$PG_DB\" OWNER \"$PG_USER\" ENCODING 'UTF8' TEMPLATE template0"
 
+# pg_partman is created by a superuser (the owner role cannot); the dump's own CREATE SCHEMA partman and
+# CREATE EXTENSION entries are left out of the restore list, its configuration rows are restored.
+ctl_pg_prepare_extensions
+toc=$(mktemp /tmp/proctor-restore-toc.XXXXXX)
+trap 'rm -f "$toc"; cleanup' EXIT
+if [ "$encrypted" = yes ]; then
+  ctl_gpg_decrypt "$backup/database.dump.gpg" - "$passfile" | pg_restore -l
+else
+  pg_restore -l "$backup/database.dump"
+fi | grep -v -E '^[0-9]+; [0-9]+ [0-9]+ (SCHEMA - partman|EXTENSION - pg_partman|COMMENT - EXTENSION pg_partman) ' >"$toc"
+
 echo "restoring rows" >&2
-restore_args=(--no-owner --no-privileges --exit-on-error --single-transaction --no-password -d "$url")
+restore_args=(--no-owner --no-privileges --exit-on-error --single-transaction --no-password -L "$toc" -d "$PG_DB")
 if [ "$encrypted" = yes ]; then
   ctl_gpg_decrypt "$backup/database.dump.gpg" - "$passfile" | pg_restore "${restore_args[@]}"
 else
@@ -121,7 +136,7 @@ fi
 
 # Every table must hold exactly the rows the backup counted.
 expected=$(sed -n 's/^rows //p' "$backup/MANIFEST" | sort)
-actual=$(psql "$url" -X -Atq -v ON_ERROR_STOP=1 -c "$CTL_ROW_COUNTS_SQL" | sort)
+actual=$(psql -X -Atq -v ON_ERROR_STOP=1 -c "$CTL_ROW_COUNTS_SQL" | sort)
 if [ "$expected" != "$actual" ]; then
   diff <(echo "$expected") <(echo "$actual") >&2 || true
   ctl_die "row counts after the restore differ from the backup's MANIFEST (above: < backup, > restored)"

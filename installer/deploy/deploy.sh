@@ -282,7 +282,8 @@ EOF
 
 install_system_packages() {
   step "Installing PostgreSQL, Redis, nginx and tools"
-  local pkgs=(postgresql redis-server nginx openssl curl make gnupg ca-certificates)
+  # postgresql-15-partman: event partitions and retention (the migrations need it; Debian 12's PostgreSQL is 15).
+  local pkgs=(postgresql postgresql-15-partman redis-server nginx openssl curl make gnupg ca-certificates)
   [ "$USE_LE" = yes ] && pkgs+=(certbot)
   export DEBIAN_FRONTEND=noninteractive
   run apt-get update -q
@@ -364,19 +365,23 @@ _setup_database() {
   [ -n "$pw" ] || pw=$(random_hex 24)
   local exists
   exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'proctor'")
+  # The password reaches psql on its standard input (\set), never in its arguments (/proc/*/cmdline).
   if [ "$exists" = 1 ]; then
-    ctl_pg_admin -v pw="$pw" <<'SQL'
+    ctl_pg_admin <<SQL
+\set pw '$(ctl_psql_quote "$pw")'
 ALTER ROLE proctor LOGIN PASSWORD :'pw';
 SQL
   else
-    ctl_pg_admin -v pw="$pw" <<'SQL'
+    ctl_pg_admin <<SQL
+\set pw '$(ctl_psql_quote "$pw")'
 CREATE ROLE proctor LOGIN PASSWORD :'pw';
 SQL
   fi
   exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_database WHERE datname = 'proctor'")
   [ "$exists" = 1 ] || ctl_pg_admin -c "CREATE DATABASE proctor OWNER proctor ENCODING 'UTF8' TEMPLATE template0"
   ctl_env_set PROCTOR_DATABASE_URL "postgresql://proctor:$pw@127.0.0.1:5432/proctor"
-  info "database proctor ready (password in /etc/proctor/collector.env)"
+  ctl_pg_prepare_extensions
+  info "database proctor ready with pg_partman (password in /etc/proctor/collector.env)"
 }
 
 setup_redis() {

@@ -80,9 +80,13 @@ ctl_env_set PROCTOR_REDIS_URL "redis://:$redis_pw@redis:6379/0" "$e"
 [ -n "$(get PROCTOR_METRICS_TOKEN "$e")" ] || ctl_env_set PROCTOR_METRICS_TOKEN "$(random_hex 24)" "$e"
 grep -q '^PROCTOR_PAGE_API_KEY=' "$e" || ctl_env_set PROCTOR_PAGE_API_KEY "" "$e"
 ctl_env_set PROCTOR_PUBLIC_URL "$public" "$e"
-# Only nginx (and the other containers of the private backend network) can reach the collectors: its
-# X-Forwarded-For names the client.
-[ -n "$(get PROCTOR_TRUSTED_PROXIES "$e")" ] || ctl_env_set PROCTOR_TRUSTED_PROXIES 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16 "$e"
+# Only the nginx container's X-Forwarded-For names the client: it has a fixed address on the backend network
+# (docker-compose.yml); any other container there (or anything routed in) cannot forge a client address.
+backend_subnet=$(get BACKEND_SUBNET "$out/.env")
+nginx_ip=$(get NGINX_BACKEND_IP "$out/.env")
+ctl_env_set BACKEND_SUBNET "${backend_subnet:-172.31.240.0/24}" "$out/.env"
+ctl_env_set NGINX_BACKEND_IP "${nginx_ip:-172.31.240.10}" "$out/.env"
+ctl_env_set PROCTOR_TRUSTED_PROXIES "${nginx_ip:-172.31.240.10}" "$e"
 ctl_env_set PROCTOR_LOG_FORMAT json "$e"
 
 cat >"$out/redis/redis.conf" <<EOF

@@ -304,6 +304,7 @@ private slots:
             {"PUT", "/api/v1/settings/certificate", "{}", "admin", 400},
             {"GET", "/api/v1/audit", "", "admin", 200},
             {"DELETE", "/api/v1/candidates/999999", "", "admin", 404},
+            {"GET", "/api/v1/candidates/999999/export", "", "admin", 404},
         };
         const char *callers[] = {"none",    "basic",    "garbage", "expired",
                                  "revoked", "disabled", "proctor", "admin"};

@@ -50,12 +50,12 @@ private slots:
                 db.scalar(QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(QLatin1String(table))) ==
                     "t",
                 table);
-        // events is partitioned by month and has this month's partition.
+        // events is partitioned by month (pg_partman's names since 0012) and has this month's partition.
         QCOMPARE(db.scalar("SELECT relkind FROM pg_class WHERE relname = 'events'"), QStringLiteral("p"));
         QCOMPARE(
             db.scalar(
                 "SELECT count(*) > 0 FROM pg_inherits WHERE inhparent = 'events'::regclass "
-                "AND inhrelid::regclass::text = 'events_' || to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM')"),
+                "AND inhrelid::regclass::text = 'events_p' || to_char(now() AT TIME ZONE 'UTC', 'YYYY_MM')"),
             QStringLiteral("t"));
 
         // Second run: nothing to do.

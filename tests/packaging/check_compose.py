@@ -112,6 +112,15 @@ def main(compose_path, prepared):
     pw = env.get("POSTGRES_PASSWORD", "")
     if not pw or "postgresql://proctor:%s@postgres:5432/proctor" % pw not in collector_env:
         fail("collector.env's database URL does not use .env's POSTGRES_PASSWORD")
+    # The collectors believe X-Forwarded-For from the nginx container only: its fixed backend address.
+    nginx_nets = (services.get("nginx") or {}).get("networks") or {}
+    nginx_ip = ((nginx_nets.get("backend") or {}) if isinstance(nginx_nets, dict) else {}).get("ipv4_address", "")
+    nginx_ip = re.sub(r"^\$\{NGINX_BACKEND_IP:-([^}]*)\}$", lambda m: env.get("NGINX_BACKEND_IP", m.group(1)), nginx_ip)
+    trusted = re.findall(r"^PROCTOR_TRUSTED_PROXIES=(.*)$", collector_env, re.M)
+    if not nginx_ip:
+        fail("nginx has no fixed address on the backend network")
+    elif not trusted or trusted[-1].strip() != nginx_ip:
+        fail("PROCTOR_TRUSTED_PROXIES is %r, not only nginx's address %s" % (trusted[-1] if trusted else "", nginx_ip))
 
     if errors:
         for e in errors:

@@ -400,8 +400,11 @@ section "6. configure the installed collector.env (as deploy.sh does) and check 
 set +e # deploy.sh sets -e for itself; this test counts failures instead
 load_ctl_lib
 pg_host_port=$(sed -E 's|^postgres(ql)?://[^@]*@([^/]+)/.*$|\2|' <<<"$PROCTOR_TEST_PG_ADMIN_URL")
-psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE ROLE $role LOGIN PASSWORD 'pw$suffix'" \
-  -c "CREATE DATABASE $db OWNER $role" >/dev/null || fatal "cannot create the test database"
+# The password through psql's standard input, not its arguments (tests/packaging/secrets_cmdline.sh).
+psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -q -v ON_ERROR_STOP=1 >/dev/null <<SQL || fatal "cannot create the test database"
+CREATE ROLE $role LOGIN PASSWORD 'pw$suffix';
+CREATE DATABASE $db OWNER $role;
+SQL
 db_url="postgresql://$role:pw$suffix@$pg_host_port/$db"
 session_secret=$(random_hex 32)
 metrics_token=$(random_hex 16)
@@ -422,6 +425,8 @@ check "proctor-collector check (service user, collector.env only)" ctl_collector
 grep -q 'postgres: ok' "$work/last.log" && grep -q 'redis: ok' "$work/last.log" \
   && t_ok "check reached PostgreSQL and Redis" || t_fail "check output: $(tr '\n' ' ' <"$work/last.log")"
 check_fails "check fails when Redis is unreachable" ctl_collector PROCTOR_REDIS_URL=redis://127.0.0.1:1/0 check
+prepare_extensions() { PROCTOR_PG_ADMIN_URL=$PROCTOR_TEST_PG_ADMIN_URL ctl_pg_prepare_extensions; }
+check "pg_partman created by the superuser, granted to the owner role (make migrate does this)" prepare_extensions
 check "proctor-collector migrate" ctl_collector migrate
 for t in "$share"/tests/*.json; do
   check "import-test $(basename "$t")" ctl_collector import-test "$t"

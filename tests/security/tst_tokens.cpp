@@ -83,6 +83,7 @@ const AdminEndpoint kAdminEndpoints[] = {
      R"({"organisationName":"Evil","addressLine":"","contacts":"","signatories":[]})"},
     {"GET", "/api/v1/audit", ""},
     {"DELETE", "/api/v1/candidates/1", ""},
+    {"GET", "/api/v1/candidates/1/export", ""},
 };
 
 } // namespace
