@@ -36,6 +36,7 @@
 #include "services/certificateservice.h"
 #include "services/ingestservice.h"
 #include "services/resultservice.h"
+#include "services/reviewcaseservice.h"
 #include "services/reviewservice.h"
 #include "services/sessionservice.h"
 #include "services/rosterservice.h"
@@ -129,6 +130,8 @@ int runServe(const Config &config, const QStringList &)
     Services::AttemptPolicyService attemptPolicies(db, tests);
     Http::registerAttemptPolicyRoutes(router, admin, attemptPolicies);
     Http::registerRosterRoutes(router, admin);
+    Services::ReviewCaseService reviewCases(db, publisher);
+    Http::registerReviewCaseRoutes(router, admin, reviewCases);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
