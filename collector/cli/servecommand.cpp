@@ -26,6 +26,7 @@
 #include "redis/redisclient.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
+#include "services/adminpasswordservice.h"
 #include "services/adminservice.h"
 #include "services/analysisservice.h"
 #include "services/apikeyservice.h"
@@ -131,7 +132,9 @@ int runServe(const Config &config, const QStringList &)
     Http::registerAttemptPolicyRoutes(router, admin, attemptPolicies);
     Http::registerRosterRoutes(router, admin);
     Services::ReviewCaseService reviewCases(db, publisher);
-    Http::registerReviewCaseRoutes(router, admin, reviewCases);
+    Http::registerReviewCaseRoutes(router, admin, reviewCases, testService);
+    Services::AdminPasswordService adminPasswords(db);
+    Http::registerAdminPasswordRoutes(router, admin, adminPasswords);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
