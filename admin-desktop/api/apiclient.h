@@ -17,6 +17,7 @@
 #include "api/apierror.h"
 #include "api/apitypes.h"
 
+class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -72,6 +73,11 @@ public:
     void put(const QString &path, const QJsonValue &body, QObject *context, Callback callback);
     void patch(const QString &path, const QJsonValue &body, QObject *context, Callback callback);
     void remove(const QString &path, QObject *context, Callback callback);
+
+    // Streams the body of GET `path` into `target` as it arrives (large exports never sit in memory).
+    // `done` gets the error (none on success) and the bytes written; an error body is not written.
+    void download(const QString &path, const QUrlQuery &query, QIODevice *target, QObject *context,
+                  std::function<void(const ApiError &, qint64 bytes)> done);
 
     // Typed calls.
     void login(const QString &email, const QString &password, QObject *context,

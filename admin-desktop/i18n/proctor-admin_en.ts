@@ -71,6 +71,22 @@
         <source>Result stored after the time limit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second look</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Api::ApiError</name>
@@ -849,6 +865,10 @@
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Models::RiskFactorsModel</name>
@@ -1422,7 +1442,7 @@ Type the id again to confirm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Server, exact:&lt;/b&gt; %1</source>
+        <source>Server, exact: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1765,14 +1785,6 @@ Type the id again to confirm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The language changes the next time the app starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>administrator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1873,6 +1885,26 @@ Type the id again to confirm:</source>
         <source>Sign-in throttled: %1 failed attempts for %2 from %3; the next attempt waits %4 s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unreviewed session left in the results list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proctor</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::ResultsView</name>
@@ -1890,10 +1922,6 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Search by name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2013,6 +2041,42 @@ Type the id again to confirm:</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium or higher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any review state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open (unreviewed or second look)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review state filter</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2196,6 +2260,14 @@ Type the id again to confirm:</source>
         <source>The candidate of session %1 was deleted with all their data; nothing of it is kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::SimilarView</name>
@@ -2249,6 +2321,93 @@ Type the id again to confirm:</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Widgets::ReviewPanel</name>
+    <message>
+        <source>Revoke the certificate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The violation is confirmed. Revoke certificate %1 as well?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cleared (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Violation (V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Second look (S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo (U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next unreviewed (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing wrong: the case is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A violation is confirmed; admins may revoke the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs another reviewer&apos;s look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the next unreviewed session in the order of the results list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment for the decision (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate %1 revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,22 @@
         <source>Result stored after the time limit</source>
         <translation>Результат сохранён после истечения времени</translation>
     </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation>Не проверена</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Нарушений нет</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>Нарушение</translation>
+    </message>
+    <message>
+        <source>Second look</source>
+        <translation>Повторная проверка</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Api::ApiError</name>
@@ -850,6 +866,10 @@
         <source>Device</source>
         <translation>Устройство</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>Проверка</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Models::RiskFactorsModel</name>
@@ -1429,8 +1449,8 @@ Type the id again to confirm:</source>
         <translation>%1, вопрос %2: сходство %3 (расстояние %4)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Server, exact:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;Сервер, точно:&lt;/b&gt; %1</translation>
+        <source>Server, exact: %1</source>
+        <translation>Сервер, точно: %1</translation>
     </message>
 </context>
 <context>
@@ -1773,14 +1793,6 @@ Type the id again to confirm:</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Язык</translation>
-    </message>
-    <message>
-        <source>The language changes the next time the app starts.</source>
-        <translation>Язык сменится при следующем запуске.</translation>
-    </message>
-    <message>
         <source>administrator</source>
         <translation>администратор</translation>
     </message>
@@ -1884,6 +1896,26 @@ Type the id again to confirm:</source>
         <source>Sign-in throttled: %1 failed attempts for %2 from %3; the next attempt waits %4 s</source>
         <translation>Вход замедлен: неудачных попыток входа в %2 с адреса %3: %1; следующая попытка — через %4 с</translation>
     </message>
+    <message>
+        <source>Session %1: %2</source>
+        <translation>Сессия %1: %2</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>Выгружено %1 в %2</translation>
+    </message>
+    <message>
+        <source>No unreviewed session left in the results list.</source>
+        <translation>В списке результатов не осталось непроверенных сессий.</translation>
+    </message>
+    <message>
+        <source>Proctor</source>
+        <translation>Proctor</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::ResultsView</name>
@@ -1902,10 +1934,6 @@ Type the id again to confirm:</source>
     <message>
         <source>Search by name</source>
         <translation>Поиск по имени</translation>
-    </message>
-    <message>
-        <source>Test id</source>
-        <translation>ID теста</translation>
     </message>
     <message>
         <source>Test filter</source>
@@ -2026,6 +2054,42 @@ Type the id again to confirm:</source>
             <numerusform>; выбраны %n</numerusform>
             <numerusform>; выбрано %n</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>All tests</source>
+        <translation>Все тесты</translation>
+    </message>
+    <message>
+        <source>Medium or higher</source>
+        <translation>Средний и выше</translation>
+    </message>
+    <message>
+        <source>Any review state</source>
+        <translation>Любое решение</translation>
+    </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation>Не проверена</translation>
+    </message>
+    <message>
+        <source>Second look</source>
+        <translation>Повторная проверка</translation>
+    </message>
+    <message>
+        <source>Open (unreviewed or second look)</source>
+        <translation>Открытые (не проверены или повторно)</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>Нарушение</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Нарушений нет</translation>
+    </message>
+    <message>
+        <source>Review state filter</source>
+        <translation>Фильтр по решению</translation>
     </message>
 </context>
 <context>
@@ -2210,6 +2274,14 @@ Type the id again to confirm:</source>
         <source>The candidate of session %1 was deleted with all their data; nothing of it is kept on this computer.</source>
         <translation>Кандидат сессии %1 удалён вместе со всеми его данными; на этом компьютере от неё ничего не хранится.</translation>
     </message>
+    <message>
+        <source>abandoned</source>
+        <translation>прервана</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>идёт</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::SimilarView</name>
@@ -2264,6 +2336,93 @@ Type the id again to confirm:</source>
             <numerusform>%n совпадения</numerusform>
             <numerusform>%n совпадений</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Widgets::ReviewPanel</name>
+    <message>
+        <source>Revoke the certificate?</source>
+        <translation>Отозвать сертификат?</translation>
+    </message>
+    <message>
+        <source>The violation is confirmed. Revoke certificate %1 as well?</source>
+        <translation>Нарушение подтверждено. Отозвать также сертификат %1?</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>Решение:</translation>
+    </message>
+    <message>
+        <source>&amp;Cleared (C)</source>
+        <translation>&amp;Нарушений нет (C)</translation>
+    </message>
+    <message>
+        <source>&amp;Violation (V)</source>
+        <translation>Наруш&amp;ение (V)</translation>
+    </message>
+    <message>
+        <source>&amp;Second look (S)</source>
+        <translation>&amp;Повторно (S)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (U)</source>
+        <translation>&amp;Отменить (U)</translation>
+    </message>
+    <message>
+        <source>&amp;Next unreviewed (N)</source>
+        <translation>&amp;Следующая (N)</translation>
+    </message>
+    <message>
+        <source>Nothing wrong: the case is closed</source>
+        <translation>Нарушений нет: случай закрыт</translation>
+    </message>
+    <message>
+        <source>A violation is confirmed; admins may revoke the certificate</source>
+        <translation>Нарушение подтверждено; администратор может отозвать сертификат</translation>
+    </message>
+    <message>
+        <source>Needs another reviewer&apos;s look</source>
+        <translation>Нужен взгляд другого проверяющего</translation>
+    </message>
+    <message>
+        <source>Back to unreviewed</source>
+        <translation>Вернуть в непроверенные</translation>
+    </message>
+    <message>
+        <source>Open the next unreviewed session in the order of the results list</source>
+        <translation>Открыть следующую непроверенную сессию в порядке списка результатов</translation>
+    </message>
+    <message>
+        <source>Comment for the decision (optional)</source>
+        <translation>Комментарий к решению (необязательно)</translation>
+    </message>
+    <message>
+        <source>Decision comment</source>
+        <translation>Комментарий к решению</translation>
+    </message>
+    <message>
+        <source>Decision history</source>
+        <translation>История решений</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Decision saved.</source>
+        <translation>Решение сохранено.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>certificate %1 revoked</source>
+        <translation>сертификат %1 отозван</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation>Решений ещё нет.</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ CompareView::CompareView(const Services &services, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Compare sessions</h2>"), this));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText); // candidates' names: never interpreted
     layout->addWidget(m_status);
 
     auto *controls = new QHBoxLayout;
@@ -74,6 +75,7 @@ CompareView::CompareView(const Services &services, QWidget *parent)
     auto *bl = new QVBoxLayout(bottom);
     bl->setContentsMargins(0, 0, 0, 0);
     m_server->setWordWrap(true);
+    m_server->setTextFormat(Qt::PlainText);
     bl->addWidget(m_server);
     m_pairTable = makeTable(m_pairs, tr("Pairwise similarity"), bottom);
     m_pairTable->setColumnWidth(Models::PairScoresModel::SessionA, 160);
@@ -279,7 +281,7 @@ void CompareView::preciseOnServer()
                     }
                 }
                 if (--*pending == 0)
-                    m_server->setText(tr("<b>Server, exact:</b> %1").arg(lines->join(QStringLiteral("; "))));
+                    m_server->setText(tr("Server, exact: %1").arg(lines->join(QStringLiteral("; "))));
             });
     }
 }
