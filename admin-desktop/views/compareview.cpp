@@ -234,7 +234,9 @@ void CompareView::updateLatency()
     double maxY = 1;
     for (int i = 0; i < series.size(); ++i) {
         auto *line = new QLineSeries;
-        line->setName(m_analysis.sessions().at(i).label());
+        // Qt Charts lays legend names out as HTML: a name like <img src="file:///dev/zero"> would be loaded
+        // (and hang the app). Escaped, it shows as the text it is.
+        line->setName(m_analysis.sessions().at(i).label().toHtmlEscaped());
         line->setColor(Models::sessionColor(i));
         line->setPointsVisible(true);
         for (const QPointF &p : series.at(i)) {

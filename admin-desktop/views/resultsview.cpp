@@ -43,7 +43,7 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
     m_test->addItem(tr("All tests"), QString());
     m_test->setAccessibleName(tr("Test filter"));
     m_test->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_test->setMinimumContentsLength(14);
+    m_test->setMinimumContentsLength(12);
     m_from->setCalendarPopup(true);
     m_to->setCalendarPopup(true);
     m_from->setEnabled(false);
@@ -67,6 +67,12 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
     m_review->addItem(tr("Violation"), QStringLiteral("violation"));
     m_review->addItem(tr("Cleared"), QStringLiteral("cleared"));
     m_review->setAccessibleName(tr("Review state filter"));
+    // Sized to a few characters, not to the longest entry, so the search field keeps its room at 1366 px.
+    for (QComboBox *box : {m_passed, m_risk, m_review}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(10);
+    }
+    m_search->setMinimumWidth(160);
     m_fingerprint->setPlaceholderText(tr("Device group (hash)"));
     m_fingerprint->setAccessibleName(tr("Device group filter"));
     m_fingerprint->setClearButtonEnabled(true);
@@ -204,7 +210,7 @@ void ResultsView::restoreLayout()
     m_table->setColumnWidth(ResultsModel::Candidate, 210);
     m_table->setColumnWidth(ResultsModel::Test, 150);
     m_table->setColumnWidth(ResultsModel::Finished, 120);
-    m_table->setColumnWidth(ResultsModel::Duration, 70);
+    m_table->setColumnWidth(ResultsModel::Duration, 95);
     m_table->setColumnWidth(ResultsModel::Score, 60);
     m_table->setColumnWidth(ResultsModel::Risk, 110);
     m_table->setColumnWidth(ResultsModel::Review, 100);

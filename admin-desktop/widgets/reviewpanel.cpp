@@ -35,18 +35,18 @@ ReviewPanel::ReviewPanel(Api::ApiClient *api, QWidget *parent)
     m_comment->setClearButtonEnabled(true);
     m_history->setAlternatingRowColors(true);
     m_history->setWordWrap(true);
-    m_history->setMaximumHeight(90);
+    m_history->setMaximumHeight(3 * m_history->fontMetrics().height() + 8); // three decisions, then scroll
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *row = new QHBoxLayout;
     row->addWidget(m_caption);
     row->addWidget(m_stateLabel);
+    row->addWidget(m_status);
     row->addWidget(m_comment, 1);
     for (QPushButton *b : {m_cleared, m_violation, m_secondLook, m_unreviewed, m_next})
         row->addWidget(b);
     layout->addLayout(row);
-    layout->addWidget(m_status);
     layout->addWidget(m_history);
 
     // One key per decision, active anywhere in the view holding the panel (the session view); a key typed
@@ -128,15 +128,18 @@ void ReviewPanel::setSession(const QString &sessionId)
     m_status->clear();
     m_stateLabel->setText(sessionId.isEmpty() ? QString() : tr("…"));
     setBusy(false);
-    if (sessionId.isEmpty() || !m_api || !m_api->hasToken())
+    load();
+}
+
+void ReviewPanel::load()
+{
+    if (m_sessionId.isEmpty() || !m_api || !m_api->hasToken())
         return;
-    setBusy(true);
-    const quint64 generation = m_generation;
-    m_api->get(QStringLiteral("/sessions/%1/review").arg(sessionId), {}, this,
+    const quint64 generation = ++m_generation;
+    m_api->get(QStringLiteral("/sessions/%1/review").arg(m_sessionId), {}, this,
                [this, generation](const Api::Response &r) {
                    if (generation != m_generation)
                        return;
-                   setBusy(false);
                    if (!r.ok()) {
                        m_status->setText(r.error.userMessage());
                        return;
@@ -147,11 +150,9 @@ void ReviewPanel::setSession(const QString &sessionId)
 
 void ReviewPanel::onReviewDecided(const QString &sessionId)
 {
-    if (!m_sessionId.isEmpty() && sessionId.compare(m_sessionId, Qt::CaseInsensitive) == 0 && !m_busy) {
-        const QString typed = m_comment->text();
-        setSession(m_sessionId);
-        m_comment->setText(typed);
-    }
+    // Read again in place: what is shown and typed stays until the answer replaces the state and history.
+    if (!m_sessionId.isEmpty() && sessionId.compare(m_sessionId, Qt::CaseInsensitive) == 0 && !m_busy)
+        load();
 }
 
 void ReviewPanel::decide(const QString &state)
@@ -164,7 +165,7 @@ void ReviewPanel::decide(const QString &state)
         m_askRevoke(m_certificate))
         body.insert(QStringLiteral("revokeCertificate"), true);
     setBusy(true);
-    const quint64 generation = m_generation;
+    const quint64 generation = ++m_generation; // a read in flight must not overwrite this decision
     const QString session = m_sessionId;
     m_api->post(QStringLiteral("/sessions/%1/review").arg(session), body, this,
                 [this, generation, session](const Api::Response &r) {

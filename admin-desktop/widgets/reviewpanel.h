@@ -53,6 +53,7 @@ signals:
 
 private:
     void showCase(const QJsonObject &reviewCase);
+    void load();
     void setBusy(bool busy);
 
     Api::ApiClient *m_api;
