@@ -2,12 +2,15 @@
 // proctor-admin: the proctors' desktop app.
 //   proctor-admin [--server URL] [--email E] [--password-stdin] [--page NAME]
 #include <cstdio>
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QTimer>
 
 #include "api/apiclient.h"
 #include "api/livefeedclient.h"
@@ -64,7 +67,33 @@ int main(int argc, char *argv[])
     Cache::SessionCache cache;
     Views::Services services{&api, &live, &tokens, &cache};
 
-    Views::MainWindow window(services);
+    // A language switch builds the window again (every view makes its texts when it is built); the
+    // services, the sign-in and the page stay.
+    auto window = std::make_unique<Views::MainWindow>(services);
+    QWidget *loginDialog = nullptr; // a child of the window: moved to the new one, not deleted with the old
+    std::function<void()> watchLanguage;
+    watchLanguage = [&] {
+        QObject::connect(window.get(), &Views::MainWindow::languageChanged, window.get(), [&] {
+            QTimer::singleShot(0, qApp, [&] {
+                const auto page = window->currentPage();
+                const QByteArray geometry = window->saveGeometry();
+                window->hide();
+                if (loginDialog)
+                    loginDialog->setParent(nullptr, loginDialog->windowFlags());
+                window.release()->deleteLater();
+                window = std::make_unique<Views::MainWindow>(services);
+                if (loginDialog)
+                    loginDialog->setParent(window.get(), loginDialog->windowFlags());
+                window->restoreGeometry(geometry);
+                window->showPage(page);
+                window->show();
+                if (api.hasToken())
+                    window->onSignedIn();
+                watchLanguage();
+            });
+        });
+    };
+    watchLanguage();
     if (parser.isSet(pageOption)) {
         const QString name = parser.value(pageOption).toLower();
         const QStringList pages{
@@ -72,16 +101,17 @@ int main(int argc, char *argv[])
             QStringLiteral("compare"),   QStringLiteral("similar"),      QStringLiteral("devices"),
             QStringLiteral("abandoned"), QStringLiteral("certificates"), QStringLiteral("administration")};
         if (pages.contains(name))
-            window.showPage(static_cast<Views::MainWindow::Page>(pages.indexOf(name)));
+            window->showPage(static_cast<Views::MainWindow::Page>(pages.indexOf(name)));
     }
-    window.show();
+    window->show();
 
-    Views::LoginDialog login(&api, &tokens, &window);
+    Views::LoginDialog login(&api, &tokens, window.get());
+    loginDialog = &login;
     if (parser.isSet(serverOption))
         login.setServer(parser.value(serverOption));
     if (parser.isSet(emailOption))
         login.setEmail(parser.value(emailOption));
-    QObject::connect(&login, &Views::LoginDialog::signedIn, &window, &Views::MainWindow::onSignedIn);
+    QObject::connect(&login, &Views::LoginDialog::signedIn, &login, [&window] { window->onSignedIn(); });
 
     if (!password.isEmpty()) {
         // Non-interactive sign-in (make demo); on failure the dialog stays open with the reason.
@@ -102,7 +132,7 @@ int main(int argc, char *argv[])
                 api.me(&login, [&](Api::Result<Api::AdminAccount> me) {
                     if (me) {
                         login.accept();
-                        window.onSignedIn();
+                        window->onSignedIn();
                     } else {
                         api.setToken({});
                         login.setMessage(me.error().userMessage());
@@ -111,9 +141,9 @@ int main(int argc, char *argv[])
             });
         }
     }
-    QObject::connect(&login, &QDialog::rejected, &window, [&window, &api] {
+    QObject::connect(&login, &QDialog::rejected, &login, [&window, &api] {
         if (!api.hasToken())
-            window.close();
+            window->close();
     });
     return QApplication::exec();
 }

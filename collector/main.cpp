@@ -36,6 +36,8 @@ const Command kCommands[] = {
      "ID|PREFIX: revoke a key on every instance"},
     {"create-admin", Config::NeedDatabase, &Cli::runCreateAdmin,
      "--email E --role admin|proctor [--name N]: password from stdin or a prompt"},
+    {"set-password", Config::NeedDatabase, &Cli::runSetPassword,
+     "--email E [--generate]: new password from stdin, a prompt or generated; signs the account out"},
     {"import-roster", Config::NeedDatabase, &Cli::runImportRoster,
      "--test ID [--expires DATE] FILE.csv: import candidates, print their new codes as CSV"},
     {"purge", Config::NeedDatabase, &Cli::runPurge,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "api/apiclient.h"
 
+#include <memory>
+
 #include <QBuffer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -145,6 +147,70 @@ void ApiClient::sendPayload(const QByteArray &verb, const QString &path, const Q
         if (callback)
             callback(r);
     });
+}
+
+void ApiClient::download(const QString &path, const QUrlQuery &query, QIODevice *target, QObject *context,
+                         std::function<void(const ApiError &, qint64)> done)
+{
+    QNetworkRequest request(endpoint(path, query));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    QNetworkReply *reply = m_network->get(request);
+    if (++m_pending == 1)
+        emit busyChanged(true);
+    // The timeout counts silence, not the whole transfer: a large export may take a while.
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, reply, [reply] {
+        reply->setProperty("proctorTimedOut", true);
+        reply->abort();
+    });
+    timer->start(m_timeoutMs);
+    auto written = std::make_shared<qint64>(0);
+    auto failed = std::make_shared<bool>(false);
+    const auto ok = [reply] {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        return status >= 200 && status < 300;
+    };
+    connect(reply, &QNetworkReply::readyRead, this, [reply, target, timer, written, failed, ok] {
+        timer->start();
+        if (!ok() || *failed)
+            return; // an error body is read whole at the end
+        const QByteArray chunk = reply->readAll();
+        if (target->write(chunk) != chunk.size()) {
+            *failed = true;
+            reply->abort();
+            return;
+        }
+        *written += chunk.size();
+    });
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, target, guard, hasContext, done, written, failed] {
+                reply->deleteLater();
+                const QByteArray rest = reply->readAll();
+                ApiError error = ApiError::fromReply(reply, rest);
+                if (!error.isError() && !rest.isEmpty()) {
+                    if (target->write(rest) != rest.size())
+                        *failed = true;
+                    else
+                        *written += rest.size();
+                }
+                if (*failed) {
+                    error.kind = ApiError::Kind::Protocol;
+                    error.message = target->errorString();
+                }
+                if (--m_pending == 0)
+                    emit busyChanged(false);
+                if (error.isError() && error.isAuthentication())
+                    emit authenticationLost(error);
+                if (hasContext && !guard)
+                    return;
+                if (done)
+                    done(error, *written);
+            });
 }
 
 void ApiClient::login(const QString &email, const QString &password, QObject *context,

@@ -17,6 +17,7 @@
 #include "api/apierror.h"
 #include "api/apitypes.h"
 
+class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -78,6 +79,11 @@ public:
     void sendBytes(const QByteArray &verb, const QString &path, const QUrlQuery &query,
                    const QByteArray &body, const QByteArray &contentType, QObject *context,
                    Callback callback);
+
+    // Streams the body of GET `path` into `target` as it arrives (large exports never sit in memory).
+    // `done` gets the error (none on success) and the bytes written; an error body is not written.
+    void download(const QString &path, const QUrlQuery &query, QIODevice *target, QObject *context,
+                  std::function<void(const ApiError &, qint64 bytes)> done);
 
     // Typed calls.
     void login(const QString &email, const QString &password, QObject *context,

@@ -99,6 +99,9 @@ ResultRow ResultRow::fromJson(const QJsonObject &o)
     r.riskScore = risk.value(QLatin1String("score")).toDouble();
     r.riskLevel = str(risk, "level");
     r.violations = parseCounts(o.value(QLatin1String("violations")));
+    const QString review = str(o.value(QLatin1String("review")).toObject(), "state");
+    if (!review.isEmpty())
+        r.reviewState = review;
     return r;
 }
 
@@ -308,6 +311,19 @@ QString riskLevelText(const QString &level)
     if (level == QLatin1String("high"))
         return tr("High");
     return level;
+}
+
+QString reviewStateText(const QString &state)
+{
+    if (state == QLatin1String("unreviewed"))
+        return tr("Unreviewed");
+    if (state == QLatin1String("cleared"))
+        return tr("Cleared");
+    if (state == QLatin1String("violation"))
+        return tr("Violation");
+    if (state == QLatin1String("second_look"))
+        return tr("Second look");
+    return state;
 }
 
 QString gradeText(const QString &gradeKey)

@@ -68,6 +68,7 @@ struct ResultRow
     QString fingerprintHash;
     double riskScore = 0;
     QString riskLevel;
+    QString reviewState = QStringLiteral("unreviewed"); // unreviewed | cleared | violation | second_look
     QMap<QString, int> violations;
 
     int violationTotal() const;
@@ -224,5 +225,7 @@ struct MouseComparison
 QString riskReasonText(const QString &reasonKey);
 QString riskLevelText(const QString &level);
 QString gradeText(const QString &gradeKey);
+// "unreviewed", "cleared", "violation", "second_look" as the user reads them.
+QString reviewStateText(const QString &state);
 
 } // namespace Proctor::Admin::Api

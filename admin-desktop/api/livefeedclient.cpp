@@ -148,6 +148,9 @@ void LiveFeedClient::handleMessage(const QString &text)
                    [this](const Contract::CertificateRevoked &m) {
                        emit certificateRevoked(m.number, uuidText(m.sessionId));
                    },
+                   [this](const Contract::ReviewDecided &m) {
+                       emit reviewDecided(uuidText(m.sessionId), m.state, m.previousState);
+                   },
                },
                *message);
 }

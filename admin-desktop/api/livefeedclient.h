@@ -52,6 +52,8 @@ signals:
     // `email` is empty when only the address is throttled.
     void loginThrottled(const QString &email, const QString &address, int failures, int delaySeconds);
     void certificateRevoked(const QString &number, const QString &sessionId);
+    // A review decision was recorded on a session ("unreviewed", "cleared", "violation", "second_look").
+    void reviewDecided(const QString &sessionId, const QString &state, const QString &previousState);
     // A message that is not a valid live message (a newer server's type, a broken publisher): ignored.
     void messageRejected(const QString &pointer, const QString &reason);
 

@@ -15,6 +15,7 @@ namespace {
 Theme g_theme = Theme::Light;
 QTranslator *g_appTranslator = nullptr;
 QTranslator *g_qtTranslator = nullptr;
+QString g_language;
 
 QPalette darkPalette()
 {
@@ -92,9 +93,15 @@ QString applyLanguage(const QString &language)
     if (g_qtTranslator->load(QStringLiteral("qtbase_%1").arg(lang),
                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(g_qtTranslator);
+    g_language = lang;
     QLocale::setDefault(QLocale(lang == QLatin1String("ru") ? QLocale::Russian : QLocale::English,
                                 lang == QLatin1String("ru") ? QLocale::Russia : QLocale::UnitedKingdom));
     return lang;
+}
+
+QString currentLanguage()
+{
+    return g_language;
 }
 
 } // namespace Proctor::Admin::Appearance

@@ -21,6 +21,8 @@ QString themeKey(Theme theme); // "light" | "dark"
 Theme themeFromKey(const QString &key);
 
 // Installs the translation for `language` ("ru", "en", or "" = system locale). Returns the language used.
+// The language applyLanguage() installed last ("ru" or "en").
+QString currentLanguage();
 QString applyLanguage(const QString &language);
 
 } // namespace Proctor::Admin::Appearance

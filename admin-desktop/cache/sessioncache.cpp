@@ -2,6 +2,7 @@
 #include "cache/sessioncache.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -30,6 +31,14 @@ SessionCache::SessionCache(const QString &path, qint64 maxBytes)
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
         QDir().mkpath(dir);
         m_path = dir + QStringLiteral("/sessions.sqlite");
+    }
+    // Candidates' answers and events: readable by this user only. The file is made (or narrowed) before
+    // SQLite opens it; SQLite gives its journal the database file's mode.
+    {
+        QFile file(m_path);
+        if (file.open(QIODevice::ReadWrite))
+            file.close();
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);

@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QSet>
 
+#include "app/plaintext.h"
 #include "analysis/keystrokes.h"
 
 namespace Proctor::Admin::Models {
@@ -323,7 +324,7 @@ QVariant FingerprintCompareModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() > AttributeColumn && index.column() < matchColumn)
-            return m_values.at(index.row()).value(index.column() - 1);
+            return plainToolTip(m_values.at(index.row()).value(index.column() - 1));
         return {};
     case Qt::ForegroundRole:
         if (index.column() == matchColumn)

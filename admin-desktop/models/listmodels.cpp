@@ -15,9 +15,13 @@ QString s(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toVariant().toString();
 }
+// The analysis and device endpoints send {"id", "name"} (the full name in one string); the lists send the
+// parts (lastName, firstName, middleName). Both are read, so neither shows an empty name.
 QString candidateName(const QJsonValue &v)
 {
-    return Api::Candidate::fromJson(v.toObject()).fullName();
+    const QJsonObject o = v.toObject();
+    const QString name = o.value(QLatin1String("name")).toString().simplified();
+    return name.isEmpty() ? Api::Candidate::fromJson(o).fullName() : name;
 }
 QString kindText(const QString &kind)
 {

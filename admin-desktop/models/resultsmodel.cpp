@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/resultsmodel.h"
 
+#include <utility>
+
 #include <QColor>
 #include <QLocale>
 
@@ -12,8 +14,8 @@ namespace Proctor::Admin::Models {
 QUrlQuery ResultsFilter::toQuery() const
 {
     QUrlQuery q;
-    if (!test.isEmpty())
-        q.addQueryItem(QStringLiteral("test"), test);
+    if (!tests.isEmpty())
+        q.addQueryItem(QStringLiteral("test"), tests.join(QLatin1Char(',')));
     if (from.isValid())
         q.addQueryItem(QStringLiteral("from"), from.toString(Qt::ISODate));
     if (to.isValid())
@@ -23,11 +25,15 @@ QUrlQuery ResultsFilter::toQuery() const
     if (!search.trimmed().isEmpty())
         q.addQueryItem(QStringLiteral("q"), search.trimmed());
     if (!risk.isEmpty())
-        q.addQueryItem(QStringLiteral("risk"), risk);
+        q.addQueryItem(QStringLiteral("risk"), risk.join(QLatin1Char(',')));
+    if (!review.isEmpty())
+        q.addQueryItem(QStringLiteral("review"), review.join(QLatin1Char(',')));
     if (!fingerprint.isEmpty())
         q.addQueryItem(QStringLiteral("fingerprint"), fingerprint);
-    if (!sort.isEmpty())
+    if (!sort.isEmpty()) {
         q.addQueryItem(QStringLiteral("sort"), sort);
+        q.addQueryItem(QStringLiteral("order"), ascending ? QStringLiteral("asc") : QStringLiteral("desc"));
+    }
     q.addQueryItem(QStringLiteral("limit"), QString::number(pageSize));
     return q;
 }
@@ -39,6 +45,17 @@ QColor riskColor(const QString &level)
     if (level == QLatin1String("medium"))
         return QColor(0xd9, 0x77, 0x06);
     return QColor(0x05, 0x96, 0x69);
+}
+
+QColor reviewColor(const QString &state)
+{
+    if (state == QLatin1String("violation"))
+        return QColor(0xdc, 0x26, 0x26);
+    if (state == QLatin1String("second_look"))
+        return QColor(0xd9, 0x77, 0x06);
+    if (state == QLatin1String("cleared"))
+        return QColor(0x05, 0x96, 0x69);
+    return QColor(0x6b, 0x72, 0x80);
 }
 
 ResultsModel::ResultsModel(Api::ApiClient *api, QObject *parent) : QAbstractTableModel(parent), m_api(api) {}
@@ -72,6 +89,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return r.fingerprintHash;
     case CandidateIdRole:
         return r.candidate.id;
+    case ReviewStateRole:
+        return r.reviewState;
     case SortRole:
         switch (index.column()) {
         case Finished:
@@ -110,6 +129,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
                                          : QStringLiteral("%1 (%2)")
                                                .arg(Api::riskLevelText(r.riskLevel))
                                                .arg(r.riskScore, 0, 'f', 0);
+        case Review:
+            return Api::reviewStateText(r.reviewState);
         case Violations: {
             QStringList parts;
             for (auto it = r.violations.begin(); it != r.violations.end(); ++it)
@@ -133,8 +154,10 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == Risk && !r.riskLevel.isEmpty())
             return riskColor(r.riskLevel);
-        if (index.column() == Score)
+        if (index.column() == Score && r.finishedAt.isValid())
             return r.passed ? QColor(0x05, 0x96, 0x69) : QColor(0xdc, 0x26, 0x26);
+        if (index.column() == Review)
+            return reviewColor(r.reviewState);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Score || index.column() == Duration)
@@ -167,6 +190,8 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Grade");
     case Risk:
         return tr("Risk");
+    case Review:
+        return tr("Review");
     case Violations:
         return tr("Violations");
     case Certificate:
@@ -190,20 +215,83 @@ void ResultsModel::fetchMore(const QModelIndex &parent)
     requestPage(m_nextCursor, false);
 }
 
-void ResultsModel::sort(int column, Qt::SortOrder)
+QString ResultsModel::sortKey(int column)
 {
-    QString key;
-    if (column == Finished)
-        key = QStringLiteral("finished");
-    else if (column == Score)
-        key = QStringLiteral("score");
-    else
+    switch (column) {
+    case Candidate:
+        return QStringLiteral("candidate");
+    case Finished:
+        return QStringLiteral("finished");
+    case Duration:
+        return QStringLiteral("duration");
+    case Score:
+        return QStringLiteral("score");
+    case Risk:
+        return QStringLiteral("risk");
+    default:
+        return {};
+    }
+}
+
+int ResultsModel::sortColumn(const QString &key)
+{
+    for (int c = 0; c < ColumnCount; ++c)
+        if (!key.isEmpty() && sortKey(c) == key)
+            return c;
+    return -1;
+}
+
+void ResultsModel::sort(int column, Qt::SortOrder order)
+{
+    const QString key = sortKey(column);
+    if (key.isEmpty())
         return;
-    if (key == m_filter.sort)
+    const bool ascending = order == Qt::AscendingOrder;
+    if (key == m_filter.sort && ascending == m_filter.ascending)
         return;
     ResultsFilter f = m_filter;
     f.sort = key;
+    f.ascending = ascending;
     setFilter(f);
+}
+
+void ResultsModel::onReviewDecided(const QString &sessionId, const QString &state)
+{
+    const int row = m_index.value(sessionId.toLower(), -1);
+    if (row < 0 || m_rows.at(row).reviewState == state)
+        return;
+    m_rows[row].reviewState = state;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ResultsModel::findNextUnreviewed(const QString &afterSessionId,
+                                      std::function<void(const QString &)> done)
+{
+    m_nextAfter = afterSessionId;
+    m_nextDone = std::move(done);
+    continueNextUnreviewed();
+}
+
+void ResultsModel::continueNextUnreviewed()
+{
+    if (!m_nextDone)
+        return;
+    const int after = m_index.value(m_nextAfter, -1);
+    for (int row = after + 1; row < m_rows.size(); ++row)
+        if (m_rows.at(row).reviewState == QLatin1String("unreviewed") &&
+            m_rows.at(row).finishedAt.isValid()) {
+            auto done = std::exchange(m_nextDone, nullptr);
+            done(m_rows.at(row).sessionId);
+            return;
+        }
+    if (m_loading)
+        return; // the page on its way calls again
+    if (canFetchMore({})) {
+        fetchMore({});
+        return;
+    }
+    auto done = std::exchange(m_nextDone, nullptr);
+    done(QString());
 }
 
 void ResultsModel::setFilter(const ResultsFilter &filter)
@@ -261,6 +349,8 @@ void ResultsModel::requestPage(const QString &cursor, bool head)
         if (!page) {
             m_lastError = page.error();
             emit loadFailed(page.error());
+            if (m_nextDone && !head)
+                std::exchange(m_nextDone, nullptr)(QString());
             return;
         }
         m_lastError = {};
@@ -284,6 +374,7 @@ void ResultsModel::requestPage(const QString &cursor, bool head)
             endInsertRows();
         }
         emit pageLoaded(static_cast<int>(fresh.size()));
+        continueNextUnreviewed();
     });
 }
 

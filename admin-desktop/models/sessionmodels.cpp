@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QLocale>
 
+#include "app/plaintext.h"
 #include "analysis/riskscore.h"
 #include "app/eventtypes.h"
 
@@ -79,7 +80,7 @@ QVariant AnswersModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Question)
-            return a.text;
+            return plainToolTip(a.text);
         return {};
     }
     return {};

@@ -48,6 +48,7 @@ CompareView::CompareView(const Services &services, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Compare sessions</h2>"), this));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText); // candidates' names: never interpreted
     layout->addWidget(m_status);
 
     auto *controls = new QHBoxLayout;
@@ -74,6 +75,7 @@ CompareView::CompareView(const Services &services, QWidget *parent)
     auto *bl = new QVBoxLayout(bottom);
     bl->setContentsMargins(0, 0, 0, 0);
     m_server->setWordWrap(true);
+    m_server->setTextFormat(Qt::PlainText);
     bl->addWidget(m_server);
     m_pairTable = makeTable(m_pairs, tr("Pairwise similarity"), bottom);
     m_pairTable->setColumnWidth(Models::PairScoresModel::SessionA, 160);
@@ -232,7 +234,9 @@ void CompareView::updateLatency()
     double maxY = 1;
     for (int i = 0; i < series.size(); ++i) {
         auto *line = new QLineSeries;
-        line->setName(m_analysis.sessions().at(i).label());
+        // Qt Charts lays legend names out as HTML: a name like <img src="file:///dev/zero"> would be loaded
+        // (and hang the app). Escaped, it shows as the text it is.
+        line->setName(m_analysis.sessions().at(i).label().toHtmlEscaped());
         line->setColor(Models::sessionColor(i));
         line->setPointsVisible(true);
         for (const QPointF &p : series.at(i)) {
@@ -279,7 +283,7 @@ void CompareView::preciseOnServer()
                     }
                 }
                 if (--*pending == 0)
-                    m_server->setText(tr("<b>Server, exact:</b> %1").arg(lines->join(QStringLiteral("; "))));
+                    m_server->setText(tr("Server, exact: %1").arg(lines->join(QStringLiteral("; "))));
             });
     }
 }

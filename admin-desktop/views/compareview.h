@@ -36,6 +36,7 @@ public:
     QAbstractItemModel *exportModel() const override;
     QString exportName() const override { return QStringLiteral("comparison"); }
     QTabWidget *tabs() const { return m_tabs; }
+    QLabel *statusLabel() const { return m_status; }
 
 public slots:
     void preciseOnServer();

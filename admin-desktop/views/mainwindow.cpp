@@ -16,21 +16,26 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSystemTrayIcon>
 #include <QTime>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUrlQuery>
 
 #include "api/apiclient.h"
 #include "api/tokenstore.h"
 #include "app/appearance.h"
+#include "app/eventtypes.h"
 #include "cache/sessioncache.h"
 #include "export/csvexporter.h"
 #include "models/listmodels.h"
@@ -43,6 +48,7 @@
 #include "views/logindialog.h"
 #include "views/resultsview.h"
 #include "views/sessionview.h"
+#include "widgets/reviewpanel.h"
 
 namespace Proctor::Admin::Views {
 
@@ -108,6 +114,11 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
     connect(m_session, &SessionView::findSimilar, this, &MainWindow::findSimilar);
     connect(m_session, &SessionView::message, this,
             [this](const QString &t) { statusBar()->showMessage(t, 8000); });
+    // Triage: a decision updates the row at once; N opens the next unreviewed session in the list's order.
+    connect(m_session->reviewPanel(), &Widgets::ReviewPanel::decided, m_resultsModel,
+            &Models::ResultsModel::onReviewDecided);
+    connect(m_session->reviewPanel(), &Widgets::ReviewPanel::nextRequested, this,
+            &MainWindow::openNextUnreviewed);
     connect(m_similar, &SimilarView::openSession, this, &MainWindow::openSession);
     connect(m_similar, &SimilarView::compareSessions, this, &MainWindow::compareSessions);
     connect(m_abandoned, &AbandonedView::openSession, this, &MainWindow::openSession);
@@ -134,12 +145,49 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                     notify(tr("Result saved: session %1, %2 % (%3)")
                                .arg(id.left(8))
                                .arg(score, 0, 'f', 0)
-                               .arg(passed ? tr("passed") : tr("failed")));
+                               .arg(passed ? tr("passed") : tr("failed")),
+                           false, id);
                 });
         connect(live, &Api::LiveFeedClient::sessionStarted, this,
                 [this](const QString &id, const QString &kind, const QString &test) {
                     const QString kindText = kind == QLatin1String("study") ? tr("study") : tr("test");
                     notify(tr("Session started: %1 (%2, %3)").arg(id.left(8), kindText, test));
+                });
+        // Print, screenshot, clipboard and after-finish events in a live session are alerts that open it.
+        connect(live, &Api::LiveFeedClient::eventsAppended, this,
+                [this](const QString &id, int, const QStringList &types) {
+                    static const QStringList alerting = {
+                        QStringLiteral("print_attempt"), QStringLiteral("screenshot_attempt"),
+                        QStringLiteral("copy_attempt"), QStringLiteral("cut_attempt"),
+                        QStringLiteral("paste_attempt")};
+                    QStringList seen;
+                    for (const QString &t : types)
+                        if (alerting.contains(t))
+                            seen.append(EventTypes::label(t));
+                    if (!seen.isEmpty())
+                        notify(tr("Session %1: %2").arg(id.left(8), seen.join(QStringLiteral(", "))), true,
+                               id);
+                });
+        // The dashboard follows the live feed, at most once per few seconds.
+        m_dashboardRefresh = new QTimer(this);
+        m_dashboardRefresh->setSingleShot(true);
+        m_dashboardRefresh->setInterval(3000);
+        connect(m_dashboardRefresh, &QTimer::timeout, this, [this] {
+            if (m_services.api && m_services.api->hasToken())
+                m_dashboard->reload();
+        });
+        const auto refreshSoon = [this] {
+            if (!m_dashboardRefresh->isActive())
+                m_dashboardRefresh->start();
+        };
+        connect(live, &Api::LiveFeedClient::resultSaved, this, refreshSoon);
+        connect(live, &Api::LiveFeedClient::sessionStarted, this, refreshSoon);
+        connect(live, &Api::LiveFeedClient::candidateDeleted, this, refreshSoon);
+        connect(live, &Api::LiveFeedClient::reviewDecided, this, refreshSoon);
+        connect(live, &Api::LiveFeedClient::reviewDecided, this,
+                [this](const QString &id, const QString &state, const QString &) {
+                    m_resultsModel->onReviewDecided(id, state);
+                    m_session->reviewPanel()->onReviewDecided(id);
                 });
         connect(live, &Api::LiveFeedClient::apiKeyRevoked, this,
                 [this](const QString &) { notify(tr("An API key was revoked")); });
@@ -270,7 +318,10 @@ void MainWindow::buildToolbar()
                 bold.setBold(true);
                 entry->setFont(bold);
             }
-            entry->setEnabled(false);
+            if (n.sessionId.isEmpty())
+                entry->setEnabled(false);
+            else
+                connect(entry, &QAction::triggered, this, [this, id = n.sessionId] { openSession(id); });
         }
         m_unread = 0;
         updateBadge();
@@ -337,13 +388,15 @@ void MainWindow::buildMenus()
     connect(light, &QAction::triggered, this, [setTheme] { setTheme(Appearance::Theme::Light); });
     connect(dark, &QAction::triggered, this, [setTheme] { setTheme(Appearance::Theme::Dark); });
     QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    languages->setExclusive(true);
     for (const auto &[code, name] : {std::pair{QStringLiteral("ru"), QStringLiteral("Русский")},
                                      std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
-        language->addAction(name, this, [this, code = code] {
-            QSettings().setValue(QStringLiteral("appearance/language"), code);
-            QMessageBox::information(this, tr("Language"),
-                                     tr("The language changes the next time the app starts."));
-        });
+        QAction *a = language->addAction(name, this, [this, code = code] { switchLanguage(code); });
+        a->setCheckable(true);
+        a->setChecked(Appearance::currentLanguage() == code);
+        a->setData(code);
+        languages->addAction(a);
     }
 }
 
@@ -367,6 +420,7 @@ void MainWindow::onSignedIn()
     if (!m_services.api)
         return;
     const Api::AdminAccount a = m_services.api->account();
+    m_account->setTextFormat(Qt::PlainText); // the display name is the server's text
     m_account->setText(QStringLiteral("%1 · %2").arg(a.displayName.isEmpty() ? a.email : a.displayName,
                                                      a.role == QLatin1String("admin") ? tr("administrator")
                                                                                       : tr("proctor")));
@@ -374,6 +428,7 @@ void MainWindow::onSignedIn()
     if (m_services.live)
         m_services.live->start(m_services.api->liveUrl(), m_services.api->token());
     m_resultsModel->reload();
+    m_results->loadTests();
     if (auto *v = page(currentPage()))
         v->activate();
     m_dashboard->reload();
@@ -417,7 +472,42 @@ void MainWindow::exportCsv(const QString &givenPath)
         if (path.isEmpty())
             return;
     }
-    // Only rows already loaded are exported; say so when more exist on the server.
+    // The results list is exported by the server: the whole filtered set, raw values and session ids, not
+    // only the rows loaded here.
+    if (v == m_results && m_services.api && m_services.api->hasToken()) {
+        QUrlQuery q = m_resultsModel->filter().toQuery();
+        q.removeAllQueryItems(QStringLiteral("limit"));
+        // Spreadsheets in locales with a decimal comma (Russian) expect ";" between fields.
+        if (QLocale().decimalPoint() == QLatin1String(","))
+            q.addQueryItem(QStringLiteral("sep"), QStringLiteral("semicolon"));
+        auto *file = new QSaveFile(path, this);
+        if (!file->open(QIODevice::WriteOnly)) {
+            QMessageBox::warning(this, tr("Export CSV"), file->errorString());
+            delete file;
+            return;
+        }
+        statusBar()->showMessage(tr("Exporting…"));
+        m_services.api->download(
+            QStringLiteral("/results/export.csv"), q, file, this,
+            [this, file, path](const Api::ApiError &error, qint64 bytes) {
+                if (error.isError()) {
+                    file->cancelWriting();
+                    file->deleteLater();
+                    QMessageBox::warning(this, tr("Export CSV"), error.userMessage());
+                    statusBar()->clearMessage();
+                    return;
+                }
+                const bool saved = file->commit();
+                file->deleteLater();
+                if (!saved)
+                    QMessageBox::warning(this, tr("Export CSV"), file->errorString());
+                else
+                    statusBar()->showMessage(
+                        tr("Exported %1 to %2").arg(QLocale().formattedDataSize(bytes), path), 8000);
+                emit csvExported(saved ? path : QString());
+            });
+        return;
+    }
     QString error;
     if (!Export::writeCsv(*model, path, &error))
         QMessageBox::warning(this, tr("Export CSV"), error);
@@ -426,6 +516,32 @@ void MainWindow::exportCsv(const QString &givenPath)
             tr("%n row(s) exported to %1", nullptr, model->rowCount()).arg(path) +
                 (model->canFetchMore({}) ? tr(" (only the rows loaded so far)") : QString()),
             8000);
+}
+
+void MainWindow::switchLanguage(const QString &code)
+{
+    QSettings().setValue(QStringLiteral("appearance/language"), code);
+    if (code == Appearance::currentLanguage())
+        return;
+    Appearance::applyLanguage(code);
+    // Every view builds its texts when it is made: the owner (main()) makes this window again in the new
+    // language, signed in as before, on the same page.
+    emit languageChanged(code);
+}
+
+void MainWindow::openNextUnreviewed()
+{
+    const QString current = m_session->sessionId();
+    m_resultsModel->findNextUnreviewed(current, [this](const QString &next) {
+        if (next.isEmpty()) {
+            statusBar()->showMessage(tr("No unreviewed session left in the results list."), 8000);
+            return;
+        }
+        openSession(next);
+        const int row = m_resultsModel->rowOfSession(next);
+        if (row >= 0)
+            m_results->table()->selectRow(row);
+    });
 }
 
 void MainWindow::signOut()
@@ -439,7 +555,15 @@ void MainWindow::signOut()
         m_services.api->logout();
     }
     m_account->clear();
-    if (!requestSignIn(tr("Signed out.")))
+    // Nothing of the previous account stays: not behind the sign-in dialog, not in the local cache.
+    if (m_services.cache)
+        m_services.cache->clear();
+    m_resultsModel->setRows({});
+    m_session->openSession({});
+    centralWidget()->setVisible(false);
+    const bool signedIn = requestSignIn(tr("Signed out."));
+    centralWidget()->setVisible(true);
+    if (!signedIn)
         close();
 }
 
@@ -465,11 +589,20 @@ bool MainWindow::requestSignIn(const QString &reason)
     return ok;
 }
 
-void MainWindow::notify(const QString &text, bool alert)
+void MainWindow::notify(const QString &text, bool alert, const QString &sessionId)
 {
     m_notifications.prepend(Notification{
         QStringLiteral("%1  %2").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat), text),
-        alert});
+        alert, sessionId});
+    // An alert also reaches a proctor looking at another window (where the desktop has a tray).
+    if (alert && QSystemTrayIcon::isSystemTrayAvailable()) {
+        static QSystemTrayIcon *tray = nullptr;
+        if (!tray) {
+            tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning), qApp);
+            tray->show();
+        }
+        tray->showMessage(tr("Proctor"), text, QSystemTrayIcon::Warning, 10000);
+    }
     while (m_notifications.size() > 50)
         m_notifications.removeLast();
     ++m_unread;

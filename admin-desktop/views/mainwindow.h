@@ -16,6 +16,7 @@ class QListWidget;
 class QStackedWidget;
 class QToolButton;
 class QCompleter;
+class QTimer;
 
 namespace Proctor::Admin::Models {
 class ResultsModel;
@@ -58,6 +59,7 @@ public:
     {
         QString text;
         bool alert = false;
+        QString sessionId; // clicking the entry opens it; empty: nothing to open
     };
 
     explicit MainWindow(const Services &services, QWidget *parent = nullptr);
@@ -87,10 +89,20 @@ public slots:
     void openSession(const QString &sessionId);
     void compareSessions(const QStringList &sessionIds);
     void findSimilar(const QString &sessionId);
+    // Installs the language's translations (Qt's own too) and remembers it; emits languageChanged().
+    void switchLanguage(const QString &code);
+    // The next unreviewed session after the open one, in the results list's order (key N).
+    void openNextUnreviewed();
     void exportCsv(const QString &path = {});
     void signOut();
     // Shows the sign-in dialog (with a reason); returns false when the user cancelled.
     bool requestSignIn(const QString &reason = {});
+
+signals:
+    // A server-side CSV export finished: the file written, or an empty path when it failed.
+    void csvExported(const QString &path);
+    // The language changed: the window's owner replaces it with one built in the new language.
+    void languageChanged(const QString &code);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -99,7 +111,7 @@ private:
     void buildToolbar();
     void buildMenus();
     void addPage(Page page, const QString &title, QStyle::StandardPixmap icon, View *view);
-    void notify(const QString &text, bool alert = false);
+    void notify(const QString &text, bool alert = false, const QString &sessionId = {});
     void updateLiveStatus(Api::LiveFeedClient::State state);
     void updateBadge();
     void updateStatusBar();
@@ -118,6 +130,7 @@ private:
     QLabel *m_storeNote;
     QLabel *m_cacheNote;
     QList<Notification> m_notifications;
+    QTimer *m_dashboardRefresh = nullptr;
     int m_unread = 0;
     bool m_signInOpen = false;
     DashboardView *m_dashboard;

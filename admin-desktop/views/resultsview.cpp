@@ -9,12 +9,16 @@
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
 
+#include "api/apiclient.h"
 #include "models/resultsmodel.h"
 
 namespace Proctor::Admin::Views {
@@ -23,11 +27,11 @@ using Models::ResultsModel;
 
 ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget *parent)
     : View(parent), m_services(services), m_model(model), m_search(new QLineEdit(this)),
-      m_test(new QLineEdit(this)), m_useDates(new QCheckBox(tr("Dates"), this)),
+      m_test(new QComboBox(this)), m_useDates(new QCheckBox(tr("Dates"), this)),
       m_from(new QDateEdit(QDate::currentDate().addDays(-30), this)),
       m_to(new QDateEdit(QDate::currentDate(), this)), m_passed(new QComboBox(this)),
-      m_risk(new QComboBox(this)), m_fingerprint(new QLineEdit(this)), m_table(new QTableView(this)),
-      m_status(new QLabel(this))
+      m_risk(new QComboBox(this)), m_review(new QComboBox(this)), m_fingerprint(new QLineEdit(this)),
+      m_table(new QTableView(this)), m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Results</h2>"), this));
@@ -36,9 +40,10 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
     m_search->setPlaceholderText(tr("Name, certificate or session…"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search by name"));
-    m_test->setPlaceholderText(tr("Test id"));
+    m_test->addItem(tr("All tests"), QString());
     m_test->setAccessibleName(tr("Test filter"));
-    m_test->setMaximumWidth(140);
+    m_test->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_test->setMinimumContentsLength(12);
     m_from->setCalendarPopup(true);
     m_to->setCalendarPopup(true);
     m_from->setEnabled(false);
@@ -50,14 +55,28 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
     m_passed->addItem(tr("Failed"), QStringLiteral("false"));
     m_passed->setAccessibleName(tr("Outcome filter"));
     m_risk->addItem(tr("Any risk"), QString());
+    m_risk->addItem(tr("Medium or higher"), QStringLiteral("medium,high"));
     m_risk->addItem(tr("High risk"), QStringLiteral("high"));
     m_risk->addItem(tr("Medium risk"), QStringLiteral("medium"));
     m_risk->addItem(tr("Low risk"), QStringLiteral("low"));
     m_risk->setAccessibleName(tr("Risk filter"));
+    m_review->addItem(tr("Any review state"), QString());
+    m_review->addItem(tr("Unreviewed"), QStringLiteral("unreviewed"));
+    m_review->addItem(tr("Second look"), QStringLiteral("second_look"));
+    m_review->addItem(tr("Open (unreviewed or second look)"), QStringLiteral("unreviewed,second_look"));
+    m_review->addItem(tr("Violation"), QStringLiteral("violation"));
+    m_review->addItem(tr("Cleared"), QStringLiteral("cleared"));
+    m_review->setAccessibleName(tr("Review state filter"));
+    // Sized to a few characters, not to the longest entry, so the search field keeps its room at 1366 px.
+    for (QComboBox *box : {m_passed, m_risk, m_review}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(10);
+    }
+    m_search->setMinimumWidth(160);
     m_fingerprint->setPlaceholderText(tr("Device group (hash)"));
     m_fingerprint->setAccessibleName(tr("Device group filter"));
     m_fingerprint->setClearButtonEnabled(true);
-    m_fingerprint->setMaximumWidth(180);
+    m_fingerprint->setMaximumWidth(140);
     auto *apply = new QPushButton(tr("Apply"), this);
     auto *reset = new QPushButton(tr("Reset"), this);
     filters->addWidget(m_search, 2);
@@ -67,6 +86,7 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
     filters->addWidget(m_to);
     filters->addWidget(m_passed);
     filters->addWidget(m_risk);
+    filters->addWidget(m_review);
     filters->addWidget(m_fingerprint);
     filters->addWidget(apply);
     filters->addWidget(reset);
@@ -84,10 +104,10 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->setAccessibleName(tr("Results table"));
-    m_table->setColumnWidth(ResultsModel::Candidate, 230);
-    m_table->setColumnWidth(ResultsModel::Test, 200);
-    m_table->setColumnWidth(ResultsModel::Finished, 130);
-    m_table->setColumnWidth(ResultsModel::Violations, 200);
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    restoreLayout();
     layout->addWidget(m_table, 1);
 
     auto *bottom = new QHBoxLayout;
@@ -108,7 +128,8 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
     connect(m_search, &QLineEdit::textEdited, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, &ResultsView::applyFilters);
     connect(m_search, &QLineEdit::returnPressed, this, &ResultsView::applyFilters);
-    connect(m_test, &QLineEdit::returnPressed, this, &ResultsView::applyFilters);
+    connect(m_test, &QComboBox::activated, this, &ResultsView::applyFilters);
+    connect(m_review, &QComboBox::activated, this, &ResultsView::applyFilters);
     connect(m_fingerprint, &QLineEdit::returnPressed, this, &ResultsView::applyFilters);
     connect(m_useDates, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
     connect(m_useDates, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
@@ -145,6 +166,84 @@ ResultsView::ResultsView(const Services &services, ResultsModel *model, QWidget 
             [this](const Api::ApiError &e) { m_status->setText(e.userMessage()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ResultsView::updateStatus);
+    // Only the columns the server sorts by take the indicator; a click elsewhere puts it back.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder) {
+                if (!ResultsModel::sortKey(column).isEmpty())
+                    return;
+                const auto f = m_model->filter();
+                QSignalBlocker block(m_table->horizontalHeader());
+                m_table->horizontalHeader()->setSortIndicator(
+                    ResultsModel::sortColumn(f.sort), f.ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
+            });
+    // Show or hide columns from the header's context menu.
+    connect(m_table->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint &at) {
+                QMenu menu(this);
+                for (int c = 0; c < ResultsModel::ColumnCount; ++c) {
+                    QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+                    a->setCheckable(true);
+                    a->setChecked(!m_table->isColumnHidden(c));
+                    connect(a, &QAction::toggled, this, [this, c](bool on) {
+                        m_table->setColumnHidden(c, !on);
+                        saveLayout();
+                    });
+                }
+                menu.exec(m_table->horizontalHeader()->mapToGlobal(at));
+            });
+    auto *saveLater = new QTimer(this);
+    saveLater->setSingleShot(true);
+    saveLater->setInterval(500);
+    connect(saveLater, &QTimer::timeout, this, &ResultsView::saveLayout);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, saveLater,
+            qOverload<>(&QTimer::start));
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionMoved, saveLater, qOverload<>(&QTimer::start));
+}
+
+void ResultsView::restoreLayout()
+{
+    QHeaderView *h = m_table->horizontalHeader();
+    const QByteArray saved = QSettings().value(QStringLiteral("results/header")).toByteArray();
+    if (!saved.isEmpty() && h->restoreState(saved) && h->count() == ResultsModel::ColumnCount)
+        return;
+    // Fits 1366 px beside the sidebar: the least needed columns start hidden (the header's menu shows them).
+    m_table->setColumnWidth(ResultsModel::Candidate, 210);
+    m_table->setColumnWidth(ResultsModel::Test, 150);
+    m_table->setColumnWidth(ResultsModel::Finished, 120);
+    m_table->setColumnWidth(ResultsModel::Duration, 95);
+    m_table->setColumnWidth(ResultsModel::Score, 60);
+    m_table->setColumnWidth(ResultsModel::Risk, 110);
+    m_table->setColumnWidth(ResultsModel::Review, 100);
+    m_table->setColumnWidth(ResultsModel::Violations, 150);
+    m_table->setColumnWidth(ResultsModel::Certificate, 90);
+    for (int c : {int(ResultsModel::Position), int(ResultsModel::Grade), int(ResultsModel::Fingerprint)})
+        m_table->setColumnHidden(c, true);
+}
+
+void ResultsView::saveLayout() const
+{
+    QSettings().setValue(QStringLiteral("results/header"), m_table->horizontalHeader()->saveState());
+}
+
+void ResultsView::loadTests()
+{
+    if (!m_services.api || !m_services.api->hasToken())
+        return;
+    m_services.api->get(QStringLiteral("/review/tests"), {}, this, [this](const Api::Response &r) {
+        if (!r.ok())
+            return;
+        const QString current = m_test->currentData().toString();
+        while (m_test->count() > 1)
+            m_test->removeItem(1);
+        for (const QJsonValue v : r.json.array()) {
+            const QJsonObject t = v.toObject();
+            const QString id = t.value(QLatin1String("id")).toString();
+            const QString title = t.value(QLatin1String("title")).toString();
+            m_test->addItem(title.isEmpty() ? id : title, id);
+            m_test->setItemData(m_test->count() - 1, id, Qt::ToolTipRole);
+        }
+        m_test->setCurrentIndex(qMax(0, m_test->findData(current)));
+    });
 }
 
 QAbstractItemModel *ResultsView::exportModel() const
@@ -154,6 +253,8 @@ QAbstractItemModel *ResultsView::exportModel() const
 
 void ResultsView::activate()
 {
+    if (m_test->count() <= 1)
+        loadTests();
     if (!m_loaded) {
         m_loaded = true;
         if (m_model->rowCount() == 0)
@@ -185,12 +286,16 @@ void ResultsView::applyFilters()
 {
     Models::ResultsFilter f = m_model->filter();
     f.search = m_search->text();
-    f.test = m_test->text().trimmed();
+    const QString test = m_test->currentData().toString();
+    f.tests = test.isEmpty() ? QStringList() : QStringList{test};
     f.from = m_useDates->isChecked() ? m_from->date() : QDate();
     f.to = m_useDates->isChecked() ? m_to->date() : QDate();
     const QString passed = m_passed->currentData().toString();
     f.passed = passed.isEmpty() ? std::nullopt : std::optional<bool>(passed == QLatin1String("true"));
-    f.risk = m_risk->currentData().toString();
+    const QString risk = m_risk->currentData().toString();
+    f.risk = risk.isEmpty() ? QStringList() : risk.split(QLatin1Char(','));
+    const QString review = m_review->currentData().toString();
+    f.review = review.isEmpty() ? QStringList() : review.split(QLatin1Char(','));
     f.fingerprint = m_fingerprint->text().trimmed();
     m_loaded = true;
     m_model->setFilter(f);
@@ -199,7 +304,8 @@ void ResultsView::applyFilters()
 void ResultsView::resetFilters()
 {
     m_search->clear();
-    m_test->clear();
+    m_test->setCurrentIndex(0);
+    m_review->setCurrentIndex(0);
     m_useDates->setChecked(false);
     m_passed->setCurrentIndex(0);
     m_risk->setCurrentIndex(0);

@@ -30,6 +30,14 @@ public:
     QStringList selectedSessionIds() const;
     void setFingerprintFilter(const QString &hash);
     void setSearchText(const QString &text);
+    QComboBox *testFilter() const { return m_test; }
+    QComboBox *riskFilter() const { return m_risk; }
+    QComboBox *reviewFilter() const { return m_review; }
+    // The tests' titles for the test filter (GET /review/tests), after sign-in.
+    void loadTests();
+    // Columns a 1366 px screen cannot show beside the rest start hidden; the user's own layout (widths,
+    // order, hidden columns) is remembered in QSettings.
+    void saveLayout() const;
 
 public slots:
     void applyFilters();
@@ -43,16 +51,18 @@ signals:
 
 private:
     void updateStatus();
+    void restoreLayout();
 
     Services m_services;
     Models::ResultsModel *m_model;
     QLineEdit *m_search;
-    QLineEdit *m_test;
+    QComboBox *m_test;
     QCheckBox *m_useDates;
     QDateEdit *m_from;
     QDateEdit *m_to;
     QComboBox *m_passed;
     QComboBox *m_risk;
+    QComboBox *m_review;
     QLineEdit *m_fingerprint;
     QTableView *m_table;
     QLabel *m_status;

@@ -26,6 +26,7 @@
 #include "models/compareanalysis.h"
 #include "models/resultsmodel.h"
 #include "models/sessiondocument.h"
+#include "widgets/reviewpanel.h"
 #include "widgets/timelinewidget.h"
 #include "widgets/trajectoryoverlaywidget.h"
 #include "views/tableview.h"
@@ -52,7 +53,8 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     : View(parent), m_services(services), m_document(new SessionDocument(services.api, services.cache, this)),
       m_title(new QLabel(this)), m_identity(new QLabel(this)), m_score(new QLabel(this)),
       m_source(new QLabel(this)), m_riskScore(new QLabel(this)), m_violations(new QLabel(this)),
-      m_timeline(new Widgets::TimelineWidget(this)), m_tabs(new QTabWidget(this))
+      m_review(new Widgets::ReviewPanel(services.api, this)), m_timeline(new Widgets::TimelineWidget(this)),
+      m_tabs(new QTabWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *header = new QHBoxLayout;
@@ -82,6 +84,7 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     right->addLayout(buttons);
     header->addLayout(right);
     layout->addLayout(header);
+    layout->addWidget(m_review);
 
     // Timeline with zoom buttons, risk panel beside it.
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -204,6 +207,7 @@ QString SessionView::exportName() const
 void SessionView::openSession(const QString &sessionId)
 {
     m_document->open(sessionId);
+    m_review->setSession(sessionId);
     m_timeline->setZoom(1.0);
 }
 
@@ -228,6 +232,8 @@ void SessionView::updateHeader()
     const Api::SessionDetail &d = m_document->detail();
     const QLocale locale;
     if (m_document->isDeleted()) {
+        if (!m_review->sessionId().isEmpty())
+            m_review->setSession({});
         m_title->setText(tr("<h2>Session deleted</h2>"));
         m_identity->setText(
             tr("The candidate of session %1 was deleted with all their data; nothing of it is "
@@ -264,7 +270,14 @@ void SessionView::updateHeader()
                             .arg(d.durationSeconds / 60.0, 0, 'f', 1)
                             .arg(d.clientIp.toHtmlEscaped(), d.fingerprintHash.right(10), d.sessionId));
     const QString color = d.passed ? QStringLiteral("#059669") : QStringLiteral("#dc2626");
-    m_score->setText(QStringLiteral("<span style='color:%1'>%2 %</span>").arg(color).arg(d.score, 0, 'f', 0));
+    // An unfinished session has no score yet: not a red "0 %".
+    if (!d.finishedAt.isValid())
+        m_score->setText(
+            QStringLiteral("<span style='color:#6b7280'>%1</span>")
+                .arg(d.status == QLatin1String("abandoned") ? tr("abandoned") : tr("in progress")));
+    else
+        m_score->setText(
+            QStringLiteral("<span style='color:%1'>%2 %</span>").arg(color).arg(d.score, 0, 'f', 0));
     m_score->setToolTip(tr("%1 of %2 correct; %3; grade %4")
                             .arg(d.correct)
                             .arg(d.total)

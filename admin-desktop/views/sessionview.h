@@ -15,8 +15,9 @@ namespace Proctor::Admin::Models {
 class SessionDocument;
 }
 namespace Proctor::Admin::Widgets {
+class ReviewPanel;
 class TimelineWidget;
-}
+} // namespace Proctor::Admin::Widgets
 
 namespace Proctor::Admin::Views {
 
@@ -30,6 +31,7 @@ public:
     QString sessionId() const;
     Models::SessionDocument *document() const { return m_document; }
     Widgets::TimelineWidget *timeline() const { return m_timeline; }
+    Widgets::ReviewPanel *reviewPanel() const { return m_review; }
     QTableView *riskTable() const { return m_riskTable; }
     QTableView *eventsTable() const { return m_eventsTable; }
     QAbstractItemModel *exportModel() const override;
@@ -56,6 +58,7 @@ private:
     QLabel *m_source;
     QLabel *m_riskScore;
     QLabel *m_violations;
+    Widgets::ReviewPanel *m_review;
     Widgets::TimelineWidget *m_timeline;
     QTableView *m_riskTable;
     QTableView *m_answersTable;

@@ -17,6 +17,7 @@ int runCreateApiKey(const Config &config, const QStringList &args);
 int runListApiKeys(const Config &config, const QStringList &args);
 int runRevokeApiKey(const Config &config, const QStringList &args);
 int runCreateAdmin(const Config &config, const QStringList &args);
+int runSetPassword(const Config &config, const QStringList &args);
 int runImportRoster(const Config &config, const QStringList &args);
 int runPurge(const Config &config, const QStringList &args);
 

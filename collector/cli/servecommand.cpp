@@ -30,6 +30,7 @@
 #include "redis/redisclient.h"
 #include "logging/log.h"
 #include "observability/metrics.h"
+#include "services/adminpasswordservice.h"
 #include "services/adminservice.h"
 #include "services/analysisservice.h"
 #include "services/apikeyservice.h"
@@ -43,6 +44,7 @@
 #include "services/ingestservice.h"
 #include "services/resultservice.h"
 #include "services/retentionservice.h"
+#include "services/reviewcaseservice.h"
 #include "services/reviewservice.h"
 #include "services/sessionservice.h"
 #include "services/rosterservice.h"
@@ -175,6 +177,10 @@ int runServe(const Config &config, const QStringList &)
     Http::registerRosterRoutes(router, admin);
     Services::CandidateExportService candidateExports(db);
     Http::registerCandidateExportRoutes(router, admin, candidateExports);
+    Services::ReviewCaseService reviewCases(db, publisher);
+    Http::registerReviewCaseRoutes(router, admin, reviewCases, testService);
+    Services::AdminPasswordService adminPasswords(db);
+    Http::registerAdminPasswordRoutes(router, admin, adminPasswords);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;

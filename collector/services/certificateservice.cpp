@@ -114,27 +114,36 @@ QFuture<Expected<CertificateRevocation>> CertificateService::revoke(const Actor 
     return m_db.run<CertificateRevocation>(
         [this, actor, number, trimmed](pqxx::connection &c) -> Expected<CertificateRevocation> {
             pqxx::work tx(c);
-            const auto found = Storage::CertificateRepository::find(tx, number, true);
-            if (!found)
-                return makeError(ErrorCode::NotFound, QStringLiteral("no such certificate"),
-                                 QStringLiteral("number"));
-            if (found->revoked)
-                return makeError(ErrorCode::Conflict,
-                                 QStringLiteral("the certificate was revoked on %1")
-                                     .arg(found->revokedAt.date().toString(Qt::ISODate)),
-                                 QStringLiteral("number"));
-            Storage::CertificateRepository::revoke(
-                tx, number, trimmed, actor.admin ? std::optional<qint64>(actor.admin->id) : std::nullopt);
-            const QString sessionId = found->sessionId.toString(QUuid::WithoutBraces);
-            Storage::AuditLog::record(tx, actor.audit(QStringLiteral("certificate.revoke"),
-                                                      QStringLiteral("certificate:") + number,
-                                                      QJsonObject{{QStringLiteral("reason"), trimmed},
-                                                                  {QStringLiteral("sessionId"), sessionId}}));
-            const auto revokedAt = Storage::CertificateRepository::find(tx, number)->revokedAt;
+            auto revoked = revokeIn(tx, actor, number, trimmed);
+            if (!revoked)
+                return revoked;
             tx.commit();
-            m_announcer.announce(Contract::CertificateRevoked{number, found->sessionId});
-            return CertificateRevocation{number, revokedAt.date(), trimmed};
+            m_announcer.announce(Contract::CertificateRevoked{number, revoked->sessionId});
+            return revoked;
         });
+}
+
+Expected<CertificateRevocation> CertificateService::revokeIn(pqxx::work &tx, const Actor &actor,
+                                                             const QString &number, const QString &reason)
+{
+    const auto found = Storage::CertificateRepository::find(tx, number, true);
+    if (!found)
+        return makeError(ErrorCode::NotFound, QStringLiteral("no such certificate"),
+                         QStringLiteral("number"));
+    if (found->revoked)
+        return makeError(ErrorCode::Conflict,
+                         QStringLiteral("the certificate was revoked on %1")
+                             .arg(found->revokedAt.date().toString(Qt::ISODate)),
+                         QStringLiteral("number"));
+    Storage::CertificateRepository::revoke(
+        tx, number, reason, actor.admin ? std::optional<qint64>(actor.admin->id) : std::nullopt);
+    const QString sessionId = found->sessionId.toString(QUuid::WithoutBraces);
+    Storage::AuditLog::record(tx, actor.audit(QStringLiteral("certificate.revoke"),
+                                              QStringLiteral("certificate:") + number,
+                                              QJsonObject{{QStringLiteral("reason"), reason},
+                                                          {QStringLiteral("sessionId"), sessionId}}));
+    const auto revokedAt = Storage::CertificateRepository::find(tx, number)->revokedAt;
+    return CertificateRevocation{number, revokedAt.date(), reason, found->sessionId};
 }
 
 } // namespace Proctor::Collector::Services

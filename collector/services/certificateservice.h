@@ -3,9 +3,12 @@
 // name, the test and the day only) and revocation by an administrator, audited and announced.
 #pragma once
 
+#include <pqxx/pqxx>
+
 #include <QDate>
 #include <QFuture>
 #include <QString>
+#include <QUuid>
 
 #include "core/error.h"
 #include "services/actor.h"
@@ -34,6 +37,7 @@ struct CertificateRevocation
     QString number;
     QDate revokedOn;
     QString reason;
+    QUuid sessionId; // the session the certificate was issued for
 };
 
 class CertificateService
@@ -51,6 +55,13 @@ public:
     // than kMaxReason; NotFound; Conflict when already revoked. Audited as certificate.revoke and announced
     // as CertificateRevoked after the commit.
     QFuture<Expected<CertificateRevocation>> revoke(const Actor &actor, const QString &number,
+                                                    const QString &reason);
+
+    // The revocation's work inside the caller's transaction (the row locked, the audit row written), for a
+    // use case that revokes as part of a larger change (a review decision confirming a violation). The
+    // caller commits and then announces Contract::CertificateRevoked. NotFound; Conflict when already
+    // revoked. The reason is stored as given (the caller checked it).
+    static Expected<CertificateRevocation> revokeIn(pqxx::work &tx, const Actor &actor, const QString &number,
                                                     const QString &reason);
 
     // The format check alone, for transports that refuse a malformed number before any other work.

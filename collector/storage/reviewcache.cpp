@@ -64,7 +64,8 @@ void ReviewCache::invalidate()
 void ReviewCache::onLiveMessage(const Contract::LiveMessage &message)
 {
     if (std::holds_alternative<Contract::ResultSaved>(message) ||
-        std::holds_alternative<Contract::CandidateDeleted>(message))
+        std::holds_alternative<Contract::CandidateDeleted>(message) ||
+        std::holds_alternative<Contract::ReviewDecided>(message)) // lists show and filter the review state
         invalidate();
 }
 

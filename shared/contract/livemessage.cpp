@@ -73,6 +73,11 @@ QJsonObject toJson(const LiveMessage &message)
                 return QJsonObject{{QStringLiteral("number"), m.number},
                                    {QStringLiteral("sessionId"), uuidText(m.sessionId)}};
             },
+            [](const ReviewDecided &m) {
+                return QJsonObject{{QStringLiteral("sessionId"), uuidText(m.sessionId)},
+                                   {QStringLiteral("state"), m.state},
+                                   {QStringLiteral("previousState"), m.previousState}};
+            },
         },
         message);
     o.insert(QStringLiteral("type"), liveMessageType(message));
@@ -83,10 +88,10 @@ QJsonObject toJson(const LiveMessage &message)
 
 QStringList liveMessageTypes()
 {
-    return {QStringLiteral("session_started"),    QStringLiteral("events_appended"),
-            QStringLiteral("result_saved"),       QStringLiteral("apikey_revoked"),
-            QStringLiteral("candidate_deleted"),  QStringLiteral("login_throttled"),
-            QStringLiteral("certificate_revoked")};
+    return {QStringLiteral("session_started"),     QStringLiteral("events_appended"),
+            QStringLiteral("result_saved"),        QStringLiteral("apikey_revoked"),
+            QStringLiteral("candidate_deleted"),   QStringLiteral("login_throttled"),
+            QStringLiteral("certificate_revoked"), QStringLiteral("review_decided")};
 }
 
 QString liveMessageType(const LiveMessage &message)
@@ -148,6 +153,9 @@ tl::expected<LiveMessage, ContractError> decodeLiveMessage(const QByteArray &pay
             o.value(QLatin1String("failures")).toInt(), o.value(QLatin1String("delaySeconds")).toInt()};
     case 6:
         return CertificateRevoked{o.value(QLatin1String("number")).toString(), uuid("sessionId")};
+    case 7:
+        return ReviewDecided{uuid("sessionId"), o.value(QLatin1String("state")).toString(),
+                             o.value(QLatin1String("previousState")).toString()};
     }
     // The schema and liveMessageTypes() disagree: a defect of this file, reported rather than crashing.
     return tl::unexpected(ContractError{QStringLiteral("/type"), QStringLiteral("unknown message type")});

@@ -77,8 +77,17 @@ struct CertificateRevoked
     QUuid sessionId;
 };
 
+// A proctor recorded a review decision on a session: lists showing its review state update it, other
+// reviewers see the case was taken. States: "unreviewed", "cleared", "violation", "second_look".
+struct ReviewDecided
+{
+    QUuid sessionId;
+    QString state;
+    QString previousState;
+};
+
 using LiveMessage = std::variant<SessionStarted, EventsAppended, ResultSaved, ApiKeyRevoked, CandidateDeleted,
-                                 LoginThrottled, CertificateRevoked>;
+                                 LoginThrottled, CertificateRevoked, ReviewDecided>;
 
 // The wire name of the message's type ("session_started", …).
 QString liveMessageType(const LiveMessage &message);

@@ -68,6 +68,11 @@ bool same(const LiveMessage &a, const LiveMessage &b, QString *why)
         const auto &y = std::get<CertificateRevoked>(b);
         return check(x->number == y.number, "number") && check(x->sessionId == y.sessionId, "sessionId");
     }
+    if (const auto *x = std::get_if<ReviewDecided>(&a)) {
+        const auto &y = std::get<ReviewDecided>(b);
+        return check(x->sessionId == y.sessionId, "sessionId") && check(x->state == y.state, "state") &&
+               check(x->previousState == y.previousState, "previousState");
+    }
     const auto &x = std::get<LoginThrottled>(a);
     const auto &y = std::get<LoginThrottled>(b);
     return check(x.email == y.email, "email") && check(x.address == y.address, "address") &&
@@ -97,6 +102,7 @@ void addEveryMessage()
     QTest::newRow("login_throttled address only")
         << LiveMessage(LoginThrottled{{}, "2001:db8:1:2::/64", 40, 60});
     QTest::newRow("certificate_revoked") << LiveMessage(CertificateRevoked{"26/11-0007", kSession});
+    QTest::newRow("review_decided") << LiveMessage(ReviewDecided{kSession, "violation", "unreviewed"});
 }
 
 QJsonObject encoded(const LiveMessage &message)
@@ -272,6 +278,11 @@ private slots:
                      {"number", "7"},
                      {"sessionId", kSession.toString(QUuid::WithoutBraces)}})
             << failed << "/number" << QString();
+        QTest::newRow("review state unknown") << json({{"type", "review_decided"},
+                                                       {"sessionId", kSession.toString(QUuid::WithoutBraces)},
+                                                       {"state", "guilty"},
+                                                       {"previousState", "unreviewed"}})
+                                              << failed << "/state" << QString();
     }
     void refused()
     {

@@ -14,7 +14,13 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLibraryInfo>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QTextDocument>
 #include <QTest>
 
 #include "api/apiclient.h"
@@ -43,6 +49,7 @@
 #include "views/sessionview.h"
 #include "widgets/statcard.h"
 #include "widgets/timelinewidget.h"
+#include "widgets/reviewpanel.h"
 #include "widgets/trajectoryoverlaywidget.h"
 
 using namespace Proctor::Admin;
@@ -97,12 +104,19 @@ QJsonObject telemetryFor(const StartedSession &s, int variant)
 }
 
 // A finished session: events (some violations, one after finish), a result with telemetry.
-QString seedSession(HotPathFixture &fx, int variant, int correct)
+// `lastName` and `userAgent` replace the defaults when given.
+QString seedSession(HotPathFixture &fx, int variant, int correct, const QString &lastName = {},
+                    const QString &userAgent = {})
 {
     QJsonObject body = HotPathFixture::sessionStartBody(
-        QString::fromUtf8(kNames[variant % 7]),
+        lastName.isEmpty() ? QString::fromUtf8(kNames[variant % 7]) : lastName,
         QStringLiteral("0b5c4f7e-6a1d-4c1b-9a43-2f4f1c0b9d%1").arg(variant, 2, 10, QLatin1Char('0')));
     QJsonObject fp = body.value("fingerprint").toObject();
+    if (!userAgent.isEmpty()) {
+        QJsonObject attributes = fp.value("attributes").toObject();
+        attributes.insert("userAgent", userAgent);
+        fp.insert("attributes", attributes);
+    }
     fp.insert("privacySafeHash", QString(62, QLatin1Char(variant < 3 ? 'a' : 'b')) +
                                      QStringLiteral("%1").arg(variant % 3, 2, 10, QLatin1Char('0')));
     body.insert("fingerprint", fp);
@@ -404,6 +418,151 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(m_sessions.size()), 10000);
         QCOMPARE(model.index(0, 0).data(Models::ResultsModel::SessionIdRole).toString(), id);
         live.stop();
+    }
+
+    // The triage loop against the real collector: decide with one key, the row follows, the history shows
+    // the comment as typed, a confirmed violation revokes the certificate when the admin says so, and N
+    // opens the next unreviewed session in the list's order.
+    void reviewDecisionsFromTheSessionView()
+    {
+        QTemporaryDir dir;
+        Api::ApiClient api;
+        Api::LiveFeedClient live;
+        Api::TokenStore tokens;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        Views::MainWindow window(Views::Services{&api, &live, &tokens, &cache});
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        signIn(api);
+        window.onSignedIn();
+        Models::ResultsModel *results = window.resultsModel();
+        QTRY_VERIFY_WITH_TIMEOUT(!results->isLoading() && results->rowCount() == int(m_sessions.size()),
+                                 10000);
+        const QString first = results->index(0, 0).data(Models::ResultsModel::SessionIdRole).toString();
+        const QString second = results->index(1, 0).data(Models::ResultsModel::SessionIdRole).toString();
+        const QString certified = m_sessions.at(0); // all answers right: passed, with a certificate
+
+        window.openSession(first);
+        window.sessionView()->setFocus();
+        Widgets::ReviewPanel *panel = window.sessionView()->reviewPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy() && panel->state() == QStringLiteral("unreviewed"), 10000);
+        QSignalSpy decided(panel, &Widgets::ReviewPanel::decided);
+        const QString hostile = QStringLiteral("<img src=\"file:///dev/zero\"> <b>bold</b>");
+        panel->comment()->setText(hostile);
+        QTest::keyClick(window.sessionView(), Qt::Key_S); // second look
+        QTRY_COMPARE_WITH_TIMEOUT(decided.size(), 1, 10000);
+        QCOMPARE(panel->state(), QStringLiteral("second_look"));
+        QCOMPARE(results->index(0, 0).data(Models::ResultsModel::ReviewStateRole).toString(),
+                 QStringLiteral("second_look"));
+        QCOMPARE(results->index(0, Models::ResultsModel::Review).data().toString(),
+                 QStringLiteral("Second look"));
+        QVERIFY2(panel->history()->item(0)->text().contains(hostile),
+                 qPrintable(panel->history()->item(0)->text()));
+        QVERIFY(panel->history()->item(0)->text().contains(QStringLiteral("admin@example.org")));
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-session-review")));
+
+        // N: the next unreviewed session after this one in the list's order.
+        QTest::keyClick(window.sessionView(), Qt::Key_N);
+        QTRY_COMPARE_WITH_TIMEOUT(window.sessionView()->sessionId(), second, 10000);
+
+        // A confirmed violation with the certificate revoked in the same request.
+        window.openSession(certified);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !panel->isBusy() && panel->sessionId() == certified && !panel->state().isEmpty(), 10000);
+        QString asked;
+        panel->setRevokeQuestion([&asked](const QString &number) {
+            asked = number;
+            return true;
+        });
+        QTest::keyClick(window.sessionView(), Qt::Key_V);
+        QTRY_COMPARE_WITH_TIMEOUT(decided.size(), 2, 10000);
+        QCOMPARE(panel->state(), QStringLiteral("violation"));
+        QVERIFY(!asked.isEmpty());
+        QVERIFY2(panel->history()->item(0)->text().contains(asked),
+                 qPrintable(panel->history()->item(0)->text()));
+        std::optional<QJsonObject> reviewCase;
+        api.get(QStringLiteral("/sessions/%1/review").arg(certified), {}, nullptr,
+                [&](const Api::Response &r) { reviewCase = r.object(); });
+        QTRY_VERIFY_WITH_TIMEOUT(reviewCase.has_value(), 10000);
+        QCOMPARE(reviewCase->value("certificate").toObject().value("revoked").toBool(), true);
+        QCOMPARE(reviewCase->value("history").toArray().size(), 1);
+        // The state is the server's: a fresh read of the case shows it.
+        panel->setSession(certified);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->state(), QStringLiteral("violation"), 10000);
+        window.close();
+    }
+
+    // The analysis and device endpoints send candidate: {id, name}; both views show the names (they showed
+    // "; ;" while the desktop read only the list shape).
+    void similarAndDevicesShowCandidateNames()
+    {
+        QTemporaryDir dir;
+        Api::ApiClient api;
+        Api::TokenStore tokens;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        Views::MainWindow window(Views::Services{&api, nullptr, &tokens, &cache});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        signIn(api);
+        window.onSignedIn();
+        window.showPage(Views::MainWindow::Devices);
+        auto *groups = window.devicesView()->groups();
+        QTRY_VERIFY_WITH_TIMEOUT(groups->rowCount() >= 1, 10000);
+        bool shared = false;
+        for (int r = 0; r < groups->rowCount(); ++r) {
+            const QString names = groups->index(r, Models::DeviceGroupsModel::Candidates).data().toString();
+            QVERIFY2(!names.trimmed().isEmpty() && !names.startsWith(QLatin1Char(';')) &&
+                         !names.contains(QStringLiteral("; ;")),
+                     qPrintable(names));
+            shared |= names.contains(QStringLiteral("Кузнецова")) && names.contains(QStringLiteral("Волков"));
+        }
+        QVERIFY(shared); // variants 3 and 6 were seeded on one device
+        window.findSimilar(m_sessions.at(0));
+        auto *similar = window.similarView()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(similar->rowCount() >= 1, 15000);
+        for (int r = 0; r < similar->rowCount(); ++r) {
+            const QString name = similar->index(r, Models::SimilarModel::Candidate).data().toString();
+            QVERIFY2(!name.trimmed().isEmpty(), qPrintable(QStringLiteral("row %1").arg(r)));
+            QVERIFY2(name.contains(QStringLiteral("Иван")), qPrintable(name));
+        }
+        window.close();
+    }
+
+    // The triage views in Russian (screenshots/collector-*-ru.png), Qt's own texts (dialog buttons) too.
+    void russianReviewScreens()
+    {
+        Appearance::applyLanguage(QStringLiteral("ru"));
+        const auto restore = qScopeGuard([] { Appearance::applyLanguage(QStringLiteral("en")); });
+        if (QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
+                          QStringLiteral("/qtbase_ru.qm")))
+            QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Отмена"));
+        else
+            qWarning("qtbase_ru.qm is not installed (qt6-translations-l10n): Qt's own texts stay English");
+        QTemporaryDir dir;
+        Api::ApiClient api;
+        Api::TokenStore tokens;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        Views::MainWindow window(Views::Services{&api, nullptr, &tokens, &cache});
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        signIn(api);
+        window.onSignedIn();
+        window.showPage(Views::MainWindow::Results);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.resultsModel()->isLoading() && window.resultsModel()->rowCount() > 0,
+                                 10000);
+        QTest::qWait(300);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-results-ru")));
+        window.openSession(m_sessions.at(3));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.sessionView()->document()->isLoading() &&
+                                     !window.sessionView()->reviewPanel()->isBusy() &&
+                                     window.sessionView()->document()->timeline()->rowCount() > 0,
+                                 10000);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-session-review-ru")));
+        window.close();
     }
 
     void screenshotsOfEveryView()
@@ -855,6 +1014,62 @@ private slots:
         QVERIFY(
             later.exportPdf(Proctor::Testing::screenshotDir() + QStringLiteral("/exam-roster-sheet-ru.pdf")));
         Appearance::applyLanguage(QStringLiteral("en"));
+    // A name and a user agent that are HTML (the server accepts them as text) stay text everywhere the
+    // desktop shows them: the Compare view's labels and the fingerprint tooltips, the session title, the
+    // results table.
+    void hostileTextIsNeverInterpreted()
+    {
+        const QString hostile = QStringLiteral("<img src=\"file:///dev/zero\">");
+        const QString agent = hostile + QStringLiteral(" <b>Mozilla</b>");
+        const QString id = seedSession(*m_fx, 11, 8, hostile, agent);
+        QVERIFY(!id.isEmpty());
+        QTemporaryDir dir;
+        Api::ApiClient api;
+        Api::TokenStore tokens;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        Views::MainWindow window(Views::Services{&api, nullptr, &tokens, &cache});
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        signIn(api);
+        window.onSignedIn();
+        window.compareSessions({id, m_sessions.at(0)});
+        Views::CompareView *compare = window.compareView();
+        QTRY_VERIFY_WITH_TIMEOUT(compare->overlay()->data().trajectories.size() >= 2, 10000);
+        QCOMPARE(compare->statusLabel()->textFormat(), Qt::PlainText);
+        QVERIFY2(compare->statusLabel()->text().contains(hostile),
+                 qPrintable(compare->statusLabel()->text()));
+        // What a tooltip shows is what it renders: the exact characters, no image, no bold.
+        auto *fp = compare->fingerprints();
+        int agentRow = -1;
+        for (int r = 0; r < fp->rowCount(); ++r)
+            if (fp->index(r, 0).data().toString() == QStringLiteral("userAgent"))
+                agentRow = r;
+        QVERIFY(agentRow >= 0);
+        bool seen = false;
+        for (int c = 1; c < fp->columnCount() - 1; ++c) {
+            const QString tip = fp->index(agentRow, c).data(Qt::ToolTipRole).toString();
+            QTextDocument rendered;
+            if (Qt::mightBeRichText(tip))
+                rendered.setHtml(tip);
+            else
+                rendered.setPlainText(tip);
+            if (rendered.toPlainText().trimmed() == agent)
+                seen = true;
+        }
+        QVERIFY2(seen, "the hostile user agent is not shown as the text it is");
+        compare->tabs()->setCurrentIndex(compare->tabs()->count() - 1);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-compare-hostile")));
+
+        window.openSession(id);
+        QTRY_VERIFY_WITH_TIMEOUT(window.sessionView()->document()->detail().isValid(), 10000);
+        QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("collector-session-hostile")));
+        for (QLabel *label : window.sessionView()->findChildren<QLabel *>()) {
+            if (label->textFormat() == Qt::PlainText || !Qt::mightBeRichText(label->text()))
+                continue;
+            QVERIFY2(!label->text().contains(QStringLiteral("<img")), qPrintable(label->text()));
+        }
+        window.close();
     }
 };
 

@@ -178,7 +178,7 @@ private slots:
         QVERIFY(server.requests().last().query.contains(QStringLiteral("cursor=200")));
         // The tester itself calls fetchMore(): attached now, it drives and checks the reloads below.
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        f.risk = QStringLiteral("high");
+        f.risk = QStringList{QStringLiteral("high")};
         model.setFilter(f);
         QTRY_VERIFY(model.rowCount() > 0 && !model.isLoading());
         QVERIFY(server.requests().last().query.contains(QStringLiteral("risk=high")));
@@ -188,6 +188,53 @@ private slots:
         // Sorting by score is a server-side order.
         model.sort(Models::ResultsModel::Score, Qt::DescendingOrder);
         QTRY_VERIFY(server.requests().last().query.contains(QStringLiteral("sort=score")));
+    }
+
+    // Every sortable column sorts on the server in both directions; the filters go as comma lists.
+    void resultsQuery_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QString>("sort");
+        QTest::addColumn<QString>("direction");
+        using M = Models::ResultsModel;
+        QTest::newRow("candidate asc") << int(M::Candidate) << int(Qt::AscendingOrder) << "candidate"
+                                       << "asc";
+        QTest::newRow("candidate desc") << int(M::Candidate) << int(Qt::DescendingOrder) << "candidate"
+                                        << "desc";
+        QTest::newRow("finished asc") << int(M::Finished) << int(Qt::AscendingOrder) << "finished"
+                                      << "asc";
+        QTest::newRow("duration desc") << int(M::Duration) << int(Qt::DescendingOrder) << "duration"
+                                       << "desc";
+        QTest::newRow("score asc") << int(M::Score) << int(Qt::AscendingOrder) << "score"
+                                   << "asc";
+        QTest::newRow("risk desc") << int(M::Risk) << int(Qt::DescendingOrder) << "risk"
+                                   << "desc";
+        QTest::newRow("risk asc") << int(M::Risk) << int(Qt::AscendingOrder) << "risk"
+                                  << "asc";
+        QTest::newRow("violations keep the order")
+            << int(M::Violations) << int(Qt::AscendingOrder) << "finished"
+            << "desc";
+    }
+    void resultsQuery()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QFETCH(QString, sort);
+        QFETCH(QString, direction);
+        Models::ResultsModel model(nullptr);
+        model.sort(column, Qt::SortOrder(order));
+        const QUrlQuery q = model.filter().toQuery();
+        QCOMPARE(q.queryItemValue(QStringLiteral("sort")), sort);
+        QCOMPARE(q.queryItemValue(QStringLiteral("order")), direction);
+        Models::ResultsFilter f;
+        f.risk = QStringList{QStringLiteral("medium"), QStringLiteral("high")};
+        f.tests = QStringList{QStringLiteral("infosec"), QStringLiteral("pd_152")};
+        f.review = QStringList{QStringLiteral("unreviewed"), QStringLiteral("second_look")};
+        const QUrlQuery filtered = f.toQuery();
+        QCOMPARE(filtered.queryItemValue(QStringLiteral("risk")), QStringLiteral("medium,high"));
+        QCOMPARE(filtered.queryItemValue(QStringLiteral("test")), QStringLiteral("infosec,pd_152"));
+        QCOMPARE(filtered.queryItemValue(QStringLiteral("review")), QStringLiteral("unreviewed,second_look"));
     }
 
     void liveUpdateChangesResultsModel()
@@ -717,6 +764,12 @@ private slots:
         QTemporaryDir dir;
         Cache::SessionCache cache(dir.filePath(QStringLiteral("c.sqlite")), 1024 * 1024);
         QVERIFY2(cache.isOpen(), qPrintable(cache.error()));
+        // Candidates' answers and events: the file is readable and writable by its user only.
+        const QFileDevice::Permissions mode = QFile::permissions(dir.filePath(QStringLiteral("c.sqlite")));
+        QVERIFY(mode.testFlag(QFileDevice::ReadOwner) && mode.testFlag(QFileDevice::WriteOwner));
+        QCOMPARE(int(mode & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther |
+                             QFileDevice::WriteOther)),
+                 0);
         Cache::SessionCache::Entry e;
         e.detail = FakeData::sessionDetail(FakeData::sessionId(1), 1);
         e.events = FakeData::events(FakeData::sessionId(1));

@@ -34,6 +34,9 @@ class CertificateService;
 class AnalysisService;
 class RosterService;
 class ReviewService;
+class ReviewCaseService;
+class TestService;
+class AdminPasswordService;
 } // namespace Services
 } // namespace Proctor::Collector
 
@@ -90,6 +93,12 @@ void registerReviewRoutes(Router &router, AdminContext &ctx);
 void registerManagementRoutes(Router &router, AdminContext &ctx);
 // /api/v1/tests/{id}/roster: import (text/csv), list, regenerate a code, delete an entry.
 void registerRosterRoutes(Router &router, AdminContext &ctx);
+// Review decisions and the per-factor precision (Services::ReviewCaseService).
+void registerReviewCaseRoutes(Router &router, AdminContext &ctx, Services::ReviewCaseService &cases,
+                              Services::TestService &tests);
+// POST /api/v1/auth/password and POST /api/v1/admins/{id}/password (Services::AdminPasswordService).
+void registerAdminPasswordRoutes(Router &router, AdminContext &ctx,
+                                 Services::AdminPasswordService &passwords);
 // GET /api/v1/live without an upgrade (the upgrade itself goes through Live::LiveHub).
 void registerLiveRoutes(Router &router, AdminContext &ctx);
 
