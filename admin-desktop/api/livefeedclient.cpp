@@ -148,6 +148,7 @@ void LiveFeedClient::handleMessage(const QString &text)
                    [this](const Contract::CertificateRevoked &m) {
                        emit certificateRevoked(m.number, uuidText(m.sessionId));
                    },
+                   [](const Contract::RiskRaised &) {}, // shown by the desktop's alert work (wt-desk)
                },
                *message);
 }

@@ -73,6 +73,12 @@ QJsonObject toJson(const LiveMessage &message)
                 return QJsonObject{{QStringLiteral("number"), m.number},
                                    {QStringLiteral("sessionId"), uuidText(m.sessionId)}};
             },
+            [](const RiskRaised &m) {
+                return QJsonObject{{QStringLiteral("sessionId"), uuidText(m.sessionId)},
+                                   {QStringLiteral("score"), m.score},
+                                   {QStringLiteral("level"), m.level},
+                                   {QStringLiteral("previousLevel"), m.previousLevel}};
+            },
         },
         message);
     o.insert(QStringLiteral("type"), liveMessageType(message));
@@ -83,10 +89,10 @@ QJsonObject toJson(const LiveMessage &message)
 
 QStringList liveMessageTypes()
 {
-    return {QStringLiteral("session_started"),    QStringLiteral("events_appended"),
-            QStringLiteral("result_saved"),       QStringLiteral("apikey_revoked"),
-            QStringLiteral("candidate_deleted"),  QStringLiteral("login_throttled"),
-            QStringLiteral("certificate_revoked")};
+    return {QStringLiteral("session_started"),     QStringLiteral("events_appended"),
+            QStringLiteral("result_saved"),        QStringLiteral("apikey_revoked"),
+            QStringLiteral("candidate_deleted"),   QStringLiteral("login_throttled"),
+            QStringLiteral("certificate_revoked"), QStringLiteral("risk_raised")};
 }
 
 QString liveMessageType(const LiveMessage &message)
@@ -148,6 +154,10 @@ tl::expected<LiveMessage, ContractError> decodeLiveMessage(const QByteArray &pay
             o.value(QLatin1String("failures")).toInt(), o.value(QLatin1String("delaySeconds")).toInt()};
     case 6:
         return CertificateRevoked{o.value(QLatin1String("number")).toString(), uuid("sessionId")};
+    case 7:
+        return RiskRaised{uuid("sessionId"), o.value(QLatin1String("score")).toInt(),
+                          o.value(QLatin1String("level")).toInt(),
+                          o.value(QLatin1String("previousLevel")).toInt()};
     }
     // The schema and liveMessageTypes() disagree: a defect of this file, reported rather than crashing.
     return tl::unexpected(ContractError{QStringLiteral("/type"), QStringLiteral("unknown message type")});

@@ -68,6 +68,12 @@ bool same(const LiveMessage &a, const LiveMessage &b, QString *why)
         const auto &y = std::get<CertificateRevoked>(b);
         return check(x->number == y.number, "number") && check(x->sessionId == y.sessionId, "sessionId");
     }
+    if (const auto *x = std::get_if<RiskRaised>(&a)) {
+        const auto &y = std::get<RiskRaised>(b);
+        return check(x->sessionId == y.sessionId, "sessionId") && check(x->score == y.score, "score") &&
+               check(x->level == y.level, "level") &&
+               check(x->previousLevel == y.previousLevel, "previousLevel");
+    }
     const auto &x = std::get<LoginThrottled>(a);
     const auto &y = std::get<LoginThrottled>(b);
     return check(x.email == y.email, "email") && check(x.address == y.address, "address") &&
@@ -97,6 +103,7 @@ void addEveryMessage()
     QTest::newRow("login_throttled address only")
         << LiveMessage(LoginThrottled{{}, "2001:db8:1:2::/64", 40, 60});
     QTest::newRow("certificate_revoked") << LiveMessage(CertificateRevoked{"26/11-0007", kSession});
+    QTest::newRow("risk_raised") << LiveMessage(RiskRaised{kSession, 65, 2, 1});
 }
 
 QJsonObject encoded(const LiveMessage &message)
