@@ -38,6 +38,8 @@ const Command kCommands[] = {
      "--email E --role admin|proctor [--name N]: password from stdin or a prompt"},
     {"import-roster", Config::NeedDatabase, &Cli::runImportRoster,
      "--test ID [--expires DATE] FILE.csv: import candidates, print their new codes as CSV"},
+    {"reassess", Config::NeedDatabase, &Cli::runReassess,
+     "[--batch N]: rebuild every outdated stored risk assessment (resumable)"},
 };
 
 void usage(FILE *out)

@@ -18,5 +18,6 @@ int runListApiKeys(const Config &config, const QStringList &args);
 int runRevokeApiKey(const Config &config, const QStringList &args);
 int runCreateAdmin(const Config &config, const QStringList &args);
 int runImportRoster(const Config &config, const QStringList &args);
+int runReassess(const Config &config, const QStringList &args);
 
 } // namespace Proctor::Collector::Cli

@@ -20,6 +20,7 @@
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
 #include "http/routes/pageguard.h"
+#include "http/routes/riskroutes.h"
 #include "live/changepublisher.h"
 #include "live/livedispatcher.h"
 #include "live/livehub.h"
@@ -29,6 +30,8 @@
 #include "services/adminservice.h"
 #include "services/analysisservice.h"
 #include "services/apikeyservice.h"
+#include "services/assessmentmaintainer.h"
+#include "services/assessmentservice.h"
 #include "services/attemptpolicyservice.h"
 #include "services/auditservice.h"
 #include "services/authservice.h"
@@ -67,7 +70,6 @@ int runServe(const Config &config, const QStringList &)
     Storage::EventWriter events(
         config.databaseUrl, {config.writerConnections, config.groupCommitMaxRows, config.eventQueueMaxRows},
         metrics);
-    events.start();
 
     Auth::ApiKeyAuthenticator apiKeys(db, redis);
     Auth::RateLimiter limiter(redis);
@@ -87,6 +89,13 @@ int runServe(const Config &config, const QStringList &)
     const auto deliver = [&dispatcher](const QByteArray &payload) { dispatcher.dispatch(payload); };
     subscriber.subscribe(Live::kLiveChannel, deliver);
     publisher.setLocalDelivery(deliver);
+
+    // Stored risk assessments follow the data: the writer notes the sessions each commit touched (after
+    // acknowledging), the maintainer queues and re-assesses them on its own thread and connection.
+    Services::AssessmentMaintainer maintainer(config.databaseUrl, publisher);
+    events.setCommitObserver([&maintainer](const std::vector<QUuid> &ids) { maintainer.noteChanged(ids); });
+    maintainer.start();
+    events.start();
 
     Http::HealthRoutes health(config.databaseUrl, redis, metrics, config.metricsToken);
     health.registerOn(router);
@@ -129,6 +138,8 @@ int runServe(const Config &config, const QStringList &)
     Services::AttemptPolicyService attemptPolicies(db, tests);
     Http::registerAttemptPolicyRoutes(router, admin, attemptPolicies);
     Http::registerRosterRoutes(router, admin);
+    Services::AssessmentService assessments(db, publisher);
+    Http::registerRiskRoutes(router, admin, assessments);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
@@ -158,6 +169,7 @@ int runServe(const Config &config, const QStringList &)
         server.stopListening();
         // Commit what is queued and let the answers go out before leaving.
         events.stop();
+        maintainer.stop();
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 300)
@@ -166,6 +178,7 @@ int runServe(const Config &config, const QStringList &)
     });
     const int rc = QCoreApplication::exec();
     events.stop();
+    maintainer.stop();
     return rc;
 }
 

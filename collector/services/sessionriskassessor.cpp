@@ -2,6 +2,7 @@
 #include "services/sessionriskassessor.h"
 
 #include "analysis/keystrokes.h"
+#include "services/attemptriskinputs.h"
 #include "services/similarsessionsearch.h"
 #include "storage/analysisrepository.h"
 
@@ -9,7 +10,8 @@ namespace Proctor::Collector::Services {
 
 namespace Repo = Storage::AnalysisRepository;
 
-Expected<Analysis::RiskAssessment> SessionRiskAssessor::assess(pqxx::connection &c, const QUuid &id)
+Expected<Analysis::RiskAssessment> SessionRiskAssessor::assess(pqxx::connection &c, const QUuid &id,
+                                                               const Analysis::RiskConfig &config)
 {
     const auto brief = Repo::sessionBrief(c, id);
     if (!brief)
@@ -17,6 +19,7 @@ Expected<Analysis::RiskAssessment> SessionRiskAssessor::assess(pqxx::connection 
     Analysis::RiskInput input;
     input.events = Repo::riskEvents(c, id);
     input.overtimeSeconds = Repo::overtimeSeconds(c, id);
+    AttemptRiskInputs::fill(c, id, config, input);
     // The same candidate repeating their own movements is no evidence of anything.
     for (const SimilarHit &hit : SimilarSessionSearch::run(c, *brief, id, {}, kMouseHitsPerQuestion).matches)
         if (hit.session.candidateId != brief->candidateId)
@@ -33,7 +36,7 @@ Expected<Analysis::RiskAssessment> SessionRiskAssessor::assess(pqxx::connection 
                 input.keystrokeHits.push_back({other.session.sessionId.toStdString(), score.score});
         }
     }
-    return Analysis::assessRisk(input);
+    return Analysis::assessRisk(input, config);
 }
 
 } // namespace Proctor::Collector::Services

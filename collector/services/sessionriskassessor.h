@@ -22,7 +22,8 @@ public:
     static constexpr int kMouseHitsPerQuestion = 3;
 
     // NotFound naming `id` for an unknown session.
-    static Expected<Analysis::RiskAssessment> assess(pqxx::connection &c, const QUuid &sessionId);
+    static Expected<Analysis::RiskAssessment> assess(pqxx::connection &c, const QUuid &sessionId,
+                                                     const Analysis::RiskConfig &config = {});
 };
 
 } // namespace Proctor::Collector::Services
