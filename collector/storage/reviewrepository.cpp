@@ -54,7 +54,7 @@ QJsonValue jsonValue(const pqxx::field &f)
     return AdminSql::jsonb(f);
 }
 
-// The `violations` jsonb of ReviewSql::violationJoins: type -> count, zero counts left out.
+// The stored `violations` jsonb (sessions.violations): type -> count, zero counts left out.
 ViolationCounts violationCounts(const pqxx::field &f)
 {
     ViolationCounts out;
@@ -94,14 +94,68 @@ bool sessionExists(pqxx::transaction_base &tx, const QUuid &id)
     return !tx.exec_params("SELECT 1 FROM sessions WHERE id = $1", toStd(uuidText(id))).empty();
 }
 
+// One column of a results sort: the SQL expression ordered on, how its value travels in the cursor (text)
+// and the cast that turns the cursor text back into the column's type.
+struct KeyColumn
+{
+    std::string expr;
+    std::string text;
+    std::string cast;
+};
+
+// The results sorts: the named column(s), then the finishing time and the id so every row has one place in
+// the order (keyset paging needs a total order). Each has an index in 0010_review_reads.sql.
+std::vector<KeyColumn> resultSortColumns(const QString &sort)
+{
+    const KeyColumn finished{"s.finished_at", keyTime("s.finished_at"), "timestamptz"};
+    if (sort == QLatin1String("score"))
+        return {{"s.score", "s.score::text", "integer"}, finished};
+    if (sort == QLatin1String("risk"))
+        return {{"s.risk_score", "s.risk_score::text", "smallint"}, finished};
+    if (sort == QLatin1String("duration"))
+        return {{"(s.finished_at - s.started_at)", "(s.finished_at - s.started_at)::text", "interval"},
+                finished};
+    if (sort == QLatin1String("candidate"))
+        return {{"c.last_name", "c.last_name", "text"},
+                {"c.first_name", "c.first_name", "text"},
+                {"c.middle_name", "c.middle_name", "text"},
+                {"c.id", "c.id::text", "bigint"},
+                finished};
+    return {finished};
+}
+
+// A PostgreSQL array literal of whole numbers ("{1,2}").
+std::string intArray(const QList<int> &values)
+{
+    std::string out = "{";
+    for (int v : values)
+        out += (out.size() > 1 ? "," : "") + std::to_string(v);
+    return out + "}";
+}
+
+// A PostgreSQL array literal of test ids (checked against [A-Za-z0-9_-] by the caller; quoted anyway).
+std::string textArray(const QStringList &values)
+{
+    std::string out = "{";
+    for (const QString &v : values) {
+        QString quoted = v;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        out += (out.size() > 1 ? ",\"" : "\"") + toStd(quoted) + "\"";
+    }
+    return out + "}";
+}
+
 } // namespace
 
 Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &f, const PageRequest &page)
 {
     Params p;
     std::string where = "s.finished_at IS NOT NULL AND s.kind = 'test'";
-    if (!f.testId.isEmpty())
-        where += " AND s.test_id = " + p.add(f.testId);
+    if (f.testIds.size() == 1)
+        where += " AND s.test_id = " + p.add(f.testIds.first());
+    else if (!f.testIds.isEmpty())
+        where += " AND s.test_id = ANY(" + p.add(textArray(f.testIds)) + "::text[])";
     if (f.from)
         where += " AND s.finished_at >= (" + p.add(f.from->toString(Qt::ISODate)) +
                  "::date::timestamp AT TIME ZONE 'UTC')";
@@ -118,37 +172,53 @@ Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &f, const P
                  " OR concat_ws(' ', c.first_name, c.last_name) ILIKE " + like + " OR cert.number ILIKE " +
                  like + " OR s.id::text LIKE lower(" + p.add(idPrefixPattern(f.query)) + "))";
     }
-    if (!f.risk.isEmpty())
-        where += " AND rl.level = " + p.add(f.risk);
+    // One value as an equality (the planner then uses the (value, finished_at, id) index in order).
+    if (f.riskLevels.size() == 1)
+        where += " AND s.risk_level = " + p.add(std::to_string(f.riskLevels.first())) + "::smallint";
+    else if (!f.riskLevels.isEmpty())
+        where += " AND s.risk_level = ANY(" + p.add(intArray(f.riskLevels)) + "::smallint[])";
+    if (f.reviewStates.size() == 1)
+        where += " AND s.review_state = " + p.add(std::to_string(f.reviewStates.first())) + "::smallint";
+    else if (!f.reviewStates.isEmpty())
+        where += " AND s.review_state = ANY(" + p.add(intArray(f.reviewStates)) + "::smallint[])";
 
-    const bool byScore = f.sort == QLatin1String("score");
-    const std::string sortName = byScore ? "score" : "finished";
-    if (page.after) {
-        const QJsonArray &k = *page.after;
-        if (k.size() != 3 || k[0].toString() != QString::fromStdString(sortName) ||
-            QUuid::fromString(k[2].toString()).isNull())
-            return tl::unexpected(badCursor());
-        if (byScore) {
-            if (!k[1].isDouble())
-                return tl::unexpected(badCursor());
-            where += " AND (s.score, s.id) < (" + p.add(QString::number(k[1].toInt())) + "::integer, " +
-                     p.add(k[2].toString()) + "::uuid)";
-        } else {
-            where += " AND (s.finished_at, s.id) < (" + p.add(k[1].toString()) + "::timestamptz, " +
-                     p.add(k[2].toString()) + "::uuid)";
-        }
+    const std::vector<KeyColumn> keys = resultSortColumns(f.sort);
+    const bool ascending = f.isAscending();
+    const char *dir = ascending ? " ASC" : " DESC";
+    std::string order, keyTuple, keyTexts;
+    for (const KeyColumn &k : keys) {
+        order += k.expr + dir + ", ";
+        keyTuple += k.expr + ", ";
+        keyTexts += ", " + k.text;
     }
-    const std::string order = byScore ? "s.score DESC, s.id DESC" : "s.finished_at DESC, s.id DESC";
+    order += std::string("s.id") + dir;
+    keyTuple += "s.id";
+    if (page.after) {
+        // [sort, ascending, key texts..., id]: a cursor of another sort or direction is refused, not
+        // misread.
+        const QJsonArray &k = *page.after;
+        if (k.size() != qsizetype(keys.size()) + 3 || k[0].toString() != f.sort || !k[1].isBool() ||
+            k[1].toBool() != ascending || QUuid::fromString(k[k.size() - 1].toString()).isNull())
+            return tl::unexpected(badCursor());
+        std::string values;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (!k[qsizetype(i) + 2].isString())
+                return tl::unexpected(badCursor());
+            values += p.add(k[qsizetype(i) + 2].toString()) + "::" + keys[i].cast + ", ";
+        }
+        values += p.add(k[k.size() - 1].toString()) + "::uuid";
+        where += " AND (" + keyTuple + ") " + (ascending ? ">" : "<") + " (" + values + ")";
+    }
     const std::string sql =
         "SELECT s.id::text, s.test_id, t.title, " + std::string(kCandidateColumns) + ", " +
         iso("s.started_at") + ", " + iso("s.finished_at") +
         ", extract(epoch FROM s.finished_at - s.started_at)::bigint, s.score, s.passed, cert.number, "
-        "s.fingerprint_hash, rs.score, rl.level, v.violations::text, " +
-        keyTime("s.finished_at") +
+        "s.fingerprint_hash, s.risk_score, s.risk_level, s.violations::text, s.violation_count, "
+        "s.review_state" +
+        keyTexts +
         " FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = s.test_id "
-        "LEFT JOIN certificates cert ON cert.session_id = s.id " +
-        ReviewSql::violationJoins() + " WHERE " + where + " ORDER BY " + order + " LIMIT " +
-        std::to_string(page.limit + 1);
+        "LEFT JOIN certificates cert ON cert.session_id = s.id WHERE " +
+        where + " ORDER BY " + order + " LIMIT " + std::to_string(page.limit + 1);
 
     pqxx::nontransaction tx(c);
     const pqxx::result r = tx.exec_params(sql, p.dynamic());
@@ -168,11 +238,15 @@ Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &f, const P
         item.passed = optional<bool>(row[12]);
         item.certificateNumber = optionalText(row[13]);
         item.fingerprintHash = text(row[14]);
-        item.risk = ListRisk{row[15].as<int>(), text(row[16])};
+        item.risk = ListRisk{row[15].as<int>(), riskLevelName(row[16].as<int>())};
         item.violations = violationCounts(row[17]);
+        item.violationCount = row[18].as<qint64>();
+        item.reviewState = ReviewState(row[19].as<int>());
         out.items.append(std::move(item));
-        lastKey = byScore ? QJsonArray{QStringLiteral("score"), row[11].as<int>(), text(row[0])}
-                          : QJsonArray{QStringLiteral("finished"), text(row[18]), text(row[0])};
+        lastKey = QJsonArray{f.sort, ascending};
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            lastKey.append(text(row[20 + int(k)]));
+        lastKey.append(text(row[0]));
     }
     out.nextCursor = nextCursor(int(r.size()) > page.limit, lastKey);
     return out;
@@ -191,15 +265,15 @@ Expected<SessionRecord> session(pqxx::connection &c, const QUuid &id)
             iso("cert.issued_at") +
             ", cert.revoked_at IS NOT NULL, s.fingerprint_hash, "
             "s.fingerprint::text, host(s.client_ip), s.user_agent, array_to_json(s.question_ids)::text, "
-            "s.answers::text, tel.questions::text, v.violations::text, v.event_count, rs.score, "
-            "rl.level, s.locale, " +
-            iso("v.last_event_at") +
-            ", c.persistent_id, t.time_limit_seconds, round(ot.seconds)::bigint"
+            "s.answers::text, tel.questions::text, s.violations::text, s.event_count, s.risk_score, "
+            "s.risk_level, s.locale, " +
+            iso("s.last_event_at") + ", c.persistent_id, t.time_limit_seconds, round(" +
+            ReviewSql::overtimeSecondsExpression() + ")::bigint, s.violation_count, s.review_state, " +
+            iso("s.assessed_at") +
             " FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = "
             "s.test_id "
             "LEFT JOIN certificates cert ON cert.session_id = s.id "
-            "LEFT JOIN session_telemetry tel ON tel.session_id = s.id " +
-            ReviewSql::violationJoins() + " WHERE s.id = $1",
+            "LEFT JOIN session_telemetry tel ON tel.session_id = s.id WHERE s.id = $1",
         toStd(uuidText(id)));
     if (r.empty())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such session"), QStringLiteral("id"));
@@ -232,12 +306,15 @@ Expected<SessionRecord> session(pqxx::connection &c, const QUuid &id)
     out.telemetryQuestions = AdminSql::jsonb(row[28]).toArray();
     out.violations = violationCounts(row[29]);
     out.eventCount = row[30].as<qint64>();
-    out.risk = ListRisk{row[31].as<int>(), text(row[32])};
+    out.risk = ListRisk{row[31].as<int>(), riskLevelName(row[32].as<int>())};
     out.locale = text(row[33]);
     out.lastEventAt = AdminSql::timestamp(row[34]);
     out.persistentId = text(row[35]);
     out.timeLimitSeconds = row[36].as<int>();
     out.overtimeSeconds = row[37].as<qint64>();
+    out.violationCount = row[38].as<qint64>();
+    out.reviewState = ReviewState(row[39].as<int>());
+    out.assessedAt = AdminSql::timestamp(row[40]);
     return out;
 }
 
@@ -315,7 +392,7 @@ Expected<AbandonedPage> abandoned(pqxx::connection &c, const QString &kind, int 
     Params p;
     std::string where = "s.finished_at IS NULL AND s.kind = " + p.add(kind);
     if (idleMinutes > 0)
-        where += " AND GREATEST(s.started_at, v.last_event_at) < now() - make_interval(mins => " +
+        where += " AND GREATEST(s.started_at, s.last_event_at) < now() - make_interval(mins => " +
                  p.add(std::to_string(idleMinutes)) + "::integer)";
     if (page.after) {
         const QJsonArray &k = *page.after;
@@ -327,12 +404,12 @@ Expected<AbandonedPage> abandoned(pqxx::connection &c, const QString &kind, int 
     pqxx::nontransaction tx(c);
     const pqxx::result r = tx.exec_params(
         "SELECT s.id::text, s.kind, s.test_id, t.title, " + std::string(kCandidateColumns) + ", " +
-            iso("s.started_at") + ", " + iso("v.last_event_at") + ", v.event_count, v.violations::text, " +
+            iso("s.started_at") + ", " + iso("s.last_event_at") + ", s.event_count, s.violations::text, " +
             keyTime("s.started_at") +
             ", s.fingerprint_hash "
-            "FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = s.test_id " +
-            ReviewSql::violationJoins() + " WHERE " + where +
-            " ORDER BY s.started_at DESC, s.id DESC LIMIT " + std::to_string(page.limit + 1),
+            "FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = s.test_id "
+            "WHERE " +
+            where + " ORDER BY s.started_at DESC, s.id DESC LIMIT " + std::to_string(page.limit + 1),
         p.dynamic());
     AbandonedPage out;
     QJsonArray lastKey;
