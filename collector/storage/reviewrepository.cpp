@@ -3,6 +3,9 @@
 // search.
 #include "storage/reviewrepository.h"
 
+#include <optional>
+#include <utility>
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -67,10 +70,38 @@ ViolationCounts violationCounts(const pqxx::field &f)
 // c.id, c.last_name, c.first_name, c.middle_name, c.position starting at `i`.
 const char *kCandidateColumns = "c.id, c.last_name, c.first_name, c.middle_name, c.position";
 
-// A session id prefix as a LIKE pattern: the query's own % and _ are literal, or "%%" would match every id.
-QString idPrefixPattern(const QString &query)
+// The trigram-indexed name text of candidate alias `c` (proctor_candidate_names, 0010): last, first and
+// middle name, then first and last name, so "Иван Иванов" and "Иванов Иван" both match.
+std::string candidateNames(const std::string &alias)
 {
-    return AdminSql::containsPattern(query.trimmed()).mid(1);
+    return "proctor_candidate_names(" + alias + ".last_name, " + alias + ".first_name, " + alias +
+           ".middle_name)";
+}
+
+// A session id prefix ("3f2a", "3f2a9c1e-7") as the range of uuids that start with it, or nullopt when the
+// text cannot begin a uuid: a range uses the primary key, a LIKE on the id's text reads every session.
+std::optional<std::pair<std::string, std::string>> idPrefixRange(const QString &query)
+{
+    const QString q = query.trimmed().toLower();
+    static const QString layout = QStringLiteral("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
+    if (q.isEmpty() || q.size() > layout.size())
+        return std::nullopt;
+    QString lo, hi;
+    for (qsizetype i = 0; i < layout.size(); ++i) {
+        const bool dash = layout[i] == QLatin1Char('-');
+        if (i < q.size()) {
+            const QChar ch = q[i];
+            if (dash ? ch != QLatin1Char('-')
+                     : !(ch.isDigit() || (ch >= QLatin1Char('a') && ch <= QLatin1Char('f'))))
+                return std::nullopt;
+            lo += ch;
+            hi += ch;
+        } else {
+            lo += dash ? QLatin1Char('-') : QLatin1Char('0');
+            hi += dash ? QLatin1Char('-') : QLatin1Char('f');
+        }
+    }
+    return std::make_pair(toStd(lo), toStd(hi));
 }
 
 CandidateSummary candidateFrom(const pqxx::row &r, int i)
@@ -167,10 +198,21 @@ Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &f, const P
     if (!f.fingerprint.isEmpty())
         where += " AND s.fingerprint_hash = " + p.add(f.fingerprint);
     if (!f.query.isEmpty()) {
+        // The matching sessions first (trigram indexes on names and numbers, the key range of an id
+        // prefix), then the order and page: walking the sort order and testing each session's name reads
+        // the whole table when the name is rare.
         const std::string like = p.add(AdminSql::containsPattern(f.query));
-        where += " AND (concat_ws(' ', c.last_name, c.first_name, c.middle_name) ILIKE " + like +
-                 " OR concat_ws(' ', c.first_name, c.last_name) ILIKE " + like + " OR cert.number ILIKE " +
-                 like + " OR s.id::text LIKE lower(" + p.add(idPrefixPattern(f.query)) + "))";
+        // (Finished test sessions of the matching candidates: read index-only from
+        // sessions_review_candidate.)
+        std::string matches =
+            "SELECT x.id FROM sessions x WHERE x.finished_at IS NOT NULL AND x.kind = 'test' AND "
+            "x.candidate_id IN (SELECT xc.id FROM candidates xc WHERE " +
+            candidateNames("xc") + " ILIKE " + like +
+            ") UNION SELECT xe.session_id FROM certificates xe WHERE xe.number ILIKE " + like;
+        if (const auto range = idPrefixRange(f.query))
+            matches += " UNION SELECT x.id FROM sessions x WHERE x.id BETWEEN " + p.add(range->first) +
+                       "::uuid AND " + p.add(range->second) + "::uuid";
+        where += " AND s.id IN (SELECT id FROM (" + matches + ") m(id) OFFSET 0)";
     }
     // One value as an equality (the planner then uses the (value, finished_at, id) index in order).
     if (f.riskLevels.size() == 1)
@@ -497,27 +539,30 @@ Expected<CertificatePage> certificates(pqxx::connection &c, const CertificateFil
 Expected<SearchHits> search(pqxx::connection &c, const QString &query)
 {
     const std::string like = toStd(AdminSql::containsPattern(query.trimmed()));
-    const std::string prefix = toStd(idPrefixPattern(query).toLower());
+    const auto range = idPrefixRange(query);
     pqxx::nontransaction tx(c);
     SearchHits out;
-    for (const auto &row : tx.exec_params(
-             "SELECT " + std::string(kCandidateColumns) +
-                 ", c.email, (SELECT count(*) FROM sessions x WHERE x.candidate_id = c.id) "
-                 "FROM candidates c WHERE concat_ws(' ', c.last_name, c.first_name, c.middle_name) ILIKE $1 "
-                 "OR concat_ws(' ', c.first_name, c.last_name) ILIKE $1 OR c.email ILIKE $1 ORDER BY "
-                 "c.last_name, c.first_name, c.id LIMIT 10",
-             like)) {
+    for (const auto &row :
+         tx.exec_params("SELECT " + std::string(kCandidateColumns) +
+                            ", c.email, (SELECT count(*) FROM sessions x WHERE x.candidate_id = c.id) "
+                            "FROM candidates c WHERE " +
+                            candidateNames("c") +
+                            " ILIKE $1 OR c.email ILIKE $1 ORDER BY "
+                            "c.last_name, c.first_name, c.id LIMIT 10",
+                        like)) {
         out.candidates.append(CandidateHit{candidateFrom(row, 0), optionalText(row[5]), row[6].as<qint64>()});
     }
-    for (const auto &row :
-         tx.exec_params("SELECT s.id::text, s.kind, s.status, s.test_id, s.score, s.passed, " +
-                            iso("s.started_at") + ", " + std::string(kCandidateColumns) +
-                            " FROM sessions s JOIN candidates c ON c.id = s.candidate_id "
-                            "WHERE s.id::text LIKE $2 OR concat_ws(' ', c.last_name, c.first_name, "
-                            "c.middle_name) ILIKE $1 "
-                            "OR concat_ws(' ', c.first_name, c.last_name) ILIKE $1 ORDER BY s.started_at "
-                            "DESC, s.id DESC LIMIT 10",
-                        like, prefix))
+    for (const auto &row : tx.exec_params(
+             "SELECT s.id::text, s.kind, s.status, s.test_id, s.score, s.passed, " + iso("s.started_at") +
+                 ", " + std::string(kCandidateColumns) +
+                 " FROM sessions s JOIN candidates c ON c.id = s.candidate_id "
+                 "WHERE s.id IN (SELECT id FROM (SELECT x.id FROM candidates xc JOIN sessions x ON "
+                 "x.candidate_id = xc.id WHERE " +
+                 candidateNames("xc") +
+                 " ILIKE $1 UNION SELECT x.id FROM sessions x WHERE x.id BETWEEN $2::uuid AND "
+                 "$3::uuid) m(id) OFFSET 0) ORDER BY s.started_at DESC, s.id DESC LIMIT 10",
+             like, range ? range->first : std::string("ffffffff-ffff-ffff-ffff-ffffffffffff"),
+             range ? range->second : std::string("00000000-0000-0000-0000-000000000000")))
         out.sessions.append(SessionHit{uuid(row[0]), text(row[1]), text(row[2]), text(row[3]),
                                        optional<int>(row[4]), optional<bool>(row[5]),
                                        AdminSql::timestamp(row[6]), candidateFrom(row, 7)});

@@ -147,3 +147,16 @@ BEGIN
 END $$;
 
 SELECT proctor_rebuild_review_rollups();
+
+-- Name and number search ("q" of the results list, GET /api/v1/search) with trigram indexes, so a substring
+-- search costs the matches, not a scan of every session. The name text is one immutable expression (both
+-- orders of first and last name) that the index and the queries share.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE OR REPLACE FUNCTION proctor_candidate_names(last_name text, first_name text, middle_name text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT last_name || ' ' || first_name || ' ' || middle_name || ' | ' || first_name || ' ' || last_name $$;
+CREATE INDEX IF NOT EXISTS candidates_names_trgm
+    ON candidates USING gin (proctor_candidate_names(last_name, first_name, middle_name) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS candidates_email_trgm ON candidates USING gin (email gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS certificates_number_trgm ON certificates USING gin (number gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS certificates_holder_trgm ON certificates USING gin (holder_name gin_trgm_ops);
