@@ -294,6 +294,7 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         {"PROCTOR_LOGIN_FAILURE_WINDOW_SECONDS", 1, 7 * 24 * 3600,
          [&](qint64 v) { c.loginFailureWindowSeconds = int(v); }},
         {"PROCTOR_LOGIN_DELAY_MAX_SECONDS", 1, 3600, [&](qint64 v) { c.loginDelayMaxSeconds = int(v); }},
+        {"PROCTOR_REVIEW_CACHE_TTL_SECONDS", 0, 3600, [&](qint64 v) { c.reviewCacheTtlSeconds = int(v); }},
     };
     for (const IntVar &iv : ints) {
         qint64 value = 0;

@@ -89,6 +89,8 @@ struct Config
     int loginFailuresPerAddress = 30; // failed logins from one address (any accounts) before it is refused
     int loginFailureWindowSeconds = 900;
     int loginDelayMaxSeconds = 60;
+    // Review cache (storage/reviewcache.h) entry lifetime; 0 turns the cache off (benchmarks, debugging).
+    int reviewCacheTtlSeconds = 30;
 
     static tl::expected<Config, ConfigError> fromEnvironment(const QProcessEnvironment &env, int needs);
 };

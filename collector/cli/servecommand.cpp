@@ -80,7 +80,7 @@ int runServe(const Config &config, const QStringList &)
     Auth::AdminLoginThrottle loginThrottle(redis,
                                            {config.loginFailuresPerAccount, config.loginFailuresPerAddress,
                                             config.loginFailureWindowSeconds, config.loginDelayMaxSeconds});
-    Storage::ReviewCache reviewCache(redis);
+    Storage::ReviewCache reviewCache(redis, config.reviewCacheTtlSeconds);
     Live::LiveHub liveHub(admins, metrics);
 
     // Every change announced on Redis, by any instance, lands here; while Redis is down this instance's own

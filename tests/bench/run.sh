@@ -16,3 +16,5 @@ bash "$root/installer/dev/services.sh" start "$services"
 
 "$build/tests/bench/dtw/bench_dtw" | tee "$out/dtw.json"
 bash "$root/tests/bench/ingest/run.sh" "$build/collector/proctor-collector" "${BENCH_SECONDS:-10}" | tee "$out/ingest.json"
+# Review reads at 1M sessions / 50M events on a cluster of its own, kept between runs (README "Benchmarks").
+bash "$root/tests/bench/review/run.sh" "$build/collector/proctor-collector" | tee "$out/review.json"
