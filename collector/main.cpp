@@ -42,6 +42,8 @@ const Command kCommands[] = {
      "--test ID [--expires DATE] FILE.csv: import candidates, print their new codes as CSV"},
     {"purge", Config::NeedDatabase, &Cli::runPurge,
      "--older-than MONTHS|YYYY-MM-DD: delete candidate data before then now (receipt in the audit log)"},
+    {"reassess", Config::NeedDatabase, &Cli::runReassess,
+     "[--batch N]: rebuild every outdated stored risk assessment (resumable)"},
 };
 
 void usage(FILE *out)

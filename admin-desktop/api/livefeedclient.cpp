@@ -151,6 +151,7 @@ void LiveFeedClient::handleMessage(const QString &text)
                    [this](const Contract::ReviewDecided &m) {
                        emit reviewDecided(uuidText(m.sessionId), m.state, m.previousState);
                    },
+                   [](const Contract::RiskRaised &) {}, // shown by the desktop's alert work (wt-desk)
                },
                *message);
 }

@@ -309,6 +309,7 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         {"PROCTOR_RETENTION_MONTHS", 0, 1200, [&](qint64 v) { c.retentionMonths = int(v); }},
         {"PROCTOR_PARTITION_MAINTENANCE_SECONDS", 10, 7 * 24 * 3600,
          [&](qint64 v) { c.partitionMaintenanceSeconds = int(v); }},
+        {"PROCTOR_REVIEW_CACHE_TTL_SECONDS", 0, 3600, [&](qint64 v) { c.reviewCacheTtlSeconds = int(v); }},
     };
     for (const IntVar &iv : ints) {
         qint64 value = 0;

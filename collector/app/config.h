@@ -100,6 +100,8 @@ struct Config
     int retentionMonths = 12;
     // How often an instance runs pg_partman's maintenance and the retention purge (one at a time).
     int partitionMaintenanceSeconds = 3600;
+    // Review cache (storage/reviewcache.h) entry lifetime; 0 turns the cache off (benchmarks, debugging).
+    int reviewCacheTtlSeconds = 30;
 
     static tl::expected<Config, ConfigError> fromEnvironment(const QProcessEnvironment &env, int needs);
 };

@@ -20,5 +20,6 @@ int runCreateAdmin(const Config &config, const QStringList &args);
 int runSetPassword(const Config &config, const QStringList &args);
 int runImportRoster(const Config &config, const QStringList &args);
 int runPurge(const Config &config, const QStringList &args);
+int runReassess(const Config &config, const QStringList &args);
 
 } // namespace Proctor::Collector::Cli

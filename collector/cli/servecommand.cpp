@@ -24,6 +24,7 @@
 #include "http/routes/healthroutes.h"
 #include "http/routes/pagecontext.h"
 #include "http/routes/pageguard.h"
+#include "http/routes/riskroutes.h"
 #include "live/changepublisher.h"
 #include "live/livedispatcher.h"
 #include "live/livehub.h"
@@ -34,6 +35,8 @@
 #include "services/adminservice.h"
 #include "services/analysisservice.h"
 #include "services/apikeyservice.h"
+#include "services/assessmentmaintainer.h"
+#include "services/assessmentservice.h"
 #include "services/attemptpolicyservice.h"
 #include "services/positionservice.h"
 #include "services/auditservice.h"
@@ -76,7 +79,6 @@ int runServe(const Config &config, const QStringList &)
     Storage::EventWriter events(
         config.databaseUrl, {config.writerConnections, config.groupCommitMaxRows, config.eventQueueMaxRows},
         metrics);
-    events.start();
 
     Auth::ApiKeyAuthenticator apiKeys(db, redis);
     Auth::RateLimiter limiter(redis);
@@ -87,7 +89,7 @@ int runServe(const Config &config, const QStringList &)
     Auth::AdminLoginThrottle loginThrottle(redis,
                                            {config.loginFailuresPerAccount, config.loginFailuresPerAddress,
                                             config.loginFailureWindowSeconds, config.loginDelayMaxSeconds});
-    Storage::ReviewCache reviewCache(redis);
+    Storage::ReviewCache reviewCache(redis, config.reviewCacheTtlSeconds);
     Live::LiveHub liveHub(admins, metrics);
 
     // Every change announced on Redis, by any instance, lands here; while Redis is down this instance's own
@@ -96,6 +98,13 @@ int runServe(const Config &config, const QStringList &)
     const auto deliver = [&dispatcher](const QByteArray &payload) { dispatcher.dispatch(payload); };
     subscriber.subscribe(Live::kLiveChannel, deliver);
     publisher.setLocalDelivery(deliver);
+
+    // Stored risk assessments follow the data: the writer notes the sessions each commit touched (after
+    // acknowledging), the maintainer queues and re-assesses them on its own thread and connection.
+    Services::AssessmentMaintainer maintainer(config.databaseUrl, publisher);
+    events.setCommitObserver([&maintainer](const std::vector<QUuid> &ids) { maintainer.noteChanged(ids); });
+    maintainer.start();
+    events.start();
 
     Http::HealthRoutes health(config.databaseUrl, redis, metrics, config.metricsToken);
     health.registerOn(router);
@@ -181,6 +190,8 @@ int runServe(const Config &config, const QStringList &)
     Http::registerReviewCaseRoutes(router, admin, reviewCases, testService);
     Services::AdminPasswordService adminPasswords(db);
     Http::registerAdminPasswordRoutes(router, admin, adminPasswords);
+    Services::AssessmentService assessments(db, publisher);
+    Http::registerRiskRoutes(router, admin, assessments);
 
     Http::HttpLimits limits;
     limits.maxBodyBytes = config.maxBodyBytes;
@@ -210,6 +221,7 @@ int runServe(const Config &config, const QStringList &)
         server.stopListening();
         // Commit what is queued and let the answers go out before leaving.
         events.stop();
+        maintainer.stop();
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 300)
@@ -218,6 +230,7 @@ int runServe(const Config &config, const QStringList &)
     });
     const int rc = QCoreApplication::exec();
     events.stop();
+    maintainer.stop();
     return rc;
 }
 

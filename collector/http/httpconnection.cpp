@@ -11,8 +11,10 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QPointer>
 #include <QTcpSocket>
 
+#include "http/bodystream.h"
 #include "logging/log.h"
 
 namespace Proctor::Collector::Http {
@@ -199,14 +201,30 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse response)
     if (!m_socket || !m_busy || sequence != m_inFlight)
         return;
     const bool close = response.closeConnection || (m_parser.isStopped() && !m_parser.hasRequest());
+    const bool streamed = response.stream && !response.omitBody;
     QByteArray head;
     head.reserve(512);
     head += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     for (const auto &h : response.headers)
         head += h.first + ": " + h.second + "\r\n";
-    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    if (streamed)
+        head += "Transfer-Encoding: chunked\r\n";
+    else if (!response.stream)
+        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     head += "Date: " + httpDate() + "\r\n";
     head += close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
+    if (streamed) {
+        // The request stays in flight (m_busy) until the last piece: nothing behind it is dispatched.
+        write(head);
+        m_socket->flush();
+        watchOutput();
+        m_stream = std::move(response.stream);
+        m_streamClose = close;
+        m_streamWaiting = false;
+        ++m_streamId;
+        pullStream();
+        return;
+    }
     if (response.omitBody || response.body.size() < kSeparateBodyBytes) {
         const bool idle = m_socket->bytesToWrite() == 0;
         if (!response.omitBody)
@@ -268,6 +286,8 @@ void HttpConnection::onBytesWritten()
         shutdownWrite();
         return;
     }
+    if (m_stream)
+        pullStream(); // asks for the next piece once the peer has taken enough of the last ones
     if (m_backlogged && !outputBacklogged()) {
         m_backlogged = false;
         schedulePump();
@@ -338,6 +358,62 @@ void HttpConnection::onWriteStall()
     ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
     m_socket->abort();
     close();
+}
+
+void HttpConnection::pullStream()
+{
+    // One piece at a time, and only while the peer keeps up: a client that stops reading holds at most the
+    // pending-output bound plus one piece, and the write-stall timer drops it.
+    if (!m_stream || m_streamWaiting || !m_socket || m_closed || outputBacklogged())
+        return;
+    m_streamWaiting = true;
+    QPointer<HttpConnection> self(this);
+    // The server object (the parent) outlives its connections: pieces are posted to its thread.
+    QObject *context = parent() ? parent() : this;
+    const quint64 id = m_streamId;
+    m_stream->next([self, context, id](Expected<QByteArray> piece) {
+        QMetaObject::invokeMethod(
+            context,
+            [self, id, piece = std::move(piece)]() mutable {
+                if (self)
+                    self->onStreamPiece(id, std::move(piece));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void HttpConnection::onStreamPiece(quint64 id, Expected<QByteArray> piece)
+{
+    if (!m_stream || id != m_streamId || !m_socket || m_closed)
+        return;
+    m_streamWaiting = false;
+    if (!piece) {
+        Log::warning(u"streamed answer aborted", {{"error", piece.error().message}});
+        m_stream.reset();
+        m_socket->abort();
+        close();
+        return;
+    }
+    if (piece->isEmpty()) {
+        m_stream.reset();
+        write("0\r\n\r\n");
+        watchOutput();
+        m_busy = false;
+        if (m_streamClose) {
+            lingeringClose();
+            return;
+        }
+        schedulePump();
+        return;
+    }
+    write(QByteArray::number(piece->size(), 16) + "\r\n");
+    if (piece->size() < kSeparateBodyBytes)
+        write(*piece);
+    else
+        writeBody(*piece);
+    write("\r\n");
+    watchOutput();
+    pullStream();
 }
 
 void HttpConnection::close()

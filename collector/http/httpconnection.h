@@ -61,6 +61,8 @@ private:
     void writeBody(const QByteArray &body);
     void watchOutput();
     void close();
+    void pullStream();
+    void onStreamPiece(quint64 id, Expected<QByteArray> piece);
 
     QTcpSocket *m_socket;
     HttpLimits m_limits;
@@ -99,6 +101,11 @@ private:
     bool m_draining = false;
     bool m_halfClosed = false;
     qint64 m_drained = 0;
+    // A streamed (chunked) answer in progress: the request stays in flight until its last piece is written.
+    std::shared_ptr<BodyStream> m_stream;
+    bool m_streamWaiting = false; // a piece has been asked for and not yet arrived
+    bool m_streamClose = false;   // close the connection after the last piece
+    quint64 m_streamId = 0;       // pieces of an earlier (aborted) stream are ignored
 };
 
 } // namespace Proctor::Collector::Http

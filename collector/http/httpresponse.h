@@ -2,6 +2,8 @@
 // An HTTP response value and the helpers that build the JSON ones.
 #pragma once
 
+#include <memory>
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -12,6 +14,8 @@
 
 namespace Proctor::Collector::Http {
 
+class BodyStream;
+
 struct HttpResponse
 {
     int status = 200;
@@ -19,6 +23,8 @@ struct HttpResponse
     QByteArray body;
     bool closeConnection = false;
     bool omitBody = false; // HEAD: the headers (Content-Length included) of the answer GET would get, no body
+    // Set: the body comes from the stream, chunked (`body` is ignored); see bodystream.h.
+    std::shared_ptr<BodyStream> stream;
 
     HttpResponse &setHeader(const QByteArray &name, const QByteArray &value);
     QByteArray header(QByteArrayView name) const;

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "analysis/devicegroups.h"
-#include "services/sessionriskassessor.h"
 #include "services/similarsessionsearch.h"
 #include "storage/analysisrepository.h"
 #include "storage/dbpool.h"
@@ -155,10 +154,13 @@ AnalysisService::compareKeyboard(const KeyboardComparisonRequest &request)
     });
 }
 
-QFuture<Expected<Analysis::RiskAssessment>> AnalysisService::sessionRisk(const QUuid &sessionId)
+QFuture<Expected<StoredAssessment>> AnalysisService::sessionRisk(const QUuid &sessionId)
 {
-    return m_db.run<Analysis::RiskAssessment>(
-        [sessionId](pqxx::connection &c) { return SessionRiskAssessor::assess(c, sessionId); });
+    // Read-only use case: a first assessment made here is stored (the one implementation) but not
+    // announced; the maintainer announces rises as data arrives.
+    return m_db.run<StoredAssessment>([sessionId](pqxx::connection &c) {
+        return AssessmentService::storedOrAssess(c, sessionId, nullptr);
+    });
 }
 
 QFuture<Expected<DeviceGroups>> AnalysisService::deviceGroups(bool onlyShared)

@@ -12,6 +12,7 @@
 #include "analysis/riskscore.h"
 #include "core/error.h"
 #include "services/analysistypes.h"
+#include "services/assessmentservice.h"
 
 namespace Proctor::Collector::Storage {
 class DbPool;
@@ -33,8 +34,8 @@ public:
     QFuture<Expected<SimilarSessions>> similarSessions(const SimilarSessionsRequest &request);
     // NotFound (/sessionA) when either session is unknown.
     QFuture<Expected<KeyboardComparison>> compareKeyboard(const KeyboardComparisonRequest &request);
-    // NotFound (id).
-    QFuture<Expected<Analysis::RiskAssessment>> sessionRisk(const QUuid &sessionId);
+    // The stored assessment (assessed and stored first when the session never was). NotFound (id).
+    QFuture<Expected<StoredAssessment>> sessionRisk(const QUuid &sessionId);
     // Every device (privacy-safe fingerprint hash) with its sessions and candidates; `onlyShared` keeps the
     // devices several candidates used. Candidates on several devices are listed either way.
     QFuture<Expected<DeviceGroups>> deviceGroups(bool onlyShared);

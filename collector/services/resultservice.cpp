@@ -4,6 +4,8 @@
 #include <QUrl>
 
 #include "live/announcer.h"
+#include "services/assessmentservice.h"
+#include "storage/assessmentrepository.h"
 #include "observability/metrics.h"
 #include "services/sessionservice.h"
 #include "storage/attemptrepository.h"
@@ -111,6 +113,9 @@ Expected<ResultOutcome> ResultService::submitOn(pqxx::connection &c, const Resul
     Storage::ResultRepository::finish(tx, submission.sessionId, out.score, out.passed, out.grade.number,
                                       submission.answersJson);
     Storage::ResultRepository::storeTelemetry(tx, submission.sessionId, submission.telemetry);
+    // The result changes the assessment (overtime, answer speed, the attempt's shape): re-assess soon.
+    Storage::AssessmentRepository::enqueue(tx, {submission.sessionId},
+                                           {AssessmentService::kRelatedDelaySeconds});
     disclose(tx, definition, session->candidateId, session->questionIds, submission.answers, out);
     tx.commit();
 

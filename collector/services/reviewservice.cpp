@@ -86,6 +86,14 @@ DashboardMetric metric(const std::optional<double> &value, const Storage::Dashbo
     return m;
 }
 
+QJsonArray intList(const QList<int> &values)
+{
+    QJsonArray out;
+    for (int v : values)
+        out.append(v);
+    return out;
+}
+
 Dashboard dashboardFrom(int days, const Storage::DashboardAggregates &a)
 {
     Dashboard d;
@@ -188,14 +196,16 @@ std::optional<QByteArray> ReviewService::resultsCacheKey(const Storage::ResultFi
         return std::nullopt;
     const QByteArray canonical =
         QJsonDocument(
-            QJsonObject{{QStringLiteral("test"), f.testId},
+            QJsonObject{{QStringLiteral("test"), QJsonArray::fromStringList(f.testIds)},
                         {QStringLiteral("from"), f.from ? f.from->toString(Qt::ISODate) : QString()},
                         {QStringLiteral("to"), f.to ? f.to->toString(Qt::ISODate) : QString()},
                         {QStringLiteral("passed"), f.passed ? QJsonValue(*f.passed) : QJsonValue()},
                         {QStringLiteral("q"), f.query},
-                        {QStringLiteral("risk"), f.risk},
+                        {QStringLiteral("risk"), intList(f.riskLevels)},
+                        {QStringLiteral("review"), intList(f.reviewStates)},
                         {QStringLiteral("fingerprint"), f.fingerprint},
                         {QStringLiteral("sort"), f.sort},
+                        {QStringLiteral("ascending"), f.isAscending()},
                         {QStringLiteral("limit"), page.limit}})
             .toJson(QJsonDocument::Compact);
     return "results:" + QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex().left(32);

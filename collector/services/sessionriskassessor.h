@@ -17,7 +17,8 @@ class SessionRiskAssessor
 {
 public:
     // NotFound naming `id` for an unknown session.
-    static Expected<Analysis::RiskAssessment> assess(pqxx::connection &c, const QUuid &sessionId);
+    static Expected<Analysis::RiskAssessment> assess(pqxx::connection &c, const QUuid &sessionId,
+                                                     const Analysis::RiskConfig &config = {});
 };
 
 } // namespace Proctor::Collector::Services

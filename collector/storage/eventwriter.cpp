@@ -226,6 +226,8 @@ void EventWriter::writerLoop()
 
 void EventWriter::writeGroup(std::vector<Request> &group, std::unique_ptr<WriterConnection> &conn)
 {
+    std::vector<QUuid> changed; // sessions with new rows in the last commit
+    QSet<QUuid> seen;
     auto insert = [&](const std::vector<Request *> &requests) -> QSet<QByteArray> {
         ArrayParams p;
         bool first = true;
@@ -241,10 +243,22 @@ void EventWriter::writeGroup(std::vector<Request> &group, std::unique_ptr<Writer
         tx.commit();
         QSet<QByteArray> inserted;
         inserted.reserve(int(res.size()));
-        for (const auto &row : res)
-            inserted.insert(rowKey(QUuid::fromString(QLatin1String(row[0].c_str())),
-                                   QUuid::fromString(QLatin1String(row[1].c_str()))));
+        for (const auto &row : res) {
+            const QUuid session = QUuid::fromString(QLatin1String(row[0].c_str()));
+            inserted.insert(rowKey(session, QUuid::fromString(QLatin1String(row[1].c_str()))));
+            // Rows arrive grouped by request, so comparing with the last one skips most lookups.
+            if (m_observer && (changed.empty() || changed.back() != session) && !seen.contains(session)) {
+                seen.insert(session);
+                changed.push_back(session);
+            }
+        }
         return inserted;
+    };
+    auto notify = [&] {
+        if (m_observer && !changed.empty())
+            m_observer(changed);
+        changed.clear();
+        seen.clear();
     };
 
     auto complete = [&](const std::vector<Request *> &requests, QSet<QByteArray> &inserted) {
@@ -280,6 +294,7 @@ void EventWriter::writeGroup(std::vector<Request> &group, std::unique_ptr<Writer
         m_commitSeconds->Observe(double(timer.nsecsElapsed()) / 1e9);
         m_groupRows->Observe(rows);
         complete(all, inserted);
+        notify();
         return;
     } catch (...) {
         const Error e = currentExceptionAsError(QStringLiteral("event group commit"));
@@ -306,6 +321,7 @@ void EventWriter::writeGroup(std::vector<Request> &group, std::unique_ptr<Writer
         try {
             QSet<QByteArray> inserted = insert({r});
             complete({r}, inserted);
+            notify();
         } catch (...) {
             const Error e = currentExceptionAsError(QStringLiteral("event insert"));
             if (e.code == ErrorCode::Unavailable) {

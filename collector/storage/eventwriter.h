@@ -68,6 +68,11 @@ public:
     void stop();
 
     void submit(std::vector<EventRow> rows, Completion done);
+    // Called on a writer thread after each commit (and after its requests were completed) with the
+    // distinct sessions that got new rows; must be quick (the assessment maintainer only notes them).
+    // Set before start().
+    using CommitObserver = std::function<void(const std::vector<QUuid> &sessions)>;
+    void setCommitObserver(CommitObserver observer) { m_observer = std::move(observer); }
     int queuedRows() const { return m_queuedRows.load(); }
 
 private:
@@ -83,6 +88,7 @@ private:
 
     QString m_url;
     EventWriterOptions m_options;
+    CommitObserver m_observer;
 
     std::mutex m_mutex;
     std::condition_variable m_wake;

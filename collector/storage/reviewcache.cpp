@@ -27,7 +27,7 @@ ReviewCache::ReviewCache(Redis::RedisClient &redis, int ttlSeconds, QObject *par
 
 void ReviewCache::get(const QByteArray &key, Callback callback)
 {
-    if (!m_redis.isConnected()) {
+    if (m_ttlSeconds <= 0 || !m_redis.isConnected()) { // off: every read is a miss and nothing is stored
         callback({});
         return;
     }
@@ -47,7 +47,7 @@ void ReviewCache::get(const QByteArray &key, Callback callback)
 
 void ReviewCache::put(const QByteArray &key, const QByteArray &generation, const QByteArray &value)
 {
-    if (generation.isEmpty() || !m_redis.isConnected())
+    if (m_ttlSeconds <= 0 || generation.isEmpty() || !m_redis.isConnected())
         return;
     m_redis.command(
         {"SET", entryKey(generation, key), value, "EX", QByteArray::number(m_ttlSeconds)},

@@ -34,7 +34,8 @@ public:
     };
     using Callback = std::function<void(const Lookup &)>;
 
-    // `ttlSeconds` bounds staleness from changes that do not invalidate (late events of finished sessions).
+    // `ttlSeconds` bounds staleness from changes that do not invalidate (late events of finished sessions,
+    // re-assessments, review decisions); 0 turns the cache off (PROCTOR_REVIEW_CACHE_TTL_SECONDS=0).
     explicit ReviewCache(Redis::RedisClient &redis, int ttlSeconds = 30, QObject *parent = nullptr);
 
     // `callback` runs on this object's thread.

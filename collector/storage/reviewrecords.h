@@ -25,8 +25,41 @@ template <typename Row> struct Page
     QString nextCursor;
 };
 
-// Event counts per violation type (ReviewSql::violationTypes()), only the types that occurred.
+// Event counts per violation type, only the types that occurred (the stored sessions.violations).
 using ViolationCounts = QMap<QString, qint64>;
+
+// The proctor's decision on a session (sessions.review_state): 0 unreviewed, 1 cleared, 2 violation
+// confirmed, 3 needs a second look. The wire names are in reviewStateName().
+enum class ReviewState : int
+{
+    Unreviewed = 0,
+    Cleared = 1,
+    Violation = 2,
+    SecondLook = 3
+};
+
+inline QString reviewStateName(ReviewState s)
+{
+    switch (s) {
+    case ReviewState::Cleared:
+        return QStringLiteral("cleared");
+    case ReviewState::Violation:
+        return QStringLiteral("violation");
+    case ReviewState::SecondLook:
+        return QStringLiteral("second_look");
+    case ReviewState::Unreviewed:
+        break;
+    }
+    return QStringLiteral("unreviewed");
+}
+
+// sessions.risk_level 0..2 as its wire name.
+inline QString riskLevelName(int level)
+{
+    return level >= 2   ? QStringLiteral("high")
+           : level == 1 ? QStringLiteral("medium")
+                        : QStringLiteral("low");
+}
 
 struct CandidateSummary
 {
@@ -37,11 +70,11 @@ struct CandidateSummary
     QString position;
 };
 
-// The event-based risk of the review lists (ReviewSql::violationJoins).
+// The stored risk assessment's score and level (sessions.risk_score, risk_level), as every reader shows it.
 struct ListRisk
 {
     int score = 0;
-    QString level; // low | medium | high
+    QString level = QStringLiteral("low"); // low | medium | high
 };
 
 struct ResultRow
@@ -59,6 +92,8 @@ struct ResultRow
     QString fingerprintHash;
     ListRisk risk;
     ViolationCounts violations;
+    qint64 violationCount = 0;
+    ReviewState reviewState = ReviewState::Unreviewed;
 };
 using ResultPage = Page<ResultRow>;
 
@@ -101,6 +136,9 @@ struct SessionRecord
     qint64 eventCount = 0;
     QDateTime lastEventAt;
     ListRisk risk;
+    qint64 violationCount = 0;
+    ReviewState reviewState = ReviewState::Unreviewed;
+    QDateTime assessedAt;          // invalid: not assessed yet
     QStringList questionIds;       // drawn for this attempt, in order
     QJsonArray answers;            // as submitted: [{questionId, optionIds}]
     QJsonArray telemetryQuestions; // as submitted: [{questionId, latencyMs, answerChanges}]
@@ -226,7 +264,7 @@ struct AnomalousCandidate
 {
     qint64 candidateId = 0;
     QString name;
-    qint64 anomalies = 0; // violation events
+    qint64 anomalies = 0; // stored violation counts summed
     qint64 sessions = 0;  // sessions with at least one
 };
 
@@ -234,7 +272,7 @@ struct DashboardAggregates
 {
     DashboardWindows completed;
     DashboardWindows averageScore;
-    DashboardWindows anomalies; // sessions whose list risk is not low
+    DashboardWindows anomalies; // sessions whose stored risk level is not low
     DashboardWindows uniqueCandidates;
     DashboardWindows passRate; // percent
     QList<DayCount> perDay;    // every day of the period, oldest first

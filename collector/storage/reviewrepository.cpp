@@ -3,6 +3,9 @@
 // search.
 #include "storage/reviewrepository.h"
 
+#include <optional>
+#include <utility>
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -54,7 +57,7 @@ QJsonValue jsonValue(const pqxx::field &f)
     return AdminSql::jsonb(f);
 }
 
-// The `violations` jsonb of ReviewSql::violationJoins: type -> count, zero counts left out.
+// The stored `violations` jsonb (sessions.violations): type -> count, zero counts left out.
 ViolationCounts violationCounts(const pqxx::field &f)
 {
     ViolationCounts out;
@@ -67,10 +70,38 @@ ViolationCounts violationCounts(const pqxx::field &f)
 // c.id, c.last_name, c.first_name, c.middle_name, c.position starting at `i`.
 const char *kCandidateColumns = "c.id, c.last_name, c.first_name, c.middle_name, c.position";
 
-// A session id prefix as a LIKE pattern: the query's own % and _ are literal, or "%%" would match every id.
-QString idPrefixPattern(const QString &query)
+// The trigram-indexed name text of candidate alias `c` (proctor_candidate_names, 0010): last, first and
+// middle name, then first and last name, so "Иван Иванов" and "Иванов Иван" both match.
+std::string candidateNames(const std::string &alias)
 {
-    return AdminSql::containsPattern(query.trimmed()).mid(1);
+    return "proctor_candidate_names(" + alias + ".last_name, " + alias + ".first_name, " + alias +
+           ".middle_name)";
+}
+
+// A session id prefix ("3f2a", "3f2a9c1e-7") as the range of uuids that start with it, or nullopt when the
+// text cannot begin a uuid: a range uses the primary key, a LIKE on the id's text reads every session.
+std::optional<std::pair<std::string, std::string>> idPrefixRange(const QString &query)
+{
+    const QString q = query.trimmed().toLower();
+    static const QString layout = QStringLiteral("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx");
+    if (q.isEmpty() || q.size() > layout.size())
+        return std::nullopt;
+    QString lo, hi;
+    for (qsizetype i = 0; i < layout.size(); ++i) {
+        const bool dash = layout[i] == QLatin1Char('-');
+        if (i < q.size()) {
+            const QChar ch = q[i];
+            if (dash ? ch != QLatin1Char('-')
+                     : !(ch.isDigit() || (ch >= QLatin1Char('a') && ch <= QLatin1Char('f'))))
+                return std::nullopt;
+            lo += ch;
+            hi += ch;
+        } else {
+            lo += dash ? QLatin1Char('-') : QLatin1Char('0');
+            hi += dash ? QLatin1Char('-') : QLatin1Char('f');
+        }
+    }
+    return std::make_pair(toStd(lo), toStd(hi));
 }
 
 CandidateSummary candidateFrom(const pqxx::row &r, int i)
@@ -94,14 +125,68 @@ bool sessionExists(pqxx::transaction_base &tx, const QUuid &id)
     return !tx.exec_params("SELECT 1 FROM sessions WHERE id = $1", toStd(uuidText(id))).empty();
 }
 
+// One column of a results sort: the SQL expression ordered on, how its value travels in the cursor (text)
+// and the cast that turns the cursor text back into the column's type.
+struct KeyColumn
+{
+    std::string expr;
+    std::string text;
+    std::string cast;
+};
+
+// The results sorts: the named column(s), then the finishing time and the id so every row has one place in
+// the order (keyset paging needs a total order). Each has an index in 0010_review_reads.sql.
+std::vector<KeyColumn> resultSortColumns(const QString &sort)
+{
+    const KeyColumn finished{"s.finished_at", keyTime("s.finished_at"), "timestamptz"};
+    if (sort == QLatin1String("score"))
+        return {{"s.score", "s.score::text", "integer"}, finished};
+    if (sort == QLatin1String("risk"))
+        return {{"s.risk_score", "s.risk_score::text", "smallint"}, finished};
+    if (sort == QLatin1String("duration"))
+        return {{"(s.finished_at - s.started_at)", "(s.finished_at - s.started_at)::text", "interval"},
+                finished};
+    if (sort == QLatin1String("candidate"))
+        return {{"c.last_name", "c.last_name", "text"},
+                {"c.first_name", "c.first_name", "text"},
+                {"c.middle_name", "c.middle_name", "text"},
+                {"c.id", "c.id::text", "bigint"},
+                finished};
+    return {finished};
+}
+
+// A PostgreSQL array literal of whole numbers ("{1,2}").
+std::string intArray(const QList<int> &values)
+{
+    std::string out = "{";
+    for (int v : values)
+        out += (out.size() > 1 ? "," : "") + std::to_string(v);
+    return out + "}";
+}
+
+// A PostgreSQL array literal of test ids (checked against [A-Za-z0-9_-] by the caller; quoted anyway).
+std::string textArray(const QStringList &values)
+{
+    std::string out = "{";
+    for (const QString &v : values) {
+        QString quoted = v;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        out += (out.size() > 1 ? ",\"" : "\"") + toStd(quoted) + "\"";
+    }
+    return out + "}";
+}
+
 } // namespace
 
 Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &f, const PageRequest &page)
 {
     Params p;
     std::string where = "s.finished_at IS NOT NULL AND s.kind = 'test'";
-    if (!f.testId.isEmpty())
-        where += " AND s.test_id = " + p.add(f.testId);
+    if (f.testIds.size() == 1)
+        where += " AND s.test_id = " + p.add(f.testIds.first());
+    else if (!f.testIds.isEmpty())
+        where += " AND s.test_id = ANY(" + p.add(textArray(f.testIds)) + "::text[])";
     if (f.from)
         where += " AND s.finished_at >= (" + p.add(f.from->toString(Qt::ISODate)) +
                  "::date::timestamp AT TIME ZONE 'UTC')";
@@ -113,42 +198,69 @@ Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &f, const P
     if (!f.fingerprint.isEmpty())
         where += " AND s.fingerprint_hash = " + p.add(f.fingerprint);
     if (!f.query.isEmpty()) {
+        // The matching sessions first (trigram indexes on names and numbers, the key range of an id
+        // prefix), then the order and page: walking the sort order and testing each session's name reads
+        // the whole table when the name is rare.
         const std::string like = p.add(AdminSql::containsPattern(f.query));
-        where += " AND (concat_ws(' ', c.last_name, c.first_name, c.middle_name) ILIKE " + like +
-                 " OR concat_ws(' ', c.first_name, c.last_name) ILIKE " + like + " OR cert.number ILIKE " +
-                 like + " OR s.id::text LIKE lower(" + p.add(idPrefixPattern(f.query)) + "))";
+        // (Finished test sessions of the matching candidates: read index-only from
+        // sessions_review_candidate.)
+        std::string matches =
+            "SELECT x.id FROM sessions x WHERE x.finished_at IS NOT NULL AND x.kind = 'test' AND "
+            "x.candidate_id IN (SELECT xc.id FROM candidates xc WHERE " +
+            candidateNames("xc") + " ILIKE " + like +
+            ") UNION SELECT xe.session_id FROM certificates xe WHERE xe.number ILIKE " + like;
+        if (const auto range = idPrefixRange(f.query))
+            matches += " UNION SELECT x.id FROM sessions x WHERE x.id BETWEEN " + p.add(range->first) +
+                       "::uuid AND " + p.add(range->second) + "::uuid";
+        where += " AND s.id IN (SELECT id FROM (" + matches + ") m(id) OFFSET 0)";
     }
-    if (!f.risk.isEmpty())
-        where += " AND rl.level = " + p.add(f.risk);
+    // One value as an equality (the planner then uses the (value, finished_at, id) index in order).
+    if (f.riskLevels.size() == 1)
+        where += " AND s.risk_level = " + p.add(std::to_string(f.riskLevels.first())) + "::smallint";
+    else if (!f.riskLevels.isEmpty())
+        where += " AND s.risk_level = ANY(" + p.add(intArray(f.riskLevels)) + "::smallint[])";
+    if (f.reviewStates.size() == 1)
+        where += " AND s.review_state = " + p.add(std::to_string(f.reviewStates.first())) + "::smallint";
+    else if (!f.reviewStates.isEmpty())
+        where += " AND s.review_state = ANY(" + p.add(intArray(f.reviewStates)) + "::smallint[])";
 
-    const bool byScore = f.sort == QLatin1String("score");
-    const std::string sortName = byScore ? "score" : "finished";
-    if (page.after) {
-        const QJsonArray &k = *page.after;
-        if (k.size() != 3 || k[0].toString() != QString::fromStdString(sortName) ||
-            QUuid::fromString(k[2].toString()).isNull())
-            return tl::unexpected(badCursor());
-        if (byScore) {
-            if (!k[1].isDouble())
-                return tl::unexpected(badCursor());
-            where += " AND (s.score, s.id) < (" + p.add(QString::number(k[1].toInt())) + "::integer, " +
-                     p.add(k[2].toString()) + "::uuid)";
-        } else {
-            where += " AND (s.finished_at, s.id) < (" + p.add(k[1].toString()) + "::timestamptz, " +
-                     p.add(k[2].toString()) + "::uuid)";
-        }
+    const std::vector<KeyColumn> keys = resultSortColumns(f.sort);
+    const bool ascending = f.isAscending();
+    const char *dir = ascending ? " ASC" : " DESC";
+    std::string order, keyTuple, keyTexts;
+    for (const KeyColumn &k : keys) {
+        order += k.expr + dir + ", ";
+        keyTuple += k.expr + ", ";
+        keyTexts += ", " + k.text;
     }
-    const std::string order = byScore ? "s.score DESC, s.id DESC" : "s.finished_at DESC, s.id DESC";
+    order += std::string("s.id") + dir;
+    keyTuple += "s.id";
+    if (page.after) {
+        // [sort, ascending, key texts..., id]: a cursor of another sort or direction is refused, not
+        // misread.
+        const QJsonArray &k = *page.after;
+        if (k.size() != qsizetype(keys.size()) + 3 || k[0].toString() != f.sort || !k[1].isBool() ||
+            k[1].toBool() != ascending || QUuid::fromString(k[k.size() - 1].toString()).isNull())
+            return tl::unexpected(badCursor());
+        std::string values;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (!k[qsizetype(i) + 2].isString())
+                return tl::unexpected(badCursor());
+            values += p.add(k[qsizetype(i) + 2].toString()) + "::" + keys[i].cast + ", ";
+        }
+        values += p.add(k[k.size() - 1].toString()) + "::uuid";
+        where += " AND (" + keyTuple + ") " + (ascending ? ">" : "<") + " (" + values + ")";
+    }
     const std::string sql =
         "SELECT s.id::text, s.test_id, t.title, " + std::string(kCandidateColumns) + ", " +
         iso("s.started_at") + ", " + iso("s.finished_at") +
         ", extract(epoch FROM s.finished_at - s.started_at)::bigint, s.score, s.passed, cert.number, "
-        "s.fingerprint_hash, rs.score, rl.level, v.violations::text, " +
-        keyTime("s.finished_at") +
+        "s.fingerprint_hash, s.risk_score, s.risk_level, s.violations::text, s.violation_count, "
+        "s.review_state" +
+        keyTexts +
         " FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = s.test_id "
-        "LEFT JOIN certificates cert ON cert.session_id = s.id " +
-        ReviewSql::violationJoins() + " WHERE " + where + " ORDER BY " + order + " LIMIT " +
-        std::to_string(page.limit + 1);
+        "LEFT JOIN certificates cert ON cert.session_id = s.id WHERE " +
+        where + " ORDER BY " + order + " LIMIT " + std::to_string(page.limit + 1);
 
     pqxx::nontransaction tx(c);
     const pqxx::result r = tx.exec_params(sql, p.dynamic());
@@ -168,11 +280,15 @@ Expected<ResultPage> results(pqxx::connection &c, const ResultFilter &f, const P
         item.passed = optional<bool>(row[12]);
         item.certificateNumber = optionalText(row[13]);
         item.fingerprintHash = text(row[14]);
-        item.risk = ListRisk{row[15].as<int>(), text(row[16])};
+        item.risk = ListRisk{row[15].as<int>(), riskLevelName(row[16].as<int>())};
         item.violations = violationCounts(row[17]);
+        item.violationCount = row[18].as<qint64>();
+        item.reviewState = ReviewState(row[19].as<int>());
         out.items.append(std::move(item));
-        lastKey = byScore ? QJsonArray{QStringLiteral("score"), row[11].as<int>(), text(row[0])}
-                          : QJsonArray{QStringLiteral("finished"), text(row[18]), text(row[0])};
+        lastKey = QJsonArray{f.sort, ascending};
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            lastKey.append(text(row[20 + int(k)]));
+        lastKey.append(text(row[0]));
     }
     out.nextCursor = nextCursor(int(r.size()) > page.limit, lastKey);
     return out;
@@ -191,15 +307,15 @@ Expected<SessionRecord> session(pqxx::connection &c, const QUuid &id)
             iso("cert.issued_at") +
             ", cert.revoked_at IS NOT NULL, s.fingerprint_hash, "
             "s.fingerprint::text, host(s.client_ip), s.user_agent, array_to_json(s.question_ids)::text, "
-            "s.answers::text, tel.questions::text, v.violations::text, v.event_count, rs.score, "
-            "rl.level, s.locale, " +
-            iso("v.last_event_at") +
-            ", c.persistent_id, t.time_limit_seconds, round(ot.seconds)::bigint"
+            "s.answers::text, tel.questions::text, s.violations::text, s.event_count, s.risk_score, "
+            "s.risk_level, s.locale, " +
+            iso("s.last_event_at") + ", c.persistent_id, t.time_limit_seconds, round(" +
+            ReviewSql::overtimeSecondsExpression() + ")::bigint, s.violation_count, s.review_state, " +
+            iso("s.assessed_at") +
             " FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = "
             "s.test_id "
             "LEFT JOIN certificates cert ON cert.session_id = s.id "
-            "LEFT JOIN session_telemetry tel ON tel.session_id = s.id " +
-            ReviewSql::violationJoins() + " WHERE s.id = $1",
+            "LEFT JOIN session_telemetry tel ON tel.session_id = s.id WHERE s.id = $1",
         toStd(uuidText(id)));
     if (r.empty())
         return makeError(ErrorCode::NotFound, QStringLiteral("no such session"), QStringLiteral("id"));
@@ -232,12 +348,15 @@ Expected<SessionRecord> session(pqxx::connection &c, const QUuid &id)
     out.telemetryQuestions = AdminSql::jsonb(row[28]).toArray();
     out.violations = violationCounts(row[29]);
     out.eventCount = row[30].as<qint64>();
-    out.risk = ListRisk{row[31].as<int>(), text(row[32])};
+    out.risk = ListRisk{row[31].as<int>(), riskLevelName(row[32].as<int>())};
     out.locale = text(row[33]);
     out.lastEventAt = AdminSql::timestamp(row[34]);
     out.persistentId = text(row[35]);
     out.timeLimitSeconds = row[36].as<int>();
     out.overtimeSeconds = row[37].as<qint64>();
+    out.violationCount = row[38].as<qint64>();
+    out.reviewState = ReviewState(row[39].as<int>());
+    out.assessedAt = AdminSql::timestamp(row[40]);
     return out;
 }
 
@@ -315,7 +434,7 @@ Expected<AbandonedPage> abandoned(pqxx::connection &c, const QString &kind, int 
     Params p;
     std::string where = "s.finished_at IS NULL AND s.kind = " + p.add(kind);
     if (idleMinutes > 0)
-        where += " AND GREATEST(s.started_at, v.last_event_at) < now() - make_interval(mins => " +
+        where += " AND GREATEST(s.started_at, s.last_event_at) < now() - make_interval(mins => " +
                  p.add(std::to_string(idleMinutes)) + "::integer)";
     if (page.after) {
         const QJsonArray &k = *page.after;
@@ -327,12 +446,12 @@ Expected<AbandonedPage> abandoned(pqxx::connection &c, const QString &kind, int 
     pqxx::nontransaction tx(c);
     const pqxx::result r = tx.exec_params(
         "SELECT s.id::text, s.kind, s.test_id, t.title, " + std::string(kCandidateColumns) + ", " +
-            iso("s.started_at") + ", " + iso("v.last_event_at") + ", v.event_count, v.violations::text, " +
+            iso("s.started_at") + ", " + iso("s.last_event_at") + ", s.event_count, s.violations::text, " +
             keyTime("s.started_at") +
             ", s.fingerprint_hash "
-            "FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = s.test_id " +
-            ReviewSql::violationJoins() + " WHERE " + where +
-            " ORDER BY s.started_at DESC, s.id DESC LIMIT " + std::to_string(page.limit + 1),
+            "FROM sessions s JOIN candidates c ON c.id = s.candidate_id JOIN tests t ON t.id = s.test_id "
+            "WHERE " +
+            where + " ORDER BY s.started_at DESC, s.id DESC LIMIT " + std::to_string(page.limit + 1),
         p.dynamic());
     AbandonedPage out;
     QJsonArray lastKey;
@@ -420,27 +539,30 @@ Expected<CertificatePage> certificates(pqxx::connection &c, const CertificateFil
 Expected<SearchHits> search(pqxx::connection &c, const QString &query)
 {
     const std::string like = toStd(AdminSql::containsPattern(query.trimmed()));
-    const std::string prefix = toStd(idPrefixPattern(query).toLower());
+    const auto range = idPrefixRange(query);
     pqxx::nontransaction tx(c);
     SearchHits out;
-    for (const auto &row : tx.exec_params(
-             "SELECT " + std::string(kCandidateColumns) +
-                 ", c.email, (SELECT count(*) FROM sessions x WHERE x.candidate_id = c.id) "
-                 "FROM candidates c WHERE concat_ws(' ', c.last_name, c.first_name, c.middle_name) ILIKE $1 "
-                 "OR concat_ws(' ', c.first_name, c.last_name) ILIKE $1 OR c.email ILIKE $1 ORDER BY "
-                 "c.last_name, c.first_name, c.id LIMIT 10",
-             like)) {
+    for (const auto &row :
+         tx.exec_params("SELECT " + std::string(kCandidateColumns) +
+                            ", c.email, (SELECT count(*) FROM sessions x WHERE x.candidate_id = c.id) "
+                            "FROM candidates c WHERE " +
+                            candidateNames("c") +
+                            " ILIKE $1 OR c.email ILIKE $1 ORDER BY "
+                            "c.last_name, c.first_name, c.id LIMIT 10",
+                        like)) {
         out.candidates.append(CandidateHit{candidateFrom(row, 0), optionalText(row[5]), row[6].as<qint64>()});
     }
-    for (const auto &row :
-         tx.exec_params("SELECT s.id::text, s.kind, s.status, s.test_id, s.score, s.passed, " +
-                            iso("s.started_at") + ", " + std::string(kCandidateColumns) +
-                            " FROM sessions s JOIN candidates c ON c.id = s.candidate_id "
-                            "WHERE s.id::text LIKE $2 OR concat_ws(' ', c.last_name, c.first_name, "
-                            "c.middle_name) ILIKE $1 "
-                            "OR concat_ws(' ', c.first_name, c.last_name) ILIKE $1 ORDER BY s.started_at "
-                            "DESC, s.id DESC LIMIT 10",
-                        like, prefix))
+    for (const auto &row : tx.exec_params(
+             "SELECT s.id::text, s.kind, s.status, s.test_id, s.score, s.passed, " + iso("s.started_at") +
+                 ", " + std::string(kCandidateColumns) +
+                 " FROM sessions s JOIN candidates c ON c.id = s.candidate_id "
+                 "WHERE s.id IN (SELECT id FROM (SELECT x.id FROM candidates xc JOIN sessions x ON "
+                 "x.candidate_id = xc.id WHERE " +
+                 candidateNames("xc") +
+                 " ILIKE $1 UNION SELECT x.id FROM sessions x WHERE x.id BETWEEN $2::uuid AND "
+                 "$3::uuid) m(id) OFFSET 0) ORDER BY s.started_at DESC, s.id DESC LIMIT 10",
+             like, range ? range->first : std::string("ffffffff-ffff-ffff-ffff-ffffffffffff"),
+             range ? range->second : std::string("00000000-0000-0000-0000-000000000000")))
         out.sessions.append(SessionHit{uuid(row[0]), text(row[1]), text(row[2]), text(row[3]),
                                        optional<int>(row[4]), optional<bool>(row[5]),
                                        AdminSql::timestamp(row[6]), candidateFrom(row, 7)});

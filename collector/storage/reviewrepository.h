@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Read-only queries behind the review reads (Services::ReviewService): SQL in, the records of
-// reviewrecords.h out. BadParameter for a cursor from another list, NotFound for unknown ids.
+// reviewrecords.h out. BadParameter for a cursor from another list, NotFound for unknown ids. Risk, level,
+// violation counts, event counts and the review state are the stored columns of the session (0006), never
+// recomputed from the events here.
 #pragma once
 
 #include <optional>
@@ -8,6 +10,8 @@
 #include <pqxx/pqxx>
 
 #include <QDate>
+#include <QList>
+#include <QStringList>
 #include <QUuid>
 
 #include "core/error.h"
@@ -16,16 +20,21 @@
 
 namespace Proctor::Collector::Storage {
 
+// Every list filter is optional; the lists (test ids, risk levels, review states) match any of their items.
 struct ResultFilter
 {
-    QString testId;
+    QStringList testIds;
     std::optional<QDate> from; // finished on or after this UTC day
     std::optional<QDate> to;   // finished on or before this UTC day
     std::optional<bool> passed;
     QString query;                             // names, certificate number, session id
-    QString risk;                              // low | medium | high
+    QList<int> riskLevels;                     // sessions.risk_level: 0 low, 1 medium, 2 high
+    QList<int> reviewStates;                   // sessions.review_state (ReviewState)
     QString fingerprint;                       // privacy-safe device hash (a fingerprint group)
-    QString sort = QStringLiteral("finished"); // finished | score (both newest/highest first)
+    QString sort = QStringLiteral("finished"); // finished | score | risk | duration | candidate
+    std::optional<bool> ascending; // nullopt: the sort's default (descending; candidate ascending)
+
+    bool isAscending() const { return ascending.value_or(sort == QLatin1String("candidate")); }
 };
 
 struct CertificateFilter

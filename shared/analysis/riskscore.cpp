@@ -112,7 +112,107 @@ double mouseDistance(const MouseSimilarityHit &h)
                               : std::numeric_limits<double>::infinity();
 }
 
+double readingFloorMs(const AnswerTiming &a, const RiskConfig &config)
+{
+    return config.readBaseMs + config.readMsPerChar * static_cast<double>(a.textChars);
+}
+
+void speedFactors(std::vector<RiskFactor> &factors, const RiskInput &input, const RiskConfig &config)
+{
+    std::vector<std::string> fast;
+    std::size_t correct = 0;
+    double floorSum = 0.0;
+    for (const AnswerTiming &a : input.answers) {
+        floorSum += readingFloorMs(a, config);
+        if (!a.correct)
+            continue;
+        ++correct;
+        if (a.latencyMs >= 0.0 && a.latencyMs < readingFloorMs(a, config))
+            fast.push_back(a.questionId);
+    }
+    if (fast.size() >= static_cast<std::size_t>(std::max(1, config.minFastAnswers)) &&
+        2 * fast.size() >= correct) {
+        RiskFactor f;
+        f.reasonKey = "risk.answer_speed";
+        f.points = config.answerSpeedPoints;
+        f.observed = static_cast<double>(fast.size());
+        f.threshold = config.minFastAnswers;
+        f.count = fast.size();
+        f.questionIds = std::move(fast);
+        factors.push_back(std::move(f));
+    }
+    const double attemptMs = input.attemptSeconds * 1000.0;
+    if (input.finished && correct > 0 && floorSum > 0.0 && attemptMs < floorSum) {
+        RiskFactor f;
+        f.reasonKey = "risk.fast_attempt";
+        f.points = config.fastAttemptPoints;
+        f.observed = attemptMs;
+        f.threshold = floorSum;
+        f.count = 1;
+        factors.push_back(std::move(f));
+    }
+    const double questions = static_cast<double>(std::max(input.questionCount, input.answers.size()));
+    const double fastLimit = config.fastSecondsPerQuestion * questions;
+    if (input.finished && input.scorePercent >= config.fastHighScorePercent && input.studySeconds >= 0.0 &&
+        input.studySeconds < config.minStudySeconds && questions > 0 && input.attemptSeconds < fastLimit) {
+        RiskFactor f;
+        f.reasonKey = "risk.fast_high_score";
+        f.points = config.fastHighScorePoints;
+        f.observed = input.attemptSeconds;
+        f.threshold = fastLimit;
+        f.count = 1;
+        factors.push_back(std::move(f));
+    }
+}
+
+bool shortOrNearEmpty(bool closed, double seconds, std::size_t answered, std::size_t questions,
+                      const RiskConfig &config)
+{
+    if (!closed)
+        return false;
+    const bool nearEmpty =
+        static_cast<double>(answered) <=
+        config.nearEmptyAnswerFraction * static_cast<double>(std::max<std::size_t>(1, questions));
+    return seconds < config.shortAttemptSeconds || nearEmpty;
+}
+
+void burstFactor(std::vector<RiskFactor> &factors, const RiskInput &input, const RiskConfig &config)
+{
+    if (!shortOrNearEmpty(input.closed, input.attemptSeconds, input.answeredCount, input.questionCount,
+                          config))
+        return;
+    std::set<std::string> related;
+    for (const NearbyAttempt &n : input.nearbyAttempts)
+        if ((n.sameAddress || n.sameDevice) &&
+            shortOrNearEmpty(n.closed, n.durationSeconds, n.answered, n.questions, config))
+            related.insert(n.sessionId);
+    const std::size_t total = related.size() + 1;
+    if (total < static_cast<std::size_t>(std::max(2, config.burstAttempts)))
+        return;
+    RiskFactor f;
+    f.reasonKey = "risk.attempt_burst";
+    f.points = config.attemptBurstPoints;
+    f.observed = static_cast<double>(total);
+    f.threshold = config.burstAttempts;
+    f.count = related.size();
+    f.relatedSessionIds.assign(related.begin(), related.end());
+    factors.push_back(std::move(f));
+}
+
 } // namespace
+
+const std::vector<std::string> &violationEventTypes()
+{
+    static const std::vector<std::string> types{"focus_loss",    "visibility_hidden",  "copy_attempt",
+                                                "cut_attempt",   "paste_attempt",      "context_menu",
+                                                "print_attempt", "screenshot_attempt", "fullscreen_exit"};
+    return types;
+}
+
+bool isAfterFinish(const RiskEvent &event, const RiskEvent &finished)
+{
+    return &event != &finished && event.clientTsMs > finished.clientTsMs;
+}
 
 const char *riskLevelName(RiskLevel level) noexcept
 {
@@ -148,8 +248,11 @@ RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config)
     std::vector<std::string> fullscreen;
     const RiskEvent *pendingLoss = nullptr;
     const RiskEvent *finished = nullptr;
+    const auto &violationTypes = violationEventTypes();
     for (const RiskEvent *e : events) {
         const std::string &type = e->type;
+        if (std::find(violationTypes.begin(), violationTypes.end(), type) != violationTypes.end())
+            ++out.violations[type];
         if (type == "focus_loss") {
             focusLosses.push_back(e->eventId);
             if (!pendingLoss) {
@@ -215,7 +318,7 @@ RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config)
     if (finished) {
         std::vector<std::string> late;
         for (const RiskEvent *e : events) {
-            if (e == finished || e->clientTsMs <= finished->clientTsMs) {
+            if (!isAfterFinish(*e, *finished)) {
                 continue;
             }
             const bool allowed = std::find(config.allowedAfterFinish.begin(), config.allowedAfterFinish.end(),
@@ -247,6 +350,9 @@ RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config)
             f.eventIds.push_back(finished->eventId);
         factors.push_back(std::move(f));
     }
+
+    speedFactors(factors, input, config);
+    burstFactor(factors, input, config);
 
     crossSessionFactor(
         factors, "risk.mouse_similarity", input.mouseHits, input.mouseCheck, ChanceModel::priorMouse(),

@@ -48,6 +48,29 @@ struct CrossSessionCheck
     ChanceModel model;
 };
 
+// One drawn question of the attempt, for the answer-speed factors. latencyMs < 0: the page sent no time.
+struct AnswerTiming
+{
+    std::string questionId;
+    double latencyMs = -1.0; // from the result's question telemetry (first view to last answer change)
+    bool answered = false;
+    bool correct = false;
+    std::size_t textChars = 0; // question text plus option texts: what must be read before answering
+};
+
+// Another attempt opened from the same client address or the same device within attemptBurstWindow of
+// this one (issue 13's oracle pattern), as the server recorded it.
+struct NearbyAttempt
+{
+    std::string sessionId;
+    bool sameAddress = false;
+    bool sameDevice = false;
+    bool closed = false; // finished, expired or abandoned; open attempts are not judged yet
+    double durationSeconds = 0.0;
+    std::size_t answered = 0;
+    std::size_t questions = 0;
+};
+
 struct RiskInput
 {
     std::vector<RiskEvent> events;
@@ -59,7 +82,24 @@ struct RiskInput
     // session start (0 when the test has no limit or the session is not finished). The page submits by
     // itself at the limit, so more than a grace period means a stopped timer or a result held back.
     double overtimeSeconds = 0.0;
+
+    // The attempt itself (test sessions; all zero/empty for study sessions and unfinished attempts).
+    bool finished = false;       // a result was stored
+    double scorePercent = 0.0;   // the result's score, 0..100
+    double attemptSeconds = 0.0; // start to result, server clock
+    double studySeconds = -1.0;  // the candidate's study time for this test before the result; < 0: unknown
+    std::vector<AnswerTiming> answers; // the drawn questions, in order
+    // This attempt's own shape for the burst factor (also set for unfinished attempts).
+    bool closed = false;
+    std::size_t answeredCount = 0;
+    std::size_t questionCount = 0;
+    std::vector<NearbyAttempt> nearbyAttempts;
 };
+
+// Bumped whenever a rule or a default below changes meaning, so stored assessments are rebuilt
+// (`proctor-collector reassess`, the stored assessment_rules column). The deployment's risk settings add
+// their own version on top (see the collector's risk settings).
+inline constexpr int kRiskRulesVersion = 2;
 
 // Thresholds default to the original system's anomaly rule: focus losses > 5, total blur > 60 s,
 // any print dialog or PrintScreen press (it counted both as "printAttempts"); mouse similarity >= 85
@@ -94,6 +134,32 @@ struct RiskConfig
     double mouseSimilarityPoints = 35.0;
     double sameTypistPoints = 25.0;
     double overtimePoints = 40.0;
+
+    // High score with little study and a fast finish: score >= fastHighScorePercent, study time below
+    // minStudySeconds, and the attempt shorter than fastSecondsPerQuestion per drawn question.
+    double fastHighScorePercent = 90.0;
+    double minStudySeconds = 120.0;
+    double fastSecondsPerQuestion = 10.0;
+    // Reading-time floor of a question: readBaseMs + readMsPerChar * (question + option characters). 15 ms
+    // per character is about 65 characters a second, three times a fast reader's pace (~20/s): an answer
+    // under it was not read. At least minFastAnswers correct answers under their floor, and at least half
+    // of the correct answers, make the factor (one lucky quick answer does not).
+    double readBaseMs = 1000.0;
+    double readMsPerChar = 15.0;
+    int minFastAnswers = 3;
+    // Many short or near-empty attempts from one address or device within an hour (the answer-key oracle):
+    // an attempt counts when closed and shorter than shortAttemptSeconds or with at most
+    // nearEmptyAnswerFraction of its questions answered; flagged when this attempt counts and, with the
+    // others, they are at least burstAttempts.
+    double attemptBurstWindowSeconds = 3600.0;
+    double shortAttemptSeconds = 60.0;
+    double nearEmptyAnswerFraction = 0.2;
+    int burstAttempts = 5;
+
+    double fastHighScorePoints = 30.0;
+    double answerSpeedPoints = 35.0;
+    double fastAttemptPoints = 35.0;
+    double attemptBurstPoints = 40.0;
 
     double mediumFrom = 25.0; // score >= this is Medium
     double highFrom = 60.0;   // score >= this is High
@@ -131,7 +197,17 @@ struct RiskAssessment
     std::vector<RiskFactor> factors; // highest points first
     double totalBlurMs = 0.0;        // reported even when below the threshold
     std::size_t focusLosses = 0;
+    // Violations per event type (violationEventTypes()), non-zero counts only; what the lists show.
+    std::map<std::string, std::size_t> violations;
 };
+
+// The event types the review lists count as violations (one definition for lists, detail and the stored
+// assessment).
+const std::vector<std::string> &violationEventTypes();
+
+// "After the finish": an event is later than the session's first test_finished event by client clock
+// (the event's own time, so a late upload of events that happened during the test does not count).
+bool isAfterFinish(const RiskEvent &event, const RiskEvent &finished);
 
 // Factors (reason keys):
 //   risk.focus_losses        focus_loss count > maxFocusLosses; evidence: the focus_loss events
@@ -151,6 +227,17 @@ struct RiskAssessment
 //   risk.same_typist         the same rule on the sameTypist() distance of keystroke hits
 //   risk.overtime            overtimeSeconds > overtimeGraceSeconds; observed = the overtime in seconds;
 //                            evidence: the test_finished event
+//   risk.fast_high_score     score >= fastHighScorePercent, studySeconds known and < minStudySeconds, and
+//                            attemptSeconds < fastSecondsPerQuestion * drawn questions; observed = the
+//                            attempt's seconds, threshold = that limit
+//   risk.answer_speed        correct answers faster than their reading floor >= minFastAnswers and >= half
+//                            of the correct answers; observed = their count; questionIds = those questions
+//   risk.fast_attempt        a finished attempt with a correct answer, shorter (server clock) than the sum
+//                            of its questions' reading floors (catches scripts that send no timings);
+//                            observed = attempt ms, threshold = that sum
+//   risk.attempt_burst       this attempt is short or near-empty and, with the nearby ones that are too,
+//                            they number >= burstAttempts; observed = that number; relatedSessionIds = the
+//                            others
 RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config = {});
 
 const char *riskLevelName(RiskLevel level) noexcept; // "low", "medium", "high"

@@ -78,6 +78,12 @@ QJsonObject toJson(const LiveMessage &message)
                                    {QStringLiteral("state"), m.state},
                                    {QStringLiteral("previousState"), m.previousState}};
             },
+            [](const RiskRaised &m) {
+                return QJsonObject{{QStringLiteral("sessionId"), uuidText(m.sessionId)},
+                                   {QStringLiteral("score"), m.score},
+                                   {QStringLiteral("level"), m.level},
+                                   {QStringLiteral("previousLevel"), m.previousLevel}};
+            },
         },
         message);
     o.insert(QStringLiteral("type"), liveMessageType(message));
@@ -91,7 +97,8 @@ QStringList liveMessageTypes()
     return {QStringLiteral("session_started"),     QStringLiteral("events_appended"),
             QStringLiteral("result_saved"),        QStringLiteral("apikey_revoked"),
             QStringLiteral("candidate_deleted"),   QStringLiteral("login_throttled"),
-            QStringLiteral("certificate_revoked"), QStringLiteral("review_decided")};
+            QStringLiteral("certificate_revoked"), QStringLiteral("review_decided"),
+            QStringLiteral("risk_raised")};
 }
 
 QString liveMessageType(const LiveMessage &message)
@@ -156,6 +163,10 @@ tl::expected<LiveMessage, ContractError> decodeLiveMessage(const QByteArray &pay
     case 7:
         return ReviewDecided{uuid("sessionId"), o.value(QLatin1String("state")).toString(),
                              o.value(QLatin1String("previousState")).toString()};
+    case 8:
+        return RiskRaised{uuid("sessionId"), o.value(QLatin1String("score")).toInt(),
+                          o.value(QLatin1String("level")).toInt(),
+                          o.value(QLatin1String("previousLevel")).toInt()};
     }
     // The schema and liveMessageTypes() disagree: a defect of this file, reported rather than crashing.
     return tl::unexpected(ContractError{QStringLiteral("/type"), QStringLiteral("unknown message type")});

@@ -86,8 +86,18 @@ struct ReviewDecided
     QString previousState;
 };
 
+// A session's stored risk assessment rose to high (from low or medium, or on its first assessment) as its
+// data arrived: the few sessions worth a look right now. Not sent when a rules change re-assesses.
+struct RiskRaised
+{
+    QUuid sessionId;
+    int score = 0;         // 0..100
+    int level = 2;         // 0 low, 1 medium, 2 high (always 2 today)
+    int previousLevel = 0; // the level before
+};
+
 using LiveMessage = std::variant<SessionStarted, EventsAppended, ResultSaved, ApiKeyRevoked, CandidateDeleted,
-                                 LoginThrottled, CertificateRevoked, ReviewDecided>;
+                                 LoginThrottled, CertificateRevoked, ReviewDecided, RiskRaised>;
 
 // The wire name of the message's type ("session_started", …).
 QString liveMessageType(const LiveMessage &message);

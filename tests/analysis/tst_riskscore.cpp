@@ -327,6 +327,142 @@ private slots:
         QCOMPARE(a.score, 0.0);
         QCOMPARE(a.level, RiskLevel::Low);
         QVERIFY(a.factors.empty());
+        QVERIFY(a.violations.empty());
+    }
+
+    // Violations per type use the one list the review lists show; other event types are not counted.
+    void violationsPerType()
+    {
+        EventLog log;
+        log.add("focus_loss", 1);
+        log.add("focus_loss", 2);
+        log.add("context_menu", 3);
+        log.add("answer_selected", 4);
+        log.add("visibility_hidden", 5);
+        const RiskAssessment a = assessRisk(log.input());
+        QCOMPARE(a.violations.size(), std::size_t(3));
+        QCOMPARE(a.violations.at("focus_loss"), std::size_t(2));
+        QCOMPARE(a.violations.at("context_menu"), std::size_t(1));
+        QCOMPARE(a.violations.at("visibility_hidden"), std::size_t(1));
+        for (const auto &[type, n] : a.violations)
+            QVERIFY(std::find(violationEventTypes().begin(), violationEventTypes().end(), type) !=
+                    violationEventTypes().end());
+    }
+
+    // A 10-question attempt, 100 % correct: fast (< 10 s a question) and no study flags; either alone not.
+    void fastHighScore_data()
+    {
+        QTest::addColumn<double>("score");
+        QTest::addColumn<double>("studySeconds");
+        QTest::addColumn<double>("attemptSeconds");
+        QTest::addColumn<bool>("flagged");
+        QTest::newRow("fast, no study") << 100.0 << 0.0 << 99.0 << true;
+        QTest::newRow("limit is exclusive") << 100.0 << 0.0 << 100.0 << false;
+        QTest::newRow("studied") << 100.0 << 120.0 << 50.0 << false;
+        QTest::newRow("study unknown (test without material)") << 100.0 << -1.0 << 50.0 << false;
+        QTest::newRow("lower score") << 89.0 << 0.0 << 50.0 << false;
+    }
+    void fastHighScore()
+    {
+        QFETCH(double, score);
+        QFETCH(double, studySeconds);
+        QFETCH(double, attemptSeconds);
+        QFETCH(bool, flagged);
+        RiskInput in;
+        in.finished = in.closed = true;
+        in.scorePercent = score;
+        in.studySeconds = studySeconds;
+        in.attemptSeconds = attemptSeconds;
+        in.questionCount = in.answeredCount = 10;
+        const RiskAssessment a = assessRisk(in);
+        const RiskFactor *f = factor(a, "risk.fast_high_score");
+        QCOMPARE(f != nullptr, flagged);
+        if (f) {
+            QCOMPARE(f->observed, attemptSeconds);
+            QCOMPARE(f->threshold, 100.0);
+            QCOMPARE(f->points, RiskConfig{}.fastHighScorePoints);
+        }
+    }
+
+    // Reading floor = 1000 ms + 15 ms per character: 200 characters -> 4000 ms.
+    void answerSpeed()
+    {
+        RiskInput in;
+        in.finished = in.closed = true;
+        in.attemptSeconds = 600;
+        in.questionCount = in.answeredCount = 6;
+        auto add = [&](const char *q, double ms, bool correct) {
+            in.answers.push_back({q, ms, true, correct, 200});
+        };
+        add("q1", 3999, true);
+        add("q2", 800, true);
+        add("q3", 4000, true); // on the floor: read
+        add("q4", 200, false); // a fast wrong answer is a guess, not a sign of knowing the key
+        add("q5", 3000, true);
+        add("q6", -1, true); // no timing sent
+        const RiskAssessment a = assessRisk(in);
+        const RiskFactor *f = factor(a, "risk.answer_speed");
+        QVERIFY(f);
+        QCOMPARE(f->observed, 3.0);
+        QCOMPARE(f->questionIds, (std::vector<std::string>{"q1", "q2", "q5"}));
+        // Two fast correct answers are not enough; nor are three among eight correct ones.
+        in.answers[4].latencyMs = 5000;
+        QVERIFY(!factor(assessRisk(in), "risk.answer_speed"));
+        in.answers[4].latencyMs = 3000;
+        for (int i = 0; i < 3; ++i)
+            in.answers.push_back({"slow" + std::to_string(i), 60000, true, true, 200});
+        QVERIFY(!factor(assessRisk(in), "risk.answer_speed"));
+        QVERIFY(!factor(assessRisk(in), "risk.fast_attempt"));
+    }
+
+    // A script that sends no timings: the whole attempt took less than reading its questions needs.
+    void fastAttempt()
+    {
+        RiskInput in;
+        in.finished = in.closed = true;
+        in.questionCount = in.answeredCount = 20;
+        for (int i = 0; i < 20; ++i)
+            in.answers.push_back({"q" + std::to_string(i), -1, true, true, 100}); // floor 2.5 s each
+        in.attemptSeconds = 0.005;
+        const RiskAssessment fast = assessRisk(in);
+        const RiskFactor *f = factor(fast, "risk.fast_attempt");
+        QVERIFY(f);
+        QCOMPARE(f->threshold, 50'000.0);
+        QCOMPARE(f->observed, 5.0);
+        in.attemptSeconds = 50.0;
+        QVERIFY(!factor(assessRisk(in), "risk.fast_attempt"));
+        in.attemptSeconds = 1.0;
+        for (auto &a : in.answers)
+            a.correct = false; // nothing right: nothing to suspect
+        QVERIFY(!factor(assessRisk(in), "risk.fast_attempt"));
+    }
+
+    // The oracle: many one-question attempts from one address or device within the hour.
+    void attemptBurst()
+    {
+        RiskInput in;
+        in.closed = in.finished = true;
+        in.attemptSeconds = 0.5;
+        in.questionCount = 20;
+        in.answeredCount = 1;
+        for (int i = 0; i < 4; ++i)
+            in.nearbyAttempts.push_back({"s" + std::to_string(i), i % 2 == 0, i % 2 == 1, true, 2.0, 1, 20});
+        in.nearbyAttempts.push_back({"honest", true, false, true, 900.0, 20, 20}); // a colleague, same office
+        in.nearbyAttempts.push_back({"open", true, false, false, 1.0, 0, 20});     // still running
+        const RiskAssessment burst = assessRisk(in);
+        const RiskFactor *f = factor(burst, "risk.attempt_burst");
+        QVERIFY(f);
+        QCOMPARE(f->observed, 5.0);
+        QCOMPARE(f->relatedSessionIds, (std::vector<std::string>{"s0", "s1", "s2", "s3"}));
+        // Long attempts with many answers from the same address are an office, not an oracle.
+        in.nearbyAttempts.pop_back();
+        in.nearbyAttempts.erase(in.nearbyAttempts.begin());
+        QVERIFY(!factor(assessRisk(in), "risk.attempt_burst"));               // 4 in all
+        in.nearbyAttempts.push_back({"s9", false, true, true, 30.0, 20, 20}); // short: counts
+        QVERIFY(factor(assessRisk(in), "risk.attempt_burst"));
+        in.attemptSeconds = 900;
+        in.answeredCount = 20; // this attempt itself is a full one: not part of the burst
+        QVERIFY(!factor(assessRisk(in), "risk.attempt_burst"));
     }
 };
 

@@ -19,3 +19,5 @@ bash "$root/installer/dev/services.sh" start "$services"
 # the checkout unless PROCTOR_DEV_DATA says otherwise).
 "$build/tests/bench/analysis/bench_analysis" "${PROCTOR_DEV_DATA:-$root/../shared/data}" | tee "$out/analysis.json"
 bash "$root/tests/bench/ingest/run.sh" "$build/collector/proctor-collector" "${BENCH_SECONDS:-10}" | tee "$out/ingest.json"
+# Review reads at 1M sessions / 50M events on a cluster of its own, kept between runs (README "Benchmarks").
+bash "$root/tests/bench/review/run.sh" "$build/collector/proctor-collector" | tee "$out/review.json"

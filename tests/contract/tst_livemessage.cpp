@@ -73,6 +73,12 @@ bool same(const LiveMessage &a, const LiveMessage &b, QString *why)
         return check(x->sessionId == y.sessionId, "sessionId") && check(x->state == y.state, "state") &&
                check(x->previousState == y.previousState, "previousState");
     }
+    if (const auto *x = std::get_if<RiskRaised>(&a)) {
+        const auto &y = std::get<RiskRaised>(b);
+        return check(x->sessionId == y.sessionId, "sessionId") && check(x->score == y.score, "score") &&
+               check(x->level == y.level, "level") &&
+               check(x->previousLevel == y.previousLevel, "previousLevel");
+    }
     const auto &x = std::get<LoginThrottled>(a);
     const auto &y = std::get<LoginThrottled>(b);
     return check(x.email == y.email, "email") && check(x.address == y.address, "address") &&
@@ -103,6 +109,7 @@ void addEveryMessage()
         << LiveMessage(LoginThrottled{{}, "2001:db8:1:2::/64", 40, 60});
     QTest::newRow("certificate_revoked") << LiveMessage(CertificateRevoked{"26/11-0007", kSession});
     QTest::newRow("review_decided") << LiveMessage(ReviewDecided{kSession, "violation", "unreviewed"});
+    QTest::newRow("risk_raised") << LiveMessage(RiskRaised{kSession, 65, 2, 1});
 }
 
 QJsonObject encoded(const LiveMessage &message)

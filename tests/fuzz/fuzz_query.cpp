@@ -80,14 +80,19 @@ void checkReviewParams(HttpRequest request, const Router::Match &match)
     const auto results = RP::resultFilter(request);
     if (!refusedProperly(results, {QStringLiteral("test"), QStringLiteral("from"), QStringLiteral("to"),
                                    QStringLiteral("passed"), QStringLiteral("q"), QStringLiteral("risk"),
-                                   QStringLiteral("fingerprint"), QStringLiteral("sort")})) {
-        check(results->testId.size() <= 64, "a test id over 64 characters");
+                                   QStringLiteral("review"), QStringLiteral("fingerprint"),
+                                   QStringLiteral("sort"), QStringLiteral("order")})) {
+        check(results->testIds.size() <= RP::kMaxListItems, "too many test ids");
+        for (const QString &t : results->testIds)
+            check(!t.isEmpty() && t.size() <= 64, "a test id that is empty or over 64 characters");
         check(results->query.size() <= RP::kMaxSearchLength, "a search over the length limit");
-        check(results->risk.isEmpty() || QStringList{"low", "medium", "high"}.contains(results->risk),
-              "an unknown risk level");
+        for (int level : results->riskLevels)
+            check(level >= 0 && level <= 2, "an unknown risk level");
+        for (int state : results->reviewStates)
+            check(state >= 0 && state <= 3, "an unknown review state");
         check(results->fingerprint.isEmpty() || results->fingerprint.size() == 64,
               "a fingerprint that is not 64 hex digits");
-        check(results->sort == QLatin1String("finished") || results->sort == QLatin1String("score"),
+        check(QStringList{"finished", "score", "risk", "duration", "candidate"}.contains(results->sort),
               "an unknown result sort");
         check((!results->from || results->from->isValid()) && (!results->to || results->to->isValid()),
               "an invalid date accepted");

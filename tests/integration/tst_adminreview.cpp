@@ -82,6 +82,27 @@ private:
         return f->postResult(s, HotPathFixture::answers(s, correct)).status == 201 ? s.id : QString();
     }
 
+    // Writes a session's stored assessment as the assessment maintainer does from the shared/analysis rules
+    // (the values below are what those rules give for the events each test posts, so the maintainer, when it
+    // runs, stores the same): the review reads show what is stored, never a score recomputed from events.
+    void assess(const QString &id, int score, int level, const QString &violationsJson = QStringLiteral("{}"),
+                int reviewState = 0)
+    {
+        f->db().scalar(
+            QStringLiteral(
+                "WITH u AS (UPDATE sessions SET risk_score = %2, risk_level = %3, violations = '%4'::jsonb, "
+                "violation_count = (SELECT COALESCE(sum(value::int), 0) FROM jsonb_each_text('%4'::jsonb)), "
+                "review_state = %5, assessed_at = now(), "
+                "event_count = (SELECT count(*) FROM events WHERE session_id = '%1'), "
+                "last_event_at = (SELECT max(received_at) FROM events WHERE session_id = '%1') "
+                "WHERE id = '%1' RETURNING 1) SELECT count(*) FROM u")
+                .arg(id)
+                .arg(score)
+                .arg(level)
+                .arg(violationsJson)
+                .arg(reviewState));
+    }
+
     // Pages through `path` (which has no cursor) and returns every item.
     QJsonArray allPages(const QString &path, int *pages = nullptr)
     {
@@ -122,6 +143,8 @@ private slots:
         const QString b = finished("ФильтрБ", 5, {"print_attempt"});
         const QString c = finished("ФильтрВ", 9, QStringList(focus) << "print_attempt");
         QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
+        assess(b, 35, 1, R"({"print_attempt": 1})", 3);                  // print (35); second look
+        assess(c, 60, 2, R"({"focus_loss": 6, "print_attempt": 1})", 2); // + six focus losses (25)
 
         HttpResult r = get("/api/v1/results?q=" + enc("Фильтр"));
         QCOMPARE(r.status, 200);
@@ -141,6 +164,8 @@ private slots:
         QVERIFY(rowA.value("durationSeconds").toInt() >= 0);
         QCOMPARE(rowA.value("risk").toObject().value("level").toString(), QStringLiteral("low"));
         QCOMPARE(rowA.value("violations").toObject(), QJsonObject());
+        QCOMPARE(rowA.value("violationCount").toInt(), 0);
+        QCOMPARE(rowA.value("review").toObject(), (QJsonObject{{"state", "unreviewed"}}));
 
         const QJsonObject rowB = items[1].toObject();
         QVERIFY(rowB.value("certificateNumber").isNull());
@@ -149,6 +174,9 @@ private slots:
         const QJsonObject rowC = items[0].toObject();
         QCOMPARE(rowC.value("risk").toObject().value("level").toString(), QStringLiteral("high"));
         QCOMPARE(rowC.value("violations").toObject(), (QJsonObject{{"focus_loss", 6}, {"print_attempt", 1}}));
+        QCOMPARE(rowC.value("violationCount").toInt(), 7);
+        QCOMPARE(rowC.value("review").toObject(), (QJsonObject{{"state", "violation"}}));
+        QCOMPARE(rowB.value("review").toObject().value("state").toString(), QStringLiteral("second_look"));
 
         struct Case
         {
@@ -162,7 +190,18 @@ private slots:
             {q + "&risk=high", {c}},
             {q + "&risk=medium", {b}},
             {q + "&risk=low", {a}},
+            {q + "&risk=medium,high", {c, b}},
+            {q + "&risk=high,low", {c, a}},
+            {q + "&review=violation", {c}},
+            {q + "&review=unreviewed,second_look", {b, a}},
             {q + "&sort=score", {a, c, b}},
+            {q + "&sort=score&order=asc", {b, c, a}},
+            {q + "&sort=risk", {c, b, a}},
+            {q + "&sort=risk&order=asc", {a, b, c}},
+            {q + "&sort=candidate", {a, b, c}},
+            {q + "&sort=candidate&order=desc", {c, b, a}},
+            {q + "&sort=finished&order=asc", {a, b, c}},
+            {q + "&test=known,other", {c, b, a}},
             {q + "&test=known", {c, b, a}},
             {q + "&test=other", {}},
             {q + "&from=" + today() + "&to=" + today(), {c, b, a}},
@@ -195,6 +234,14 @@ private slots:
                             << "to";
         QTest::newRow("sort") << "sort=name"
                               << "sort";
+        QTest::newRow("order") << "order=up"
+                               << "order";
+        QTest::newRow("risk list") << "risk=medium,extreme"
+                                   << "risk";
+        QTest::newRow("review") << "review=approved"
+                                << "review";
+        QTest::newRow("test list") << "test=known,bad%20id"
+                                   << "test";
         QTest::newRow("limit 0") << "limit=0"
                                  << "limit";
         QTest::newRow("limit 501") << "limit=501"
@@ -267,6 +314,99 @@ private slots:
         QCOMPARE(r.errorField(), QStringLiteral("cursor"));
     }
 
+    // The CSV export streams the whole filtered set (more rows than one page of the stream and than the
+    // list's largest page), sorted as asked, with raw values, and neutralises every cell a spreadsheet would
+    // run.
+    void exportCsvStreamsTheWholeFilteredSet()
+    {
+        // 1,234 finished sessions written directly (through the API this would take minutes); one candidate
+        // has a hostile name.
+        f->db().scalar(
+            "WITH c AS (INSERT INTO candidates (identity_key, persistent_id, last_name, first_name, "
+            "middle_name, "
+            "position) VALUES ('export-hostile', 'p', '-1+2', '=HYPERLINK(\"http://x\";\"y\")', '+1+1', "
+            "'@SUM(A1)') RETURNING id) SELECT id FROM c");
+        f->db().scalar(
+            "INSERT INTO candidates (identity_key, persistent_id, last_name, first_name, position) "
+            "VALUES ('export-plain', 'p', 'Экспортов', 'Пётр', E'\\tтабуляция')");
+        f->db().scalar(
+            "WITH s AS (INSERT INTO sessions (id, test_id, kind, candidate_id, status, fingerprint_hash, "
+            "persistent_id, started_at, finished_at, score, passed, risk_score, risk_level, violations, "
+            "violation_count, review_state) "
+            "SELECT gen_random_uuid(), 'known', 'test', (SELECT id FROM candidates WHERE identity_key = "
+            "CASE WHEN g % 2 = 0 THEN 'export-hostile' ELSE 'export-plain' END), 'completed', "
+            "repeat('e', 64), 'p', now() - interval '1 hour' - g * interval '1 second', "
+            "now() - interval '30 minutes' - g * interval '1 second', g % 101, g % 101 >= 80, g % 97, "
+            "CASE WHEN g % 97 >= 60 THEN 2 WHEN g % 97 >= 25 THEN 1 ELSE 0 END, "
+            "CASE WHEN g % 200 = 0 THEN '{\"copy_attempt\": 1}'::jsonb ELSE '{}'::jsonb END, "
+            "CASE WHEN g % 200 = 0 THEN 1 ELSE 0 END, g % 4 FROM generate_series(1, 1234) g RETURNING 1) "
+            "SELECT count(*) FROM s");
+        const QString filter = "fingerprint=" + QString(64, QLatin1Char('e'));
+
+        HttpResult r = get("/api/v1/results/export.csv?" + filter + "&sort=risk");
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("Content-Type").startsWith("text/csv"));
+        QVERIFY(r.header("Content-Disposition").contains("attachment"));
+        QVERIFY(!r.body.startsWith("\xEF\xBB\xBF"));
+        QList<QByteArray> lines = r.body.split('\n');
+        QCOMPARE(lines.takeLast(), QByteArray()); // every line ends in CRLF
+        QCOMPARE(lines.size(), 1 + 1234);
+        const QList<QByteArray> header = lines.first().chopped(1).split(',');
+        QCOMPARE(header.first(), QByteArray("sessionId"));
+        const int riskColumn = int(header.indexOf("riskScore"));
+        const int stateColumn = int(header.indexOf("reviewState"));
+        const int copyColumn = int(header.indexOf("violations.copy_attempt"));
+        QVERIFY(riskColumn > 0 && stateColumn > 0 && copyColumn > 0 && header.contains("certificateNumber"));
+        QSet<QByteArray> sessions;
+        int previousRisk = 1000;
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            QVERIFY2(lines[i].endsWith('\r'), lines[i].constData());
+            const QList<QByteArray> cells = lines[i].chopped(1).split(',');
+            QCOMPARE(cells.size(), header.size());
+            sessions.insert(cells[0]);
+            const int risk = cells[riskColumn].toInt();
+            QVERIFY(risk <= previousRisk); // sorted by risk, highest first
+            previousRisk = risk;
+            QVERIFY(QByteArrayList({"unreviewed", "cleared", "violation", "second_look"})
+                        .contains(cells[stateColumn]));
+        }
+        QCOMPARE(sessions.size(), 1234); // the whole set, each row once
+
+        // The same filter and sort as the list: its first page is the export's first rows.
+        const QJsonArray page =
+            get("/api/v1/results?limit=5&sort=risk&" + filter).json().value("items").toArray();
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(lines[1 + i].left(36), page[i].toObject().value("sessionId").toString().toLatin1());
+
+        // Formula neutralising: cells beginning with = + - @ or a tab get a leading apostrophe.
+        QVERIFY2(r.body.contains(",'-1+2,\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",'+1+1,'@SUM(A1),"),
+                 r.body.left(2000).constData());
+        QVERIFY(r.body.contains(",Экспортов,Пётр,,'\tтабуляция,"));
+
+        // Semicolons and a BOM for Russian Excel, by sep or by locale; the filters still apply.
+        for (const QString &format : {QStringLiteral("sep=semicolon"), QStringLiteral("locale=ru")}) {
+            r = get("/api/v1/results/export.csv?" + filter + "&risk=high&" + format);
+            QCOMPARE(r.status, 200);
+            QVERIFY(r.body.startsWith("\xEF\xBB\xBFsessionId;lastName;"));
+            QVERIFY(r.body.contains(";'-1+2;\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\";'+1+1;'@SUM(A1);"));
+            const int expected = f->db()
+                                     .scalar("SELECT count(*) FROM sessions WHERE fingerprint_hash = "
+                                             "repeat('e', 64) AND risk_level = 2")
+                                     .toInt();
+            QCOMPARE(int(r.body.count('\n')), 1 + expected);
+        }
+        // An empty set is the header alone.
+        r = get("/api/v1/results/export.csv?fingerprint=" + QString(64, QLatin1Char('f')));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.count('\n'), 1);
+
+        QCOMPARE(get("/api/v1/results/export.csv?sep=tab").errorField(), QStringLiteral("sep"));
+        QCOMPARE(get("/api/v1/results/export.csv?sort=risk&order=sideways").errorField(),
+                 QStringLiteral("order"));
+        QCOMPARE(get("/api/v1/results/export.csv?risk=severe").errorField(), QStringLiteral("risk"));
+        QCOMPARE(f->http().get(f->url("/api/v1/results/export.csv")).status, 401);
+    }
+
     void firstPagesAndDashboardAreCachedUntilANewResult()
     {
         const QString path = "/api/v1/results?limit=5&q=" + enc("Кэшев");
@@ -323,6 +463,8 @@ private slots:
                                    HotPathFixture::event(6, "focus_loss")})
                      .status,
                  200);
+        // print (35) + an event after test_finished that is not a focus event (30)
+        assess(s.id, 65, 2, R"({"focus_loss": 2, "print_attempt": 1})");
 
         HttpResult r = get("/api/v1/sessions/" + s.id);
         QCOMPARE(r.status, 200);
@@ -356,8 +498,8 @@ private slots:
         QCOMPARE(d.value("timeLimitSeconds").toInt(), 0); // the fixture's test has no limit
         QCOMPARE(d.value("overtimeSeconds").toInt(), 0);
         QCOMPARE(d.value("violations").toObject(), (QJsonObject{{"focus_loss", 2}, {"print_attempt", 1}}));
-        // print (35) + an event after test_finished that is not a focus event (30)
         QCOMPARE(d.value("risk").toObject().value("score").toInt(), 65);
+        QCOMPARE(d.value("risk").toObject().value("level").toString(), QStringLiteral("high"));
         const QJsonArray answers = d.value("answers").toArray();
         QCOMPARE(answers.size(), 10);
         int right = 0;
@@ -415,6 +557,8 @@ private slots:
         const StartedSession u = start("Учащийся", "study");
         QVERIFY(!t.id.isEmpty() && !u.id.isEmpty());
         const QString done = finished("Закончивший", 8);
+        // The counts are the stored assessment's (one focus loss: no points), which may lag a live session.
+        assess(t.id, 0, 0, R"({"focus_loss": 1})");
 
         HttpResult r = get("/api/v1/sessions/abandoned?kind=test");
         QCOMPARE(r.status, 200);

@@ -51,22 +51,54 @@ private:
         QUuid id;
         QDateTime finishedAt;
         int score = 0;
+        int risk = 0;
+        int duration = 0;
+        QString lastName;
+        qint64 candidate = 0;
     };
     QList<Seeded> m_paged;                // the "Страница" sessions
     QHash<QString, QString> m_filterKeys; // the "Фильтр" sessions: id -> what the filter rows call it
 
     QUuid finished(qint64 candidate, int secondsAgo, int correct,
                    const QString &fingerprint = QString(64, 'a'),
-                   const QString &testId = QStringLiteral("known"))
+                   const QString &testId = QStringLiteral("known"), int durationSeconds = 600)
     {
         ReviewSeed::Session s;
         s.testId = testId;
         s.candidateId = candidate;
         s.fingerprint = fingerprint;
         s.finishedAt = m_now.addSecs(-secondsAgo);
-        s.startedAt = s.finishedAt.addSecs(-600);
+        s.startedAt = s.finishedAt.addSecs(-durationSeconds);
         s.correct = correct;
         return seed->session(s);
+    }
+
+    // Writes a session's stored assessment, as the assessment maintainer would (shared/analysis rules):
+    // the review reads show what is stored and never recompute it from the events.
+    static void assess(const QString &url, const QUuid &id, int score, int level,
+                       const QMap<QString, int> &violations = {}, int reviewState = 0)
+    {
+        QJsonObject v;
+        int total = 0;
+        for (auto it = violations.begin(); it != violations.end(); ++it) {
+            v.insert(it.key(), it.value());
+            total += it.value();
+        }
+        pqxx::connection c(url.toStdString());
+        pqxx::work tx(c);
+        tx.exec_params("UPDATE sessions SET risk_score = $2, risk_level = $3, violations = $4::jsonb, "
+                       "violation_count = $5, review_state = $6, assessed_at = now(), "
+                       "event_count = (SELECT count(*) FROM events WHERE session_id = $1), "
+                       "last_event_at = (SELECT max(received_at) FROM events WHERE session_id = $1) "
+                       "WHERE id = $1",
+                       idText(id).toStdString(), score, level,
+                       QJsonDocument(v).toJson(QJsonDocument::Compact).toStdString(), total, reviewState);
+        tx.commit();
+    }
+    void assess(const QUuid &id, int score, int level, const QMap<QString, int> &violations = {},
+                int reviewState = 0)
+    {
+        assess(f->database().url(), id, score, level, violations, reviewState);
     }
 
     // Every page of `filter` at `limit`, in order.
@@ -99,14 +131,24 @@ private:
         return out;
     }
 
-    QStringList expectedOrder(bool byScore) const
+    // The order the list must give: the sort's key, then the finishing time, then the id, all in one
+    // direction (candidate: last name, first and middle name, candidate id first).
+    QStringList expectedOrder(const QString &sort, bool ascending) const
     {
         QList<Seeded> rows = m_paged;
-        std::sort(rows.begin(), rows.end(), [byScore](const Seeded &a, const Seeded &b) {
-            // PostgreSQL orders uuids byte by byte, which is the order of their lowercase hex text.
-            if (byScore ? a.score != b.score : a.finishedAt != b.finishedAt)
-                return byScore ? a.score > b.score : a.finishedAt > b.finishedAt;
-            return idText(a.id) > idText(b.id);
+        const auto key = [&sort](const Seeded &s) -> std::tuple<QString, qint64, qint64, QString> {
+            // PostgreSQL orders uuids byte by byte, which is the order of their lowercase hex text; the test
+            // database's collation (C.UTF-8) orders names by code point, as QString's operator< does.
+            const qint64 primary = sort == QLatin1String("score")      ? s.score
+                                   : sort == QLatin1String("risk")     ? s.risk
+                                   : sort == QLatin1String("duration") ? s.duration
+                                                                       : 0;
+            return {sort == QLatin1String("candidate") ? s.lastName : QString(), primary,
+                    sort == QLatin1String("candidate") ? s.candidate : 0,
+                    s.finishedAt.toString(Qt::ISODate) + idText(s.id)};
+        };
+        std::sort(rows.begin(), rows.end(), [&](const Seeded &a, const Seeded &b) {
+            return ascending ? key(a) < key(b) : key(b) < key(a);
         });
         QStringList out;
         for (const Seeded &s : rows)
@@ -128,12 +170,19 @@ private slots:
         seed->test(QStringLiteral("other"), QStringLiteral("Other test"), 60);
 
         // 17 sessions with ties in both sort keys: finished at 4 distinct instants, 5 distinct scores.
+        // Stored risk in 3 values and durations in 3, so every sort has ties to break; two candidates of
+        // one name.
         for (int i = 0; i < 17; ++i) {
-            const qint64 c = seed->candidate(QStringLiteral("Страница%1").arg(i));
+            const QString name = QStringLiteral("Страница%1").arg(i % 15);
+            const qint64 c = seed->candidate(name);
             const int secondsAgo = 100 + (i % 4) * 10;
             const int correct = 4 + i % 5;
-            const QUuid id = finished(c, secondsAgo, correct);
-            m_paged.append({id, m_now.addSecs(-secondsAgo), correct * 10});
+            const int duration = 600 + (i % 3) * 60;
+            const QUuid id =
+                finished(c, secondsAgo, correct, QString(64, 'a'), QStringLiteral("known"), duration);
+            const int risk = (i % 3) * 30;
+            assess(id, risk, risk >= 60 ? 2 : risk >= 25 ? 1 : 0);
+            m_paged.append({id, m_now.addSecs(-secondsAgo), correct * 10, risk, duration, name, c});
         }
 
         // Five sessions the filters tell apart.
@@ -142,13 +191,17 @@ private slots:
         const QUuid medium =
             finished(seed->candidate(QStringLiteral("ФильтрБ")), 51, 5, QString(64, QLatin1Char('c')));
         seed->event(medium, 0, QStringLiteral("print_attempt"), {{"method", "shortcut"}});
+        assess(medium, 35, 1, {{"print_attempt", 1}}, 3); // print (35); needs a second look
         const QUuid high = finished(seed->candidate(QStringLiteral("ФильтрВ")), 52, 9);
         for (int i = 0; i < 6; ++i)
             seed->event(high, i, QStringLiteral("focus_loss"));
         seed->event(high, 6, QStringLiteral("print_attempt"), {{"method", "shortcut"}});
-        // 20 %, 540 s over the other test's 60 s limit.
+        // Six focus losses (25) and a print attempt (35); confirmed.
+        assess(high, 60, 2, {{"focus_loss", 6}, {"print_attempt", 1}}, 2);
+        // 20 %, 540 s over the other test's 60 s limit (40); cleared.
         const QUuid other = finished(seed->candidate(QStringLiteral("ФильтрГ")), 53, 2,
                                      QString(64, QLatin1Char('c')), QStringLiteral("other"));
+        assess(other, 40, 1, {}, 1);
         const QUuid old = finished(seed->candidate(QStringLiteral("ФильтрД")), 6 * 86400, 7);
         m_filterKeys = {{idText(low), "low"},
                         {idText(medium), "medium"},
@@ -161,18 +214,34 @@ private slots:
     {
         QTest::addColumn<QString>("sort");
         QTest::addColumn<int>("limit");
-        for (const char *sort : {"finished", "score"})
-            for (int limit : {1, 2, 3, 5, 16, 17, 50})
-                QTest::addRow("%s, %d a page", sort, limit) << QString::fromLatin1(sort) << limit;
+        QTest::addColumn<bool>("ascending");
+        for (const char *sort : {"finished", "score", "risk", "duration", "candidate"})
+            for (bool ascending : {false, true})
+                for (int limit : {1, 2, 3, 5, 16, 17, 50})
+                    QTest::addRow("%s %s, %d a page", sort, ascending ? "asc" : "desc", limit)
+                        << QString::fromLatin1(sort) << limit << ascending;
     }
     void resultsPagesHaveNoGapsAndNoDuplicates()
     {
         QFETCH(QString, sort);
         QFETCH(int, limit);
+        QFETCH(bool, ascending);
         int pages = 0;
-        const QStringList all = allPages(byName(QStringLiteral("Страница"), sort), limit, &pages);
-        QCOMPARE(all, expectedOrder(sort == QLatin1String("score")));
+        ResultFilter filter = byName(QStringLiteral("Страница"), sort);
+        filter.ascending = ascending;
+        const QStringList all = allPages(filter, limit, &pages);
+        QCOMPARE(all, expectedOrder(sort, ascending));
         QCOMPARE(pages, (17 + limit - 1) / limit); // the last page says so: no empty page after it
+    }
+
+    void sortDefaultsAreDescendingExceptCandidate()
+    {
+        QVERIFY(!byName(QString(), QStringLiteral("risk")).isAscending());
+        QVERIFY(!byName(QString(), QStringLiteral("duration")).isAscending());
+        QVERIFY(byName(QString(), QStringLiteral("candidate")).isAscending());
+        ResultFilter f = byName(QString(), QStringLiteral("candidate"));
+        f.ascending = false;
+        QVERIFY(!f.isAscending());
     }
 
     // Results committed between two pages are newer than the cursor: later pages neither repeat nor skip.
@@ -184,7 +253,7 @@ private slots:
             ++inserted;
         });
         QCOMPARE(inserted, 4);
-        QCOMPARE(all, expectedOrder(false));
+        QCOMPARE(all, expectedOrder(QStringLiteral("finished"), false));
     }
 
     void aCursorOnlyFitsItsOwnOrder()
@@ -199,6 +268,12 @@ private slots:
         QVERIFY(!other);
         QCOMPARE(other.error().code, ErrorCode::BadParameter);
         QCOMPARE(other.error().field, QStringLiteral("cursor"));
+        // Nor the other direction of the same sort.
+        ResultFilter ascending = byName(QStringLiteral("Страница"));
+        ascending.ascending = true;
+        const auto reversed = ServiceFixture::wait(reviews->results(ascending, page));
+        QVERIFY(!reversed);
+        QCOMPARE(reversed.error().field, QStringLiteral("cursor"));
     }
 
     void resultFilters_data()
@@ -212,7 +287,23 @@ private slots:
         QTest::newRow("risk medium") << "risk=medium"
                                      << QStringList{"medium", "otherTest"}; // print; overtime
         QTest::newRow("risk low") << "risk=low" << QStringList{"low", "oldWeek"};
+        QTest::newRow("risk medium or higher")
+            << "risk=medium,high" << QStringList{"medium", "high", "otherTest"};
         QTest::newRow("test other") << "test=other" << QStringList{"otherTest"};
+        QTest::newRow("tests known and other")
+            << "test=known,other" << QStringList{"low", "medium", "high", "otherTest", "oldWeek"};
+        QTest::newRow("review unreviewed") << "review=unreviewed" << QStringList{"low", "oldWeek"};
+        QTest::newRow("review violation") << "review=violation" << QStringList{"high"};
+        QTest::newRow("review cleared or second look")
+            << "review=cleared,second_look" << QStringList{"medium", "otherTest"};
+        QTest::newRow("sort by risk")
+            << "sort=risk" << QStringList{"high", "otherTest", "medium", "low", "oldWeek"};
+        QTest::newRow("sort by risk ascending")
+            << "sort=risk asc" << QStringList{"oldWeek", "low", "medium", "otherTest", "high"};
+        QTest::newRow("sort by candidate")
+            << "sort=candidate" << QStringList{"low", "medium", "high", "otherTest", "oldWeek"};
+        QTest::newRow("sort by candidate descending")
+            << "sort=candidate desc" << QStringList{"oldWeek", "otherTest", "high", "medium", "low"};
         QTest::newRow("fingerprint c") << "fingerprint=c" << QStringList{"medium", "otherTest"};
         QTest::newRow("from yesterday") << "from=-1" << QStringList{"low", "medium", "high", "otherTest"};
         QTest::newRow("to 5 days ago") << "to=-5" << QStringList{"oldWeek"};
@@ -229,10 +320,17 @@ private slots:
         const QDate today = m_now.date();
         if (name == QLatin1String("passed") || name == QLatin1String("failed"))
             filter.passed = name == QLatin1String("passed");
-        else if (name.startsWith(QLatin1String("risk=")))
-            filter.risk = name.mid(5);
-        else if (name.startsWith(QLatin1String("test=")))
-            filter.testId = name.mid(5);
+        else if (name.startsWith(QLatin1String("risk="))) {
+            const QStringList levels{QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")};
+            for (const QString &l : name.mid(5).split(QLatin1Char(',')))
+                filter.riskLevels.append(int(levels.indexOf(l)));
+        } else if (name.startsWith(QLatin1String("review="))) {
+            const QStringList states{QStringLiteral("unreviewed"), QStringLiteral("cleared"),
+                                     QStringLiteral("violation"), QStringLiteral("second_look")};
+            for (const QString &st : name.mid(7).split(QLatin1Char(',')))
+                filter.reviewStates.append(int(states.indexOf(st)));
+        } else if (name.startsWith(QLatin1String("test=")))
+            filter.testIds = name.mid(5).split(QLatin1Char(','));
         else if (name.startsWith(QLatin1String("fingerprint=")))
             filter.fingerprint = QString(64, name.back());
         else if (name.startsWith(QLatin1String("from=")))
@@ -241,8 +339,11 @@ private slots:
             filter.to = today.addDays(name.mid(3).toInt());
         else if (name.startsWith(QLatin1String("q=")))
             filter.query = name.mid(2);
-        else if (name.startsWith(QLatin1String("sort=")))
-            filter.sort = name.mid(5);
+        else if (name.startsWith(QLatin1String("sort="))) {
+            filter.sort = name.mid(5).section(QLatin1Char(' '), 0, 0);
+            if (name.endsWith(QLatin1String(" asc")) || name.endsWith(QLatin1String(" desc")))
+                filter.ascending = name.endsWith(QLatin1String(" asc"));
+        }
         PageRequest page;
         const auto r = ServiceFixture::wait(reviews->results(filter, page));
         QVERIFY(r);
@@ -264,9 +365,11 @@ private slots:
         QVERIFY(item.grade);
         QCOMPARE(item.grade->key, QStringLiteral("excellent"));
         QCOMPARE(item.row.risk.level, QStringLiteral("high"));
-        QCOMPARE(item.row.risk.score, 60); // six focus losses (25) and a print attempt (35)
+        QCOMPARE(item.row.risk.score, 60); // as stored
         QCOMPARE(item.row.violations,
                  (Collector::Storage::ViolationCounts{{"focus_loss", 6}, {"print_attempt", 1}}));
+        QCOMPARE(item.row.violationCount, qint64(7));
+        QCOMPARE(item.row.reviewState, Collector::Storage::ReviewState::Violation);
         QCOMPARE(item.row.candidate.lastName, QStringLiteral("ФильтрВ"));
         QCOMPARE(item.row.testTitle, QStringLiteral("Known answers"));
         QVERIFY(!item.row.certificateNumber);
@@ -288,6 +391,8 @@ private slots:
         seed->event(id, 1, QStringLiteral("focus_gain"), {{"durationMs", 1500}});
         seed->event(id, 2, QStringLiteral("test_finished"), {{"answered", 9}, {"total", 10}});
         seed->event(id, 3, QStringLiteral("copy_attempt"), {}, m_now); // after the finish
+        // clipboard (15) + a copy after test_finished (30) + 140 s over the limit (40)
+        assess(id, 85, 2, {{"copy_attempt", 1}, {"focus_loss", 1}});
         seed->telemetry(
             id, {}, {},
             QJsonArray{QJsonObject{{"questionId", "q1"}, {"latencyMs", 4200}, {"answerChanges", 2}},
@@ -324,7 +429,6 @@ private slots:
         QCOMPARE(r.eventCount, qint64(4));
         QCOMPARE(r.lastEventAt, m_now);
         QCOMPARE(r.violations, (Collector::Storage::ViolationCounts{{"copy_attempt", 1}, {"focus_loss", 1}}));
-        // clipboard (15) + a copy after test_finished (30) + 140 s over the limit (40)
         QCOMPARE(r.risk.score, 85);
         QCOMPARE(r.risk.level, QStringLiteral("high"));
         Q_UNUSED(lost);
@@ -395,6 +499,8 @@ private slots:
         s.event(third, 0, QStringLiteral("print_attempt"), {{"method", "shortcut"}});
         s.event(third, 1, QStringLiteral("focus_loss"));
         s.event(second, 0, QStringLiteral("focus_loss"));
+        assess(own.database().url(), third, 35, 1, {{"print_attempt", 1}, {"focus_loss", 1}});
+        assess(own.database().url(), second, 0, 0, {{"focus_loss", 1}});
         add(QStringLiteral("Четвёртая"), 9, 8);
         add(QStringLiteral("Пятая"), 40, 4);
         ReviewSeed::Session unfinished;
@@ -451,8 +557,16 @@ private slots:
         PageRequest otherLimit;
         otherLimit.limit = 10;
         QVERIFY(ReviewService::resultsCacheKey(filter, otherLimit) != key);
-        filter.risk = QStringLiteral("high");
+        filter.riskLevels = {2};
         QVERIFY(ReviewService::resultsCacheKey(filter, first) != key);
+        const auto withRisk = ReviewService::resultsCacheKey(filter, first);
+        filter.sort = QStringLiteral("risk");
+        QVERIFY(ReviewService::resultsCacheKey(filter, first) != withRisk);
+        const auto byRisk = ReviewService::resultsCacheKey(filter, first);
+        filter.ascending = true;
+        QVERIFY(ReviewService::resultsCacheKey(filter, first) != byRisk);
+        filter.reviewStates = {0};
+        QVERIFY(ReviewService::resultsCacheKey(filter, first) != byRisk);
         PageRequest later;
         later.after = QJsonArray{"finished", "2026-01-01T00:00:00.000000Z", idText(QUuid::createUuid())};
         QVERIFY(!ReviewService::resultsCacheKey(filter, later));

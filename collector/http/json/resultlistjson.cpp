@@ -25,7 +25,9 @@ QJsonObject toJson(const Services::ResultList &list)
                                  {QStringLiteral("certificateNumber"), nullableJson(r.certificateNumber)},
                                  {QStringLiteral("fingerprintHash"), r.fingerprintHash},
                                  {QStringLiteral("risk"), listRiskJson(r.risk)},
-                                 {QStringLiteral("violations"), countsJson(r.violations)}});
+                                 {QStringLiteral("violations"), countsJson(r.violations)},
+                                 {QStringLiteral("violationCount"), r.violationCount},
+                                 {QStringLiteral("review"), reviewJson(r.reviewState)}});
     }
     return pageJson(items, list.nextCursor);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Pieces the review and analysis wire shapes share: RFC 3339 times, nullable values, the candidate
-// summary, grade, list risk and violation counts of a row, and a page's cursor.
+// summary, grade, stored risk, review state and violation counts of a row, and a page's cursor.
 #pragma once
 
 #include <optional>
@@ -57,6 +57,13 @@ inline QJsonValue gradeJson(const std::optional<Contract::Grade> &g)
 inline QJsonObject listRiskJson(const Storage::ListRisk &r)
 {
     return QJsonObject{{QStringLiteral("score"), r.score}, {QStringLiteral("level"), r.level}};
+}
+
+// {"state": "unreviewed" | "cleared" | "violation" | "second_look"}: an object so the decision's details
+// (comment, reviewer, time) can join it without changing the field's type.
+inline QJsonObject reviewJson(Storage::ReviewState state)
+{
+    return QJsonObject{{QStringLiteral("state"), Storage::reviewStateName(state)}};
 }
 
 inline QJsonObject countsJson(const QMap<QString, qint64> &counts)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "http/routes/reviewparams.h"
 
+#include <algorithm>
 #include <optional>
 
 #include <QRegularExpression>
@@ -38,15 +39,45 @@ Expected<std::optional<int>> intParam(const HttpRequest &req, const QString &nam
     return std::optional<int>(v);
 }
 
+// A comma-separated list whose items must each be one of `names`; answers the indexes of the items named
+// (each once, in the order of `names`).
+Expected<QList<int>> namedList(const HttpRequest &req, const QString &name, const QStringList &names)
+{
+    QList<int> out;
+    const QString raw = req.queryValue(name);
+    if (raw.isEmpty())
+        return out;
+    for (const QString &item : raw.split(QLatin1Char(','))) {
+        const int i = names.indexOf(item.trimmed());
+        if (i < 0)
+            return badParameter(name, QStringLiteral("%1 must be a comma-separated list of %2")
+                                          .arg(name, names.join(QStringLiteral(", "))));
+        if (!out.contains(i))
+            out.append(i);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 } // namespace
 
 Expected<Storage::ResultFilter> resultFilter(const HttpRequest &req)
 {
     Storage::ResultFilter f;
-    f.testId = req.queryValue(QStringLiteral("test")).trimmed();
     static const QRegularExpression testIdFormat(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
-    if (!f.testId.isEmpty() && !testIdFormat.match(f.testId).hasMatch())
-        return badParameter(QStringLiteral("test"), QStringLiteral("not a test id"));
+    if (const QString tests = req.queryValue(QStringLiteral("test")).trimmed(); !tests.isEmpty()) {
+        for (const QString &raw : tests.split(QLatin1Char(','))) {
+            const QString id = raw.trimmed();
+            if (!testIdFormat.match(id).hasMatch())
+                return badParameter(QStringLiteral("test"),
+                                    QStringLiteral("test must be a comma-separated list of test ids"));
+            if (!f.testIds.contains(id))
+                f.testIds.append(id);
+        }
+        if (f.testIds.size() > kMaxListItems)
+            return badParameter(QStringLiteral("test"),
+                                QStringLiteral("test lists at most %1 test ids").arg(kMaxListItems));
+    }
     auto from = dateParam(req, QStringLiteral("from"));
     if (!from)
         return tl::unexpected(from.error());
@@ -66,21 +97,55 @@ Expected<Storage::ResultFilter> resultFilter(const HttpRequest &req)
     if (f.query.size() > kMaxSearchLength)
         return badParameter(QStringLiteral("q"),
                             QStringLiteral("q is at most %1 characters").arg(kMaxSearchLength));
-    f.risk = req.queryValue(QStringLiteral("risk"));
-    if (!f.risk.isEmpty() && f.risk != QLatin1String("low") && f.risk != QLatin1String("medium") &&
-        f.risk != QLatin1String("high"))
-        return badParameter(QStringLiteral("risk"), QStringLiteral("risk must be low, medium or high"));
+    // Levels as sessions.risk_level (0 low, 1 medium, 2 high): "medium,high" is "medium or higher".
+    auto risk = namedList(req, QStringLiteral("risk"),
+                          {QStringLiteral("low"), QStringLiteral("medium"), QStringLiteral("high")});
+    if (!risk)
+        return tl::unexpected(risk.error());
+    f.riskLevels = *risk;
+    // States as sessions.review_state (Storage::ReviewState).
+    auto review = namedList(req, QStringLiteral("review"),
+                            {QStringLiteral("unreviewed"), QStringLiteral("cleared"),
+                             QStringLiteral("violation"), QStringLiteral("second_look")});
+    if (!review)
+        return tl::unexpected(review.error());
+    f.reviewStates = *review;
     f.fingerprint = req.queryValue(QStringLiteral("fingerprint"));
     static const QRegularExpression hashFormat(QStringLiteral("^[0-9a-f]{64}$"));
     if (!f.fingerprint.isEmpty() && !hashFormat.match(f.fingerprint).hasMatch())
         return badParameter(QStringLiteral("fingerprint"),
                             QStringLiteral("fingerprint must be 64 lowercase hex digits"));
     const QString sort = req.queryValue(QStringLiteral("sort"));
-    if (!sort.isEmpty() && sort != QLatin1String("finished") && sort != QLatin1String("score"))
-        return badParameter(QStringLiteral("sort"), QStringLiteral("sort must be finished or score"));
-    if (!sort.isEmpty())
+    if (!sort.isEmpty()) {
+        if (!QStringList{QStringLiteral("finished"), QStringLiteral("score"), QStringLiteral("risk"),
+                         QStringLiteral("duration"), QStringLiteral("candidate")}
+                 .contains(sort))
+            return badParameter(QStringLiteral("sort"),
+                                QStringLiteral("sort must be finished, score, risk, duration or candidate"));
         f.sort = sort;
+    }
+    const QString order = req.queryValue(QStringLiteral("order"));
+    if (!order.isEmpty() && order != QLatin1String("asc") && order != QLatin1String("desc"))
+        return badParameter(QStringLiteral("order"), QStringLiteral("order must be asc or desc"));
+    if (!order.isEmpty())
+        f.ascending = order == QLatin1String("asc");
     return f;
+}
+
+Expected<CsvFormat> csvFormat(const HttpRequest &req)
+{
+    CsvFormat out;
+    const QString sep = req.queryValue(QStringLiteral("sep"));
+    if (!sep.isEmpty() && sep != QLatin1String("comma") && sep != QLatin1String("semicolon"))
+        return badParameter(QStringLiteral("sep"), QStringLiteral("sep must be comma or semicolon"));
+    const QString locale = req.queryValue(QStringLiteral("locale"));
+    static const QRegularExpression localeFormat(QStringLiteral("^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})?$"));
+    if (!locale.isEmpty() && !localeFormat.match(locale).hasMatch())
+        return badParameter(QStringLiteral("locale"), QStringLiteral("locale must look like ru or en-GB"));
+    // Excel in Russian (and most of continental Europe) splits on ';' and needs the BOM to read UTF-8.
+    out.semicolon = sep == QLatin1String("semicolon") ||
+                    (sep.isEmpty() && locale.left(2).compare(QLatin1String("ru"), Qt::CaseInsensitive) == 0);
+    return out;
 }
 
 Expected<AbandonedQuery> abandonedQuery(const HttpRequest &req)

@@ -13,6 +13,14 @@
 namespace Proctor::Collector::Http::ReviewParams {
 
 inline constexpr int kMaxSearchLength = 200;
+inline constexpr int kMaxListItems = 100;
+
+// How GET /api/v1/results/export.csv writes: ',' (default) or ';' with a UTF-8 byte order mark, which is
+// what Excel in a Russian locale opens correctly (sep=semicolon, or locale=ru without sep).
+struct CsvFormat
+{
+    bool semicolon = false;
+};
 
 struct AbandonedQuery
 {
@@ -20,8 +28,11 @@ struct AbandonedQuery
     int idleMinutes = 0;                   // 0..525600 (a year)
 };
 
-Expected<Storage::ResultFilter>
-resultFilter(const HttpRequest &request); // test, from, to, passed, q, risk, fingerprint, sort
+// test (comma list), from, to, passed, q, risk (comma list of low|medium|high), review (comma list of
+// unreviewed|cleared|violation|second_look), fingerprint, sort (finished|score|risk|duration|candidate),
+// order (asc|desc).
+Expected<Storage::ResultFilter> resultFilter(const HttpRequest &request);
+Expected<CsvFormat> csvFormat(const HttpRequest &request);           // sep (comma|semicolon), locale
 Expected<AbandonedQuery> abandonedQuery(const HttpRequest &request); // kind, idleMinutes
 Expected<Storage::CertificateFilter>
 certificateFilter(const HttpRequest &request);            // year, month, sort, order

@@ -15,6 +15,7 @@
 #include "http/pathparams.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
+#include "http/routes/resultexportstream.h"
 #include "http/routes/reviewparams.h"
 #include "services/reviewservice.h"
 #include "storage/reviewcache.h"
@@ -86,6 +87,26 @@ void registerReviewRoutes(Router &router, AdminContext &ctx)
                            });
                        else
                            answer(res, ctx.reviews.results(*filter, *page));
+                   });
+               });
+
+    // The whole filtered list as CSV, streamed (http/routes/resultexportstream.h). Never cached.
+    router.add("GET", QStringLiteral("/api/v1/results/export.csv"),
+               [&ctx, proctor](const HttpRequest &req, const Responder &res) {
+                   ctx.guard.withAdmin(req, res, proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
+                       const auto filter = ReviewParams::resultFilter(req);
+                       const auto format = ReviewParams::csvFormat(req);
+                       if (!filter || !format) {
+                           res.send(HttpResponse::error(!filter ? filter.error() : format.error()));
+                           return;
+                       }
+                       HttpResponse r;
+                       r.setHeader("Content-Type", "text/csv; charset=utf-8");
+                       r.setHeader("Content-Disposition", "attachment; filename=\"results.csv\"");
+                       r.setHeader("Cache-Control", "no-store");
+                       r.stream =
+                           std::make_shared<ResultExportStream>(ctx.reviews, *filter, format->semicolon);
+                       res.send(std::move(r));
                    });
                });
 
