@@ -186,7 +186,7 @@ ctl_pg_admin_db() { # DB psql-args...
   fi
 }
 
-# pg_partman (event partitions and retention, db/migrations/0012_partman.sql) is not a trusted extension: a
+# pg_partman (event partitions and retention, db/migrations/0011_partman.sql) is not a trusted extension: a
 # superuser creates it in the Proctor database, and the database's owner role (the one migrations run as)
 # gets the rights its maintenance needs. Idempotent; `make migrate` and `make update` run it first.
 ctl_pg_prepare_extensions() {

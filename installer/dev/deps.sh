@@ -18,7 +18,7 @@ packages=(
   libpqxx-dev libhiredis-dev libhttp-parser-dev libspdlog-dev libvalijson-dev prometheus-cpp-dev libsodium-dev libexpected-dev
   # local services for demo and tests
   postgresql-15 postgresql-client-15 redis-server
-  # event partitions and retention (db/migrations/0012_partman.sql)
+  # event partitions and retention (db/migrations/0011_partman.sql)
   postgresql-15-partman
   # test tools: browser, PDF text, load generator, fuzzing compiler
   chromium poppler-utils wrk clang libclang-rt-14-dev

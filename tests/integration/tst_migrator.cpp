@@ -50,7 +50,7 @@ private slots:
                 db.scalar(QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(QLatin1String(table))) ==
                     "t",
                 table);
-        // events is partitioned by month (pg_partman's names since 0012) and has this month's partition.
+        // events is partitioned by month (pg_partman's names since 0011) and has this month's partition.
         QCOMPARE(db.scalar("SELECT relkind FROM pg_class WHERE relname = 'events'"), QStringLiteral("p"));
         QCOMPARE(
             db.scalar(

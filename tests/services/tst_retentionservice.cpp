@@ -21,7 +21,7 @@ using Testing::TestDatabase;
 
 namespace {
 
-constexpr int kPartmanMigration = 12;
+constexpr int kPartmanMigration = 11;
 
 void exec(const QString &url, const QString &sql)
 {
@@ -65,7 +65,7 @@ class TestRetentionService : public QObject
     Q_OBJECT
 
 private slots:
-    // An existing database (schema before 0012) whose events partly sit in events_default, because the
+    // An existing database (schema before 0011) whose events partly sit in events_default, because the
     // months 0001 made ran out: after the migration every row is in its month's partition, none lost.
     void upgradeMovesDefaultRowsIntoPartitions()
     {
