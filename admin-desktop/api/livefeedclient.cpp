@@ -151,7 +151,7 @@ void LiveFeedClient::handleMessage(const QString &text)
                    [this](const Contract::ReviewDecided &m) {
                        emit reviewDecided(uuidText(m.sessionId), m.state, m.previousState);
                    },
-                   [](const Contract::RiskRaised &) {}, // shown by the desktop's alert work (wt-desk)
+                   [this](const Contract::RiskRaised &m) { emit riskRaised(uuidText(m.sessionId), m.score); },
                },
                *message);
 }

@@ -54,6 +54,8 @@ signals:
     void certificateRevoked(const QString &number, const QString &sessionId);
     // A review decision was recorded on a session ("unreviewed", "cleared", "violation", "second_look").
     void reviewDecided(const QString &sessionId, const QString &state, const QString &previousState);
+    // A session's stored risk rose to high as its data arrived (score 0..100).
+    void riskRaised(const QString &sessionId, int score);
     // A message that is not a valid live message (a newer server's type, a broken publisher): ignored.
     void messageRejected(const QString &pointer, const QString &reason);
 

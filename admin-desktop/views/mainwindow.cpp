@@ -168,6 +168,9 @@ MainWindow::MainWindow(const Services &services, QWidget *parent)
                         notify(tr("Session %1: %2").arg(id.left(8), seen.join(QStringLiteral(", "))), true,
                                id);
                 });
+        connect(live, &Api::LiveFeedClient::riskRaised, this, [this](const QString &id, int score) {
+            notify(tr("Session %1: risk rose to high (%2)").arg(id.left(8)).arg(score), true, id);
+        });
         // The dashboard follows the live feed, at most once per few seconds.
         m_dashboardRefresh = new QTimer(this);
         m_dashboardRefresh->setSingleShot(true);
