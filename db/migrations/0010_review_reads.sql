@@ -27,6 +27,9 @@ CREATE INDEX IF NOT EXISTS sessions_review_state ON sessions (review_state, fini
     WHERE finished_at IS NOT NULL AND kind = 'test';
 CREATE INDEX IF NOT EXISTS sessions_review_test ON sessions (test_id, finished_at, id)
     WHERE finished_at IS NOT NULL AND kind = 'test';
+-- Dashboard "unique candidates" of the previous week: read index-only.
+CREATE INDEX IF NOT EXISTS sessions_review_finished_candidate ON sessions (finished_at) INCLUDE (candidate_id)
+    WHERE finished_at IS NOT NULL AND kind = 'test';
 -- Dashboard "top candidates by anomalies": only sessions with violations, read index-only.
 CREATE INDEX IF NOT EXISTS sessions_review_violating ON sessions (finished_at) INCLUDE (candidate_id, violation_count)
     WHERE finished_at IS NOT NULL AND kind = 'test' AND violation_count > 0;
