@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Dashboard aggregates over finished test sessions, from the daily rollups of 0010_review_reads.sql
-// (review_daily, review_daily_violations, review_candidate_last), which triggers on sessions keep equal to
+// (review_daily, review_daily_violations, review_candidate_days), which triggers on sessions keep equal to
 // the stored assessment: a year costs a few thousand rollup rows, not a scan of every session and event.
 #include "storage/reviewdashboard.h"
 
@@ -59,17 +59,15 @@ DashboardAggregates read(pqxx::connection &c, int days)
     out.passRate = windows(m, 9);
 
     // Distinct candidates: those whose latest finish is in the window, for the windows that end now (a
-    // candidate finished in the last N days exactly when their latest finish is); the previous week, which
-    // does not end now, counts its few sessions directly.
-    const pqxx::row u =
-        tx.exec1("SELECT count(*) FILTER (WHERE last_finished_at >= (" + first +
-                 "::timestamp AT TIME ZONE 'UTC')), count(*) FILTER (WHERE last_finished_at >= (" + w1 +
-                 "::timestamp AT TIME ZONE 'UTC')), (SELECT count(DISTINCT candidate_id) FROM sessions WHERE "
-                 "kind = 'test' "
-                 "AND finished_at IS NOT NULL AND finished_at >= (" +
-                 w0 + "::timestamp AT TIME ZONE 'UTC') AND finished_at < (" + w1 +
-                 "::timestamp AT TIME ZONE 'UTC')) FROM review_candidate_last WHERE last_finished_at >= (" +
-                 since + "::timestamp AT TIME ZONE 'UTC')");
+    // candidate finished in the last N days exactly when their latest finish is), summed per day of that
+    // finish; the previous week, which does not end now, counts its few sessions directly.
+    const pqxx::row u = tx.exec1(
+        "SELECT (SELECT COALESCE(sum(candidates), 0) FROM review_candidate_days WHERE day >= " + first +
+        "), (SELECT COALESCE(sum(candidates), 0) FROM review_candidate_days WHERE day >= " + w1 +
+        "), (SELECT count(DISTINCT candidate_id) FROM sessions WHERE kind = 'test' AND finished_at IS NOT "
+        "NULL "
+        "AND finished_at >= (" +
+        w0 + "::timestamp AT TIME ZONE 'UTC') AND finished_at < (" + w1 + "::timestamp AT TIME ZONE 'UTC'))");
     out.uniqueCandidates = DashboardWindows{count(u[0]), count(u[1]), count(u[2])};
 
     for (const auto &row : tx.exec(

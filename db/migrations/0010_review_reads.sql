@@ -17,12 +17,18 @@ CREATE INDEX IF NOT EXISTS sessions_review_finished ON sessions (finished_at, id
 CREATE INDEX IF NOT EXISTS sessions_review_candidate ON sessions (candidate_id, finished_at, id)
     WHERE finished_at IS NOT NULL AND kind = 'test';
 CREATE INDEX IF NOT EXISTS candidates_sort_name ON candidates (last_name, first_name, middle_name, id);
+-- The certificate registry's holder and score sorts (issued and number have theirs).
+CREATE INDEX IF NOT EXISTS certificates_holder_number ON certificates (holder_name, number);
+CREATE INDEX IF NOT EXISTS certificates_score_number ON certificates (score, number);
 -- Selective filters (a risk level, a review state, a test) read their own index in finishing order.
 CREATE INDEX IF NOT EXISTS sessions_review_level ON sessions (risk_level, finished_at, id)
     WHERE finished_at IS NOT NULL AND kind = 'test';
 CREATE INDEX IF NOT EXISTS sessions_review_state ON sessions (review_state, finished_at, id)
     WHERE finished_at IS NOT NULL AND kind = 'test';
 CREATE INDEX IF NOT EXISTS sessions_review_test ON sessions (test_id, finished_at, id)
+    WHERE finished_at IS NOT NULL AND kind = 'test';
+-- Dashboard "unique candidates" of the previous week: read index-only.
+CREATE INDEX IF NOT EXISTS sessions_review_finished_candidate ON sessions (finished_at) INCLUDE (candidate_id)
     WHERE finished_at IS NOT NULL AND kind = 'test';
 -- Dashboard "top candidates by anomalies": only sessions with violations, read index-only.
 CREATE INDEX IF NOT EXISTS sessions_review_violating ON sessions (finished_at) INCLUDE (candidate_id, violation_count)
@@ -52,6 +58,11 @@ CREATE TABLE IF NOT EXISTS review_candidate_last (
     last_finished_at timestamptz NOT NULL
 );
 CREATE INDEX IF NOT EXISTS review_candidate_last_at ON review_candidate_last (last_finished_at);
+-- ... counted per UTC day of that latest finish, so the count for a year is a sum of at most 366 rows.
+CREATE TABLE IF NOT EXISTS review_candidate_days (
+    day        date PRIMARY KEY,
+    candidates bigint NOT NULL DEFAULT 0
+);
 
 -- Adds (sign 1) or removes (sign -1) one session's share of the daily rollups.
 CREATE OR REPLACE FUNCTION proctor_review_rollup_apply(r sessions, sign integer) RETURNS void
@@ -80,9 +91,22 @@ CREATE OR REPLACE FUNCTION proctor_review_candidate_refresh(cid bigint) RETURNS 
 LANGUAGE plpgsql AS $$
 DECLARE
     latest timestamptz;
+    previous timestamptz;
 BEGIN
     SELECT max(finished_at) INTO latest FROM sessions
     WHERE candidate_id = cid AND finished_at IS NOT NULL AND kind = 'test';
+    SELECT last_finished_at INTO previous FROM review_candidate_last WHERE candidate_id = cid;
+    IF previous IS NOT DISTINCT FROM latest THEN
+        RETURN;
+    END IF;
+    IF previous IS NOT NULL THEN
+        UPDATE review_candidate_days SET candidates = candidates - 1
+        WHERE day = (previous AT TIME ZONE 'UTC')::date;
+    END IF;
+    IF latest IS NOT NULL THEN
+        INSERT INTO review_candidate_days AS x (day, candidates) VALUES ((latest AT TIME ZONE 'UTC')::date, 1)
+        ON CONFLICT (day) DO UPDATE SET candidates = x.candidates + 1;
+    END IF;
     IF latest IS NULL THEN
         DELETE FROM review_candidate_last WHERE candidate_id = cid;
     ELSE
@@ -129,10 +153,11 @@ CREATE TRIGGER sessions_review_rollup
 CREATE OR REPLACE FUNCTION proctor_rebuild_review_rollups() RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    LOCK TABLE review_daily, review_daily_violations, review_candidate_last IN EXCLUSIVE MODE;
+    LOCK TABLE review_daily, review_daily_violations, review_candidate_last, review_candidate_days IN EXCLUSIVE MODE;
     DELETE FROM review_daily;
     DELETE FROM review_daily_violations;
     DELETE FROM review_candidate_last;
+    DELETE FROM review_candidate_days;
     INSERT INTO review_daily (day, score, sessions, passed, anomalous)
     SELECT (finished_at AT TIME ZONE 'UTC')::date, COALESCE(score, -1), count(*), count(*) FILTER (WHERE passed),
            count(*) FILTER (WHERE risk_level > 0)
@@ -144,6 +169,8 @@ BEGIN
     INSERT INTO review_candidate_last (candidate_id, last_finished_at)
     SELECT candidate_id, max(finished_at) FROM sessions
     WHERE kind = 'test' AND finished_at IS NOT NULL GROUP BY 1;
+    INSERT INTO review_candidate_days (day, candidates)
+    SELECT (last_finished_at AT TIME ZONE 'UTC')::date, count(*) FROM review_candidate_last GROUP BY 1;
 END $$;
 
 SELECT proctor_rebuild_review_rollups();
