@@ -34,9 +34,12 @@ Expected<Document> build(pqxx::transaction_base &tx, qint64 candidateId, qint64 
                  "AND c.table_name NOT IN ('events', 'session_telemetry', 'certificates') "
                  "AND NOT c.table_name LIKE 'events\\_%' ORDER BY c.table_name")) {
         const std::string table = row[0].as<std::string>();
-        related += " || jsonb_build_object(" + tx.quote(table) +
-                   ", coalesce((SELECT jsonb_agg(to_jsonb(x)) FROM " + tx.quote_name(table) +
-                   " x WHERE x.session_id IN (SELECT id FROM sessions WHERE candidate_id = $1)), '[]'))";
+        // Appended piece by piece: `"literal" + std::string&&` trips GCC 12's -Wrestrict false positive.
+        related += " || jsonb_build_object(";
+        related += tx.quote(table);
+        related += ", coalesce((SELECT jsonb_agg(to_jsonb(x)) FROM ";
+        related += tx.quote_name(table);
+        related += " x WHERE x.session_id IN (SELECT id FROM sessions WHERE candidate_id = $1)), '[]'))";
     }
     const auto doc = tx.exec_params1(
         "SELECT jsonb_build_object("

@@ -159,8 +159,11 @@ std::vector<KeyColumn> resultSortColumns(const QString &sort)
 std::string intArray(const QList<int> &values)
 {
     std::string out = "{";
-    for (int v : values)
-        out += (out.size() > 1 ? "," : "") + std::to_string(v);
+    for (int v : values) {
+        if (out.size() > 1)
+            out += ',';
+        out += std::to_string(v);
+    }
     return out + "}";
 }
 
