@@ -71,7 +71,7 @@ MouseComparison compareTrajectories(pqxx::connection &c, const MouseComparisonRe
 
 DeviceGroups groupDevices(pqxx::connection &c, bool onlyShared)
 {
-    const auto data = Repo::deviceRows(c);
+    const auto data = Repo::deviceRows(c, onlyShared);
     const auto report = Analysis::groupDevices(data.rows);
     auto candidate = [&](const std::string &key) {
         const QString k = QString::fromStdString(key);

@@ -194,13 +194,23 @@ std::vector<Analysis::RiskEvent> riskEvents(pqxx::connection &c, const QUuid &se
     return out;
 }
 
-DeviceRows deviceRows(pqxx::connection &c)
+DeviceRows deviceRows(pqxx::connection &c, bool onlyFlaggable)
 {
+    // Only the sessions that can be part of a flag (a device used by several candidates, a candidate on
+    // several devices) when that is all the caller shows: at a million sessions the whole table does not
+    // fit in a reply or in memory. The flags themselves are still decided by Analysis::groupDevices.
+    const std::string flaggable =
+        onlyFlaggable ? " WHERE s.fingerprint_hash IN (SELECT fingerprint_hash FROM sessions "
+                        "WHERE fingerprint_hash <> '' GROUP BY 1 HAVING count(DISTINCT candidate_id) > 1) "
+                        "OR s.candidate_id IN (SELECT candidate_id FROM sessions WHERE fingerprint_hash <> '' "
+                        "GROUP BY 1 HAVING count(DISTINCT fingerprint_hash) > 1)"
+                      : "";
     pqxx::nontransaction tx(c);
     DeviceRows out;
     for (const auto &row : tx.exec("SELECT s.id::text, s.candidate_id::text, s.fingerprint_hash, "
                                    "trim(c.last_name || ' ' || c.first_name || ' ' || c.middle_name) "
-                                   "FROM sessions s JOIN candidates c ON c.id = s.candidate_id")) {
+                                   "FROM sessions s JOIN candidates c ON c.id = s.candidate_id" +
+                                   flaggable)) {
         out.rows.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
         out.candidateNames.insert(toQString(row[1].as<std::string>()), toQString(row[3].as<std::string>()));
     }

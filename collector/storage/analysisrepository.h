@@ -68,6 +68,7 @@ struct DeviceRows
     std::vector<Analysis::DeviceSessionRow> rows;
     QHash<QString, QString> candidateNames; // candidate key -> "Last First Middle"
 };
-DeviceRows deviceRows(pqxx::connection &c);
+// onlyFlaggable: just the sessions of devices and candidates that can carry a flag.
+DeviceRows deviceRows(pqxx::connection &c, bool onlyFlaggable);
 
 } // namespace Proctor::Collector::Storage::AnalysisRepository
