@@ -215,6 +215,20 @@ private slots:
         QCOMPARE(bodies.size(), 1);
         qInfo("oracle: %d requests, %d/%d questions probed right and wrong, stopped by a limit at %d",
               requests, int(probedRight.size()), int(probedWrong.size()), limitedAt);
+
+        // ... and the probing is flagged: every probe session ends up with the stored factor for many short
+        // or near-empty attempts from one address, naming the others (the assessment follows the data
+        // within seconds, off the request path).
+        const QString probes = QStringLiteral(
+            "FROM sessions s JOIN candidates c ON c.id = s.candidate_id WHERE c.last_name LIKE 'Зонд%'");
+        const int total = f->db().scalar("SELECT count(*) " + probes).toInt();
+        QVERIFY(total >= 5);
+        const QString flagged = "SELECT count(*) " + probes +
+                                " AND EXISTS (SELECT 1 FROM session_risk_factors r WHERE r.session_id = s.id "
+                                "AND r.reason_key = 'risk.attempt_burst' "
+                                "AND jsonb_array_length(r.detail->'relatedSessionIds') >= 4) "
+                                "AND s.risk_level >= 1";
+        QTRY_COMPARE_WITH_TIMEOUT(f->db().scalar(flagged).toInt(), total, 60000);
     }
 
     void scoreAndReviewDiscloseWhatThePolicySays()
