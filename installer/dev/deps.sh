@@ -14,6 +14,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
   qtkeychain-qt6-dev
+  # Qt's own translations (dialog buttons, file dialogs in Russian)
+  qt6-translations-l10n
   # server-side libraries
   libpqxx-dev libhiredis-dev libhttp-parser-dev libspdlog-dev libvalijson-dev prometheus-cpp-dev libsodium-dev libexpected-dev
   # local services for demo and tests
