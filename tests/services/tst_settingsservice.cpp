@@ -21,7 +21,8 @@ CertificateSettings valid()
     return CertificateSettings{QStringLiteral("ООО «Пример»"),
                                QStringLiteral("Москва, ул. Примерная, 1"),
                                QStringLiteral("+7 495 000-00-00"),
-                               {Signatory{QStringLiteral("Директор"), QStringLiteral("Петров П. П.")}}};
+                               {Signatory{QStringLiteral("Директор"), QStringLiteral("Петров П. П.")}},
+                               QString()};
 }
 
 QJsonObject stored(const ServiceFixture &f, const QString &sql)
