@@ -4,7 +4,8 @@
 // across a reload and a tab close, full screen asked back after a reload, a keyboard-only run of a
 // whole test, accessible names and states (axe-core: no serious or critical violation), mark for
 // review, multi-answer self-checks, the watermark, the printable result, the 390x844 layout, and
-// screenshots of every page in Russian and English at 1280x800 and 390x844.
+// screenshots of every page in Russian and English at 1280x800 and 390x844 (and the layout checked at
+// 360x740 and 1920x1080).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -456,9 +457,9 @@ test('a self-check with two right answers is answered by choosing both, then Che
 
 // ---------- 3. layout and screenshots of every page ----------
 
-test('every page in Russian and English at 1280x800 and 390x844: no horizontal scroll, title, timer and navigation in view', { timeout: 240000 }, async () => {
+test('every page in Russian and English from 360 to 1920 px wide: no horizontal scroll, title, timer and navigation in view', { timeout: 480000 }, async () => {
   const names = ['Экранов', 'Экранова', 'Экрановский', 'Экранович'];
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 360, height: 740 }, { width: 1920, height: 1080 }]) {
     for (const lang of ['ru', 'en']) {
       const b = await openBrowser({ viewport });
       try {
