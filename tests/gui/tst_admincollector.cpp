@@ -13,12 +13,12 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QLibraryInfo>
 #include <QScopeGuard>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextDocument>
 #include <QTest>
@@ -1014,6 +1014,8 @@ private slots:
         QVERIFY(
             later.exportPdf(Proctor::Testing::screenshotDir() + QStringLiteral("/exam-roster-sheet-ru.pdf")));
         Appearance::applyLanguage(QStringLiteral("en"));
+    }
+
     // A name and a user agent that are HTML (the server accepts them as text) stay text everywhere the
     // desktop shows them: the Compare view's labels and the fingerprint tooltips, the session title, the
     // results table.
