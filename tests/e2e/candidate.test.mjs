@@ -458,7 +458,7 @@ test('a self-check with two right answers is answered by choosing both, then Che
 // ---------- 3. layout and screenshots of every page ----------
 
 test('every page in Russian and English from 360 to 1920 px wide: no horizontal scroll, title, timer and navigation in view', { timeout: 480000 }, async () => {
-  const names = ['Экранов', 'Экранова', 'Экрановский', 'Экранович'];
+  const names = ['Экранов', 'Экранова', 'Экрановский', 'Экранович', 'Узкий', 'Узкая', 'Широкий', 'Широкая'];
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }, { width: 360, height: 740 }, { width: 1920, height: 1080 }]) {
     for (const lang of ['ru', 'en']) {
       const b = await openBrowser({ viewport });

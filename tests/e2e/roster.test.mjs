@@ -18,7 +18,7 @@ let token;
 before(async () => {
   const seed = JSON.parse(readFileSync(SEEDS[0], 'utf8'));
   seed.id = ROSTER_TEST;
-  seed.title = { ru: 'Охрана труда (по списку)', en: 'Workplace safety (roster)' };
+  seed.title = 'Охрана труда (по списку)';
   seed.access = 'roster';
   stack = await startStack({ logName: 'collector-roster.log', extraTests: [writeDefinition(seed)] });
   await stack.createAdmin('e2e-roster-admin@example.org', 'e2e-roster-admin-password-1', 'admin');

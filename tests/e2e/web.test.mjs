@@ -80,7 +80,7 @@ test('a candidate answers correctly, passes, downloads a verifiable PDF certific
     const who = candidate('Смирнов');
     await fillStartPage(page, stack.baseUrl, SEED.id, who);
     // Typing into a name field feeds keystroke timings (typed, then erased: the field stays as filled).
-    await page.click('#position');
+    await page.click('#middle-name');
     await page.keyboard.press('End');
     await page.keyboard.type('qwerty', { delay: 40 });
     for (let i = 0; i < 6; ++i) await page.keyboard.press('Backspace', { delay: 30 });
