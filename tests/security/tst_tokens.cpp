@@ -454,9 +454,12 @@ private slots:
             QTest::addRow("%s %s, admin token as X-API-Key", method.constData(), path)
                 << method << QString::fromLatin1(path) << "X-API-Key"
                 << "invalid_api_key";
-            QTest::addRow("%s %s, admin token as bearer only", method.constData(), path)
-                << method << QString::fromLatin1(path) << "bearer"
-                << "missing_api_key";
+            // GET /api/v1/tests is also the signed-in staff's list of tests (with each policy): a bearer
+            // token is an admin's credential there, tested in tst_rosters.
+            if (QByteArray(path) != "/api/v1/tests")
+                QTest::addRow("%s %s, admin token as bearer only", method.constData(), path)
+                    << method << QString::fromLatin1(path) << "bearer"
+                    << "missing_api_key";
         }
         QTest::newRow("POST /api/v1/events, admin token as X-Session-Token")
             << QByteArray("POST") << "/api/v1/events"
