@@ -89,14 +89,28 @@ QJsonObject telemetryFor(const StartedSession &s, int variant)
         questions.append(QJsonObject{{"questionId", q.toObject().value("id")},
                                      {"latencyMs", 4000 + (variant * 977 + questions.size() * 1311) % 9000},
                                      {"answerChanges", questions.size() % 2}});
-    QJsonArray keys;
+    // Key timings as the page sends them: durations per key and per key pair, never the keys in order.
+    QJsonObject dwell, flight, digraph;
+    const auto add = [](QJsonObject &o, const QString &name, int ms) {
+        QJsonArray a = o.value(name).toArray();
+        a.append(ms);
+        o.insert(name, a);
+    };
     int t = 1000;
+    int previousDown = 0, previousUp = 0;
+    QString previous;
     for (int i = 0; i < 30; ++i) {
-        const int dwell = 70 + variant * 8 + (i * 13) % 25;
-        keys.append(QJsonObject{
-            {"code", QStringLiteral("Key%1").arg(QChar('A' + i % 5))}, {"downMs", t}, {"upMs", t + dwell}});
+        const QString code = QStringLiteral("Key%1").arg(QChar('A' + i % 5));
+        const int hold = 70 + variant * 8 + (i * 13) % 25;
+        add(dwell, code, hold);
+        if (!previous.isEmpty()) {
+            add(flight, previous + '>' + code, t - previousUp);
+            add(digraph, previous + '>' + code, t - previousDown);
+        }
+        previous = code, previousDown = t, previousUp = t + hold;
         t += 150 + variant * 20 + (i * 29) % 40;
     }
+    const QJsonObject keys{{"dwell", dwell}, {"flight", flight}, {"digraph", digraph}};
     return QJsonObject{
         {"questions", questions},   {"focusLossCount", variant % 4},
         {"blurMs", 1000 * variant}, {"mouse", mouse},
@@ -1035,7 +1049,11 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         signIn(api);
         window.onSignedIn();
-        window.compareSessions({id, m_sessions.at(0)});
+        // A partner seeded now, from the same test definition (earlier tests re-import tests), so the two
+        // share questions with trajectories.
+        const QString partner = seedSession(*m_fx, 10, 9);
+        QVERIFY(!partner.isEmpty());
+        window.compareSessions({id, partner});
         Views::CompareView *compare = window.compareView();
         QTRY_VERIFY_WITH_TIMEOUT(compare->overlay()->data().trajectories.size() >= 2, 10000);
         QCOMPARE(compare->statusLabel()->textFormat(), Qt::PlainText);
