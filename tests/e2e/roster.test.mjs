@@ -55,7 +55,8 @@ test('a roster test starts only with a valid personal code, as the roster person
   const code = imported.codes[0].code;
   assert.match(code, /^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
 
-  const { browser, page } = await openBrowser();
+  const b = await openBrowser();
+  const { page } = b;
   try {
     await page.goto(`${stack.baseUrl}/`);
     await page.check(`input[name="testId"][value="${ROSTER_TEST}"]`);
@@ -91,6 +92,6 @@ test('a roster test starts only with a valid personal code, as the roster person
     assert.equal(who.trim(), 'Списочная Мария Ивановна / Инженер');
     await shot(page, 'roster-test-started-ru');
   } finally {
-    await browser.close();
+    await b.close();
   }
 });
