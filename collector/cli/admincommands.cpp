@@ -3,45 +3,18 @@
 // not a terminal (scripts: `printf '%s\n' "$PW" | proctor-collector create-admin …`), else prompted for
 // twice without echo. Never from argv, where `ps` and shell history would show it. The account is made by
 // AdminService, as over the admin API: the same checks, and an audit row with actor "cli:<user>".
-#include <algorithm>
 #include <cstdio>
-#include <iostream>
 #include <string>
-
-#include <termios.h>
-#include <unistd.h>
 
 #include <QCommandLineParser>
 
 #include "cli/commands.h"
+#include "cli/passwordprompt.h"
 #include "cli/servicecall.h"
 #include "services/adminservice.h"
 #include "storage/dbpool.h"
 
 namespace Proctor::Collector::Cli {
-namespace {
-
-std::string readLine(bool echo)
-{
-    termios old{};
-    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
-    if (tty && !echo) {
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty && !echo) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-        std::fprintf(stderr, "\n");
-    }
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
-    return line;
-}
-
-} // namespace
 
 int runCreateAdmin(const Config &config, const QStringList &args)
 {
@@ -63,20 +36,11 @@ int runCreateAdmin(const Config &config, const QStringList &args)
     input.role = parser.value(QStringLiteral("role")).trimmed();
     input.displayName = parser.value(QStringLiteral("name"));
 
-    std::string password;
-    if (isatty(STDIN_FILENO)) {
-        std::fprintf(stderr, "Password for %s: ", qPrintable(input.email.trimmed().toLower()));
-        password = readLine(false);
-        std::fprintf(stderr, "Repeat: ");
-        if (readLine(false) != password) {
-            std::fprintf(stderr, "create-admin: the passwords differ\n");
-            return 2;
-        }
-    } else {
-        password = readLine(true);
-    }
-    input.password = QByteArray(password.data(), qsizetype(password.size()));
-    std::fill(password.begin(), password.end(), '\0');
+    const auto password = readNewPassword(
+        "create-admin", QStringLiteral("Password for %1: ").arg(input.email.trimmed().toLower()));
+    if (!password)
+        return 2;
+    input.password = *password;
 
     Storage::DbPool db(config.databaseUrl, 1);
     Services::AdminService admins(db);

@@ -3,45 +3,18 @@
 // this is how, also when nobody can sign in any more). The password is read from stdin when stdin is not a
 // terminal, prompted for twice without echo on a terminal, or generated and printed once with --generate;
 // never taken from argv. Every token of the account is revoked; audited with actor "cli:<user>".
-#include <algorithm>
 #include <cstdio>
-#include <iostream>
 #include <string>
-
-#include <termios.h>
-#include <unistd.h>
 
 #include <QCommandLineParser>
 
 #include "cli/commands.h"
+#include "cli/passwordprompt.h"
 #include "cli/servicecall.h"
 #include "services/adminpasswordservice.h"
 #include "storage/dbpool.h"
 
 namespace Proctor::Collector::Cli {
-namespace {
-
-std::string readSecret(bool echo)
-{
-    termios old{};
-    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
-    if (tty && !echo) {
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty && !echo) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-        std::fprintf(stderr, "\n");
-    }
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
-    return line;
-}
-
-} // namespace
 
 int runSetPassword(const Config &config, const QStringList &args)
 {
@@ -61,20 +34,11 @@ int runSetPassword(const Config &config, const QStringList &args)
     if (generate) {
         password = Services::AdminPasswordService::generate();
     } else {
-        std::string typed;
-        if (isatty(STDIN_FILENO)) {
-            std::fprintf(stderr, "New password for %s: ", qPrintable(email.trimmed().toLower()));
-            typed = readSecret(false);
-            std::fprintf(stderr, "Repeat: ");
-            if (readSecret(false) != typed) {
-                std::fprintf(stderr, "set-password: the passwords differ\n");
-                return 2;
-            }
-        } else {
-            typed = readSecret(true);
-        }
-        password = QByteArray(typed.data(), qsizetype(typed.size()));
-        std::fill(typed.begin(), typed.end(), '\0');
+        const auto typed = readNewPassword(
+            "set-password", QStringLiteral("New password for %1: ").arg(email.trimmed().toLower()));
+        if (!typed)
+            return 2;
+        password = *typed;
     }
     Storage::DbPool db(config.databaseUrl, 1);
     Services::AdminPasswordService passwords(db);
