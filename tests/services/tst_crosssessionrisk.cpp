@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include "analysis/keystrokes.h"
+#include "keystroke100.h"
 #include "reviewseed.h"
 #include "servicefixture.h"
 #include "services/analysisservice.h"
@@ -39,30 +40,13 @@ QString dataDir()
                          : env;
 }
 
-using Row = std::vector<double>;
+using Row = Proctor::Testing::TypingRow;
 
-// keystroke100-dev/userN/latency.txt: rows of 7 down-to-down gaps typing "try4-mbs".
+// keystroke100-dev: the 50 typists' rows of 7 down-to-down gaps typing "try4-mbs".
 std::vector<std::vector<Row>> loadTypists()
 {
-    std::vector<std::vector<Row>> out;
-    for (int u = 1; u <= 50; ++u) {
-        std::ifstream in(
-            QStringLiteral("%1/keystroke100-dev/user%2/latency.txt").arg(dataDir()).arg(u).toStdString());
-        std::vector<Row> rows;
-        std::string line;
-        while (std::getline(in, line)) {
-            std::istringstream ls(line);
-            Row r;
-            double v = 0;
-            while (ls >> v)
-                r.push_back(v);
-            if (r.size() == 7)
-                rows.push_back(r);
-        }
-        if (rows.size() >= 10)
-            out.push_back(rows);
-    }
-    return out;
+    return Proctor::Testing::loadKeystroke100((dataDir() + QStringLiteral("/keystroke100-dev")).toStdString(),
+                                              1, 50);
 }
 
 // The digraph lists of typings rows[from, from + 5): the result contract's keystroke features.

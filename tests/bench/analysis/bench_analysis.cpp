@@ -27,6 +27,7 @@
 #include "analysis/keystrokes.h"
 #include "analysis/similarsearch.h"
 #include "analysis/trajectory.h"
+#include "keystroke100.h"
 
 #include <algorithm>
 #include <chrono>
@@ -52,33 +53,9 @@ constexpr std::size_t kNullPairs = 3000;
 constexpr std::size_t kMaxQueries = 1000;
 const std::size_t kSizes[] = {100, 1000, 10000};
 
-using Row = std::vector<double>; // 7 gaps
-using Typist = std::vector<Row>; // 10 rows
+using Row = Proctor::Testing::TypingRow; // 7 gaps
+using Typist = std::vector<Row>;         // 10 rows
 const char *kKeys[] = {"KeyT", "KeyR", "KeyY", "Digit4", "Minus", "KeyM", "KeyB", "KeyS"};
-
-std::vector<Typist> loadTypists(const fs::path &dir)
-{
-    std::vector<Typist> out;
-    for (int u = 1; u <= 200; ++u) {
-        std::ifstream in(dir / ("user" + std::to_string(u)) / "latency.txt");
-        if (!in)
-            continue;
-        Typist t;
-        std::string line;
-        while (std::getline(in, line)) {
-            std::istringstream ls(line);
-            Row r;
-            double v = 0;
-            while (ls >> v)
-                r.push_back(v);
-            if (r.size() == 7)
-                t.push_back(r);
-        }
-        if (t.size() >= 10)
-            out.push_back(t);
-    }
-    return out;
-}
 
 std::string pairName(std::size_t j)
 {
@@ -473,7 +450,7 @@ std::string mouseReport(const std::vector<Window4s> &windows, std::mt19937 &rng)
 int main(int argc, char **argv)
 {
     const fs::path data = argc > 1 ? fs::path(argv[1]) : fs::path("../shared/data");
-    const auto typists = loadTypists(data / "keystroke100-dev");
+    const auto typists = Proctor::Testing::loadKeystroke100((data / "keystroke100-dev").string(), 1, 200);
     const auto windows = loadWindows(data / "balabit-dev");
     if (typists.size() < 3 || windows.size() < 100) {
         std::fprintf(stderr, "bench_analysis: no data under %s (keystroke100-dev/, balabit-dev/)\n",
