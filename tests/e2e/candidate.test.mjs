@@ -415,6 +415,11 @@ test('the timer is announced at 5 minutes left; the watermark names the candidat
     assert.ok(await page.isVisible('#watermark'));
     const wm = await page.getAttribute('#watermark', 'data-text');
     assert.ok(wm.includes('Часов Иван Петрович') && wm.includes(sessionId.slice(0, 8)), wm);
+    // What is drawn on screen (CSS generated content of each tile) is that text, and none of it is
+    // page text a copy or a contrast check would pick up.
+    const drawn = await page.$eval('.watermark-tile', (t) => getComputedStyle(t, '::before').content);
+    assert.equal(drawn, JSON.stringify(wm), 'each tile draws the watermark text');
+    assert.equal(await page.$eval('#watermark', (w) => w.textContent), '', 'the watermark adds no page text');
     assert.equal(await page.$eval('#watermark', (w) => getComputedStyle(w).pointerEvents), 'none');
     await page.click('#q-options .option >> nth=0');
     assert.equal(await page.$$eval('#q-options input:checked', (x) => x.length), 1, 'a click through the watermark answers');
