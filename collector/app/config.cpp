@@ -310,6 +310,7 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
         {"PROCTOR_PARTITION_MAINTENANCE_SECONDS", 10, 7 * 24 * 3600,
          [&](qint64 v) { c.partitionMaintenanceSeconds = int(v); }},
         {"PROCTOR_REVIEW_CACHE_TTL_SECONDS", 0, 3600, [&](qint64 v) { c.reviewCacheTtlSeconds = int(v); }},
+        {"PROCTOR_ASSESSMENT_CPU_PERCENT", 1, 100, [&](qint64 v) { c.assessmentCpuPercent = int(v); }},
     };
     for (const IntVar &iv : ints) {
         qint64 value = 0;

@@ -102,6 +102,8 @@ struct Config
     int partitionMaintenanceSeconds = 3600;
     // Review cache (storage/reviewcache.h) entry lifetime; 0 turns the cache off (benchmarks, debugging).
     int reviewCacheTtlSeconds = 30;
+    // Share of the machine's CPU time (all cores, percent) the background risk maintainer may spend.
+    int assessmentCpuPercent = 5;
 
     static tl::expected<Config, ConfigError> fromEnvironment(const QProcessEnvironment &env, int needs);
 };

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // `proctor-collector serve`: composes the long-running service and runs the event loop.
+#include <algorithm>
 #include <memory>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QThread>
 #include <QTimer>
 
 #include "app/signalwatcher.h"
@@ -101,7 +103,10 @@ int runServe(const Config &config, const QStringList &)
 
     // Stored risk assessments follow the data: the writer notes the sessions each commit touched (after
     // acknowledging), the maintainer queues and re-assesses them on its own thread and connection.
-    Services::AssessmentMaintainer maintainer(config.databaseUrl, publisher);
+    Services::AssessmentMaintainer::Options assessment;
+    assessment.busyShare =
+        std::min(1.0, config.assessmentCpuPercent / 100.0 * std::max(1, QThread::idealThreadCount()));
+    Services::AssessmentMaintainer maintainer(config.databaseUrl, publisher, assessment);
     events.setCommitObserver([&maintainer](const std::vector<QUuid> &ids) { maintainer.noteChanged(ids); });
     maintainer.start();
     events.start();

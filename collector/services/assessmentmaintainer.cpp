@@ -116,11 +116,19 @@ int AssessmentMaintainer::drain(pqxx::connection &c)
                 Log::warning(u"assessment failed",
                              {{"session", due[i].toString(QUuid::WithoutBraces)}, {"error", e.message}});
             }
+            const double busyMs = double(timer.nsecsElapsed()) / 1e6;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            m_notBeforeMs.insert(due[i], now + qint64(m_options.costFactor * double(timer.elapsed())));
+            m_notBeforeMs.insert(due[i], now + qint64(m_options.costFactor * busyMs));
             ++total;
-            std::lock_guard lock(m_mutex);
-            ++m_assessed;
+            {
+                std::lock_guard lock(m_mutex);
+                ++m_assessed;
+            }
+            if (!pace(busyMs)) {
+                // Stopping: what was claimed and not assessed goes back to the queue at the last flush.
+                noteChanged(std::vector<QUuid>(due.begin() + qsizetype(i) + 1, due.end()));
+                return total;
+            }
         }
         if (m_notBeforeMs.size() > 100000) {
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -130,6 +138,17 @@ int AssessmentMaintainer::drain(pqxx::connection &c)
         if (int(due.size()) < m_options.batch)
             return total;
     }
+}
+
+bool AssessmentMaintainer::pace(double busyMs)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_options.busyShare < 1.0 && busyMs > 0) {
+        const auto pause =
+            std::chrono::duration<double, std::milli>(double(busyMs) * (1.0 / m_options.busyShare - 1.0));
+        m_wake.wait_for(lock, pause, [this] { return m_stopping; });
+    }
+    return !m_stopping;
 }
 
 void AssessmentMaintainer::loop()

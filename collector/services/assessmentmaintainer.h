@@ -5,7 +5,9 @@
 // coalesce), then drains the due rows in batches (FOR UPDATE SKIP LOCKED, so several collector instances
 // share the queue), re-assesses and stores each. Results, related sessions and rule changes queue rows too.
 // A session whose assessment is expensive (tens of thousands of events) is re-assessed at most every
-// kCostFactor times its last assessment's duration, so the work stays a small share of a core.
+// costFactor times its last assessment's duration, and the worker as a whole spends at most busyShare of
+// its wall time assessing (it pauses after each assessment in proportion to what it took, like
+// PostgreSQL's autovacuum cost delay): background work never takes the cores the acknowledgements need.
 #pragma once
 
 #include <condition_variable>
@@ -20,7 +22,6 @@
 #include <QSet>
 #include <QString>
 #include <QUuid>
-
 
 namespace Proctor::Collector::Live {
 class Announcer;
@@ -38,6 +39,7 @@ public:
         double delaySeconds = 2.0; // a noted change is assessed this much later (coalescing)
         int sweepHours = 24;       // at start: sessions started this recently with unassessed events
         double costFactor = 20.0;  // minimum gap between assessments of a session, in its assessment times
+        double busyShare = 1.0;    // at most this share of the worker's wall time is spent assessing (0..1]
     };
 
     AssessmentMaintainer(QString databaseUrl, Live::Announcer &announcer, Options options);
@@ -60,6 +62,8 @@ private:
     void loop();
     void flush(pqxx::connection &c);
     int drain(pqxx::connection &c);
+    // Waits in proportion to busyMs so that busy time stays within busyShare; false once stopping.
+    bool pace(double busyMs);
 
     QString m_url;
     Live::Announcer &m_announcer;

@@ -328,6 +328,46 @@ private slots:
         maintainer.stop();
     }
 
+    // A paced worker (a small busy share) waits after each assessment in proportion to what it took; stopped
+    // during that wait, it gives the sessions it had claimed back to the queue instead of dropping them.
+    void pacedWorkerGivesClaimedSessionsBackWhenStopped()
+    {
+        seed->exec("DELETE FROM assessment_queue");
+        std::vector<QUuid> ids;
+        for (int i = 0; i < 3; ++i) {
+            ids.push_back(session());
+            event(ids.back(), 0, 5, "print_attempt");
+        }
+        {
+            pqxx::work tx(*conn);
+            Storage::AssessmentRepository::enqueue(tx, ids, std::vector<double>(ids.size(), 0.0));
+            tx.commit();
+        }
+        AssessmentMaintainer::Options options;
+        options.intervalMs = 100;
+        options.busyShare = 1e-6; // a millisecond of work pauses for more than a quarter of an hour
+        AssessmentMaintainer maintainer(f->database().url(), f->announcer(), options);
+        maintainer.start();
+        QTRY_COMPARE_WITH_TIMEOUT(maintainer.assessed(), qint64(1), 10000);
+        QTest::qWait(300);
+        QCOMPARE(maintainer.assessed(), qint64(1)); // paced: the other two wait
+        maintainer.stop();
+
+        QStringList list;
+        for (const QUuid &id : ids)
+            list << QStringLiteral("'%1'").arg(idText(id));
+        const QString in = list.join(QLatin1Char(','));
+        QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM sessions WHERE assessed_at IS NOT NULL AND "
+                                          "id IN (%1)")
+                               .arg(in)),
+                 QStringLiteral("1"));
+        QCOMPARE(
+            f->scalar(QStringLiteral("SELECT count(*) FROM assessment_queue WHERE session_id IN (%1) AND "
+                                     "session_id IN (SELECT id FROM sessions WHERE assessed_at IS NULL)")
+                          .arg(in)),
+            QStringLiteral("2"));
+    }
+
     void settingsAreValidatedAuditedAndReassess()
     {
         const auto refused = [&](const QJsonObject &body, const QString &field) {
@@ -430,10 +470,10 @@ private slots:
                  out.constData());
         QCOMPARE(f->scalar(outdated), QStringLiteral("0"));
         QCOMPARE(f->scalar("SELECT count(*) FROM sessions WHERE assessed_at IS NULL"), QStringLiteral("0"));
-        QCOMPARE(
-            f->scalar("SELECT count(*) FROM sessions s WHERE s.risk_score <> LEAST(100, (SELECT COALESCE(sum(points), "
-                      "0) FROM session_risk_factors r WHERE r.session_id = s.id))::int"),
-            QStringLiteral("0"));
+        QCOMPARE(f->scalar("SELECT count(*) FROM sessions s WHERE s.risk_score <> LEAST(100, (SELECT "
+                           "COALESCE(sum(points), "
+                           "0) FROM session_risk_factors r WHERE r.session_id = s.id))::int"),
+                 QStringLiteral("0"));
     }
 };
 
