@@ -24,4 +24,15 @@ ServiceFixture::ServiceFixture(const QString &prefix) : m_database(prefix)
     m_pool = std::make_unique<Collector::Storage::DbPool>(m_database.url(), 2);
 }
 
+Collector::Services::Actor ServiceFixture::rootAdmin(const QHostAddress &address)
+{
+    const qint64 id =
+        scalar(QStringLiteral("INSERT INTO admins (email, password_hash, role) VALUES "
+                              "('root@example.org', 'x', 'admin') ON CONFLICT (email) DO UPDATE "
+                              "SET role = 'admin' RETURNING id"))
+            .toLongLong();
+    return Collector::Services::Actor::fromAdmin(
+        {id, QStringLiteral("root@example.org"), {}, Collector::Auth::AdminRole::Admin, {}}, address);
+}
+
 } // namespace Proctor::Testing

@@ -11,6 +11,7 @@
 
 #include "contract/livemessage.h"
 #include "live/announcer.h"
+#include "services/actor.h"
 #include "storage/dbpool.h"
 #include "testdatabase.h"
 
@@ -54,9 +55,13 @@ public:
     // Runs one SQL statement; the first column of the first row as text.
     QString scalar(const QString &sql) const { return m_database.scalar(sql); }
 
+    // An administrator (role admin, root@example.org) in the database, acting from `address`: the actor
+    // most service tests call with.
+    Collector::Services::Actor
+    rootAdmin(const QHostAddress &address = QHostAddress(QStringLiteral("192.0.2.7")));
+
     // Waits for a service's answer.
-    template <typename T>
-    static Expected<T> wait(QFuture<Expected<T>> future)
+    template <typename T> static Expected<T> wait(QFuture<Expected<T>> future)
     {
         future.waitForFinished();
         return future.result();

@@ -28,12 +28,7 @@ private slots:
         f = std::make_unique<ServiceFixture>(QStringLiteral("apikeyservice"));
         QVERIFY2(f->ok(), qPrintable(f->error()));
         keys = std::make_unique<Services::ApiKeyService>(f->pool(), f->announcer());
-        const qint64 id = f->scalar("INSERT INTO admins (email, password_hash, role) "
-                                    "VALUES ('root@example.org', 'x', 'admin') RETURNING id")
-                              .toLongLong();
-        root = Services::Actor::fromAdmin(
-            {id, QStringLiteral("root@example.org"), {}, Auth::AdminRole::Admin, {}},
-            QHostAddress(QStringLiteral("192.0.2.7")));
+        root = f->rootAdmin();
     }
 
     void init() { f->announcer().clear(); }

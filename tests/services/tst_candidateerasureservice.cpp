@@ -55,12 +55,7 @@ private slots:
         f = std::make_unique<ServiceFixture>(QStringLiteral("candidateerasure"));
         QVERIFY2(f->ok(), qPrintable(f->error()));
         erasure = std::make_unique<Services::CandidateErasureService>(f->pool(), f->announcer());
-        const qint64 id = f->scalar("INSERT INTO admins (email, password_hash, role) "
-                                    "VALUES ('root@example.org', 'x', 'admin') RETURNING id")
-                              .toLongLong();
-        root = Services::Actor::fromAdmin(
-            {id, QStringLiteral("root@example.org"), {}, Auth::AdminRole::Admin, {}},
-            QHostAddress(QStringLiteral("192.0.2.7")));
+        root = f->rootAdmin();
         f->scalar("INSERT INTO tests (id, title, definition, questions_per_attempt, checksum) "
                   "VALUES ('known', 'Known', '{}', 10, 'x')");
     }

@@ -26,12 +26,7 @@ private slots:
         f = std::make_unique<ServiceFixture>(QStringLiteral("positionservice"));
         QVERIFY2(f->ok(), qPrintable(f->error()));
         positions = std::make_unique<Services::PositionService>(f->pool());
-        const qint64 id = f->scalar("INSERT INTO admins (email, password_hash, role) "
-                                    "VALUES ('root@example.org', 'x', 'admin') RETURNING id")
-                              .toLongLong();
-        root = Services::Actor::fromAdmin(
-            {id, QStringLiteral("root@example.org"), {}, Auth::AdminRole::Admin, {}},
-            QHostAddress::LocalHost);
+        root = f->rootAdmin(QHostAddress::LocalHost);
     }
 
     void theMigrationSeedsTheOriginal17()

@@ -47,12 +47,7 @@ private slots:
         f = std::make_unique<ServiceFixture>(QStringLiteral("settingsservice"));
         QVERIFY2(f->ok(), qPrintable(f->error()));
         settings = std::make_unique<Services::SettingsService>(f->pool());
-        const qint64 id = f->scalar("INSERT INTO admins (email, password_hash, role) "
-                                    "VALUES ('root@example.org', 'x', 'admin') RETURNING id")
-                              .toLongLong();
-        root = Services::Actor::fromAdmin(
-            {id, QStringLiteral("root@example.org"), {}, Auth::AdminRole::Admin, {}},
-            QHostAddress::LocalHost);
+        root = f->rootAdmin(QHostAddress::LocalHost);
     }
 
     void theyStartEmpty()
@@ -147,18 +142,22 @@ private slots:
         QTest::addColumn<QByteArray>("image");
         QTest::addColumn<int>("code");
         QTest::addColumn<int>("width");
-        const QByteArray png = QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGNQcFgAR"
-                                                      "wzEcQCYQxAB1MgmWgAAAABJRU5ErkJggg==");
+        const QByteArray png =
+            QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGNQcFgAR"
+                                   "wzEcQCYQxAB1MgmWgAAAABJRU5ErkJggg==");
         // A baseline JPEG's start: SOI, an APP0 segment, then SOF0 with 16x1025 (height 1025).
         const QByteArray jpegHead = QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000");
         QTest::newRow("png") << png << -1 << 4;
-        QTest::newRow("jpeg 32x16") << jpegHead + QByteArray::fromHex("ffc0000b080010002001011100ffd9") << -1 << 32;
+        QTest::newRow("jpeg 32x16") << jpegHead + QByteArray::fromHex("ffc0000b080010002001011100ffd9") << -1
+                                    << 32;
         QTest::newRow("jpeg too tall") << jpegHead + QByteArray::fromHex("ffc0000b080401001001011100ffd9")
                                        << int(ErrorCode::ValidationFailed) << 0;
         QTest::newRow("svg") << QByteArray("<svg/>") << int(ErrorCode::UnsupportedMediaType) << 0;
-        QTest::newRow("gif") << QByteArray("GIF89a\x01\x00\x01\x00") << int(ErrorCode::UnsupportedMediaType) << 0;
+        QTest::newRow("gif") << QByteArray("GIF89a\x01\x00\x01\x00") << int(ErrorCode::UnsupportedMediaType)
+                             << 0;
         QTest::newRow("png without IHDR") << png.left(12) << int(ErrorCode::ValidationFailed) << 0;
-        QTest::newRow("over 256 KiB") << png + QByteArray(256 * 1024, '\0') << int(ErrorCode::PayloadTooLarge) << 0;
+        QTest::newRow("over 256 KiB")
+            << png + QByteArray(256 * 1024, '\0') << int(ErrorCode::PayloadTooLarge) << 0;
     }
     void emblemTypeAndSizeComeFromTheBytes()
     {
