@@ -9,19 +9,13 @@
 #include "http/pathparams.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
+#include "http/routes/serviceanswer.h"
 #include "services/analysisservice.h"
 
 namespace Proctor::Collector::Http {
 namespace {
 
 // Encodes on the database thread that computed the answer, then sends.
-template <typename T> void answer(const Responder &res, QFuture<Expected<T>> future)
-{
-    future.then([res](Expected<T> result) {
-        res.send(result ? HttpResponse::json(200, Json::toJson(*result))
-                        : HttpResponse::error(result.error()));
-    });
-}
 
 // The JSON body parsed by `parse`, or the first error (415, bad_json, bad_parameter).
 template <typename Parse>
@@ -46,7 +40,7 @@ void registerAnalysisRoutes(Router &router, AdminContext &ctx)
                                            const auto request = parsedBody(req, Json::parseMouseComparison);
                                            if (!request)
                                                return res.send(HttpResponse::error(request.error()));
-                                           answer(res, ctx.analysis.compareMouse(*request));
+                                           answer(ctx.analysis.compareMouse(*request), res);
                                        });
                });
 
@@ -57,7 +51,7 @@ void registerAnalysisRoutes(Router &router, AdminContext &ctx)
                                            const auto request = parsedBody(req, Json::parseSimilarSessions);
                                            if (!request)
                                                return res.send(HttpResponse::error(request.error()));
-                                           answer(res, ctx.analysis.similarSessions(*request));
+                                           answer(ctx.analysis.similarSessions(*request), res);
                                        });
                });
 
@@ -68,7 +62,7 @@ void registerAnalysisRoutes(Router &router, AdminContext &ctx)
                            const auto request = parsedBody(req, Json::parseKeyboardComparison);
                            if (!request)
                                return res.send(HttpResponse::error(request.error()));
-                           answer(res, ctx.analysis.compareKeyboard(*request));
+                           answer(ctx.analysis.compareKeyboard(*request), res);
                        });
                });
 
@@ -79,14 +73,14 @@ void registerAnalysisRoutes(Router &router, AdminContext &ctx)
                                            const auto id = sessionIdParam(req);
                                            if (!id)
                                                return res.send(HttpResponse::error(id.error()));
-                                           answer(res, ctx.analysis.sessionRisk(*id));
+                                           answer(ctx.analysis.sessionRisk(*id), res);
                                        });
                });
 
     const auto deviceGroups = [&ctx](const HttpRequest &req, const Responder &res) {
         ctx.guard.withAdmin(req, res, AdminRole::Proctor, [&ctx, req, res](const Auth::AdminIdentity &) {
             const bool shared = req.queryValue(QStringLiteral("flagged")) == QLatin1String("true");
-            answer(res, ctx.analysis.deviceGroups(shared));
+            answer(ctx.analysis.deviceGroups(shared), res);
         });
     };
     router.add("GET", QStringLiteral("/api/v1/fingerprints/groups"), deviceGroups);

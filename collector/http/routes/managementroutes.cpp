@@ -11,6 +11,7 @@
 #include "http/json/settingsjson.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
+#include "http/routes/serviceanswer.h"
 #include "redis/redisclient.h"
 #include "services/adminservice.h"
 #include "services/apikeyservice.h"
@@ -36,15 +37,6 @@ Expected<qint64> idParam(const HttpRequest &req)
 }
 
 // Answers with the service's result, encoded, or its error. Runs on whichever thread finishes the work.
-template <typename T> void answer(QFuture<Expected<T>> work, const Responder &res, int status = 200)
-{
-    work.then([res, status](const Expected<T> &result) {
-        if (!result)
-            res.send(HttpResponse::error(result.error()));
-        else
-            res.send(HttpResponse::json(status, Json::toJson(*result)));
-    });
-}
 
 void registerApiKeyRoutes(Router &router, AdminContext &ctx)
 {

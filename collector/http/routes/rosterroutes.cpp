@@ -4,6 +4,7 @@
 #include "http/json/rosterjson.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
+#include "http/routes/serviceanswer.h"
 #include "services/rosterservice.h"
 
 namespace Proctor::Collector::Http {
@@ -19,14 +20,6 @@ Expected<qint64> entryParam(const HttpRequest &req)
         return makeError(ErrorCode::BadParameter, QStringLiteral("entryId must be a positive integer"),
                          QStringLiteral("entryId"));
     return id;
-}
-
-template <typename T> void answer(QFuture<Expected<T>> work, const Responder &res, int status)
-{
-    work.then([res, status](const Expected<T> &result) {
-        res.send(result ? HttpResponse::json(status, Json::toJson(*result))
-                        : HttpResponse::error(result.error()));
-    });
 }
 
 } // namespace
