@@ -2779,6 +2779,30 @@ Type the id again to confirm:</source>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Candidate data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save everything stored about this candidate as one JSON file (a subject-access request; administrators only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save candidate data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the candidate&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate data (%1) saved to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::SimilarView</name>

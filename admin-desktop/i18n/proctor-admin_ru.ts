@@ -2805,6 +2805,30 @@ Type the id again to confirm:</source>
         <source>in progress</source>
         <translation>идёт</translation>
     </message>
+    <message>
+        <source>Candidate data…</source>
+        <translation>Данные кандидата…</translation>
+    </message>
+    <message>
+        <source>Save everything stored about this candidate as one JSON file (a subject-access request; administrators only)</source>
+        <translation>Сохранить всё, что хранится об этом кандидате, одним файлом JSON (запрос субъекта персональных данных; только для администраторов)</translation>
+    </message>
+    <message>
+        <source>Save candidate data</source>
+        <translation>Сохранить данные кандидата</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting the candidate&apos;s data…</source>
+        <translation>Выгрузка данных кандидата…</translation>
+    </message>
+    <message>
+        <source>Candidate data (%1) saved to %2</source>
+        <translation>Данные кандидата (%1) сохранены в %2</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::SimilarView</name>

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -78,9 +79,13 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     auto *refresh = new QPushButton(tr("Refresh"), this);
     auto *pdf = new QPushButton(tr("PDF report…"), this);
     auto *similar = new QPushButton(tr("Find similar"), this);
+    m_candidateData = new QPushButton(tr("Candidate data…"), this);
+    m_candidateData->setToolTip(tr("Save everything stored about this candidate as one JSON file "
+                                   "(a subject-access request; administrators only)"));
     buttons->addWidget(refresh);
     buttons->addWidget(pdf);
     buttons->addWidget(similar);
+    buttons->addWidget(m_candidateData);
     right->addLayout(buttons);
     header->addLayout(right);
     layout->addLayout(header);
@@ -149,6 +154,7 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     connect(zoomFit, &QToolButton::clicked, this, [this] { m_timeline->setZoom(1.0); });
     connect(refresh, &QPushButton::clicked, m_document, &SessionDocument::refresh);
     connect(pdf, &QPushButton::clicked, this, [this] { exportPdf(); });
+    connect(m_candidateData, &QPushButton::clicked, this, [this] { exportCandidateData(); });
     connect(similar, &QPushButton::clicked, this, [this] {
         if (!sessionId().isEmpty())
             emit findSimilar(sessionId());
@@ -231,6 +237,9 @@ void SessionView::updateHeader()
 {
     const Api::SessionDetail &d = m_document->detail();
     const QLocale locale;
+    // The export is an administrator's task (the collector refuses it to proctors).
+    m_candidateData->setVisible(m_services.api && m_services.api->isAdmin());
+    m_candidateData->setEnabled(!d.candidate.id.isEmpty() && !m_document->isDeleted());
     if (m_document->isDeleted()) {
         if (!m_review->sessionId().isEmpty())
             m_review->setSession({});
@@ -404,6 +413,43 @@ void SessionView::exportPdf(const QString &givenPath)
         emit message(tr("PDF report saved to %1").arg(path));
     else
         emit message(error);
+}
+
+void SessionView::exportCandidateData(const QString &givenPath)
+{
+    const QString candidateId = m_document->detail().candidate.id;
+    if (candidateId.isEmpty() || !m_services.api || !m_services.api->hasToken())
+        return;
+    QString path = givenPath;
+    if (path.isEmpty()) {
+        const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                                  QStringLiteral("/candidate-%1.json").arg(candidateId);
+        path = QFileDialog::getSaveFileName(this, tr("Save candidate data"), suggested, tr("JSON (*.json)"));
+        if (path.isEmpty())
+            return;
+    }
+    auto *file = new QSaveFile(path, this);
+    if (!file->open(QIODevice::WriteOnly)) {
+        emit message(file->errorString());
+        delete file;
+        emit candidateDataExported({});
+        return;
+    }
+    emit message(tr("Exporting the candidate's data…"));
+    // Streamed to the file: a candidate with many sessions has hundreds of thousands of events.
+    m_services.api->download(
+        QStringLiteral("/candidates/%1/export").arg(candidateId), {}, file, this,
+        [this, file, path](const Api::ApiError &error, qint64 bytes) {
+            const bool saved = !error.isError() && file->commit();
+            if (error.isError())
+                file->cancelWriting();
+            file->deleteLater();
+            emit message(
+                saved ? tr("Candidate data (%1) saved to %2").arg(QLocale().formattedDataSize(bytes), path)
+                : error.isError() ? error.userMessage()
+                                  : file->errorString());
+            emit candidateDataExported(saved ? path : QString());
+        });
 }
 
 } // namespace Proctor::Admin::Views

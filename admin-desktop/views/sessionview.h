@@ -19,6 +19,8 @@ class ReviewPanel;
 class TimelineWidget;
 } // namespace Proctor::Admin::Widgets
 
+class QPushButton;
+
 namespace Proctor::Admin::Views {
 
 class SessionView final : public View
@@ -39,12 +41,16 @@ public:
 
 public slots:
     void exportPdf(const QString &path = {});
+    // Everything stored about this session's candidate (a subject-access request), as the collector's JSON
+    // export, streamed to `path` (asked for when empty). Administrators only.
+    void exportCandidateData(const QString &path = {});
     void selectRiskFactor(int row);
 
 signals:
     void compareSessions(const QStringList &sessionIds);
     void findSimilar(const QString &sessionId);
     void message(const QString &text);
+    void candidateDataExported(const QString &path); // empty when it failed
 
 private:
     void updateHeader();
@@ -56,6 +62,7 @@ private:
     QLabel *m_identity;
     QLabel *m_score;
     QLabel *m_source;
+    QPushButton *m_candidateData;
     QLabel *m_riskScore;
     QLabel *m_violations;
     Widgets::ReviewPanel *m_review;

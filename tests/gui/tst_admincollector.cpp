@@ -643,6 +643,45 @@ private slots:
         window.close();
     }
 
+    // A subject-access request from the Session view: the administrator saves the collector's export of the
+    // open session's candidate, streamed into a file (the JSON names the candidate and holds this session).
+    void candidateDataFromTheSessionView()
+    {
+        QTemporaryDir dir;
+        Api::ApiClient api;
+        Api::LiveFeedClient live;
+        Api::TokenStore tokens;
+        Cache::SessionCache cache(dir.filePath(QStringLiteral("cache.sqlite")));
+        Views::MainWindow window(Views::Services{&api, &live, &tokens, &cache});
+        signIn(api);
+        window.onSignedIn();
+        window.openSession(m_sessions.at(3));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.sessionView()->document()->isLoading() &&
+                                     !window.sessionView()->document()->detail().candidate.id.isEmpty(),
+                                 10000);
+        QSignalSpy exported(window.sessionView(), &Views::SessionView::candidateDataExported);
+        const QString path = dir.filePath(QStringLiteral("candidate.json"));
+        window.sessionView()->exportCandidateData(path);
+        QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 15000);
+        QCOMPARE(exported.first().first().toString(), path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(doc.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("proctor-candidate-export/1"));
+        QCOMPARE(
+            QString::number(
+                doc.value(QStringLiteral("candidate")).toObject().value(QStringLiteral("id")).toInteger()),
+            window.sessionView()->document()->detail().candidate.id);
+        bool hasSession = false;
+        for (const QJsonValue &s : doc.value(QStringLiteral("sessions")).toArray())
+            hasSession =
+                hasSession || s.toObject().value(QStringLiteral("id")).toString() == m_sessions.at(3);
+        QVERIFY2(hasSession, "the export holds the open session");
+        QVERIFY(!doc.value(QStringLiteral("events")).toArray().isEmpty());
+        window.close();
+    }
+
     // An administrator erases a candidate (here from this desktop's own Administration page): the
     // collector announces candidate_deleted on the live feed, and the desktop drops the candidate's row from
     // the results list, empties the open session and removes it from the local cache.
