@@ -81,6 +81,7 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     row.fingerprint = request.fingerprint;
     row.clientIp = request.clientAddress;
     row.userAgent = request.userAgent;
+    row.apiKeyId = request.apiKeyId; // the burst risk factor groups attempts by it
     // Millisecond precision: this value is also the events' partition key carried in the token.
     row.startedAtMs = QDateTime::currentMSecsSinceEpoch();
 
