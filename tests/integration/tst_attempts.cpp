@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Attempts and disclosure through the real collector: one-question probes learn nothing per question, a
 // second start resumes the unfinished attempt, the attempt limit and the cooldown hold under 20 concurrent
-// starts, an overdue attempt is closed and counted, probes spread over many addresses and
+// starts, an overdue attempt is closed, counted and re-assessed, probes spread over many addresses and
 // devices are still flagged by their page key, and a revoked page key's session tokens are refused.
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -450,6 +450,48 @@ private slots:
         const HttpResult done = f->postResult(session(second), HotPathFixture::answers(session(second), 0));
         QCOMPARE(done.json().value("attemptsUsed").toInt(), 2);
         QCOMPARE(start(body).status, 409);
+    }
+
+    // (d') Closing an overdue attempt queues its re-assessment, as a result does: the closed, near-empty
+    // attempt joins the burst of short attempts from its address.
+    void anExpiredAttemptIsReassessed()
+    {
+        // A page key of its own, so only the address ties these attempts together.
+        const QByteArray key = newPageKey(QStringLiteral("office")).first;
+        const QByteArray from = "203.0.113.77";
+        QStringList probes;
+        for (int i = 0; i < 4; ++i) {
+            const StartedSession s = session(start(
+                startBody("scored", "Бросов" + fresh().left(8), fresh(), freshFingerprint()), key, from));
+            QVERIFY(!s.id.isEmpty());
+            QCOMPARE(f->postResult(s, HotPathFixture::answers(s, 0)).status, 201);
+            probes.append(s.id);
+        }
+        const QJsonObject body = startBody("timed", "Истёков", fresh(), freshFingerprint());
+        const StartedSession open = session(start(body, key, from));
+        QVERIFY(!open.id.isEmpty());
+        QCOMPARE(f->postEvents(open, QJsonArray{HotPathFixture::event(0)}).status, 200);
+        // Assessed while open: an unfinished attempt is not judged for the burst.
+        const QString assessed =
+            QStringLiteral("SELECT assessed_at IS NOT NULL FROM sessions WHERE id = '%1'").arg(open.id);
+        QCOMPARE(waitForScalar(assessed, QStringLiteral("t"), 30000), QStringLiteral("t"));
+        QCOMPARE(f->db().scalar(burstSql(open.id)), QString());
+        // Its time runs out; the candidate's next start closes it (the periodic sweep does the same).
+        f->db().scalar(
+            QStringLiteral("WITH u AS (UPDATE sessions SET started_at = now() - interval '20 minutes' "
+                           "WHERE id = '%1' RETURNING 1) SELECT count(*) FROM u")
+                .arg(open.id));
+        QCOMPARE(start(body, key, from).status, 201);
+        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(open.id)),
+                 QStringLiteral("expired"));
+        // The stored assessment follows: the closed attempt now counts with the four short ones.
+        QCOMPARE(waitForScalar(burstSql(open.id), QStringLiteral("4"), 30000), QStringLiteral("4"));
+        // ... and the others name it in turn (their relation changed).
+        const QString naming = QStringLiteral("SELECT count(*) FROM session_risk_factors WHERE reason_key = "
+                                              "'risk.attempt_burst' AND detail->'relatedSessionIds' ? '%1' "
+                                              "AND session_id IN ('%2')")
+                                   .arg(open.id, probes.join(QStringLiteral("','")));
+        QCOMPARE(waitForScalar(naming, QStringLiteral("4"), 30000), QStringLiteral("4"));
     }
 
     void anAdminEditsThePolicy()
