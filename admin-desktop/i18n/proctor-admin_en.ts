@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name>DataSize</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Api</name>
     <message>
         <source>Many focus losses</source>
@@ -1827,10 +1849,6 @@ Type the id again to confirm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The emblem is printed at the top of every certificate. PNG or JPEG, at most 256 KiB and 1024×1024 pixels; a square image of about 300×300 prints best.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Emblem preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1840,10 +1858,6 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>No emblem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is too large: the emblem may have at most 256 KiB. Save it smaller or as JPEG.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1896,6 +1910,14 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>The emblem was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emblem is printed at the top of every certificate. PNG or JPEG, at most %1 and 1024×1024 pixels; a square image of about 300×300 prints best.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large: the emblem may have at most %1. Save it smaller or as JPEG.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>DataSize</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n байт</numerusform>
+            <numerusform>%n байта</numerusform>
+            <numerusform>%n байт</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 ГБ</translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Api</name>
     <message>
         <source>Many focus losses</source>
@@ -1839,10 +1862,6 @@ Type the id again to confirm:</source>
         <translation>Эмблема сертификата</translation>
     </message>
     <message>
-        <source>The emblem is printed at the top of every certificate. PNG or JPEG, at most 256 KiB and 1024×1024 pixels; a square image of about 300×300 prints best.</source>
-        <translation>Эмблема печатается в шапке каждого сертификата. PNG или JPEG, не больше 256 КиБ и 1024×1024 пикселей; лучше всего печатается квадрат около 300×300.</translation>
-    </message>
-    <message>
         <source>Emblem preview</source>
         <translation>Просмотр эмблемы</translation>
     </message>
@@ -1853,10 +1872,6 @@ Type the id again to confirm:</source>
     <message>
         <source>No emblem</source>
         <translation>Эмблемы нет</translation>
-    </message>
-    <message>
-        <source>The file is too large: the emblem may have at most 256 KiB. Save it smaller or as JPEG.</source>
-        <translation>Файл слишком большой: эмблема может занимать не больше 256 КиБ. Сохраните её меньше или в JPEG.</translation>
     </message>
     <message>
         <source>This file is not a PNG or JPEG image. Choose a PNG or JPEG file.</source>
@@ -1909,6 +1924,14 @@ Type the id again to confirm:</source>
     <message>
         <source>The emblem was deleted.</source>
         <translation>Эмблема удалена.</translation>
+    </message>
+    <message>
+        <source>The emblem is printed at the top of every certificate. PNG or JPEG, at most %1 and 1024×1024 pixels; a square image of about 300×300 prints best.</source>
+        <translation>Эмблема печатается в шапке каждого сертификата. PNG или JPEG, не больше %1 и 1024×1024 пикселей; лучше всего печатается квадрат около 300×300.</translation>
+    </message>
+    <message>
+        <source>The file is too large: the emblem may have at most %1. Save it smaller or as JPEG.</source>
+        <translation>Файл слишком большой: эмблема может занимать не больше %1. Сохраните её меньше или в JPEG.</translation>
     </message>
 </context>
 <context>
