@@ -8,17 +8,18 @@
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 #include "api/apiclient.h"
+#include "app/datasize.h"
 
 namespace Proctor::Admin::Views {
 
 namespace {
 constexpr int kPreviewSize = 180;
+constexpr qint64 kMaxEmblemBytes = 256 * 1024; // the server's limit (docs/api.md, certificate settings)
 
 // What the server is told the body is. It reads the real type from the bytes anyway; anything that is not
 // PNG or JPEG goes as what it is, so the server's refusal (415) is the one answer for every wrong file.
@@ -40,7 +41,8 @@ EmblemDialog::EmblemDialog(Api::ApiClient *api, QWidget *parent)
     setWindowTitle(tr("Certificate emblem"));
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("The emblem is printed at the top of every certificate. PNG or JPEG, at most "
-                                "256 KiB and 1024×1024 pixels; a square image of about 300×300 prints best."),
+                                "%1 and 1024×1024 pixels; a square image of about 300×300 prints best.")
+                                 .arg(DataSize::text(kMaxEmblemBytes)),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -89,7 +91,8 @@ QString EmblemDialog::statusText() const
 QString EmblemDialog::uploadErrorText(const Api::ApiError &error)
 {
     if (error.httpStatus == 413 || error.code == QLatin1String("payload_too_large"))
-        return tr("The file is too large: the emblem may have at most 256 KiB. Save it smaller or as JPEG.");
+        return tr("The file is too large: the emblem may have at most %1. Save it smaller or as JPEG.")
+            .arg(DataSize::text(kMaxEmblemBytes));
     if (error.httpStatus == 415 || error.code == QLatin1String("unsupported_media_type"))
         return tr("This file is not a PNG or JPEG image. Choose a PNG or JPEG file.");
     if (error.code == QLatin1String("validation_failed") && error.field == QLatin1String("/image"))
@@ -157,7 +160,7 @@ bool EmblemDialog::chooseFile(const QString &path)
     m_fileName = QFileInfo(path).fileName();
     QPixmap p;
     p.loadFromData(m_file);
-    const QString size = QLocale().formattedDataSize(QFileInfo(path).size());
+    const QString size = DataSize::text(QFileInfo(path).size());
     showPreview(
         p,
         p.isNull()
@@ -186,11 +189,11 @@ void EmblemDialog::upload()
                          const QJsonObject o = r.object();
                          m_file.clear();
                          m_hasServerEmblem = true;
-                         m_status->setText(tr("Uploaded: %1×%2, %3. Certificates print it from now on.")
-                                               .arg(o.value(QStringLiteral("width")).toInt())
-                                               .arg(o.value(QStringLiteral("height")).toInt())
-                                               .arg(QLocale().formattedDataSize(
-                                                   o.value(QStringLiteral("bytes")).toInteger())));
+                         m_status->setText(
+                             tr("Uploaded: %1×%2, %3. Certificates print it from now on.")
+                                 .arg(o.value(QStringLiteral("width")).toInt())
+                                 .arg(o.value(QStringLiteral("height")).toInt())
+                                 .arg(DataSize::text(o.value(QStringLiteral("bytes")).toInteger())));
                          m_caption->setText(tr("Current emblem (%1×%2)")
                                                 .arg(o.value(QStringLiteral("width")).toInt())
                                                 .arg(o.value(QStringLiteral("height")).toInt()));

@@ -35,6 +35,7 @@
 #include "api/apiclient.h"
 #include "api/tokenstore.h"
 #include "app/appearance.h"
+#include "app/datasize.h"
 #include "app/eventtypes.h"
 #include "cache/sessioncache.h"
 #include "export/csvexporter.h"
@@ -490,25 +491,24 @@ void MainWindow::exportCsv(const QString &givenPath)
             return;
         }
         statusBar()->showMessage(tr("Exporting…"));
-        m_services.api->download(
-            QStringLiteral("/results/export.csv"), q, file, this,
-            [this, file, path](const Api::ApiError &error, qint64 bytes) {
-                if (error.isError()) {
-                    file->cancelWriting();
-                    file->deleteLater();
-                    QMessageBox::warning(this, tr("Export CSV"), error.userMessage());
-                    statusBar()->clearMessage();
-                    return;
-                }
-                const bool saved = file->commit();
-                file->deleteLater();
-                if (!saved)
-                    QMessageBox::warning(this, tr("Export CSV"), file->errorString());
-                else
-                    statusBar()->showMessage(
-                        tr("Exported %1 to %2").arg(QLocale().formattedDataSize(bytes), path), 8000);
-                emit csvExported(saved ? path : QString());
-            });
+        m_services.api->download(QStringLiteral("/results/export.csv"), q, file, this,
+                                 [this, file, path](const Api::ApiError &error, qint64 bytes) {
+                                     if (error.isError()) {
+                                         file->cancelWriting();
+                                         file->deleteLater();
+                                         QMessageBox::warning(this, tr("Export CSV"), error.userMessage());
+                                         statusBar()->clearMessage();
+                                         return;
+                                     }
+                                     const bool saved = file->commit();
+                                     file->deleteLater();
+                                     if (!saved)
+                                         QMessageBox::warning(this, tr("Export CSV"), file->errorString());
+                                     else
+                                         statusBar()->showMessage(
+                                             tr("Exported %1 to %2").arg(DataSize::text(bytes), path), 8000);
+                                     emit csvExported(saved ? path : QString());
+                                 });
         return;
     }
     QString error;

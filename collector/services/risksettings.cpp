@@ -53,6 +53,7 @@ const Tunable kTunables[] = {
     {"thresholds", "shortAttemptSeconds", &RiskConfig::shortAttemptSeconds, nullptr, 0, 86400},
     {"thresholds", "nearEmptyAnswerFraction", &RiskConfig::nearEmptyAnswerFraction, nullptr, 0, 1},
     {"thresholds", "burstAttempts", nullptr, &RiskConfig::burstAttempts, 2, 10000},
+    {"thresholds", "keyBurstAttempts", nullptr, &RiskConfig::keyBurstAttempts, 2, 10000},
     {"thresholds", "mediumFrom", &RiskConfig::mediumFrom, nullptr, 1, 100},
     {"thresholds", "highFrom", &RiskConfig::highFrom, nullptr, 1, 100},
 };

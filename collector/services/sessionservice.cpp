@@ -5,8 +5,10 @@
 
 #include "auth/sessiontoken.h"
 #include "live/announcer.h"
-#include "storage/attemptrepository.h"
+#include "services/assessmentservice.h"
 #include "services/rosterservice.h"
+#include "storage/assessmentrepository.h"
+#include "storage/attemptrepository.h"
 #include "storage/dbpool.h"
 
 namespace Proctor::Collector::Services {
@@ -46,11 +48,21 @@ QFuture<Expected<int>> SessionService::expireOverdue()
 {
     return m_db.run<int>([this](pqxx::connection &c) -> Expected<int> {
         pqxx::work tx(c);
-        const int closed = Storage::AttemptRepository::expireOverdue(tx, std::nullopt, QString(),
-                                                                     kGraceSeconds, m_sessionTtlSeconds);
+        const int closed = closeOverdue(tx, std::nullopt, QString());
         tx.commit();
         return closed;
     });
+}
+
+int SessionService::closeOverdue(pqxx::work &tx, std::optional<qint64> candidateId, const QString &testId)
+{
+    const std::vector<QUuid> closed = Storage::AttemptRepository::expireOverdue(
+        tx, candidateId, testId, kGraceSeconds, m_sessionTtlSeconds);
+    // A closed attempt is judged as one (its duration, the burst of short attempts it joins), as a stored
+    // result is: re-assess it soon, off this path.
+    Storage::AssessmentRepository::enqueue(
+        tx, closed, std::vector<double>(closed.size(), AssessmentService::kRelatedDelaySeconds));
+    return int(closed.size());
 }
 
 Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const SessionStart &request)
@@ -81,6 +93,7 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     row.fingerprint = request.fingerprint;
     row.clientIp = request.clientAddress;
     row.userAgent = request.userAgent;
+    row.apiKeyId = request.apiKeyId; // the burst risk factor groups attempts by it
     // Millisecond precision: this value is also the events' partition key carried in the token.
     row.startedAtMs = QDateTime::currentMSecsSinceEpoch();
 
@@ -100,7 +113,7 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
         Attempts::lock(tx, candidateKey(request.testId, row.candidate));
         const Contract::AttemptPolicy &policy = (*test)->attemptPolicy();
         if (const auto candidate = Attempts::candidateId(tx, row.candidate.identityKey())) {
-            Attempts::expireOverdue(tx, *candidate, request.testId, kGraceSeconds, m_sessionTtlSeconds);
+            closeOverdue(tx, *candidate, request.testId);
             const auto history =
                 Attempts::history(tx, *candidate, request.testId, kGraceSeconds, m_sessionTtlSeconds);
             out.attemptsUsed = history.used;

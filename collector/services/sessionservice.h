@@ -4,6 +4,8 @@
 // http/json/sessionjson.
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QFuture>
 #include <QHostAddress>
@@ -96,6 +98,9 @@ public:
 
 private:
     Expected<StartedSession> startOn(pqxx::connection &c, const SessionStart &request);
+    // Closes overdue attempts (the candidate's of one test, or all) and queues their re-assessment in
+    // `tx`; returns how many.
+    int closeOverdue(pqxx::work &tx, std::optional<qint64> candidateId, const QString &testId);
 
     Storage::DbPool &m_db;
     Storage::TestCatalog &m_tests;

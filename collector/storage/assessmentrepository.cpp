@@ -144,19 +144,24 @@ std::vector<Analysis::NearbyAttempt> nearbyAttempts(pqxx::connection &c, const Q
                                                     double windowSeconds, int limit)
 {
     pqxx::nontransaction tx(c);
-    // sessions_fingerprint serves the device side; the address side is bounded by the time window.
+    // sessions_fingerprint serves the device side, sessions_api_key the key side; the address side is
+    // bounded by the time window.
     const auto r = tx.exec_params(
         std::string("SELECT s.id::text, s.client_ip IS NOT DISTINCT FROM me.client_ip AND s.client_ip IS NOT "
                     "NULL, s.fingerprint_hash = me.fingerprint_hash, s.status <> 'in_progress', ") +
             kAttemptSeconds +
             ", COALESCE(jsonb_array_length(CASE WHEN jsonb_typeof(s.answers) = 'array' THEN s.answers END), "
             "0), "
-            "COALESCE(array_length(s.question_ids, 1), 0) "
+            "COALESCE(array_length(s.question_ids, 1), 0), COALESCE(s.api_key_id = me.api_key_id, false) "
             "FROM sessions me JOIN sessions s ON s.id <> me.id AND s.kind = 'test' AND "
-            "(s.fingerprint_hash = me.fingerprint_hash OR s.client_ip = me.client_ip) AND "
+            "(s.fingerprint_hash = me.fingerprint_hash OR s.client_ip = me.client_ip OR "
+            "s.api_key_id = me.api_key_id) AND "
             "s.started_at BETWEEN me.started_at - make_interval(secs => $2) AND "
             "me.started_at + make_interval(secs => $2) "
-            "WHERE me.id = $1 ORDER BY s.started_at, s.id LIMIT $3",
+            // One page key usually serves the whole deployment: its crowd must not crowd out the address's
+            // and device's attempts under the limit.
+            "WHERE me.id = $1 ORDER BY COALESCE(s.fingerprint_hash = me.fingerprint_hash OR s.client_ip = "
+            "me.client_ip, false) DESC, s.started_at, s.id LIMIT $3",
         uuid(sessionId), windowSeconds, limit);
     std::vector<Analysis::NearbyAttempt> out;
     out.reserve(r.size());
@@ -169,6 +174,7 @@ std::vector<Analysis::NearbyAttempt> nearbyAttempts(pqxx::connection &c, const Q
         n.durationSeconds = row[4].is_null() ? 0.0 : row[4].as<double>();
         n.answered = row[5].as<std::size_t>();
         n.questions = row[6].as<std::size_t>();
+        n.sameKey = row[7].as<bool>();
         out.push_back(std::move(n));
     }
     return out;

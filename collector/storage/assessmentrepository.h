@@ -47,7 +47,8 @@ struct QuestionFacts
 };
 QHash<QString, QuestionFacts> questionFacts(pqxx::connection &c, const QString &testId);
 
-// Other attempts started from the same address or device within `windowSeconds` of this one's start.
+// Other attempts started from the same address, device or page key within `windowSeconds` of this one's
+// start.
 std::vector<Analysis::NearbyAttempt> nearbyAttempts(pqxx::connection &c, const QUuid &sessionId,
                                                     double windowSeconds, int limit);
 

@@ -46,8 +46,8 @@ std::optional<qint64> candidateId(pqxx::transaction_base &tx, const QString &ide
     return rows[0][0].as<qint64>();
 }
 
-int expireOverdue(pqxx::transaction_base &tx, std::optional<qint64> candidateId, const QString &testId,
-                  int graceSeconds, int untimedSeconds)
+std::vector<QUuid> expireOverdue(pqxx::transaction_base &tx, std::optional<qint64> candidateId,
+                                 const QString &testId, int graceSeconds, int untimedSeconds)
 {
     // Integers only are spliced in (the windows); the candidate and test go as parameters.
     const std::string sql = withParams(std::string("UPDATE sessions s SET status = 'expired' FROM tests t "
@@ -55,10 +55,12 @@ int expireOverdue(pqxx::transaction_base &tx, std::optional<qint64> candidateId,
                                                    "AND s.status = 'in_progress' AND ") +
                                            kDeadline +
                                            " <= now() AND ($1::bigint IS NULL OR s.candidate_id = $1) "
-                                           "AND ($2 = '' OR s.test_id = $2)",
+                                           "AND ($2 = '' OR s.test_id = $2) RETURNING s.id::text",
                                        graceSeconds, untimedSeconds);
-    const auto r = tx.exec_params(sql, candidateId, toStd(testId));
-    return int(r.affected_rows());
+    std::vector<QUuid> closed;
+    for (const auto &row : tx.exec_params(sql, candidateId, toStd(testId)))
+        closed.push_back(QUuid::fromString(QLatin1String(row[0].c_str())));
+    return closed;
 }
 
 AttemptHistory history(pqxx::transaction_base &tx, qint64 candidateId, const QString &testId,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include <pqxx/pqxx>
 
@@ -40,9 +41,9 @@ std::optional<qint64> candidateId(pqxx::transaction_base &tx, const QString &ide
 
 // Closes as 'expired' the unfinished test attempts whose time ran out: time limit + `graceSeconds`, or
 // `untimedSeconds` for a test without a limit. Only the candidate's (and test's) when given, else all.
-// Returns the number closed.
-int expireOverdue(pqxx::transaction_base &tx, std::optional<qint64> candidateId, const QString &testId,
-                  int graceSeconds, int untimedSeconds);
+// Returns the ids of the attempts closed.
+std::vector<QUuid> expireOverdue(pqxx::transaction_base &tx, std::optional<qint64> candidateId,
+                                 const QString &testId, int graceSeconds, int untimedSeconds);
 
 // Attempts of a test by a candidate (after expireOverdue, every in_progress one is still within its time).
 AttemptHistory history(pqxx::transaction_base &tx, qint64 candidateId, const QString &testId,

@@ -50,12 +50,16 @@ qint64 create(pqxx::transaction_base &tx, const NewSession &s)
     const qint64 candidateId = candidate[0].as<qint64>();
     tx.exec_params(
         "INSERT INTO sessions (id, test_id, kind, candidate_id, question_ids, fingerprint_hash, fingerprint, "
-        "persistent_id, locale, client_ip, user_agent, started_at) "
+        "persistent_id, locale, client_ip, user_agent, started_at, api_key_id) "
         "VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb, $8, $9, $10::inet, $11, to_timestamp($12 / "
-        "1000.0))",
+        "1000.0), "
+        // Looked up rather than trusted: a key id that names no key (none given, or a test's made-up one)
+        // is recorded as NULL instead of failing the candidate's start on the foreign key.
+        "(SELECT id FROM api_keys WHERE id = $13))",
         toStd(s.id.toString(QUuid::WithoutBraces)), toStd(s.testId), toStd(s.kind), candidateId, questions,
         toStd(s.fingerprintHash), QJsonDocument(s.fingerprint).toJson(QJsonDocument::Compact).toStdString(),
-        toStd(s.candidate.persistentId), toStd(s.locale), ip, toStd(s.userAgent.left(512)), s.startedAtMs);
+        toStd(s.candidate.persistentId), toStd(s.locale), ip, toStd(s.userAgent.left(512)), s.startedAtMs,
+        s.apiKeyId);
     return candidateId;
 }
 

@@ -41,6 +41,7 @@ struct NewSession
     QHostAddress clientIp;
     QString userAgent;
     qint64 startedAtMs = 0;
+    qint64 apiKeyId = 0; // the page key that opened it; 0: none recorded
 };
 
 namespace SessionRepository {

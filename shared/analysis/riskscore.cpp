@@ -181,19 +181,31 @@ void burstFactor(std::vector<RiskFactor> &factors, const RiskInput &input, const
     if (!shortOrNearEmpty(input.closed, input.attemptSeconds, input.answeredCount, input.questionCount,
                           config))
         return;
-    std::set<std::string> related;
-    for (const NearbyAttempt &n : input.nearbyAttempts)
-        if ((n.sameAddress || n.sameDevice) &&
-            shortOrNearEmpty(n.closed, n.durationSeconds, n.answered, n.questions, config))
-            related.insert(n.sessionId);
-    const std::size_t total = related.size() + 1;
-    if (total < static_cast<std::size_t>(std::max(2, config.burstAttempts)))
+    std::set<std::string> byPlace; // same address or device
+    std::set<std::string> byKey;   // same page key
+    for (const NearbyAttempt &n : input.nearbyAttempts) {
+        if (!shortOrNearEmpty(n.closed, n.durationSeconds, n.answered, n.questions, config))
+            continue;
+        if (n.sameAddress || n.sameDevice)
+            byPlace.insert(n.sessionId);
+        if (n.sameKey)
+            byKey.insert(n.sessionId);
+    }
+    const bool placeFires = byPlace.size() + 1 >= static_cast<std::size_t>(std::max(2, config.burstAttempts));
+    const bool keyFires = byKey.size() + 1 >= static_cast<std::size_t>(std::max(2, config.keyBurstAttempts));
+    if (!placeFires && !keyFires)
         return;
+    std::set<std::string> related;
+    if (placeFires)
+        related.insert(byPlace.begin(), byPlace.end());
+    if (keyFires)
+        related.insert(byKey.begin(), byKey.end());
     RiskFactor f;
     f.reasonKey = "risk.attempt_burst";
     f.points = config.attemptBurstPoints;
-    f.observed = static_cast<double>(total);
-    f.threshold = config.burstAttempts;
+    f.observed = static_cast<double>(related.size() + 1);
+    // The threshold of the side that fired (the address's or device's when both did).
+    f.threshold = placeFires ? config.burstAttempts : config.keyBurstAttempts;
     f.count = related.size();
     f.relatedSessionIds.assign(related.begin(), related.end());
     factors.push_back(std::move(f));

@@ -58,8 +58,8 @@ struct AnswerTiming
     std::size_t textChars = 0; // question text plus option texts: what must be read before answering
 };
 
-// Another attempt opened from the same client address or the same device within attemptBurstWindow of
-// this one (issue 13's oracle pattern), as the server recorded it.
+// Another attempt opened from the same client address, the same device or with the same page key within
+// attemptBurstWindow of this one (issue 13's oracle pattern), as the server recorded it.
 struct NearbyAttempt
 {
     std::string sessionId;
@@ -69,6 +69,7 @@ struct NearbyAttempt
     double durationSeconds = 0.0;
     std::size_t answered = 0;
     std::size_t questions = 0;
+    bool sameKey = false; // opened by the same page key (a script rotating addresses and devices)
 };
 
 struct RiskInput
@@ -99,7 +100,7 @@ struct RiskInput
 // Bumped whenever a rule or a default below changes meaning, so stored assessments are rebuilt
 // (`proctor-collector reassess`, the stored assessment_rules column). The deployment's risk settings add
 // their own version on top (see the collector's risk settings).
-inline constexpr int kRiskRulesVersion = 2;
+inline constexpr int kRiskRulesVersion = 3;
 
 // Thresholds default to the original system's anomaly rule: focus losses > 5, total blur > 60 s,
 // any print dialog or PrintScreen press (it counted both as "printAttempts"); mouse similarity >= 85
@@ -147,14 +148,17 @@ struct RiskConfig
     double readBaseMs = 1000.0;
     double readMsPerChar = 15.0;
     int minFastAnswers = 3;
-    // Many short or near-empty attempts from one address or device within an hour (the answer-key oracle):
-    // an attempt counts when closed and shorter than shortAttemptSeconds or with at most
-    // nearEmptyAnswerFraction of its questions answered; flagged when this attempt counts and, with the
-    // others, they are at least burstAttempts.
+    // Many short or near-empty attempts from one address, device or page key within an hour (the
+    // answer-key oracle): an attempt counts when closed and shorter than shortAttemptSeconds or with at
+    // most nearEmptyAnswerFraction of its questions answered; flagged when this attempt counts and, with
+    // the others from its address or device, they are at least burstAttempts, or with the others opened by
+    // its page key at least keyBurstAttempts. A deployment usually serves every candidate with one page
+    // key, so a few honest drop-outs an hour share it: the key side needs a larger crowd than an address.
     double attemptBurstWindowSeconds = 3600.0;
     double shortAttemptSeconds = 60.0;
     double nearEmptyAnswerFraction = 0.2;
     int burstAttempts = 5;
+    int keyBurstAttempts = 20;
 
     double fastHighScorePoints = 30.0;
     double answerSpeedPoints = 35.0;
@@ -236,8 +240,9 @@ bool isAfterFinish(const RiskEvent &event, const RiskEvent &finished);
 //                            of its questions' reading floors (catches scripts that send no timings);
 //                            observed = attempt ms, threshold = that sum
 //   risk.attempt_burst       this attempt is short or near-empty and, with the nearby ones that are too,
-//                            they number >= burstAttempts; observed = that number; relatedSessionIds = the
-//                            others
+//                            they number >= burstAttempts from its address or device, or >=
+//                            keyBurstAttempts opened by its page key; observed = the number on the sides
+//                            that fire (this one included); relatedSessionIds = the others on those sides
 RiskAssessment assessRisk(const RiskInput &input, const RiskConfig &config = {});
 
 const char *riskLevelName(RiskLevel level) noexcept; // "low", "medium", "high"

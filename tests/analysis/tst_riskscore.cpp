@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <set>
 
 using namespace Proctor::Analysis;
@@ -463,6 +464,51 @@ private slots:
         in.attemptSeconds = 900;
         in.answeredCount = 20; // this attempt itself is a full one: not part of the burst
         QVERIFY(!factor(assessRisk(in), "risk.attempt_burst"));
+    }
+
+    // The oracle with a fresh address and device per probe: only the page key ties the probes together,
+    // and one key serves every candidate of a deployment, so that side needs keyBurstAttempts.
+    void attemptBurstByPageKey()
+    {
+        RiskInput in;
+        in.closed = in.finished = true;
+        in.attemptSeconds = 0.5;
+        in.questionCount = 20;
+        in.answeredCount = 1;
+        const RiskConfig config;
+        auto probe = [](int i) {
+            NearbyAttempt n{"k" + std::to_string(100 + i), false, false, true, 2.0, 1, 20};
+            n.sameKey = true;
+            return n;
+        };
+        for (int i = 0; i < config.keyBurstAttempts - 2; ++i)
+            in.nearbyAttempts.push_back(probe(i));
+        // A full attempt by the same key is an honest candidate, not a probe.
+        in.nearbyAttempts.push_back({"full", false, false, true, 900.0, 20, 20, true});
+        // One short of keyBurstAttempts; the address side's five do not apply, nothing shares an address.
+        QVERIFY(!factor(assessRisk(in), "risk.attempt_burst"));
+        in.nearbyAttempts.push_back(probe(config.keyBurstAttempts));
+        const RiskAssessment burst = assessRisk(in);
+        const RiskFactor *f = factor(burst, "risk.attempt_burst");
+        QVERIFY(f);
+        QCOMPARE(f->observed, double(config.keyBurstAttempts));
+        QCOMPARE(f->threshold, double(config.keyBurstAttempts));
+        QCOMPARE(f->relatedSessionIds.size(), std::size_t(config.keyBurstAttempts - 1));
+        QVERIFY(std::find(f->relatedSessionIds.begin(), f->relatedSessionIds.end(), "full") ==
+                f->relatedSessionIds.end());
+        // The key side alone at the address side's count is not a burst: a busy site's few drop-outs.
+        RiskInput few = in;
+        few.nearbyAttempts.resize(std::size_t(config.burstAttempts));
+        QVERIFY(!factor(assessRisk(few), "risk.attempt_burst"));
+        // The sides count apart: the address side fires with its own attempts as the evidence, not the
+        // key's crowd.
+        few.nearbyAttempts.front().sameAddress = true;
+        for (int i = 0; i < config.burstAttempts; ++i)
+            few.nearbyAttempts.push_back({"a" + std::to_string(i), true, false, true, 2.0, 0, 20});
+        const RiskFactor *both = factor(assessRisk(few), "risk.attempt_burst");
+        QVERIFY(both);
+        QCOMPARE(both->threshold, double(config.burstAttempts));
+        QCOMPARE(both->relatedSessionIds.size(), std::size_t(config.burstAttempts + 1));
     }
 };
 

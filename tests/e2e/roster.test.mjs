@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // End-to-end: a roster test in real Chromium. An admin imports the people (CSV through the admin API) and
 // gets their personal codes; the start page asks for a code instead of a name, refuses a wrong one with a
-// message on the code field (no session opened), and a right code opens the test as the roster's person.
+// message right under the code field, on screen at 1280x800 (no session opened), and a right code opens the
+// test as the roster's person.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ test('a roster test starts only with a valid personal code, as the roster person
   const code = imported.codes[0].code;
   assert.match(code, /^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
 
-  const b = await openBrowser();
+  const b = await openBrowser({ viewport: { width: 1280, height: 800 } });
   const { page } = b;
   try {
     await page.goto(`${stack.baseUrl}/`);
@@ -71,11 +72,24 @@ test('a roster test starts only with a valid personal code, as the roster person
     await page.click('#btn-take');
     await page.waitForSelector('#btn-begin:not([disabled])', { timeout: 20000 });
     await page.click('#btn-begin');
-    // The server's 403 invalid_access_code sends the candidate back to the start page, to the code field.
+    // The server's 403 invalid_access_code sends the candidate back to the start page, to the code field:
+    // the message sits right under the field, describes it, and is on screen with it at 1280x800.
     await page.waitForSelector('#access-code[aria-invalid="true"]', { timeout: 20000 });
-    const message = await page.textContent('#form-error');
+    const describedBy = await page.getAttribute('#access-code', 'aria-describedby');
+    assert.ok(describedBy, 'the code field is described by its message');
+    const message = await page.textContent(`#${describedBy}`);
     assert.match(message, /код/i, `message: ${message}`);
+    assert.equal(await page.isVisible(`#${describedBy}`), true);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'access-code');
+    const [field, shown] = await Promise.all([page.locator('#access-code').boundingBox(),
+      page.locator(`#${describedBy}`).boundingBox()]);
+    for (const [what, box] of [['field', field], ['message', shown]]) {
+      assert.ok(box.y >= 0 && box.y + box.height <= 800 && box.x >= 0 && box.x + box.width <= 1280,
+        `the ${what} is inside the 1280x800 viewport: ${JSON.stringify(box)}`);
+    }
+    // Right under the field: below it, with nothing else between them.
+    assert.ok(shown.y >= field.y + field.height && shown.y - (field.y + field.height) < 48,
+      `message under the field: field ${JSON.stringify(field)}, message ${JSON.stringify(shown)}`);
     assert.equal(await sessionsOfTest(), 0);
     await shot(page, 'roster-code-refused-ru');
 

@@ -4,6 +4,10 @@
 // geometry, CSV, the session cache.
 #include <QAbstractItemModelTester>
 #include <QChart>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QImage>
+#include <QLabel>
 #include <QDateTimeAxis>
 #include <QValueAxis>
 #include <QXYSeries>
@@ -18,6 +22,8 @@
 #include "api/apiclient.h"
 #include "api/livefeedclient.h"
 #include "api/tokenstore.h"
+#include "app/appearance.h"
+#include "app/datasize.h"
 #include "cache/sessioncache.h"
 #include "export/csvexporter.h"
 #include "fakeserver.h"
@@ -26,6 +32,7 @@
 #include "models/resultsmodel.h"
 #include "models/sessiondocument.h"
 #include "views/dashboardview.h"
+#include "views/emblemdialog.h"
 #include "views/logindialog.h"
 #include "widgets/timelinewidget.h"
 #include "widgets/trajectoryoverlaywidget.h"
@@ -612,6 +619,67 @@ private slots:
                                 .arg(missing.size())
                                 .arg(checked) +
                             missing.join(QLatin1Char('\n'))));
+    }
+
+    // Sizes read in the interface language: in Russian no English "KiB" and bytes declined as Russian does.
+    void dataSizeInTheInterfaceLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<qint64>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ru emblem limit") << "ru" << qint64(256 * 1024) << QStringLiteral("256 КБ");
+        QTest::newRow("ru 1.5 KB") << "ru" << qint64(1536) << QStringLiteral("1,5 КБ");
+        QTest::newRow("ru 89 KB") << "ru" << qint64(91234) << QStringLiteral("89 КБ");
+        QTest::newRow("ru 3 MB") << "ru" << qint64(3 * 1024 * 1024) << QStringLiteral("3 МБ");
+        QTest::newRow("ru 1 byte") << "ru" << qint64(1) << QStringLiteral("1 байт");
+        QTest::newRow("ru 2 bytes") << "ru" << qint64(2) << QStringLiteral("2 байта");
+        QTest::newRow("ru 700 bytes") << "ru" << qint64(700) << QStringLiteral("700 байт");
+        QTest::newRow("en emblem limit") << "en" << qint64(256 * 1024) << QStringLiteral("256 KB");
+        QTest::newRow("en 1.5 MB") << "en" << qint64(3 * 512 * 1024) << QStringLiteral("1.5 MB");
+        QTest::newRow("en 700 bytes") << "en" << qint64(700) << QStringLiteral("700 bytes");
+    }
+    void dataSizeInTheInterfaceLanguage()
+    {
+        QFETCH(QString, language);
+        QFETCH(qint64, bytes);
+        QFETCH(QString, expected);
+        QCOMPARE(Appearance::applyLanguage(language), language);
+        const auto restore = qScopeGuard([] { Appearance::applyLanguage(QStringLiteral("en")); });
+        QCOMPARE(DataSize::text(bytes), expected);
+    }
+
+    // The emblem dialog in Russian: the limit in its text and its refusal, and a chosen file's size, all in
+    // Russian units (it said "256 KiB" and "89,10 KiB").
+    void emblemDialogSaysSizesInRussian()
+    {
+        QCOMPARE(Appearance::applyLanguage(QStringLiteral("ru")), QStringLiteral("ru"));
+        const auto restore = qScopeGuard([] { Appearance::applyLanguage(QStringLiteral("en")); });
+        QTemporaryDir dir;
+        QImage image(300, 300, QImage::Format_RGB32);
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                image.setPixel(x, y, qRgb((x * 7 + y * 13) % 256, (x * y) % 256, (x ^ y) % 256));
+        const QString path = dir.filePath(QStringLiteral("emblem.png"));
+        QVERIFY(image.save(path));
+        QVERIFY(QFileInfo(path).size() > 10 * 1024); // shown in КБ
+
+        Views::EmblemDialog dialog(nullptr);
+        QVERIFY(dialog.chooseFile(path));
+        QStringList texts;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            texts << label->text();
+        Api::ApiError tooLarge;
+        tooLarge.httpStatus = 413;
+        texts << Views::EmblemDialog::uploadErrorText(tooLarge);
+        const QString all = texts.join(QLatin1Char('\n'));
+        for (const char *english : {"KiB", "КиБ", "kB", "bytes", "байты"})
+            QVERIFY2(!all.contains(QString::fromUtf8(english)), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("не больше 256 КБ и 1024×1024")), qPrintable(all));
+        QVERIFY2(Views::EmblemDialog::uploadErrorText(tooLarge).contains(QStringLiteral("не больше 256 КБ.")),
+                 qPrintable(all));
+        // The chosen file's caption: "emblem.png: 300×300, 89 КБ, ..." (or "1,5 КБ").
+        QVERIFY2(all.contains(QRegularExpression(QStringLiteral("300×300, \\d+(,\\d)? КБ"))),
+                 qPrintable(all));
     }
 
     // test_finished says why the attempt ended; the timeline spells it out.

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Attempts and disclosure through the real collector: one-question probes learn nothing per question, a
 // second start resumes the unfinished attempt, the attempt limit and the cooldown hold under 20 concurrent
-// starts, an overdue attempt is closed and counted, and a revoked page key's session tokens are refused.
+// starts, an overdue attempt is closed, counted and re-assessed, probes spread over many addresses and
+// devices are still flagged by their page key, and a revoked page key's session tokens are refused.
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -78,10 +80,54 @@ class TestAttempts : public QObject
         return f->collector().run({QStringLiteral("import-test"), file.fileName()}) == 0;
     }
 
-    HttpResult start(const QJsonObject &body, const QByteArray &key = {})
+    // `from`: the client address the proxy (this test, trusted as one) reports; empty: the loopback peer.
+    HttpResult start(const QJsonObject &body, const QByteArray &key = {}, const QByteArray &from = {})
     {
-        return f->http().post(f->url("/api/v1/sessions"), QJsonDocument(body).toJson(),
-                              {{"X-API-Key", key.isEmpty() ? f->apiKey() : key}});
+        HttpClient::Headers headers{{"X-API-Key", key.isEmpty() ? f->apiKey() : key}};
+        if (!from.isEmpty())
+            headers.append({"X-Forwarded-For", from});
+        return f->http().post(f->url("/api/v1/sessions"), QJsonDocument(body).toJson(), headers);
+    }
+
+    // A new page key through the admin API: {key, id}.
+    QPair<QByteArray, qint64> newPageKey(const QString &name)
+    {
+        const HttpResult created = f->http().send(
+            "POST", f->url("/api/v1/apikeys"),
+            QJsonDocument(QJsonObject{{"name", name}, {"scopes", QJsonArray{"tests:read", "sessions:write"}}})
+                .toJson(),
+            {{"Authorization", "Bearer " + m_admin}, {"Content-Type", "application/json"}}, 10000);
+        return {created.json().value("key").toString().toLatin1(),
+                qint64(created.json().value("id").toDouble())};
+    }
+
+    static QString freshFingerprint()
+    {
+        return QString::fromLatin1(
+            QCryptographicHash::hash(fresh().toLatin1(), QCryptographicHash::Sha256).toHex());
+    }
+
+    // Polls `sql` every half second (one connection each time) until it answers `expected` or `ms` pass;
+    // the last answer.
+    QString waitForScalar(const QString &sql, const QString &expected, int ms = 60000)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        QString last = f->db().scalar(sql);
+        while (last != expected && clock.elapsed() < ms) {
+            QTest::qWait(500);
+            last = f->db().scalar(sql);
+        }
+        return last;
+    }
+
+    // How many other sessions the stored burst factor of `sessionId` names (NULL: no such factor).
+    static QString burstSql(const QString &sessionId)
+    {
+        return QStringLiteral(
+                   "SELECT jsonb_array_length(detail->'relatedSessionIds') FROM session_risk_factors "
+                   "WHERE session_id = '%1' AND reason_key = 'risk.attempt_burst'")
+            .arg(sessionId);
     }
 
     static StartedSession session(const HttpResult &r)
@@ -130,7 +176,9 @@ class TestAttempts : public QObject
 private slots:
     void initTestCase()
     {
-        f = std::make_unique<HotPathFixture>(QStringLiteral("attempts"));
+        // The test stands in for a proxy, so probes can come "from" many addresses (X-Forwarded-For).
+        f = std::make_unique<HotPathFixture>(
+            QStringLiteral("attempts"), QMap<QString, QString>{{"PROCTOR_TRUSTED_PROXIES", "127.0.0.1/32"}});
         QVERIFY2(f->error().isEmpty(), qPrintable(f->error()));
         QVERIFY2(
             f->collector().run({QStringLiteral("import-test"), qEnvironmentVariable("PROCTOR_SOURCE_DIR") +
@@ -229,6 +277,45 @@ private slots:
                                 "AND jsonb_array_length(r.detail->'relatedSessionIds') >= 4) "
                                 "AND s.risk_level >= 1";
         QTRY_COMPARE_WITH_TIMEOUT(f->db().scalar(flagged).toInt(), total, 60000);
+    }
+
+    // (a') The same oracle, with a fresh address and a fresh device for every probe: only the page key ties
+    // the probes together, and it is enough to flag them (the key side needs 20 such attempts by default,
+    // as one key usually serves every candidate of a deployment).
+    void probesFromManyAddressesOneKeyAreFlagged()
+    {
+        const auto [key, keyId] = newPageKey(QStringLiteral("rotating"));
+        QVERIFY(!key.isEmpty());
+        constexpr int kProbes = 20;
+        QStringList ids;
+        for (int i = 0; i < kProbes; ++i) {
+            const HttpResult started =
+                start(startBody("scored", "Ротатор" + fresh().left(8), fresh(), freshFingerprint()), key,
+                      QByteArray("198.51.100.") + QByteArray::number(i + 1));
+            QCOMPARE(started.status, 201);
+            const StartedSession s = session(started);
+            const QString qid = s.questions.first().toObject().value("id").toString();
+            QCOMPARE(
+                f->postResult(s, QJsonArray{QJsonObject{{"questionId", qid}, {"optionIds", QJsonArray{"a"}}}})
+                    .status,
+                201);
+            ids.append(s.id);
+        }
+        const QString probes = QStringLiteral("FROM sessions WHERE id IN ('%1')").arg(ids.join("','"));
+        // Recorded as the key's, each from its own address and device.
+        QCOMPARE(f->db().scalar("SELECT count(DISTINCT api_key_id) || ' ' || min(api_key_id) || ' ' || "
+                                "count(DISTINCT client_ip) || ' ' || count(DISTINCT fingerprint_hash) " +
+                                probes),
+                 QStringLiteral("1 %1 %2 %2").arg(keyId).arg(kProbes));
+        // Every probe is flagged, naming the other probes of the key.
+        QCOMPARE(
+            waitForScalar("SELECT count(*) " + probes +
+                              " AND risk_level >= 1 AND EXISTS (SELECT 1 FROM session_risk_factors r WHERE "
+                              "r.session_id = sessions.id AND r.reason_key = 'risk.attempt_burst' AND "
+                              "jsonb_array_length(r.detail->'relatedSessionIds') = " +
+                              QString::number(kProbes - 1) + ")",
+                          QString::number(kProbes)),
+            QString::number(kProbes));
     }
 
     void scoreAndReviewDiscloseWhatThePolicySays()
@@ -363,6 +450,48 @@ private slots:
         const HttpResult done = f->postResult(session(second), HotPathFixture::answers(session(second), 0));
         QCOMPARE(done.json().value("attemptsUsed").toInt(), 2);
         QCOMPARE(start(body).status, 409);
+    }
+
+    // (d') Closing an overdue attempt queues its re-assessment, as a result does: the closed, near-empty
+    // attempt joins the burst of short attempts from its address.
+    void anExpiredAttemptIsReassessed()
+    {
+        // A page key of its own, so only the address ties these attempts together.
+        const QByteArray key = newPageKey(QStringLiteral("office")).first;
+        const QByteArray from = "203.0.113.77";
+        QStringList probes;
+        for (int i = 0; i < 4; ++i) {
+            const StartedSession s = session(start(
+                startBody("scored", "Бросов" + fresh().left(8), fresh(), freshFingerprint()), key, from));
+            QVERIFY(!s.id.isEmpty());
+            QCOMPARE(f->postResult(s, HotPathFixture::answers(s, 0)).status, 201);
+            probes.append(s.id);
+        }
+        const QJsonObject body = startBody("timed", "Истёков", fresh(), freshFingerprint());
+        const StartedSession open = session(start(body, key, from));
+        QVERIFY(!open.id.isEmpty());
+        QCOMPARE(f->postEvents(open, QJsonArray{HotPathFixture::event(0)}).status, 200);
+        // Assessed while open: an unfinished attempt is not judged for the burst.
+        const QString assessed =
+            QStringLiteral("SELECT assessed_at IS NOT NULL FROM sessions WHERE id = '%1'").arg(open.id);
+        QCOMPARE(waitForScalar(assessed, QStringLiteral("t"), 30000), QStringLiteral("t"));
+        QCOMPARE(f->db().scalar(burstSql(open.id)), QString());
+        // Its time runs out; the candidate's next start closes it (the periodic sweep does the same).
+        f->db().scalar(
+            QStringLiteral("WITH u AS (UPDATE sessions SET started_at = now() - interval '20 minutes' "
+                           "WHERE id = '%1' RETURNING 1) SELECT count(*) FROM u")
+                .arg(open.id));
+        QCOMPARE(start(body, key, from).status, 201);
+        QCOMPARE(f->db().scalar(QStringLiteral("SELECT status FROM sessions WHERE id = '%1'").arg(open.id)),
+                 QStringLiteral("expired"));
+        // The stored assessment follows: the closed attempt now counts with the four short ones.
+        QCOMPARE(waitForScalar(burstSql(open.id), QStringLiteral("4"), 30000), QStringLiteral("4"));
+        // ... and the others name it in turn (their relation changed).
+        const QString naming = QStringLiteral("SELECT count(*) FROM session_risk_factors WHERE reason_key = "
+                                              "'risk.attempt_burst' AND detail->'relatedSessionIds' ? '%1' "
+                                              "AND session_id IN ('%2')")
+                                   .arg(open.id, probes.join(QStringLiteral("','")));
+        QCOMPARE(waitForScalar(naming, QStringLiteral("4"), 30000), QStringLiteral("4"));
     }
 
     void anAdminEditsThePolicy()

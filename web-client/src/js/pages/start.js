@@ -98,21 +98,37 @@ async function loadPositions(saved) {
   renderPositions(saved);
 }
 
-// The message names the field, the field is marked invalid (and described by the message) and
-// takes the focus, so a keyboard or screen-reader user lands where the fix is.
-function showError(message, field) {
-  const error = $('#form-error');
-  clearProblem(error);
-  error.textContent = message;
-  error.hidden = false;
+// Messages shown beside their field (data-error names the element), else above the buttons.
+const FIELD_ERRORS = ['#code-error'];
+
+function hideErrors() {
+  $('#form-error').hidden = true;
+  for (const id of FIELD_ERRORS) {
+    $(id).hidden = true;
+    $(id).textContent = '';
+  }
   for (const input of document.querySelectorAll('[aria-invalid]')) {
     input.removeAttribute('aria-invalid');
     input.removeAttribute('aria-describedby');
   }
+}
+
+// The message names the field, the field is marked invalid (and described by the message) and
+// takes the focus, so a keyboard or screen-reader user lands where the fix is. A field with its own
+// message element (the access code, far above the buttons) shows the message right under it, so it is
+// on screen beside the focused field.
+function showError(message, field) {
+  hideErrors();
+  const error = (field?.dataset.error && document.getElementById(field.dataset.error)) || $('#form-error');
+  clearProblem(error);
+  error.textContent = message;
+  error.hidden = false;
   if (field) {
     field.setAttribute('aria-invalid', 'true');
-    field.setAttribute('aria-describedby', 'form-error');
+    field.setAttribute('aria-describedby', error.id);
     field.focus();
+    // The focus scrolled the field into view; its own message directly below must be in view too.
+    if (error !== $('#form-error')) error.scrollIntoView({ block: 'nearest' });
   }
 }
 
@@ -134,14 +150,13 @@ function firstProblem(test, candidate) {
 
 function go(page) {
   const test = selectedTest();
-  const error = $('#form-error');
   if (needsCode(test)) {
     const code = $('#access-code').value.trim();
     if (!code || !$('#consent').checked) {
       showError(t(code ? 'form.missingConsent' : 'form.missingCode'), code ? $('#consent') : $('#access-code'));
       return;
     }
-    error.hidden = true;
+    hideErrors();
     saveCandidate({ accessCode: code });
     location.assign(`${page}?test=${encodeURIComponent(test.id)}`);
     return;
@@ -152,8 +167,7 @@ function go(page) {
     showError(...problem);
     return;
   }
-  error.hidden = true;
-  for (const input of document.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+  hideErrors();
   saveCandidate(candidate);
   location.assign(`${page}?test=${encodeURIComponent(test.id)}`);
 }
