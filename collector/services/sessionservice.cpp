@@ -6,18 +6,24 @@
 #include "auth/sessiontoken.h"
 #include "live/announcer.h"
 #include "storage/attemptrepository.h"
+#include "services/positionservice.h"
 #include "services/rosterservice.h"
 #include "storage/dbpool.h"
 
 namespace Proctor::Collector::Services {
 namespace {
 
-// An open test's candidate types their identity; the schema checks its fields when it is present.
-Expected<Storage::CandidateIdentity> typedCandidate(const Storage::CandidateIdentity &c)
+// An open test's candidate types their identity; the schema checks its fields when it is present. The
+// position must be one the administrator lists (or free text where the deployment allows it).
+Expected<Storage::CandidateIdentity> typedCandidate(pqxx::transaction_base &tx, Storage::CandidateIdentity c)
 {
     if (c.lastName.trimmed().isEmpty() || c.firstName.trimmed().isEmpty() || c.position.trimmed().isEmpty())
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("candidate is required for this test"),
                          QStringLiteral("/candidate"));
+    auto position = PositionService::candidatePosition(tx, c.position);
+    if (!position)
+        return tl::unexpected(position.error());
+    c.position = *position;
     return c;
 }
 
@@ -67,7 +73,7 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     auto candidate = (*test)->requiresRoster()
                          ? RosterService::resolveCode(tx, request.testId, request.accessCode,
                                                       request.candidate.persistentId)
-                         : typedCandidate(request.candidate);
+                         : typedCandidate(tx, request.candidate);
     if (!candidate)
         return tl::unexpected(candidate.error());
 
