@@ -35,6 +35,33 @@ Expected<Storage::PositionList> PositionService::checked(Storage::PositionList l
     return list;
 }
 
+Expected<QString> PositionService::candidatePosition(const Storage::PositionList &list,
+                                                     const QString &position)
+{
+    const QString field = QStringLiteral("/candidate/position");
+    const QString text = position.simplified();
+    if (text.isEmpty())
+        return makeError(ErrorCode::ValidationFailed, QStringLiteral("is required"), field);
+    const QString folded = text.toCaseFolded();
+    for (const QString &listed : list.positions)
+        if (listed.simplified().toCaseFolded() == folded)
+            return listed;
+    if (!list.allowOther && !list.positions.isEmpty())
+        return makeError(ErrorCode::ValidationFailed,
+                         QStringLiteral("must be one of the positions listed by GET /api/v1/positions"),
+                         field);
+    if (text.size() > kMaxPositionLength)
+        return makeError(ErrorCode::ValidationFailed,
+                         QStringLiteral("must be at most %1 characters").arg(kMaxPositionLength), field);
+    return text;
+}
+
+Expected<QString> PositionService::candidatePosition(pqxx::transaction_base &tx, const QString &position)
+{
+    return candidatePosition(Storage::PositionRepository::get(tx).value_or(Storage::PositionList{{}, true}),
+                             position);
+}
+
 QFuture<Expected<Storage::PositionList>> PositionService::list()
 {
     return m_db.run<Storage::PositionList>([](pqxx::connection &c) -> Expected<Storage::PositionList> {

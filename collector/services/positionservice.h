@@ -33,6 +33,15 @@ public:
 
     static Expected<Storage::PositionList> checked(Storage::PositionList list);
 
+    // The position an open test's candidate chose, as the session stores it: a listed position (matched
+    // with whitespace collapsed and case folded, stored in the list's spelling) or, when the deployment
+    // allows other positions (or lists none), free text of at most kMaxPositionLength characters.
+    // ValidationFailed naming /candidate/position otherwise. The form offers only this list; the server
+    // enforces it so that a hand-made request cannot put an arbitrary position on a certificate.
+    static Expected<QString> candidatePosition(const Storage::PositionList &list, const QString &position);
+    // The same against the stored list, read in the caller's transaction (no stored list: free text).
+    static Expected<QString> candidatePosition(pqxx::transaction_base &tx, const QString &position);
+
 private:
     Storage::DbPool &m_db;
 };

@@ -6,6 +6,7 @@
 #include "auth/sessiontoken.h"
 #include "live/announcer.h"
 #include "services/assessmentservice.h"
+#include "services/positionservice.h"
 #include "services/rosterservice.h"
 #include "storage/assessmentrepository.h"
 #include "storage/attemptrepository.h"
@@ -14,12 +15,17 @@
 namespace Proctor::Collector::Services {
 namespace {
 
-// An open test's candidate types their identity; the schema checks its fields when it is present.
-Expected<Storage::CandidateIdentity> typedCandidate(const Storage::CandidateIdentity &c)
+// An open test's candidate types their identity; the schema checks its fields when it is present. The
+// position must be one the administrator lists (or free text where the deployment allows it).
+Expected<Storage::CandidateIdentity> typedCandidate(pqxx::transaction_base &tx, Storage::CandidateIdentity c)
 {
     if (c.lastName.trimmed().isEmpty() || c.firstName.trimmed().isEmpty() || c.position.trimmed().isEmpty())
         return makeError(ErrorCode::ValidationFailed, QStringLiteral("candidate is required for this test"),
                          QStringLiteral("/candidate"));
+    auto position = PositionService::candidatePosition(tx, c.position);
+    if (!position)
+        return tl::unexpected(position.error());
+    c.position = *position;
     return c;
 }
 
@@ -79,7 +85,7 @@ Expected<StartedSession> SessionService::startOn(pqxx::connection &c, const Sess
     auto candidate = (*test)->requiresRoster()
                          ? RosterService::resolveCode(tx, request.testId, request.accessCode,
                                                       request.candidate.persistentId)
-                         : typedCandidate(request.candidate);
+                         : typedCandidate(tx, request.candidate);
     if (!candidate)
         return tl::unexpected(candidate.error());
 

@@ -24,14 +24,19 @@ const AXE = readFileSync(createRequire(join(WEB_CLIENT_DIR, 'package.json')).res
 // A short timed variant: the 5-minute announcement comes 2 s after the start.
 const ANNOUNCED = { ...JSON.parse(readFileSync(SEEDS[0], 'utf8')), id: 'infosec-announce', title: 'Объявление времени', questionsPerAttempt: 3, timeLimitSeconds: 302 };
 delete ANNOUNCED.study;
+// And the last minute: 64 s, so the 1-minute announcement comes 4 s after the start (none at 5 minutes).
+const LAST_MINUTE = { ...ANNOUNCED, id: 'infosec-last-minute', title: 'Последняя минута', timeLimitSeconds: 64 };
 
 let stack;
 let tmp;
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'proctor-e2e-candidate-'));
-  const file = join(tmp, 'announce.json');
-  writeFileSync(file, JSON.stringify(ANNOUNCED, null, 2));
-  stack = await startStack({ extraTests: [file], logName: 'collector-candidate.log' });
+  const files = [ANNOUNCED, LAST_MINUTE].map((def) => {
+    const file = join(tmp, `${def.id}.json`);
+    writeFileSync(file, JSON.stringify(def, null, 2));
+    return file;
+  });
+  stack = await startStack({ extraTests: files, logName: 'collector-candidate.log' });
 }, { timeout: 120000 });
 after(async () => {
   await stack?.stop();
@@ -260,19 +265,48 @@ test('time away across a reload and a tab close is measured; full screen is aske
     assert.ok(back.details.durationMs >= 700, `away across the reload: ${back.details.durationMs} ms`);
     assert.deepEqual(rows.find((e) => e.type === 'fullscreen_exit').details, { reason: 'reload' });
 
-    // The tab is closed while the page is hidden; a new tab resumes the same attempt.
+    // The window loses focus and the page is hidden, then the tab is closed; a new tab resumes the same
+    // attempt and closes both periods with the time since the stored blur/hidden marks: between what
+    // the test measured from its side (the marks were set inside [awayFrom, awaySince], the new page
+    // read them inside [backFrom, backBy]), so neither from the new page's load nor from an older mark.
+    await eventually(async () => (await outboxRows(page)).every((r) => r.sessionId !== sessionId), { message: 'everything so far sent' });
+    const before = (await storedEvents(sessionId)).length;
+    const awayFrom = Date.now();
+    await page.evaluate(() => window.dispatchEvent(new Event('blur')));
     await setHidden(page, true);
+    const awaySince = Date.now();
+    // Both got out while the page was away (closing the tab at once could lose them before they reach
+    // IndexedDB; the marks in localStorage cannot be lost).
+    await eventually(async () => {
+      const types = (await storedEvents(sessionId)).slice(before).map((e) => e.type);
+      return types.includes('focus_loss') && types.includes('visibility_hidden');
+    }, { message: 'focus_loss and visibility_hidden before the close' });
     await page.close({ runBeforeUnload: false });
     await new Promise((r) => setTimeout(r, 1200));
     page = await context.newPage();
     await toIntro(page, who);
+    const backFrom = Date.now();
     assert.equal(await beginTest(page), sessionId, 'the same attempt is resumed');
+    const backBy = Date.now();
+    let seen = [];
     rows = await eventually(async () => {
       const r = await storedEvents(sessionId);
-      return r.filter((e) => e.type === 'visibility_visible').length >= 2 ? r : null;
-    }, { message: 'visibility_visible after the tab came back' });
-    const second = rows.filter((e) => e.type === 'visibility_visible')[1];
-    assert.ok(second.details.durationMs >= 1200, `away across the tab close: ${second.details.durationMs} ms`);
+      seen = r.slice(before).map((e) => e.type);
+      return seen.includes('focus_gain') && seen.includes('visibility_visible') ? r : null;
+    }, { message: 'focus_gain and visibility_visible after the tab came back' }).catch(async (err) => {
+      const outbox = (await outboxRows(page)).filter((r) => r.sessionId === sessionId).map((r) => r.type);
+      throw new Error(`${err.message}: stored since the close ${JSON.stringify(seen)}, waiting in the outbox ${JSON.stringify(outbox)}, hasFocus ${await page.evaluate(() => document.hasFocus())}`);
+    });
+    const away = { min: backFrom - awaySince, max: backBy - awayFrom };
+    assert.ok(away.min >= 1200, JSON.stringify(away));
+    for (const type of ['focus_gain', 'visibility_visible']) {
+      const closing = rows.slice(before).filter((e) => e.type === type);
+      assert.equal(closing.length, 1, `one ${type} closes the period across the tab close`);
+      const { durationMs } = closing[0].details;
+      assert.ok(durationMs >= away.min && durationMs <= away.max + 2,
+        `${type}: away across the tab close ${durationMs} ms, really ${away.min}..${away.max} ms`);
+    }
+    console.log(`# tab closed while away: ${rows.slice(before).filter((e) => e.type === 'visibility_visible')[0].details.durationMs} ms stored, really ${away.min}..${away.max} ms`);
     assertSeqContiguous(rows);
     assertCleanRun(rec, b.report);
   } finally {
@@ -425,6 +459,41 @@ test('the timer is announced at 5 minutes left; the watermark names the candidat
     assert.equal(await page.$$eval('#q-options input:checked', (x) => x.length), 1, 'a click through the watermark answers');
   } finally {
     await b.close();
+  }
+});
+
+test('the timer is announced at 1 minute left, in Russian and in English', { timeout: 60000 }, async () => {
+  const expected = {
+    ru: { announce: 'Осталось 1 мин.', timer: /^Осталось (1:00|0:[0-5]\d)$/ },
+    en: { announce: '1 min left.', timer: /^(1:00|0:[0-5]\d) left$/ },
+  };
+  for (const lang of ['ru', 'en']) {
+    const b = await openBrowser();
+    try {
+      const { page } = b;
+      await page.goto(`${stack.baseUrl}/`);
+      await page.evaluate((l) => localStorage.setItem('proctor.locale', l), lang);
+      await toIntro(page, candidate(lang === 'ru' ? 'Минутин' : 'Минутина'), LAST_MINUTE.id);
+      await beginTest(page, LAST_MINUTE.id);
+      const region = await page.$eval('#timer-announce', (r) => ({ live: r.getAttribute('aria-live'), role: r.getAttribute('role'), text: r.textContent }));
+      assert.deepEqual(region, { live: 'assertive', role: 'status', text: '' }, `${lang}: a live region, silent with more than a minute left`);
+      // Every write to the region is something a screen reader may say again: count them.
+      await page.evaluate(() => {
+        window.announcements = 0;
+        new MutationObserver((m) => { window.announcements += m.length; })
+          .observe(document.getElementById('timer-announce'), { childList: true, characterData: true, subtree: true });
+      });
+      await page.waitForFunction(() => document.getElementById('timer-announce').textContent.length > 0, null, { timeout: 15000 });
+      // Read in one go: what was announced and what the timer showed at that moment.
+      const heard = await page.evaluate(() => ({ announce: document.getElementById('timer-announce').textContent, timer: document.getElementById('timer').textContent }));
+      assert.equal(heard.announce, expected[lang].announce, `${lang}: the 1-minute announcement`);
+      assert.match(heard.timer, expected[lang].timer, `${lang}: announced when a minute is left`);
+      await page.waitForTimeout(1500);
+      assert.equal(await page.textContent('#timer-announce'), expected[lang].announce);
+      assert.equal(await page.evaluate(() => window.announcements), 1, `${lang}: announced once, not at every tick`);
+    } finally {
+      await b.close();
+    }
   }
 });
 
@@ -620,6 +689,31 @@ test('the registration form offers the administrator\'s positions (seeded with t
     const sessionId = await beginTest(page);
     const [who] = await psqlJson(stack.dbUrl, `select c.position from sessions s join candidates c on c.id = s.candidate_id where s.id = '${sessionId}'`);
     assert.equal(who.position, 'Архивариус');
+
+    // The server checks the position too: the administrator takes "Бухгалтер" off the list while a
+    // candidate who chose it is on the intro; Begin brings them back to the form, which names the
+    // position and focuses it; a listed one then starts the test. (A new tab: this one would resume its
+    // own attempt from sessionStorage.)
+    const tab = await b.context.newPage();
+    await fillStartPage(tab, stack.baseUrl, SEED.id, { ...candidate('Списков'), position: 'Бухгалтер' });
+    await tab.click('#btn-take');
+    await tab.waitForSelector('#btn-begin:not([disabled])');
+    assert.equal((await put({ positions: ['Инженер по защите информации'], allowOther: false })).status, 200);
+    const refused = tab.waitForResponse((r) => r.url().endsWith('/api/v1/sessions'));
+    await tab.click('#btn-begin');
+    assert.equal((await refused).status(), 400); // validation_failed naming /candidate/position (tst_positions)
+    await tab.waitForURL(/index\.html\?test=.+&positionError=1$/);
+    await tab.waitForFunction(() => document.activeElement?.id === 'position');
+    assert.match(await tab.textContent('#form-error'), /^Должность не принята/);
+    assert.equal(await tab.getAttribute('#position', 'aria-invalid'), 'true');
+    await shot(tab, 'candidate-position-refused');
+    await tab.selectOption('#position', 'Инженер по защите информации');
+    if (!(await tab.isChecked('#consent'))) await tab.check('#consent');
+    await tab.click('#btn-take');
+    await tab.waitForSelector('#btn-begin:not([disabled])');
+    const listedId = await beginTest(tab);
+    const [listed] = await psqlJson(stack.dbUrl, `select c.position from sessions s join candidates c on c.id = s.candidate_id where s.id = '${listedId}'`);
+    assert.equal(listed.position, 'Инженер по защите информации');
   } finally {
     await b.close();
   }

@@ -52,7 +52,7 @@ Stack startStack(const QString &databaseUrl, const QString &redisUrl, QMap<QStri
     HttpClient http;
     const HttpResult r = http.post(s.collector->baseUrl() + "/api/v1/sessions",
                                    R"({"testId":"infosec-basics","kind":"test","locale":"ru",
-        "candidate":{"lastName":"Отказов","firstName":"Тест","position":"QA"},"persistentId":"fa017e57-0000-4000-8000-000000000001",
+        "candidate":{"lastName":"Отказов","firstName":"Тест","position":"Консультант"},"persistentId":"fa017e57-0000-4000-8000-000000000001",
         "fingerprint":{"privacySafeHash":"0000000000000000000000000000000000000000000000000000000000000000","attributes":{}}})",
                                    {{"X-API-Key", s.apiKey}});
     if (r.status != 201) {

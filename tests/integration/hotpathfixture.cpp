@@ -94,7 +94,7 @@ QJsonObject HotPathFixture::sessionStartBody(const QString &lastName, const QStr
         {"candidate", QJsonObject{{"lastName", lastName},
                                   {"firstName", "Иван"},
                                   {"middleName", "Иванович"},
-                                  {"position", "Специалист"}}},
+                                  {"position", "Консультант"}}},
         {"persistentId",
          persistentId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : persistentId},
         {"fingerprint", QJsonObject{{"privacySafeHash", QString(64, QLatin1Char('a'))},

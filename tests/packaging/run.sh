@@ -461,7 +461,7 @@ mk_session() { # N
   h=$(printf 'device-%s-%s' "$suffix" "$1" | sha256sum | cut -d' ' -f1)
   cat <<EOF
 {"testId":"infosec-basics","kind":"test","locale":"ru",
- "candidate":{"lastName":"Иванов$1","firstName":"Иван","middleName":"Иванович","position":"Специалист","email":"c$1@example.org"},
+ "candidate":{"lastName":"Иванов$1","firstName":"Иван","middleName":"Иванович","position":"Консультант","email":"c$1@example.org"},
  "persistentId":"0b5c4f7e-6a1d-4c1b-9a43-$(printf '%012d' "$1")",
  "fingerprint":{"privacySafeHash":"$h","attributes":{"userAgent":"pkgtest","platform":"Linux x86_64","hardwareConcurrency":8,
   "webglVendor":"v","webglRenderer":"r","screen":"1920x1080x24","timezone":"Europe/Moscow","languages":["ru-RU"]}}}

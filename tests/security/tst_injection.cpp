@@ -152,6 +152,12 @@ private slots:
         QVERIFY(!m_token.isEmpty());
         m_schema = schema();
         QVERIFY(!m_schema.isEmpty());
+        // The payloads go into the position as free text: a deployment that allows other positions (else
+        // only the listed ones open a session, tst_positions).
+        f->db().scalar("UPDATE settings SET value = jsonb_set(value, '{allowOther}', 'true') WHERE key = "
+                       "'positions'");
+        QCOMPARE(f->db().scalar("SELECT value->>'allowOther' FROM settings WHERE key = 'positions'"),
+                 QStringLiteral("true"));
     }
 
     void candidateTextIsStoredAsData_data()

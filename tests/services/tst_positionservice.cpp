@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // PositionService against the real PostgreSQL: the migration seeds the original 17 positions, a change is
-// stored trimmed with an audit row holding what was stored, and each rule refuses its field without storing.
+// stored trimmed with an audit row holding what was stored, and each rule refuses its field without storing;
+// the rule a session start applies to the candidate's position.
 #include <QtTest>
 
 #include "servicefixture.h"
@@ -88,6 +89,49 @@ private slots:
         QCOMPARE(refused.error().code, ErrorCode::ValidationFailed);
         QCOMPARE(refused.error().field, field);
         QCOMPARE(f->scalar("SELECT value::text FROM settings WHERE key = 'positions'"), before);
+    }
+
+    // What a session start accepts as the candidate's position (empty `stored`: refused, naming
+    // /candidate/position).
+    void candidatePosition_data()
+    {
+        QTest::addColumn<QStringList>("list");
+        QTest::addColumn<bool>("allowOther");
+        QTest::addColumn<QString>("position");
+        QTest::addColumn<QString>("stored");
+        const QStringList two{QStringLiteral("Главный консультант"), QStringLiteral("ГБУ")};
+        QTest::newRow("listed") << two << false << QStringLiteral("ГБУ") << QStringLiteral("ГБУ");
+        QTest::newRow("listed, other case and spaces")
+            << two << false << QStringLiteral(" главный  консультант ")
+            << QStringLiteral("Главный консультант");
+        QTest::newRow("not listed") << two << false << QStringLiteral("Консультант") << QString();
+        QTest::newRow("blank") << two << true << QStringLiteral("   ") << QString();
+        QTest::newRow("other allowed")
+            << two << true << QStringLiteral(" Архивариус  ") << QStringLiteral("Архивариус");
+        QTest::newRow("other allowed, 200 characters")
+            << two << true << QString(200, QLatin1Char('x')) << QString(200, QLatin1Char('x'));
+        QTest::newRow("other allowed, too long")
+            << two << true << QString(201, QLatin1Char('x')) << QString();
+        QTest::newRow("nothing listed: free text")
+            << QStringList{} << false << QStringLiteral("Архивариус") << QStringLiteral("Архивариус");
+    }
+
+    void candidatePosition()
+    {
+        QFETCH(QStringList, list);
+        QFETCH(bool, allowOther);
+        QFETCH(QString, position);
+        QFETCH(QString, stored);
+        const auto accepted =
+            Services::PositionService::candidatePosition(PositionList{list, allowOther}, position);
+        if (stored.isEmpty()) {
+            QVERIFY(!accepted);
+            QCOMPARE(accepted.error().code, ErrorCode::ValidationFailed);
+            QCOMPARE(accepted.error().field, QStringLiteral("/candidate/position"));
+        } else {
+            QVERIFY2(accepted, accepted ? "" : qPrintable(accepted.error().message));
+            QCOMPARE(*accepted, stored);
+        }
     }
 };
 

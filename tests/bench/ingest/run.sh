@@ -48,7 +48,7 @@ for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>
 for i in 1 2 3 4; do
   curl -fs -H "X-API-Key: $key" -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/sessions" -d '{
     "testId":"infosec-basics","kind":"test","locale":"ru",
-    "candidate":{"lastName":"Нагрузка","firstName":"Тест'$i'","position":"bench"},
+    "candidate":{"lastName":"Нагрузка","firstName":"Тест'$i'","position":"Консультант"},
     "persistentId":"00000000-0000-4000-8000-00000000000'$i'",
     "fingerprint":{"privacySafeHash":"'"$(printf 'b%.0s' {1..64})"'","attributes":{}}}' \
     | sed -E 's/.*"sessionId":"([^"]+)".*"token":"([^"]+)".*/\1 \2/' >>"$work/sessions"

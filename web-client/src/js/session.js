@@ -16,6 +16,10 @@ export async function resumeSession(kind, testId) {
   return session;
 }
 
+// The server refused the position (an administrator changed the list after the form was filled in):
+// the start page asks for it again, as it does for a refused access code.
+export const positionRefused = (err) => err?.code === 'validation_failed' && err?.field === '/candidate/position';
+
 export async function startSession(api, kind, testId, candidate) {
   const person = { lastName: candidate.lastName, firstName: candidate.firstName, position: candidate.position };
   if (candidate.middleName) person.middleName = candidate.middleName;

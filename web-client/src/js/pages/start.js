@@ -209,6 +209,10 @@ async function main() {
   $('#start-form').addEventListener('submit', (e) => { e.preventDefault(); go('test.html'); });
   document.addEventListener('proctor:locale', () => { renderTests(tests, selectedTest()?.id); renderPositions(); });
   await Promise.all([loadTests(), loadPositions(saved && !saved.accessCode ? saved.position : '')]);
+  // The test or study page sends the candidate back here when the server refused the position.
+  if (new URLSearchParams(location.search).get('positionError')) {
+    showError(t('start.positionInvalid'), $('#position').value === OTHER ? $('#position-other') : $('#position'));
+  }
 }
 
 main();

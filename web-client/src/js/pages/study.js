@@ -10,7 +10,7 @@ import { t } from '../i18n.js';
 import { showProblem } from '../errors.js';
 import { captureKeystrokesForTest } from '../keystrokefeatures.js';
 import { startProctoring } from '../proctoring.js';
-import { resumeSession, startSession } from '../session.js';
+import { positionRefused, resumeSession, startSession } from '../session.js';
 import { showWatermark } from '../watermark.js';
 
 captureKeystrokesForTest(); // key timings of the name fields / notes go with the test's result
@@ -208,6 +208,10 @@ async function open() {
       try {
         session = await startSession(api, 'study', testId, candidate);
       } catch (err) {
+        if (positionRefused(err)) {
+          location.assign(`index.html?test=${encodeURIComponent(testId)}&positionError=1`);
+          return;
+        }
         $('#status').hidden = true;
         showProblem($('#error'), err, 'action.startStudy', () => open());
         return;

@@ -8,7 +8,7 @@ import { $, el } from '../dom.js';
 import { clearProblem, showProblem } from '../errors.js';
 import { formatDateTime, formatDuration, t } from '../i18n.js';
 import { startProctoring } from '../proctoring.js';
-import { resumeSession, startSession } from '../session.js';
+import { positionRefused, resumeSession, startSession } from '../session.js';
 import { kvGet, kvPut } from '../store.js';
 import { Telemetry } from '../telemetry.js';
 import { showWatermark } from '../watermark.js';
@@ -106,6 +106,10 @@ async function begin(testId) {
     if (err.code === 'invalid_access_code') {
       // Back to the start page, which asks for the code again.
       location.assign(`index.html?test=${encodeURIComponent(testId)}&codeError=1`);
+      return;
+    }
+    if (positionRefused(err)) {
+      location.assign(`index.html?test=${encodeURIComponent(testId)}&positionError=1`);
       return;
     }
     beginning = false;
