@@ -48,6 +48,7 @@ test-long: build
 test-ha: configure
 	@bash installer/dev/deps.sh --ha
 	@cmake --build $(BUILD_DIR) -j$(JOBS) --target proctor-collector
+	@bash tests/ha/render-test.sh
 	@bash tests/ha/run.sh $(BUILD_DIR)
 
 test-asan: deps

@@ -150,7 +150,7 @@ sync_ready() {
     python3 -c 'import json,sys; m=json.load(sys.stdin)["members"]; sys.exit(0 if any(x["role"]=="sync_standby" and x["state"] in ("running","streaming") for x in m) else 1)'
 }
 wait_for 120 "pg2 to become the synchronous standby" sync_ready
-log "cluster: $(curl -fsS "http://127.0.0.1:${port[rest1]}/cluster" | python3 -c 'import json,sys; print(", ".join(f"{m["name"]}={m["role"]}" for m in json.load(sys.stdin)["members"]))')"
+log "cluster: $(curl -fsS "http://127.0.0.1:${port[rest1]}/cluster" | python3 -c 'import json,sys; print(", ".join(m["name"] + "=" + m["role"] for m in json.load(sys.stdin)["members"]))')"
 
 # --- Redis: master, replica, three Sentinels -----------------------------------------------------------------
 log "Redis: master + replica + 3 Sentinels"
@@ -159,7 +159,7 @@ for i in 1 2; do
   mkdir -p "$d"
   replicaof=""
   [ "$i" = 2 ] && replicaof="replicaof 127.0.0.1 ${port[redis1]}"
-  REDIS_BIND=127.0.0.1 REDIS_PORT=${port[redis$i]} REDIS_DIR=$d REDIS_LOG=$d/redis.log \
+  REDIS_BIND=127.0.0.1 REDIS_PORT=${port[redis$i]} REDIS_DIR=$d REDIS_PIDFILE=$d/redis.pid REDIS_LOG=$d/redis.log \
     REDIS_DAEMONIZE=yes REDIS_PASSWORD=$redis_pw REDIS_ANNOUNCE_IP=127.0.0.1 \
     REDIS_PERSISTENCE='save ""' REDIS_REPLICAOF=$replicaof \
     "$render" "$root/installer/ha/redis.conf.in" "$d/redis.conf"
@@ -171,7 +171,7 @@ wait_for 30 "redis replica in sync" bash -c "REDISCLI_AUTH=$redis_pw redis-cli -
 for i in 1 2 3; do
   d=$t/sentinel$i
   mkdir -p "$d"
-  SENTINEL_BIND=127.0.0.1 SENTINEL_PORT=${port[sentinel$i]} SENTINEL_DIR=$d SENTINEL_LOG=$d/sentinel.log \
+  SENTINEL_BIND=127.0.0.1 SENTINEL_PORT=${port[sentinel$i]} SENTINEL_DIR=$d SENTINEL_PIDFILE=$d/sentinel.pid SENTINEL_LOG=$d/sentinel.log \
     REDIS_DAEMONIZE=yes SENTINEL_ANNOUNCE_IP=127.0.0.1 REDIS_MASTER_IP=127.0.0.1 REDIS_MASTER_PORT=${port[redis1]} \
     REDIS_PASSWORD=$redis_pw SENTINEL_DOWN_AFTER_MS=2000 SENTINEL_FAILOVER_TIMEOUT_MS=10000 \
     "$render" "$root/installer/ha/sentinel.conf.in" "$d/sentinel.conf"
