@@ -49,9 +49,14 @@ ha_parse_nodes() {
   return 0
 }
 
-# pg_hba lines for the three machines (or the one network given).
-ha_hba_network() {
-  if [ -n "$HA_NETWORK" ]; then echo "$HA_NETWORK"; else echo "${HA_NODE[1]}/32"; fi
+# pg_hba lines (YAML list items) for the network given, or else for the three machines' addresses.
+ha_hba_lines() {
+  local nets=() n out=""
+  if [ -n "$HA_NETWORK" ]; then nets=("$HA_NETWORK"); else nets=("${HA_NODE[1]}/32" "${HA_NODE[2]}/32" "${HA_NODE[3]}/32"); fi
+  for n in "${nets[@]}"; do
+    out+="    - host replication replicator $n scram-sha-256"$'\n'"    - host all all $n scram-sha-256"$'\n'
+  done
+  printf '%s' "${out%$'\n'}"
 }
 
 # Writes the cluster secrets file when missing (machine 1), values from openssl. Mode 0600 root.
@@ -115,7 +120,7 @@ ha_render_node() { # ROOT
     PG_MAX_CONNECTIONS=200 PG_SHARED_BUFFERS=512MB PG_LISTEN="$HA_SELF,127.0.0.1" PG_PORT=$HA_PG_PORT \
     PG_DATA_DIR=/var/lib/postgresql/15/$HA_SCOPE PATRONI_PGPASS=/var/lib/postgresql/.pgpass.patroni \
     PG_SUPERUSER_PASSWORD=$HA_PG_SUPERUSER_PASSWORD PG_REPLICATION_PASSWORD=$HA_PG_REPLICATION_PASSWORD \
-    PG_REWIND_PASSWORD=$HA_PG_REWIND_PASSWORD PG_SOCKET_DIR=/var/run/postgresql PG_HBA_NETWORK="$(ha_hba_network)" \
+    PG_REWIND_PASSWORD=$HA_PG_REWIND_PASSWORD PG_SOCKET_DIR=/var/run/postgresql PG_HBA_REMOTE="$(ha_hba_lines)" \
     "$render" "$HA_DIR/patroni.yml.in" "$root/etc/patroni/config.yml" 0600
 
   local replicaof=""

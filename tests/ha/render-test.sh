@@ -33,7 +33,15 @@ grep -q 'enable-grpc-gateway: true' "$f/etcd/proctor.yml" || fail "etcd gRPC gat
 grep -q 'config-file /etc/etcd/proctor.yml' "$f/default/etcd" || fail "/etc/default/etcd"
 grep -q 'hosts: 10.0.0.11:2379,10.0.0.12:2379,10.0.0.13:2379' "$f/patroni/config.yml" || fail "Patroni's etcd hosts"
 grep -q 'synchronous_mode: true' "$f/patroni/config.yml" || fail "synchronous mode"
-grep -q "host all all 10.0.0.0/24 scram-sha-256" "$f/patroni/config.yml" || fail "pg_hba network"
+grep -qx "    - host all all 10.0.0.0/24 scram-sha-256" "$f/patroni/config.yml" || fail "pg_hba network"
+grep -qx "    - host replication replicator 10.0.0.0/24 scram-sha-256" "$f/patroni/config.yml" || fail "pg_hba replication"
+# Without a network: each machine's own address.
+(
+  HA_NETWORK=""
+  for i in 1 2 3; do
+    ha_hba_lines | grep -qx "    - host replication replicator 10.0.0.1$i/32 scram-sha-256" || fail "pg_hba for machine $i"
+  done
+)
 grep -q "password: \"$HA_PG_REPLICATION_PASSWORD\"" "$f/patroni/config.yml" || fail "replication password"
 [ "$(stat -c %a "$f/patroni/config.yml")" = 600 ] || fail "patroni config.yml is not 0600"
 grep -qx 'replicaof 10.0.0.11 6379' "$f/redis/redis.conf" || fail "machine 2's Redis starts as a replica of machine 1"
@@ -54,5 +62,23 @@ patroni --validate-config "$f/patroni/config.yml" >"$out/validate.log" 2>&1 || t
 if grep -v -e "is already in use" -e "bootstrap.pg_hba  *is not defined" "$out/validate.log" | grep -q .; then
   cat "$out/validate.log" >&2
   fail "patroni --validate-config"
+fi
+# deploy.sh installs exactly the HA packages this repository lists (it runs before installer/ha/ is on the
+# machine, so it keeps its own copy of the list).
+listed=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$root/installer/ha/packages.txt" | sort -u | tr '\n' ' ')
+# shellcheck disable=SC1090
+deploy_list=$(. <(sed -n '/^HA_PACKAGES=(/,/)/p' "$root/installer/deploy/deploy.sh"); printf '%s\n' "${HA_PACKAGES[@]}" postgresql-15 postgresql-15-partman redis-server curl | sort -u | tr '\n' ' ')
+[ "$listed" = "$deploy_list" ] || fail "deploy.sh HA_PACKAGES ($deploy_list) differ from installer/ha/packages.txt ($listed)"
+
+# deploy.sh --cluster: a dry run renders the six files; machine 2 without the secrets is refused.
+dry=(--dry-run --non-interactive --domain exam.example.org --apt-repo http://example.invalid --apt-key /etc/hostname)
+plan=$(bash "$root/installer/deploy/deploy.sh" "${dry[@]}" --admin-email it@example.org \
+  --cluster 10.0.0.11,10.0.0.12,10.0.0.13 --node 1 2>&1) || { echo "$plan" >&2; fail "deploy.sh --cluster --dry-run"; }
+for file in /etc/patroni/config.yml /etc/etcd/proctor.yml /etc/default/etcd /etc/redis/redis.conf /etc/redis/sentinel.conf \
+  /etc/haproxy/haproxy.cfg; do
+  grep -q "\[dry-run\] write $file\$" <<<"$plan" || fail "deploy.sh --cluster --dry-run does not write $file"
+done
+if bash "$root/installer/deploy/deploy.sh" "${dry[@]}" --cluster 10.0.0.11,10.0.0.12,10.0.0.13 --node 2 >/dev/null 2>&1; then
+  fail "deploy.sh --cluster --node 2 ran without --cluster-secrets"
 fi
 echo "render-test: deploy.sh --cluster configuration for machine 2 of 3: ok"

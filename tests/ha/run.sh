@@ -133,7 +133,7 @@ for i in 1 2; do
     PG_MAX_CONNECTIONS=100 PG_SHARED_BUFFERS=128MB PG_LISTEN=127.0.0.1 PG_PORT=${port[pg$i]} \
     PG_DATA_DIR=$d/data PATRONI_PGPASS=$d/pgpass PG_SUPERUSER_PASSWORD=$superuser_pw \
     PG_REPLICATION_PASSWORD=$repl_pw PG_REWIND_PASSWORD=$rewind_pw PG_SOCKET_DIR=$d/run \
-    PG_HBA_NETWORK=127.0.0.1/32 "$render" "$root/installer/ha/patroni.yml.in" "$d/patroni.yml"
+    PG_HBA_REMOTE='    - host all all 127.0.0.1/32 scram-sha-256' "$render" "$root/installer/ha/patroni.yml.in" "$d/patroni.yml"
   [ "$(id -u)" -eq 0 ] && chown -R "$pg_user:" "$d"
 done
 # The first node bootstraps alone; the second then clones it (pg_basebackup) as a replica.
