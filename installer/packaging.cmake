@@ -63,8 +63,9 @@ if(UNIX AND NOT APPLE)
   # High-availability mode (deploy.sh --cluster finds them at ../ha): templates, renderer, layout.
   install(FILES ${PROCTOR_PKG_DIR}/ha/etcd.yml.in ${PROCTOR_PKG_DIR}/ha/patroni.yml.in ${PROCTOR_PKG_DIR}/ha/haproxy.cfg.in
           ${PROCTOR_PKG_DIR}/ha/redis.conf.in ${PROCTOR_PKG_DIR}/ha/sentinel.conf.in ${PROCTOR_PKG_DIR}/ha/packages.txt
+          ${PROCTOR_PKG_DIR}/ha/cluster.mk
           DESTINATION ${PROCTOR_SHARE}/ha COMPONENT collector)
-  install(PROGRAMS ${PROCTOR_PKG_DIR}/ha/render.sh ${PROCTOR_PKG_DIR}/ha/cluster.sh
+  install(PROGRAMS ${PROCTOR_PKG_DIR}/ha/render.sh ${PROCTOR_PKG_DIR}/ha/cluster.sh ${PROCTOR_PKG_DIR}/ha/clusterctl.sh
           DESTINATION ${PROCTOR_SHARE}/ha COMPONENT collector)
 
   # Documentation: copyright + Debian changelog (lintian requires both), manual pages.

@@ -871,6 +871,12 @@ install_control_panel() {
 # Proctor control panel (written by deploy.sh). The targets live in the package, so updates update them.
 include /usr/share/proctor/control/Makefile
 EOF
+    if is_cluster; then
+      cat >>"$HOME_DIR/Makefile" <<'EOF'
+# Cluster machine (deploy.sh --cluster): cluster-status, switchover, failover, redis-failover.
+-include /usr/share/proctor/ha/cluster.mk
+EOF
+    fi
   else
     info "[dry-run] write $HOME_DIR/Makefile (include /usr/share/proctor/control/Makefile)"
   fi

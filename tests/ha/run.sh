@@ -167,7 +167,10 @@ for i in 1 2; do
   wait_for 10 "redis$i" test -s "$d/redis.pid"
   record_pid "redis$i" "$(cat "$d/redis.pid")"
 done
-wait_for 30 "redis replica in sync" bash -c "REDISCLI_AUTH=$redis_pw redis-cli -p ${port[redis2]} info replication | grep -q 'master_link_status:up'"
+# The password reaches redis-cli through REDISCLI_AUTH, never its arguments.
+rcli() { REDISCLI_AUTH=$redis_pw redis-cli "$@"; }
+replica_in_sync() { rcli -p "${port[redis2]}" info replication | grep -q 'master_link_status:up'; }
+wait_for 30 "redis replica in sync" replica_in_sync
 for i in 1 2 3; do
   d=$t/sentinel$i
   mkdir -p "$d"
@@ -199,9 +202,20 @@ HAPROXY_GLOBAL_EXTRA="  pidfile $t/haproxy.pid" HAPROXY_BIND=127.0.0.1 HAPROXY_P
 haproxy -c -q -f "$t/haproxy.cfg"
 haproxy -f "$t/haproxy.cfg" >"$t/haproxy.log" 2>&1 &
 record_pid haproxy $!
+# HAProxy starts with every server UP until its checks say otherwise: wait until exactly the primary and
+# the Redis master are left UP, so nothing below reaches a replica.
+one_up_each() {
+  local csv
+  csv=$(curl -fsS "http://127.0.0.1:${port[ha_stats]}/;csv") || return 1
+  for section in postgres_primary redis_primary; do
+    [ "$(awk -F, -v s="$section" '$1 == s && $2 != "FRONTEND" && $2 != "BACKEND" && $18 ~ /^UP/' <<<"$csv" | wc -l)" = 1 ] || return 1
+  done
+}
+wait_for 30 "HAProxy to mark the replicas down" one_up_each
 export PGPASSWORD=$superuser_pw
 wait_for 30 "HAProxy to route PostgreSQL" psql "postgresql://postgres@127.0.0.1:${port[ha_pg]}/postgres" -XAtqc 'select 1'
-wait_for 30 "HAProxy to route Redis" bash -c "REDISCLI_AUTH=$redis_pw redis-cli -p ${port[ha_redis]} ping | grep -q PONG"
+redis_routed() { rcli -p "${port[ha_redis]}" ping | grep -q PONG; }
+wait_for 30 "HAProxy to route Redis" redis_routed
 
 # --- database, as deploy.sh makes it: role proctor owning database proctor, pg_partman by the superuser -----------
 log "database proctor"
