@@ -5,10 +5,10 @@
 // its PostgreSQL processes and its etcd member), then the Redis master is SIGKILLed. Checked: every
 // acknowledged event is stored exactly once, nothing but 200 or 503 + Retry-After is answered, the
 // collectors stay up and resume by themselves; the seconds to resume are measured. JSON summary on stdout
-// and in ARTIFACTS/summary.json.
-import { execFile } from 'node:child_process';
+// and in ARTIFACTS/summary.json. Last, the lost machine returns and the primary is switched back to it.
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -211,6 +211,51 @@ async function loseTheRedisMaster() {
   return { killed: `:${master.port}`, promoted: `:${replica.port}`, killAt, promotedAt: promoted, readyAt: ready, sawDegraded };
 }
 
+// The lost machine comes back (its etcd member, then its Patroni: pg_rewind makes the old primary a
+// replica), and once it is the synchronous standby again the primary is moved back to it with the control
+// panel's `make switchover` (installer/ha/clusterctl.sh), still under load.
+function startAgain(name, command, args, log, cwd, env = {}) {
+  const out = openSync(log, 'a');
+  // Not this process's PGPASSWORD (the collector role's, for the checks): libpq prefers it to the passfile
+  // Patroni writes, so the walreceiver and pg_rewind would log in as replicator/rewinder with it and fail.
+  const { PGPASSWORD, REDISCLI_AUTH, ...clean } = process.env;
+  const child = spawn(command, args, { cwd, env: { ...clean, ...env }, stdio: ['ignore', out, out], detached: true });
+  child.unref();
+  appendFileSync(cfg.pidsFile, `${name} ${child.pid}\n`); // run.sh stops it with the rest
+  return child.pid;
+}
+
+async function rejoinAndSwitchBack(pg) {
+  const old = cfg.patroni.find((n) => n.name === pg.killed);
+  const cur = cfg.patroni.find((n) => n.name === pg.promoted);
+  say(`${old.name}'s machine back: etcd member, then Patroni`);
+  const backAt = now();
+  startAgain(`etcd-${old.name}-again`, 'etcd', ['--config-file', old.etcdConfig], join(old.home, '..', `etcd${old.name.slice(2)}`, 'etcd.log'), old.home);
+  const [asPg, ...asPgArgs] = cfg.asPostgres.length ? cfg.asPostgres : ['patroni'];
+  const patroniArgs = cfg.asPostgres.length ? [...asPgArgs, 'patroni', old.config] : [old.config];
+  startAgain(`patroni-${old.name}-again`, asPg, patroniArgs, join(old.home, 'patroni.log'), old.home, { HOME: old.home });
+  const rejoined = await until(async () => {
+    const members = await clusterState(cur);
+    return members?.some((m) => m.name === old.name && m.role === 'sync_standby' && ['running', 'streaming'].includes(m.state)) ? now() : null;
+  }, 180000, `${old.name} to rejoin as the synchronous standby`, 250);
+  say(`${old.name} is the synchronous standby again after ${((rejoined - backAt) / 1000).toFixed(1)} s`);
+  await sleep(2000);
+
+  say(`planned switchover back to ${old.name}: clusterctl.sh switchover ${old.name}`);
+  const switchAt = now();
+  const { stdout } = await run('bash', [cfg.clusterctl, 'switchover', old.name], {
+    env: { ...process.env, PROCTOR_PATRONI_CONFIG: cur.config },
+  });
+  say(`patronictl: ${stdout.trim().split('\n').filter((l) => /switch|Success|leader/i.test(l)).join(' | ')}`);
+  const switched = await until(async () => ((await getJson(`${old.rest}/primary`)).status === 200 ? now() : null), 60000, `${old.name} to lead`);
+  const ready = await until(async () => {
+    const all = await Promise.all(cfg.collectors.map((c) => getJson(`${c}/readyz`)));
+    return all.every((r) => r.status === 200) ? now() : null;
+  }, 60000, 'both collectors ready after the switchover');
+  await until(() => resumedAt(switchAt).resumed, 60000, 'ingest to resume after the switchover');
+  return { rejoinedAfter: secs(backAt, rejoined), switchAt, switchedAt: switched, readyAt: ready };
+}
+
 // --- checks -------------------------------------------------------------------------------------------------------
 async function storedEventIds(sessionId) {
   const { stdout } = await run('psql', [cfg.databaseViaHaproxy, '-XAtq', '-v', 'ON_ERROR_STOP=1', '-c',
@@ -251,6 +296,15 @@ async function main() {
   check(Object.keys(rdStatuses).every((s) => s === '200'), 'Redis switch: ingest never refused');
   check(rd.readyAt - rd.killAt < 30000, `Redis switch: both collectors on the new master within 30 s (${secs(rd.killAt, rd.readyAt)} s)`);
 
+  // The lost machine returns and takes the primary back in a planned switchover.
+  const sw = await rejoinAndSwitchBack(pg);
+  const swResume = resumedAt(sw.switchAt);
+  await sleep(3000);
+  const swStatuses = statusCounts(sw.switchAt, now());
+  say(`switchover: statuses ${JSON.stringify(swStatuses)}`);
+  check(swResume.resumed !== null && swResume.resumed - sw.switchAt < 30000,
+    `ingest resumed within 30 s of the planned switchover (${secs(sw.switchAt, swResume.resumed)} s)`);
+
   // Drain: no new batches; every batch in hand is retried until acknowledged.
   load.stopping = true;
   await Promise.race([Promise.all(clients), sleep(60000).then(() => { throw new Error('clients did not drain within 60 s'); })]);
@@ -282,6 +336,12 @@ async function main() {
       secondsToReadyz: secs(pg.killAt, pg.readyAt),
       firstRefusalAfterSeconds: secs(pg.killAt, pgResume.firstRefusal),
       statusesDuringSwitch: pgStatuses,
+    },
+    rejoinAndSwitchover: {
+      secondsForTheLostMachineToBeSyncStandbyAgain: sw.rejoinedAfter,
+      secondsToNewLeader: secs(sw.switchAt, sw.switchedAt),
+      secondsToResumeIngest: secs(sw.switchAt, swResume.resumed),
+      statusesDuringSwitch: swStatuses,
     },
     redis: {
       killed: rd.killed, promoted: rd.promoted,

@@ -207,11 +207,12 @@ record_pid haproxy $!
 one_up_each() {
   local csv
   csv=$(curl -fsS "http://127.0.0.1:${port[ha_stats]}/;csv") || return 1
+  printf '%s\n' "$csv" | cut -d, -f1,2,18,37 >"$t/haproxy-stats.log" # the last view, for a failure
   for section in postgres_primary redis_primary; do
     [ "$(awk -F, -v s="$section" '$1 == s && $2 != "FRONTEND" && $2 != "BACKEND" && $18 ~ /^UP/' <<<"$csv" | wc -l)" = 1 ] || return 1
   done
 }
-wait_for 30 "HAProxy to mark the replicas down" one_up_each
+wait_for 60 "HAProxy to mark the replicas down" one_up_each || { cat "$t/haproxy-stats.log" >&2; exit 1; }
 export PGPASSWORD=$superuser_pw
 wait_for 30 "HAProxy to route PostgreSQL" psql "postgresql://postgres@127.0.0.1:${port[ha_pg]}/postgres" -XAtqc 'select 1'
 redis_routed() { rcli -p "${port[ha_redis]}" ping | grep -q PONG; }
@@ -275,10 +276,16 @@ cat >"$t/ha.json" <<JSON
   "apiKey": "$api_key",
   "patroni": [
     {"name": "pg1", "rest": "http://127.0.0.1:${port[rest1]}", "pid": $(awk '$1=="patroni1"{print $2}' "$t/pids"),
-     "dataDir": "$t/pg1/data", "etcdPid": $(awk '$1=="etcd1"{print $2}' "$t/pids"), "port": ${port[pg1]}},
+     "dataDir": "$t/pg1/data", "etcdPid": $(awk '$1=="etcd1"{print $2}' "$t/pids"), "port": ${port[pg1]},
+     "home": "$t/pg1", "config": "$t/pg1/patroni.yml", "etcdConfig": "$t/etcd1/etcd.yml"},
     {"name": "pg2", "rest": "http://127.0.0.1:${port[rest2]}", "pid": $(awk '$1=="patroni2"{print $2}' "$t/pids"),
-     "dataDir": "$t/pg2/data", "etcdPid": $(awk '$1=="etcd2"{print $2}' "$t/pids"), "port": ${port[pg2]}}
+     "dataDir": "$t/pg2/data", "etcdPid": $(awk '$1=="etcd2"{print $2}' "$t/pids"), "port": ${port[pg2]},
+     "home": "$t/pg2", "config": "$t/pg2/patroni.yml", "etcdConfig": "$t/etcd2/etcd.yml"}
   ],
+  "asPostgres": $([ "$(id -u)" -eq 0 ] && echo "[\"setpriv\", \"--reuid=$pg_user\", \"--regid=$pg_user\", \"--init-groups\", \"--\"]" || echo "[]"),
+  "pidsFile": "$t/pids",
+  "clusterctl": "$root/installer/ha/clusterctl.sh",
+  "haproxyStats": "http://127.0.0.1:${port[ha_stats]}/;csv",
   "databaseViaHaproxy": "postgresql://proctor@127.0.0.1:${port[ha_pg]}/proctor",
   "redis": [
     {"port": ${port[redis1]}, "pidFile": "$t/redis1/redis.pid"},
