@@ -553,7 +553,7 @@ _cluster_configure() {
   install -m 0644 "$stage/etc/default/etcd" /etc/default/etcd
   install -d -m 0700 -o etcd -g etcd /var/lib/etcd
   install -m 0600 -o postgres -g postgres "$stage/etc/patroni/config.yml" /etc/patroni/config.yml
-  install -d -m 0700 -o postgres -g postgres /var/lib/postgresql/15
+  install -d -m 0755 -o postgres -g postgres /var/lib/postgresql/15
   install -m 0640 -o root -g haproxy "$stage/etc/haproxy/haproxy.cfg" /etc/haproxy/haproxy.cfg
   haproxy -c -q -f /etc/haproxy/haproxy.cfg || die "haproxy rejects /etc/haproxy/haproxy.cfg"
   # Redis and Sentinel rewrite their files as roles move (replicaof, known Sentinels): written once, so a

@@ -9,7 +9,7 @@
 # Inputs (set by deploy.sh): HA_NODES (three private addresses, comma-separated, in the same order on every
 # machine), HA_NODE_INDEX (1..3: which one this machine is), HA_NETWORK (CIDR the three share; default
 # the three /32s) and the cluster secrets (HA_PG_SUPERUSER_PASSWORD, HA_PG_REPLICATION_PASSWORD,
-# HA_PG_REWIND_PASSWORD, HA_REDIS_PASSWORD).
+# HA_PG_REWIND_PASSWORD, HA_REDIS_PASSWORD, HA_PATRONI_REST_PASSWORD).
 
 HA_DIR=${HA_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
 HA_SCOPE=${HA_SCOPE:-proctor}
@@ -26,7 +26,7 @@ HA_STATS_PORT=7000
 # The cluster-wide secrets: made on machine 1, copied to machines 2 and 3 (deploy.sh --cluster-secrets).
 HA_SECRETS_FILE=${HA_SECRETS_FILE:-/etc/proctor/cluster.env}
 HA_SECRET_KEYS=(HA_PG_SUPERUSER_PASSWORD HA_PG_REPLICATION_PASSWORD HA_PG_REWIND_PASSWORD HA_REDIS_PASSWORD
-  HA_PROCTOR_DB_PASSWORD PROCTOR_SESSION_SECRET PROCTOR_METRICS_TOKEN)
+  HA_PATRONI_REST_PASSWORD HA_PROCTOR_DB_PASSWORD PROCTOR_SESSION_SECRET PROCTOR_METRICS_TOKEN)
 
 ha_die() { printf 'cluster: %s\n' "$*" >&2; return 1; }
 
@@ -115,7 +115,7 @@ ha_render_node() { # ROOT
     >"$root/etc/default/etcd"
 
   PATRONI_SCOPE=$HA_SCOPE PATRONI_NAME=node$HA_NODE_INDEX PATRONI_REST_LISTEN=$HA_SELF PATRONI_ADDRESS=$HA_SELF \
-    PATRONI_REST_PORT=$HA_REST_PORT ETCD_HOSTS=$hosts \
+    PATRONI_REST_PORT=$HA_REST_PORT PATRONI_REST_PASSWORD=$HA_PATRONI_REST_PASSWORD ETCD_HOSTS=$hosts \
     PATRONI_TTL=30 PATRONI_LOOP_WAIT=10 PATRONI_RETRY_TIMEOUT=10 \
     PG_MAX_CONNECTIONS=200 PG_SHARED_BUFFERS=512MB PG_LISTEN="$HA_SELF,127.0.0.1" PG_PORT=$HA_PG_PORT \
     PG_DATA_DIR=/var/lib/postgresql/15/$HA_SCOPE PATRONI_PGPASS=/var/lib/postgresql/.pgpass.patroni \

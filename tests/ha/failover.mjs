@@ -241,6 +241,12 @@ async function rejoinAndSwitchBack(pg) {
   say(`${old.name} is the synchronous standby again after ${((rejoined - backAt) / 1000).toFixed(1)} s`);
   await sleep(2000);
 
+  // Patroni's REST API changes nothing for a caller without its password (the control panel has it).
+  const anonymous = await fetch(`${cur.rest}/switchover`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ leader: cur.name, candidate: old.name }),
+  });
+  check(anonymous.status === 401, `a switchover without Patroni's REST password is refused (${anonymous.status})`);
   say(`planned switchover back to ${old.name}: clusterctl.sh switchover ${old.name}`);
   const switchAt = now();
   const { stdout } = await run('bash', [cfg.clusterctl, 'switchover', old.name], {

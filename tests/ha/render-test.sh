@@ -33,6 +33,7 @@ grep -q 'enable-grpc-gateway: true' "$f/etcd/proctor.yml" || fail "etcd gRPC gat
 grep -q 'config-file /etc/etcd/proctor.yml' "$f/default/etcd" || fail "/etc/default/etcd"
 grep -q 'hosts: 10.0.0.11:2379,10.0.0.12:2379,10.0.0.13:2379' "$f/patroni/config.yml" || fail "Patroni's etcd hosts"
 grep -q 'synchronous_mode: true' "$f/patroni/config.yml" || fail "synchronous mode"
+grep -q "password: \"$HA_PATRONI_REST_PASSWORD\"" "$f/patroni/config.yml" || fail "Patroni REST API password"
 grep -qx "    - host all all 10.0.0.0/24 scram-sha-256" "$f/patroni/config.yml" || fail "pg_hba network"
 grep -qx "    - host replication replicator 10.0.0.0/24 scram-sha-256" "$f/patroni/config.yml" || fail "pg_hba replication"
 # Without a network: each machine's own address.

@@ -76,10 +76,14 @@ trap 'exit 130' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 declare -A taken=()
+# Below the kernel's ephemeral range: the ports are handed out before the services bind them, and an
+# outgoing connection (Patroni, replication, the collectors) must not take one in between.
+ephemeral_low=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$ephemeral_low" -gt 16000 ] || ephemeral_low=32768
 alloc_port() { # VAR: a free loopback port not handed out before
   local p
   for _ in $(seq 1 500); do
-    p=$(((RANDOM * 32768 + RANDOM) % 30000 + 20000))
+    p=$(((RANDOM * 32768 + RANDOM) % (ephemeral_low - 15000) + 15000))
     if [ -z "${taken[$p]:-}" ] && port_free "$p"; then taken[$p]=1; printf -v "$1" %s "$p"; return 0; fi
   done
   echo "test-ha: no free port" >&2; return 1
@@ -101,7 +105,7 @@ for name in etcd1_client etcd1_peer etcd2_client etcd2_peer etcd3_client etcd3_p
   ha_pg ha_redis ha_stats redis1 redis2 sentinel1 sentinel2 sentinel3 http1 http2; do
   alloc_port "port[$name]"
 done
-superuser_pw=$(secret 16); repl_pw=$(secret 16); rewind_pw=$(secret 16)
+superuser_pw=$(secret 16); repl_pw=$(secret 16); rewind_pw=$(secret 16); rest_pw=$(secret 16)
 app_pw=$(secret 16); redis_pw=$(secret 16)
 
 # --- etcd: three members --------------------------------------------------------------------------------------
@@ -128,7 +132,7 @@ for i in 1 2; do
   mkdir -p "$d/data" "$d/run"
   chmod 700 "$d/data"
   PATRONI_SCOPE=proctor-test PATRONI_NAME=pg$i PATRONI_REST_LISTEN=127.0.0.1 PATRONI_ADDRESS=127.0.0.1 \
-    PATRONI_REST_PORT=${port[rest$i]} ETCD_HOSTS=$etcd_hosts \
+    PATRONI_REST_PORT=${port[rest$i]} PATRONI_REST_PASSWORD=$rest_pw ETCD_HOSTS=$etcd_hosts \
     PATRONI_TTL=10 PATRONI_LOOP_WAIT=1 PATRONI_RETRY_TIMEOUT=4 \
     PG_MAX_CONNECTIONS=100 PG_SHARED_BUFFERS=128MB PG_LISTEN=127.0.0.1 PG_PORT=${port[pg$i]} \
     PG_DATA_DIR=$d/data PATRONI_PGPASS=$d/pgpass PG_SUPERUSER_PASSWORD=$superuser_pw \
