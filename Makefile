@@ -4,12 +4,13 @@ PRESET ?= release
 BUILD_DIR := build/$(PRESET)
 JOBS ?= 2
 
-.PHONY: help deps configure build web demo demo-stop test test-long test-asan bench clean
+.PHONY: help deps configure build web demo demo-stop test test-long test-ha test-asan bench clean
 
 help:
 	@echo "make demo       install what is missing, build, start PostgreSQL + Redis under var/, run the collector"
 	@echo "make test       install what is missing, build, run every test against throwaway services"
 	@echo "make test-long  the long suites (soak, long fuzzing, sanitizer build)"
+	@echo "make test-ha    failover test of the high-availability stack (Patroni, etcd, HAProxy, Sentinel)"
 	@echo "make bench      build and run the benchmarks (JSON on stdout, copies in build/bench-results/)"
 	@echo "make package    build the .deb and .rpm packages (signed when PROCTOR_SIGNING_KEY is set)"
 	@echo "make demo-stop  stop the demo's PostgreSQL and Redis"
@@ -41,6 +42,14 @@ test: build
 test-long: build
 	@bash tests/run.sh $(BUILD_DIR) -L long
 	@$(MAKE) --no-print-directory test-asan
+
+# Not part of `make test`: installs the HA packages (installer/ha/packages.txt) only here, builds only the
+# collector, then loses the PostgreSQL primary and the Redis master under load (tests/ha/run.sh, ~2 minutes).
+test-ha: configure
+	@bash installer/dev/deps.sh --ha
+	@cmake --build $(BUILD_DIR) -j$(JOBS) --target proctor-collector
+	@bash tests/ha/render-test.sh
+	@bash tests/ha/run.sh $(BUILD_DIR)
 
 test-asan: deps
 	@cmake --preset asan >/dev/null

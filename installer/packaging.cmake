@@ -60,6 +60,13 @@ if(UNIX AND NOT APPLE)
   install(PROGRAMS ${PROCTOR_PKG_DIR}/nginx/render-nginx.sh DESTINATION ${PROCTOR_SHARE}/nginx COMPONENT collector)
   install(PROGRAMS ${PROCTOR_PKG_DIR}/deploy/deploy.sh ${PROCTOR_PKG_DIR}/signing/verify.sh
           DESTINATION ${PROCTOR_SHARE}/deploy COMPONENT collector)
+  # High-availability mode (deploy.sh --cluster finds them at ../ha): templates, renderer, layout.
+  install(FILES ${PROCTOR_PKG_DIR}/ha/etcd.yml.in ${PROCTOR_PKG_DIR}/ha/patroni.yml.in ${PROCTOR_PKG_DIR}/ha/haproxy.cfg.in
+          ${PROCTOR_PKG_DIR}/ha/redis.conf.in ${PROCTOR_PKG_DIR}/ha/sentinel.conf.in ${PROCTOR_PKG_DIR}/ha/packages.txt
+          ${PROCTOR_PKG_DIR}/ha/cluster.mk
+          DESTINATION ${PROCTOR_SHARE}/ha COMPONENT collector)
+  install(PROGRAMS ${PROCTOR_PKG_DIR}/ha/render.sh ${PROCTOR_PKG_DIR}/ha/cluster.sh ${PROCTOR_PKG_DIR}/ha/clusterctl.sh
+          DESTINATION ${PROCTOR_SHARE}/ha COMPONENT collector)
 
   # Documentation: copyright + Debian changelog (lintian requires both), manual pages.
   set(_gen ${CMAKE_BINARY_DIR}/installer)

@@ -60,6 +60,11 @@ cmd_status() {
   local last
   last=$(find "$PROCTOR_BACKUP_DIR" -mindepth 1 -maxdepth 1 -type d -name 'proctor-*' ! -name '*.partial' 2>/dev/null | sort | tail -n 1)
   echo "last backup: ${last:-none} "
+  # A cluster machine (deploy.sh --cluster): Patroni, etcd, Sentinel and HAProxy as well.
+  if [ -f /etc/patroni/config.yml ] && [ -r "$PROCTOR_SHARE/ha/clusterctl.sh" ]; then
+    echo
+    bash "$PROCTOR_SHARE/ha/clusterctl.sh" status || true
+  fi
 }
 
 cmd_logs() {

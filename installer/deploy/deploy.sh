@@ -5,6 +5,8 @@
 #   sudo ./deploy.sh                                     interactive: asks, shows the plan, asks to go on
 #   sudo ./deploy.sh --non-interactive --domain exam.example.org --admin-email it@example.org
 #   sudo ./deploy.sh --dry-run ...                       checks the system and prints the plan; changes nothing
+#   sudo ./deploy.sh --cluster A,B,C --node N ...        one machine of a three-machine high-availability
+#                                                        cluster (README "High availability"; installer/ha/)
 #
 # Steps: check the system; install PostgreSQL, Redis, nginx; verify and install proctor-collector; create
 # the database and its role; protect Redis with a password; write the secrets and /etc/proctor/collector.env;
@@ -42,6 +44,14 @@ usage: deploy.sh [options]
   --non-interactive         ask nothing; take everything from options and PROCTOR_* variables
   --dry-run                 check the system and print every step; change nothing
   -h, --help                this text
+
+High availability (three machines; README "Deployment -> High availability"):
+  --cluster A,B,C           the three machines' private IPv4 addresses, same order on every machine: each
+                            runs an etcd member, Patroni + PostgreSQL 15, Redis + Sentinel, HAProxy, nginx
+                            and the collectors, which reach the current primary through the local HAProxy
+  --node N                  which of the three this machine is (1, 2 or 3); start with machine 1
+  --cluster-secrets FILE    machines 2 and 3: the /etc/proctor/cluster.env that machine 1 wrote
+  --cluster-network CIDR    private network of the three for pg_hba (default: their three addresses)
 EOF
 }
 
@@ -65,6 +75,15 @@ HTTPS_PORT=443
 HOME_DIR=/opt/proctor
 INTERACTIVE=yes
 DRY_RUN=no
+CLUSTER_NODES=""
+CLUSTER_NODE=""
+CLUSTER_SECRETS=""
+CLUSTER_NETWORK=""
+CLUSTER_SELF=""
+# deploy.sh --cluster's Debian packages; installer/ha/packages.txt lists the same (tests/ha/render-test.sh
+# compares them). Listed here because they are installed before proctor-collector, which ships installer/ha/.
+HA_PACKAGES=(postgresql-client-15 patroni python3-etcd python3-psycopg2 etcd-server etcd-client redis-sentinel
+  redis-tools haproxy)
 
 parse_args() {
   while [ $# -gt 0 ]; do
@@ -86,6 +105,10 @@ parse_args() {
       --home) HOME_DIR=$2; shift 2 ;;
       --non-interactive) INTERACTIVE=no; shift ;;
       --dry-run) DRY_RUN=yes; shift ;;
+      --cluster) CLUSTER_NODES=$2; shift 2 ;;
+      --node) CLUSTER_NODE=$2; shift 2 ;;
+      --cluster-secrets) CLUSTER_SECRETS=$2; shift 2 ;;
+      --cluster-network) CLUSTER_NETWORK=$2; shift 2 ;;
       -h | --help) usage; exit 0 ;;
       *) echo "deploy: unknown option '$1' (see --help)" >&2; exit 2 ;;
     esac
@@ -144,6 +167,26 @@ load_ctl_lib() {
   die "the control panel library is missing: is proctor-collector installed?"
 }
 
+# installer/ha/cluster.sh: from the source tree, else from the installed package.
+ha_lib_loaded=no
+load_ha_lib() {
+  [ "$ha_lib_loaded" = yes ] && return 0
+  local dir
+  for dir in "$here/../ha" /usr/share/proctor/ha; do
+    if [ -r "$dir/cluster.sh" ]; then
+      HA_DIR=$(cd "$dir" && pwd)
+      # shellcheck source=../ha/cluster.sh
+      . "$HA_DIR/cluster.sh"
+      export HA_NODES=$CLUSTER_NODES HA_NODE_INDEX=$CLUSTER_NODE HA_NETWORK=$CLUSTER_NETWORK
+      ha_parse_nodes || die "bad --cluster/--node"
+      ha_lib_loaded=yes
+      return 0
+    fi
+  done
+  die "installer/ha is missing: is proctor-collector installed?"
+}
+is_cluster() { [ -n "$CLUSTER_NODES" ]; }
+
 # Self-signed certificate for DOMAIN in DIR (fullchain.pem, privkey.pem 0600): ECDSA P-256, 825 days, the
 # domain (and the IP when the "domain" is an address) as subjectAltName. Used by the tests too.
 tls_self_signed() { # DIR DOMAIN
@@ -180,8 +223,23 @@ collect_settings() {
   fi
   [ -n "$DOMAIN" ] || die "--domain is required"
   valid_domain "$DOMAIN" || die "'$DOMAIN' is not a DNS name"
-  [ -n "$ADMIN_EMAIL" ] || die "--admin-email is required"
-  valid_email "$ADMIN_EMAIL" || die "'$ADMIN_EMAIL' is not an e-mail address"
+  if is_cluster; then
+    local nodes a
+    IFS=, read -r -a nodes <<<"$CLUSTER_NODES"
+    [ "${#nodes[@]}" -eq 3 ] || die "--cluster needs the three machines' addresses, A,B,C"
+    for a in "${nodes[@]}"; do is_ip "$a" || die "--cluster: '$a' is not an IPv4 address"; done
+    [[ $CLUSTER_NODE =~ ^[123]$ ]] || die "--cluster needs --node 1, 2 or 3"
+    CLUSTER_SELF=${nodes[$((CLUSTER_NODE - 1))]}
+    if [ "$CLUSTER_NODE" != 1 ] && [ -z "$CLUSTER_SECRETS" ] && [ ! -s /etc/proctor/cluster.env ]; then
+      die "machine $CLUSTER_NODE needs --cluster-secrets FILE: the /etc/proctor/cluster.env machine 1 wrote"
+    fi
+    [ -z "$CLUSTER_SECRETS" ] || [ -r "$CLUSTER_SECRETS" ] || die "cannot read $CLUSTER_SECRETS"
+  fi
+  # In a cluster machine 1 creates the first admin; the others share its database.
+  if ! is_cluster || [ "$CLUSTER_NODE" = 1 ]; then
+    [ -n "$ADMIN_EMAIL" ] || die "--admin-email is required"
+  fi
+  [ -z "$ADMIN_EMAIL" ] || valid_email "$ADMIN_EMAIL" || die "'$ADMIN_EMAIL' is not an e-mail address"
   LE_EMAIL=${LE_EMAIL:-$ADMIN_EMAIL}
   [[ $INSTANCES =~ ^[0-9]+$ ]] && [ "$INSTANCES" -ge 1 ] && [ "$INSTANCES" -le 16 ] || die "--instances must be 1..16"
   [[ $HTTP_PORT =~ ^[0-9]+$ && $HTTPS_PORT =~ ^[0-9]+$ ]] || die "ports must be numbers"
@@ -242,6 +300,16 @@ check_system() {
   for c in apt-get dpkg openssl ss awk sed; do
     command -v "$c" >/dev/null || die "$c is missing"
   done
+  if is_cluster; then
+    if ip -o -4 addr show 2>/dev/null | awk '{print $4}' | cut -d/ -f1 | grep -qx "$CLUSTER_SELF"; then
+      info "cluster: this is machine $CLUSTER_NODE ($CLUSTER_SELF) of $CLUSTER_NODES"
+    elif [ "$DRY_RUN" = yes ]; then
+      warn "$CLUSTER_SELF is not an address of this machine: a real run stops here"
+      problems=$((problems + 1))
+    else
+      die "$CLUSTER_SELF (--node $CLUSTER_NODE) is not an address of this machine"
+    fi
+  fi
   if [ "$USE_LE" = yes ]; then
     if getent ahosts "$DOMAIN" >/dev/null; then
       info "$DOMAIN resolves to $(getent ahosts "$DOMAIN" | awk 'NR == 1 {print $1}')"
@@ -273,6 +341,16 @@ Plan
   control panel     $HOME_DIR/Makefile
   backups           /var/backups/proctor, nightly, encrypted with /etc/proctor/backup.passphrase
 EOF
+  if is_cluster; then
+    local origin="from $CLUSTER_SECRETS"
+    [ "$CLUSTER_NODE" = 1 ] && origin="made here; copy it to machines 2 and 3"
+    [ -z "$CLUSTER_SECRETS" ] && [ "$CLUSTER_NODE" != 1 ] && origin="kept"
+    cat <<EOF
+  cluster           machine $CLUSTER_NODE of $CLUSTER_NODES: etcd member, Patroni + PostgreSQL 15 (synchronous
+                    replication), Redis + Sentinel, HAProxy (collectors use 127.0.0.1:5000 and :6380)
+  cluster secrets   /etc/proctor/cluster.env ($origin)
+EOF
+  fi
   if [ "$INTERACTIVE" = yes ] && [ "$DRY_RUN" = no ]; then
     local go
     go=$(ask "Go ahead? (yes/no)" "no")
@@ -285,10 +363,18 @@ install_system_packages() {
   # postgresql-15-partman: event partitions and retention (the migrations need it; Debian 12's PostgreSQL is 15).
   local pkgs=(postgresql postgresql-15-partman redis-server nginx openssl curl make gnupg ca-certificates)
   [ "$USE_LE" = yes ] && pkgs+=(certbot)
+  is_cluster && pkgs+=("${HA_PACKAGES[@]}")
   export DEBIAN_FRONTEND=noninteractive
   run apt-get update -q
   run apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 "${pkgs[@]}"
-  run systemctl enable --now postgresql redis-server
+  if is_cluster; then
+    # Patroni runs this machine's PostgreSQL: the package's own cluster 15/main (same port) stays down.
+    run systemctl stop postgresql@15-main
+    act "set /etc/postgresql/15/main/start.conf to disabled (Patroni's data: /var/lib/postgresql/15/proctor)" \
+      _cluster_disable_main
+  else
+    run systemctl enable --now postgresql redis-server
+  fi
 }
 
 install_keyring() { # KEY (armored or binary) -> /usr/share/keyrings/proctor-archive-keyring.gpg (binary)
@@ -351,6 +437,12 @@ EOF
 }
 
 setup_database() {
+  if is_cluster; then
+    step "PostgreSQL cluster: role and database 'proctor'"
+    act "on the primary: role 'proctor' (password from cluster.env), database 'proctor', pg_partman; collectors -> 127.0.0.1:5000" \
+      _cluster_database
+    return
+  fi
   step "PostgreSQL: role and database 'proctor'"
   act "create role 'proctor' with a random password and database 'proctor' owned by it (kept when present)" _setup_database
 }
@@ -385,6 +477,11 @@ SQL
 }
 
 setup_redis() {
+  if is_cluster; then
+    step "Redis: through HAProxy"
+    act "PROCTOR_REDIS_URL -> the local HAProxy (127.0.0.1:6380: whichever machine Sentinel made master)" _cluster_redis
+    return
+  fi
   step "Redis: password"
   act "require a random password on the local Redis (CONFIG SET requirepass + CONFIG REWRITE), kept when known" _setup_redis
 }
@@ -406,8 +503,159 @@ _setup_redis() {
   ctl_env_set PROCTOR_REDIS_URL "redis://:$pw@127.0.0.1:6379/0"
 }
 
+# ------------------------------------------------------------------------------------------------------------
+# --cluster: the steps of a high-availability machine (layout and templates: installer/ha/)
+# ------------------------------------------------------------------------------------------------------------
+_cluster_disable_main() {
+  [ -f /etc/postgresql/15/main/start.conf ] || return 0
+  echo disabled >/etc/postgresql/15/main/start.conf
+  systemctl disable --quiet postgresql 2>/dev/null || true
+}
+
+cluster_secrets() {
+  step "Cluster secrets"
+  if [ -n "$CLUSTER_SECRETS" ]; then
+    run install -D -m 0600 -o root -g root "$CLUSTER_SECRETS" /etc/proctor/cluster.env
+  elif [ "$CLUSTER_NODE" = 1 ]; then
+    act "make /etc/proctor/cluster.env (database, replication and Redis passwords, session secret; 0600; kept when present)" \
+      _cluster_make_secrets
+  fi
+  info "/etc/proctor/cluster.env: identical on the three machines"
+}
+_cluster_make_secrets() {
+  load_ha_lib
+  install -d -m 0750 /etc/proctor
+  ha_make_secrets /etc/proctor/cluster.env
+}
+
+cluster_configure() {
+  step "Cluster configuration: etcd, Patroni, Redis, Sentinel, HAProxy"
+  if [ "$DRY_RUN" = yes ]; then
+    # The files are rendered for real, into a scratch directory, with made-up secrets: the plan shows them.
+    if (load_ha_lib && local scratch && scratch=$(mktemp -d /tmp/proctor-cluster.XXXXXX) &&
+      HA_SECRETS_FILE=$scratch/cluster.env && ha_make_secrets "$HA_SECRETS_FILE" &&
+      ha_load_secrets "$HA_SECRETS_FILE" && ha_render_node "$scratch" &&
+      find "$scratch/etc" -type f | sed "s|^$scratch|   [dry-run] write |" && rm -rf "$scratch"); then :; else
+      warn "installer/ha is not available before proctor-collector is installed: files not previewed"
+    fi
+    return 0
+  fi
+  _cluster_configure
+}
+_cluster_configure() {
+  load_ha_lib
+  ha_load_secrets /etc/proctor/cluster.env || die "bad /etc/proctor/cluster.env"
+  local stage
+  stage=$(mktemp -d /tmp/proctor-cluster.XXXXXX)
+  ha_render_node "$stage"
+  install -d -m 0755 /etc/etcd /etc/patroni
+  install -m 0640 -o root -g etcd "$stage/etc/etcd/proctor.yml" /etc/etcd/proctor.yml
+  install -m 0644 "$stage/etc/default/etcd" /etc/default/etcd
+  install -d -m 0700 -o etcd -g etcd /var/lib/etcd
+  install -m 0600 -o postgres -g postgres "$stage/etc/patroni/config.yml" /etc/patroni/config.yml
+  install -d -m 0755 -o postgres -g postgres /var/lib/postgresql/15
+  install -m 0640 -o root -g haproxy "$stage/etc/haproxy/haproxy.cfg" /etc/haproxy/haproxy.cfg
+  haproxy -c -q -f /etc/haproxy/haproxy.cfg || die "haproxy rejects /etc/haproxy/haproxy.cfg"
+  # Redis and Sentinel rewrite their files as roles move (replicaof, known Sentinels): written once, so a
+  # re-run after a failover does not turn the current master back into a replica.
+  local f
+  for f in redis.conf sentinel.conf; do
+    if grep -q 'deploy.sh --cluster\|rendered by installer/ha' "/etc/redis/$f" 2>/dev/null; then
+      info "/etc/redis/$f: kept (Sentinel manages it now)"
+    else
+      [ -f "/etc/redis/$f" ] && cp -p "/etc/redis/$f" "/etc/redis/$f.before-proctor"
+      install -m 0640 -o redis -g redis "$stage/etc/redis/$f" "/etc/redis/$f"
+    fi
+  done
+  rm -rf "$stage"
+  info "written: /etc/etcd/proctor.yml, /etc/default/etcd, /etc/patroni/config.yml, /etc/redis/{redis,sentinel}.conf, /etc/haproxy/haproxy.cfg"
+}
+
+# Waits up to SECONDS for COMMAND, saying every minute what it waits for.
+cluster_wait() { # SECONDS WHAT COMMAND...
+  local secs=$1 what=$2 waited=0
+  shift 2
+  until "$@" >/dev/null 2>&1; do
+    [ "$waited" -lt "$secs" ] || die "gave up waiting for $what after $secs s"
+    [ $((waited % 60)) -eq 0 ] && info "waiting for $what ..."
+    sleep 2
+    waited=$((waited + 2))
+  done
+}
+
+cluster_start() {
+  step "Cluster services"
+  if [ "$DRY_RUN" = yes ]; then
+    info "[dry-run] systemctl enable + restart etcd (waits for a second member), patroni, redis-server, redis-sentinel, haproxy"
+    return 0
+  fi
+  load_ha_lib
+  systemctl enable --quiet etcd patroni redis-server redis-sentinel haproxy
+  # etcd is ready only with a quorum (two of three): do not block systemctl on it.
+  systemctl restart --no-block etcd
+  [ "$CLUSTER_NODE" = 1 ] && info "start deploy.sh --node 2 on ${HA_NODE[2]} now (with cluster.env): etcd needs two members"
+  cluster_wait 3600 "etcd quorum (deploy.sh on another machine)" \
+    etcdctl --endpoints="http://127.0.0.1:$HA_ETCD_CLIENT_PORT" endpoint health
+  info "etcd: healthy"
+  systemctl restart patroni
+  # Running = leader, or a replica after its base backup (which takes as long as the database is large).
+  cluster_wait 7200 "PostgreSQL under Patroni" curl -fsS "http://$HA_SELF:$HA_REST_PORT/health"
+  info "Patroni: $(curl -fsS "http://$HA_SELF:$HA_REST_PORT/patroni" | sed -n 's/.*"role": *"\([a-z_]*\)".*/\1/p')"
+  systemctl restart redis-server redis-sentinel haproxy
+  cluster_wait 300 "HAProxy to reach the primary" pg_isready -q -h 127.0.0.1 -p "$HA_FRONT_PG_PORT"
+  info "HAProxy: 127.0.0.1:$HA_FRONT_PG_PORT -> primary, 127.0.0.1:$HA_FRONT_REDIS_PORT -> Redis master"
+}
+
+_cluster_database() {
+  load_ctl_lib
+  load_ha_lib
+  ha_load_secrets /etc/proctor/cluster.env || die "bad /etc/proctor/cluster.env"
+  ctl_env_set PROCTOR_DATABASE_URL "$(ha_database_url)"
+  if curl -fsS -o /dev/null "http://$HA_SELF:$HA_REST_PORT/primary"; then
+    # The primary's socket; a replica is read-only and gets all of this by replication.
+    local exists
+    exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'proctor'")
+    local verb=CREATE
+    [ "$exists" = 1 ] && verb=ALTER
+    # The password reaches psql on its standard input (\set), never in its arguments (/proc/*/cmdline).
+    ctl_pg_admin <<SQL
+\set pw '$(ctl_psql_quote "$HA_PROCTOR_DB_PASSWORD")'
+$verb ROLE proctor LOGIN PASSWORD :'pw';
+SQL
+    exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_database WHERE datname = 'proctor'")
+    [ "$exists" = 1 ] || ctl_pg_admin -c "CREATE DATABASE proctor OWNER proctor ENCODING 'UTF8' TEMPLATE template0"
+    ctl_pg_prepare_extensions
+    info "database proctor ready on the primary (this machine)"
+  else
+    cluster_wait 3600 "database proctor (made by machine 1)" _cluster_database_reachable
+    info "database proctor reachable through HAProxy"
+  fi
+}
+
+# The password goes to psql through its environment, not its arguments.
+_cluster_database_reachable() {
+  PGPASSWORD=$HA_PROCTOR_DB_PASSWORD psql "postgresql://proctor@127.0.0.1:$HA_FRONT_PG_PORT/proctor" -XAtqc 'SELECT 1'
+}
+
+_cluster_redis() {
+  load_ctl_lib
+  load_ha_lib
+  ha_load_secrets /etc/proctor/cluster.env || die "bad /etc/proctor/cluster.env"
+  ctl_env_set PROCTOR_REDIS_URL "$(ha_redis_url)"
+}
+
+_cluster_shared_secrets() {
+  load_ctl_lib
+  load_ha_lib
+  ha_load_secrets /etc/proctor/cluster.env || die "bad /etc/proctor/cluster.env"
+  ctl_env_set PROCTOR_SESSION_SECRET "$PROCTOR_SESSION_SECRET"
+  ctl_env_set PROCTOR_METRICS_TOKEN "$PROCTOR_METRICS_TOKEN"
+}
+
 write_config() {
   step "Secrets and configuration"
+  # A cluster's instances share the session secret and metrics token (cluster.env); the steps below keep them.
+  if is_cluster; then act "session secret and metrics token from /etc/proctor/cluster.env" _cluster_shared_secrets; fi
   act "write /etc/proctor/collector.env: session secret, metrics token (kept when present), public URL; /etc/proctor/deploy.env; backup passphrase" _write_config
 }
 _write_config() {
@@ -529,6 +777,9 @@ _migrate() {
 }
 
 create_first_admin() {
+  if is_cluster && [ "$CLUSTER_NODE" != 1 ]; then
+    return 0 # machine 1 made it; the database is shared
+  fi
   step "First admin"
   act "proctor-collector create-admin --email $ADMIN_EMAIL --role admin (password on stdin)" _create_admin
 }
@@ -620,10 +871,21 @@ install_control_panel() {
 # Proctor control panel (written by deploy.sh). The targets live in the package, so updates update them.
 include /usr/share/proctor/control/Makefile
 EOF
+    if is_cluster; then
+      cat >>"$HOME_DIR/Makefile" <<'EOF'
+# Cluster machine (deploy.sh --cluster): cluster-status, switchover, failover, redis-failover.
+-include /usr/share/proctor/ha/cluster.mk
+EOF
+    fi
   else
     info "[dry-run] write $HOME_DIR/Makefile (include /usr/share/proctor/control/Makefile)"
   fi
-  run systemctl enable --now --quiet proctor-backup.timer
+  # A cluster's machines share one database: machine 1 alone runs the nightly backup.
+  if is_cluster && [ "$CLUSTER_NODE" != 1 ]; then
+    info "nightly backup: runs on machine 1 (systemctl enable --now proctor-backup.timer here if machine 1 is retired)"
+  else
+    run systemctl enable --now --quiet proctor-backup.timer
+  fi
   info "make -C $HOME_DIR help"
 }
 
@@ -640,6 +902,16 @@ Proctor is $([ "$DRY_RUN" = yes ] && echo "NOT deployed (dry run)" || echo "runn
   configuration      /etc/proctor/collector.env (secrets; 0640 root:proctor), /etc/proctor/deploy.env
   backups            /var/backups/proctor, nightly (proctor-backup.timer)
 EOF
+  if is_cluster; then
+    echo "  cluster            patronictl -c /etc/patroni/config.yml list; README \"High availability\""
+    if [ "$CLUSTER_NODE" = 1 ]; then
+      cat <<'EOF'
+
+  Machines 2 and 3: copy /etc/proctor/cluster.env to each (scp; keep it 0600) and run there
+    deploy.sh --cluster A,B,C --node 2 (or 3) --cluster-secrets cluster.env --domain ... (same options)
+EOF
+    fi
+  fi
   if [ "${NEW_BACKUP_PASSPHRASE:-no}" = yes ]; then
     cat <<'EOF'
 
@@ -656,6 +928,11 @@ main() {
   show_plan
   install_system_packages
   install_proctor_packages
+  if is_cluster; then
+    cluster_secrets
+    cluster_configure
+    cluster_start
+  fi
   setup_database
   setup_redis
   write_config

@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: MIT
 # Installs what the build, the demo and the tests need, only when missing.
 # Idempotent; works as root (CI) and as a normal user through sudo.
+#   deps.sh        the build, demo and test packages
+#   deps.sh --ha   only the high-availability stack for `make test-ha` (installer/ha/packages.txt), so the
+#                  ordinary `make test` never pays for it
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,6 +32,10 @@ packages=(
   # packaging tests: lint, rpm build and signing, GPG, nginx front, unit verification
   lintian rpm gnupg openssl dpkg-dev fakeroot nginx systemd python3 python3-yaml shellcheck
 )
+
+if [ "${1:-}" = --ha ]; then
+  mapfile -t packages < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$root/installer/ha/packages.txt")
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -62,7 +69,7 @@ else
 fi
 
 # Web client packages: only when the lock file changed since the last install.
-if [ -f "$root/web-client/package.json" ]; then
+if [ "${1:-}" != --ha ] && [ -f "$root/web-client/package.json" ]; then
   stamp="$root/web-client/node_modules/.deps-stamp"
   lock="$root/web-client/package-lock.json"
   if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
