@@ -449,7 +449,7 @@ private slots:
         audit.setSource(QStringLiteral("/audit"), {});
         keys.setSource(QStringLiteral("/apikeys"), {}, QStringLiteral("items"), false);
         admins.setSource(QStringLiteral("/admins"), {}, QStringLiteral("items"), false);
-        QTRY_COMPARE(abandoned.rowCount(), 12);
+        QTRY_COMPARE(abandoned.rowCount(), 8); // tests only, as the collector answers without `kind`
         QTRY_COMPARE(certificates.rowCount(), 25);
         QTRY_COMPARE(audit.rowCount(), 15);
         QTRY_COMPARE(keys.rowCount(), 2);
