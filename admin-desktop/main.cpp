@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 
 #include "api/apiclient.h"
@@ -141,9 +142,11 @@ int main(int argc, char *argv[])
             });
         }
     }
+    // Cancel leaves the window open and signed out (File > Sign in opens the dialog again); Quit quits.
     QObject::connect(&login, &QDialog::rejected, &login, [&window, &api] {
         if (!api.hasToken())
-            window->close();
+            window->statusBar()->showMessage(
+                QApplication::translate("main", "Not signed in. Use File > Sign in to sign in."));
     });
     return QApplication::exec();
 }

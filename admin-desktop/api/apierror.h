@@ -40,8 +40,14 @@ struct ApiError
     bool isError() const { return kind != Kind::None; }
     // Needs a new sign-in (the main window reacts to these on any request).
     bool isAuthentication() const { return kind == Kind::ExpiredToken || kind == Kind::InvalidToken; }
-    // One translated sentence for the user.
+    // One translated sentence for the user: the collector's error `code` mapped to a translated text (never
+    // the server's English message), with the field it names when it names one.
     QString userMessage() const;
+    // The translated sentence for one of the collector's stable error codes; empty for an unknown code.
+    static QString codeMessage(const QString &code);
+    // A readable, translated name for the field the server named (a JSON pointer such as "/new", a query
+    // parameter or a header); the pointer itself when the desktop has no name for it.
+    static QString fieldName(const QString &field);
 
     // Classifies a finished reply (status, error code in the JSON body, network error).
     static ApiError fromReply(QNetworkReply *reply, const QByteArray &body);

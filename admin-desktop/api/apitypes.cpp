@@ -231,6 +231,11 @@ RiskReport RiskReport::fromJson(const QJsonObject &o)
             factor.eventIds.append(id.toString());
         for (const QJsonValue &id : f.value(QLatin1String("relatedSessionIds")).toArray())
             factor.relatedSessionIds.append(id.toString());
+        factor.matchedSessionId = str(f, "matchedSessionId");
+        if (f.value(QLatin1String("chancePerComparison")).isDouble())
+            factor.chancePerComparison = f.value(QLatin1String("chancePerComparison")).toDouble();
+        factor.comparisons = f.value(QLatin1String("comparisons")).toInteger();
+        factor.notEnoughData = f.value(QLatin1String("notEnoughData")).toBool();
         r.factors.append(factor);
     }
     return r;
@@ -297,6 +302,14 @@ QString riskReasonText(const QString &reasonKey)
          QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Left full screen")},
         {QStringLiteral("risk.overtime"),
          QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Result stored after the time limit")},
+        {QStringLiteral("risk.fast_high_score"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "High score without study, very fast")},
+        {QStringLiteral("risk.answer_speed"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Correct answers faster than reading")},
+        {QStringLiteral("risk.fast_attempt"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Attempt faster than reading the questions")},
+        {QStringLiteral("risk.attempt_burst"),
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Burst of short attempts from one address or device")},
     };
     const auto it = texts.find(reasonKey);
     return it == texts.end() ? reasonKey : tr(it.value());

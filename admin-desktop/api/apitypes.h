@@ -168,6 +168,13 @@ struct RiskFactor
     double threshold = 0;
     QStringList eventIds;
     QStringList relatedSessionIds;
+    // Cross-session factors (risk.same_typist, risk.mouse_similarity): the closest other candidate's
+    // session, how often two different candidates come this close by chance (< 0: not sent), and the number
+    // of comparisons made.
+    QString matchedSessionId;
+    double chancePerComparison = -1;
+    qint64 comparisons = 0;
+    bool notEnoughData = false;
 };
 
 struct RiskReport

@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 
+#include "models/sessionmodels.h"
 #include "app/eventtypes.h"
 
 namespace Proctor::Admin::Export {
@@ -129,8 +130,8 @@ bool writeSessionPdf(const SessionReport &report, const QString &path, QString *
         flow.text(tr("+%1  %2 (observed %3, threshold %4; %5 events)")
                       .arg(f.points, 0, 'f', 0)
                       .arg(Api::riskReasonText(f.reason))
-                      .arg(f.observed)
-                      .arg(f.threshold)
+                      .arg(Models::RiskFactorsModel::formatValue(f.reason, f.observed))
+                      .arg(Models::RiskFactorsModel::formatValue(f.reason, f.threshold))
                       .arg(f.eventIds.size()));
     flow.space();
     flow.heading(tr("Violations"));

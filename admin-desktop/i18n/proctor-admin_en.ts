@@ -109,6 +109,22 @@
         <source>Second look</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>High score without study, very fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct answers faster than reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt faster than reading the questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst of short attempts from one address or device</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Api::ApiError</name>
@@ -157,14 +173,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server refused the request: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the request (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The server failed (HTTP %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -174,6 +182,182 @@
     </message>
     <message>
         <source>The request was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept a value of the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept a parameter of the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API key is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not signed in. Please sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key does not allow this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session does not allow this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access code is unknown, expired or for another test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not support this action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This conflicts with the data on the server (for example, the email is already taken, or it is the last active administrator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session is finished and already has a different result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept this kind of data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live connection needs a WebSocket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target false-alarm rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause between attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the candidate sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Field: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -842,6 +1026,37 @@
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Models::PrecisionModel</name>
+    <message>
+        <source>Of the decided sessions this factor flagged, the share confirmed as a violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Models::ResultsModel</name>
     <message>
         <source>Candidate</source>
@@ -895,13 +1110,6 @@
 <context>
     <name>Proctor::Admin::Models::RiskFactorsModel</name>
     <message numerus="yes">
-        <source>%n event(s), %1 other session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n event(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -931,6 +1139,72 @@
     <message>
         <source>Evidence</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>session %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>practically never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not enough data to compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closest: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>by chance %1 per comparison (%n comparison(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Related sessions: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>related: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1174,10 +1448,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tests only</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,7 +1460,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Started but never finished.</source>
+        <source>Tests and study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle for 30 min or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle for 2 hours or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle for a day or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any, including sessions in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started but never finished:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::AddAdminDialog</name>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the email and a password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1288,30 +1644,6 @@
     </message>
     <message>
         <source>Admins</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>proctor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1425,6 +1757,38 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Emblem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points, thresholds and the false-alarm target of the risk assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new random password for the selected account, shown once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give %1 a new random password? Their current password stops working and every sign-in of the account ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password of %1 is shown only now: copy it and hand it over safely. They can change it after signing in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1583,6 +1947,83 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Certificate registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your other sign-ins (other computers) end when the password changes; this one stays signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password change message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1788,6 +2229,18 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reviewer precision per risk factor&lt;/b&gt; (confirmed of decided, same period)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer precision per risk factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No risk factor fired in this period.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2258,6 +2711,25 @@ Type the id again to confirm:</source>
         <source>Session %1: risk rose to high (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in. Use File &gt; Sign in to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your password was changed; %n other sign-in(s) ended.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::ResultsView</name>
@@ -2429,6 +2901,220 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Review state filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::RiskSettingsDialog</name>
+    <message>
+        <source> points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of 100</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target false-alarm rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A factor adds its points to a session&apos;s risk score (at most 100) when its threshold is exceeded. Saving re-assesses every session in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points per factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Levels and thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-session factors fire only when a match this close would flag at most this share of honest sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The defaults are in force (never changed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1, changed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must be above the medium level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: check “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. %n session(s) queued for re-assessment.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many focus losses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long away from the test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print or screenshot attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy, cut or paste attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events after the finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse movements like another candidate&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typing like another candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High score without study, very fast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct answers faster than reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt faster than reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst of short attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium risk from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus losses allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time away allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print or screenshot attempts allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clipboard attempts allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-screen exits allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace over the time limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mouse similarity considered from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same-typist score considered from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High score from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study time expected at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast attempt: time per question under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading floor per question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading floor per character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fast correct answers needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burst window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short attempt under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near-empty attempt: answered at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts that make a burst</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2823,6 +3509,22 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Candidate data (%1) saved to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related sessions (double-click to open):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

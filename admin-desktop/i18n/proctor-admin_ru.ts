@@ -110,6 +110,22 @@
         <source>Second look</source>
         <translation>Повторная проверка</translation>
     </message>
+    <message>
+        <source>High score without study, very fast</source>
+        <translation>Высокий балл без обучения и очень быстро</translation>
+    </message>
+    <message>
+        <source>Correct answers faster than reading</source>
+        <translation>Верные ответы быстрее, чем можно прочитать</translation>
+    </message>
+    <message>
+        <source>Attempt faster than reading the questions</source>
+        <translation>Попытка быстрее, чем можно прочитать вопросы</translation>
+    </message>
+    <message>
+        <source>Burst of short attempts from one address or device</source>
+        <translation>Серия коротких попыток с одного адреса или устройства</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Api::ApiError</name>
@@ -158,14 +174,6 @@
         <translation>Сервер временно недоступен. Повторите позже.</translation>
     </message>
     <message>
-        <source>The server refused the request: %1</source>
-        <translation>Сервер отклонил запрос: %1</translation>
-    </message>
-    <message>
-        <source>The server refused the request (%1): %2</source>
-        <translation>Сервер отклонил запрос (%1): %2</translation>
-    </message>
-    <message>
         <source>The server failed (HTTP %1).</source>
         <translation>Ошибка сервера (HTTP %1).</translation>
     </message>
@@ -176,6 +184,182 @@
     <message>
         <source>The request was cancelled.</source>
         <translation>Запрос отменён.</translation>
+    </message>
+    <message>
+        <source>The request was not valid JSON.</source>
+        <translation>Запрос не является корректным JSON.</translation>
+    </message>
+    <message>
+        <source>The server did not accept a value of the request.</source>
+        <translation>Сервер не принял значение в запросе.</translation>
+    </message>
+    <message>
+        <source>The server did not accept a parameter of the request.</source>
+        <translation>Сервер не принял параметр запроса.</translation>
+    </message>
+    <message>
+        <source>An API key is required.</source>
+        <translation>Нужен API-ключ.</translation>
+    </message>
+    <message>
+        <source>The API key is not valid.</source>
+        <translation>API-ключ недействителен.</translation>
+    </message>
+    <message>
+        <source>You are not signed in. Please sign in again.</source>
+        <translation>Вы не вошли в систему. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The API key does not allow this action.</source>
+        <translation>API-ключ не позволяет это действие.</translation>
+    </message>
+    <message>
+        <source>This session does not allow this action.</source>
+        <translation>Эта сессия не позволяет это действие.</translation>
+    </message>
+    <message>
+        <source>The access code is unknown, expired or for another test.</source>
+        <translation>Код доступа неизвестен, истёк или относится к другому тесту.</translation>
+    </message>
+    <message>
+        <source>The server does not support this action.</source>
+        <translation>Сервер не поддерживает это действие.</translation>
+    </message>
+    <message>
+        <source>This conflicts with the data on the server (for example, the email is already taken, or it is the last active administrator).</source>
+        <translation>Это противоречит данным на сервере (например, адрес эл. почты уже занят или это последний активный администратор).</translation>
+    </message>
+    <message>
+        <source>The session is finished and already has a different result.</source>
+        <translation>Сессия завершена, и у неё уже другой результат.</translation>
+    </message>
+    <message>
+        <source>The request is too large.</source>
+        <translation>Запрос слишком большой.</translation>
+    </message>
+    <message>
+        <source>The request headers are too large.</source>
+        <translation>Заголовки запроса слишком большие.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this kind of data.</source>
+        <translation>Сервер не принимает данные такого типа.</translation>
+    </message>
+    <message>
+        <source>The request took too long to arrive. Try again.</source>
+        <translation>Запрос передавался слишком долго. Повторите.</translation>
+    </message>
+    <message>
+        <source>The live connection needs a WebSocket.</source>
+        <translation>Для живых обновлений нужно соединение WebSocket.</translation>
+    </message>
+    <message>
+        <source>The server failed. Try again later.</source>
+        <translation>Ошибка сервера. Повторите позже.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Права</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Организация</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Правовое основание</translation>
+    </message>
+    <message>
+        <source>Signatories</source>
+        <translation>Подписанты</translation>
+    </message>
+    <message>
+        <source>Target false-alarm rate</source>
+        <translation>Целевая доля ложных срабатываний</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попыток</translation>
+    </message>
+    <message>
+        <source>Pause between attempts</source>
+        <translation>Пауза между попытками</translation>
+    </message>
+    <message>
+        <source>What the candidate sees</source>
+        <translation>Что видит кандидат</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Размер страницы</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Страница</translation>
+    </message>
+    <message>
+        <source>%1 Field: %2.</source>
+        <translation>%1 Поле: %2.</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>Текущий пароль неверен.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>Сервер отклонил запрос.</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1028,37 @@
     </message>
 </context>
 <context>
+    <name>Proctor::Admin::Models::PrecisionModel</name>
+    <message>
+        <source>Of the decided sessions this factor flagged, the share confirmed as a violation</source>
+        <translation>Доля подтверждённых нарушений среди проверенных сессий, отмеченных этим фактором</translation>
+    </message>
+    <message>
+        <source>nothing decided</source>
+        <translation>решений нет</translation>
+    </message>
+    <message>
+        <source>Risk factor</source>
+        <translation>Фактор риска</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Отмечено</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Решено</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Подтверждено</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Точность</translation>
+    </message>
+</context>
+<context>
     <name>Proctor::Admin::Models::ResultsModel</name>
     <message>
         <source>Candidate</source>
@@ -897,14 +1112,6 @@
 <context>
     <name>Proctor::Admin::Models::RiskFactorsModel</name>
     <message numerus="yes">
-        <source>%n event(s), %1 other session(s)</source>
-        <translation>
-            <numerusform>%n событие, других сессий: %1</numerusform>
-            <numerusform>%n события, других сессий: %1</numerusform>
-            <numerusform>%n событий, других сессий: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n событие</numerusform>
@@ -935,6 +1142,74 @@
     <message>
         <source>Evidence</source>
         <translation>Доказательства</translation>
+    </message>
+    <message>
+        <source>session %1…</source>
+        <translation>сессия %1…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>every time</source>
+        <translation>всегда</translation>
+    </message>
+    <message>
+        <source>practically never</source>
+        <translation>практически никогда</translation>
+    </message>
+    <message>
+        <source>1 in %1</source>
+        <translation>1 из %1</translation>
+    </message>
+    <message>
+        <source>%1 of 100</source>
+        <translation>%1 из 100</translation>
+    </message>
+    <message>
+        <source>not enough data to compare</source>
+        <translation>недостаточно данных для сравнения</translation>
+    </message>
+    <message>
+        <source>closest: %1</source>
+        <translation>ближайшая: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>by chance %1 per comparison (%n comparison(s))</source>
+        <translation>
+            <numerusform>случайно %1 на сравнение (%n сравнение)</numerusform>
+            <numerusform>случайно %1 на сравнение (%n сравнения)</numerusform>
+            <numerusform>случайно %1 на сравнение (%n сравнений)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Related sessions: %1</source>
+        <translation>Связанные сессии: %1</translation>
+    </message>
+    <message>
+        <source>related: %1</source>
+        <translation>связанные: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 и ещё %n</numerusform>
+            <numerusform>%1 и ещё %n</numerusform>
+            <numerusform>%1 и ещё %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1183,10 +1458,6 @@
         <translation>Прерванные сессии</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>Все</translation>
-    </message>
-    <message>
         <source>Tests only</source>
         <translation>Только тесты</translation>
     </message>
@@ -1199,8 +1470,95 @@
         <translation>Тип сессии</translation>
     </message>
     <message>
-        <source>Started but never finished.</source>
-        <translation>Начаты, но не завершены.</translation>
+        <source>Tests and study</source>
+        <translation>Тесты и обучение</translation>
+    </message>
+    <message>
+        <source>idle for 30 min or more</source>
+        <translation>без активности 30 мин и больше</translation>
+    </message>
+    <message>
+        <source>idle for 2 hours or more</source>
+        <translation>без активности 2 часа и больше</translation>
+    </message>
+    <message>
+        <source>idle for a day or more</source>
+        <translation>без активности сутки и больше</translation>
+    </message>
+    <message>
+        <source>any, including sessions in progress</source>
+        <translation>все, включая идущие сейчас</translation>
+    </message>
+    <message>
+        <source>Idle for</source>
+        <translation>Без активности</translation>
+    </message>
+    <message>
+        <source>Started but never finished:</source>
+        <translation>Начаты, но не завершены:</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::AddAdminDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Новая учётная запись</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>не меньше %n символа</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>proctor</source>
+        <translation>проктор</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Эл. почта:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Имя:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Создать учётную запись</translation>
+    </message>
+    <message>
+        <source>Enter the email and a password.</source>
+        <translation>Введите адрес эл. почты и пароль.</translation>
     </message>
 </context>
 <context>
@@ -1300,30 +1658,6 @@
     <message>
         <source>Admins</source>
         <translation>Администраторы</translation>
-    </message>
-    <message>
-        <source>New account</source>
-        <translation>Новая учётная запись</translation>
-    </message>
-    <message>
-        <source>proctor</source>
-        <translation>проктор</translation>
-    </message>
-    <message>
-        <source>administrator</source>
-        <translation>администратор</translation>
-    </message>
-    <message>
-        <source>Email:</source>
-        <translation>Эл. почта:</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>Пароль:</translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation>Роль:</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1438,6 +1772,38 @@ Type the id again to confirm:</source>
     <message>
         <source>Emblem:</source>
         <translation>Эмблема:</translation>
+    </message>
+    <message>
+        <source>Risk settings…</source>
+        <translation>Настройки риска…</translation>
+    </message>
+    <message>
+        <source>Points, thresholds and the false-alarm target of the risk assessment</source>
+        <translation>Баллы, пороги и целевая доля ложных срабатываний оценки риска</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Сбросить пароль…</translation>
+    </message>
+    <message>
+        <source>A new random password for the selected account, shown once</source>
+        <translation>Новый случайный пароль для выбранной учётной записи, показывается один раз</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Сброс пароля</translation>
+    </message>
+    <message>
+        <source>Give %1 a new random password? Their current password stops working and every sign-in of the account ends.</source>
+        <translation>Выдать %1 новый случайный пароль? Текущий пароль перестанет действовать, все входы этой учётной записи завершатся.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>The new password of %1 is shown only now: copy it and hand it over safely. They can change it after signing in.</source>
+        <translation>Новый пароль %1 показывается только сейчас: скопируйте его и передайте надёжным способом. После входа его можно сменить.</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +1962,85 @@ Type the id again to confirm:</source>
     <message>
         <source>Certificate registry</source>
         <translation>Реестр аттестатов</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <source>Your other sign-ins (other computers) end when the password changes; this one stays signed in.</source>
+        <translation>При смене пароля другие ваши входы (на других компьютерах) завершатся; этот вход сохранится.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Новый пароль ещё раз</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>не меньше %n символа</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+            <numerusform>не меньше %n символов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Текущий пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Новый пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повтор:</translation>
+    </message>
+    <message>
+        <source>Password change message</source>
+        <translation>Сообщение о смене пароля</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Сменить пароль</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Введите текущий пароль.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new password needs at least %n characters.</source>
+        <translation>
+            <numerusform>В новом пароле нужно не меньше %n символа.</numerusform>
+            <numerusform>В новом пароле нужно не меньше %n символов.</numerusform>
+            <numerusform>В новом пароле нужно не меньше %n символов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>Новый пароль должен отличаться от текущего.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Два введённых новых пароля различаются.</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>Смена пароля…</translation>
+    </message>
+    <message>
+        <source>The password was changed.</source>
+        <translation>Пароль изменён.</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2247,18 @@ Type the id again to confirm:</source>
     <message>
         <source>Events</source>
         <translation>События</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reviewer precision per risk factor&lt;/b&gt; (confirmed of decided, same period)</source>
+        <translation>&lt;b&gt;Точность факторов риска по решениям проверяющих&lt;/b&gt; (подтверждено из решённых, за тот же период)</translation>
+    </message>
+    <message>
+        <source>Reviewer precision per risk factor</source>
+        <translation>Точность факторов риска по решениям проверяющих</translation>
+    </message>
+    <message>
+        <source>No risk factor fired in this period.</source>
+        <translation>За этот период факторы риска не срабатывали.</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2732,26 @@ Type the id again to confirm:</source>
         <source>Session %1: risk rose to high (%2)</source>
         <translation>Сеанс %1: риск вырос до высокого (%2)</translation>
     </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Войти…</translation>
+    </message>
+    <message>
+        <source>Not signed in. Use File &gt; Sign in to sign in.</source>
+        <translation>Вход не выполнен. Войти: Файл &gt; Войти.</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>Сменить &amp;пароль…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your password was changed; %n other sign-in(s) ended.</source>
+        <translation>
+            <numerusform>Пароль изменён; завершён %n другой вход.</numerusform>
+            <numerusform>Пароль изменён; завершено %n других входа.</numerusform>
+            <numerusform>Пароль изменён; завершено %n других входов.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::ResultsView</name>
@@ -2449,6 +2926,221 @@ Type the id again to confirm:</source>
     <message>
         <source>Review state filter</source>
         <translation>Фильтр по решению</translation>
+    </message>
+</context>
+<context>
+    <name>Proctor::Admin::Views::RiskSettingsDialog</name>
+    <message>
+        <source> points</source>
+        <translation> балл.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source> of 100</source>
+        <translation> из 100</translation>
+    </message>
+    <message>
+        <source>Target false-alarm rate</source>
+        <translation>Целевая доля ложных срабатываний</translation>
+    </message>
+    <message>
+        <source>Risk settings</source>
+        <translation>Настройки риска</translation>
+    </message>
+    <message>
+        <source>A factor adds its points to a session&apos;s risk score (at most 100) when its threshold is exceeded. Saving re-assesses every session in the background.</source>
+        <translation>Фактор добавляет свои баллы к оценке риска сессии (не больше 100), когда его порог превышен. После сохранения все сессии переоцениваются в фоне.</translation>
+    </message>
+    <message>
+        <source>Points per factor</source>
+        <translation>Баллы за фактор</translation>
+    </message>
+    <message>
+        <source>Levels and thresholds</source>
+        <translation>Уровни и пороги</translation>
+    </message>
+    <message>
+        <source>Cross-session factors fire only when a match this close would flag at most this share of honest sessions</source>
+        <translation>Факторы сравнения сессий срабатывают, только если такое близкое совпадение отметило бы не больше этой доли честных сессий</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>The defaults are in force (never changed).</source>
+        <translation>Действуют значения по умолчанию (не менялись).</translation>
+    </message>
+    <message>
+        <source>Version %1, changed %2</source>
+        <translation>Версия %1, изменена %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Must be above the medium level.</source>
+        <translation>Должен быть выше среднего уровня.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this value.</source>
+        <translation>Сервер не принял это значение.</translation>
+    </message>
+    <message>
+        <source>Not saved: check “%1”.</source>
+        <translation>Не сохранено: проверьте «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. %n session(s) queued for re-assessment.</source>
+        <translation>
+            <numerusform>Сохранено. %n сессия поставлена в очередь на переоценку.</numerusform>
+            <numerusform>Сохранено. %n сессии поставлены в очередь на переоценку.</numerusform>
+            <numerusform>Сохранено. %n сессий поставлено в очередь на переоценку.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too many focus losses</source>
+        <translation>Много потерь фокуса</translation>
+    </message>
+    <message>
+        <source>Too long away from the test</source>
+        <translation>Долгое отсутствие</translation>
+    </message>
+    <message>
+        <source>Print or screenshot attempts</source>
+        <translation>Попытки печати или скриншота</translation>
+    </message>
+    <message>
+        <source>Copy, cut or paste attempts</source>
+        <translation>Попытки копирования, вырезания или вставки</translation>
+    </message>
+    <message>
+        <source>Full screen left</source>
+        <translation>Выход из полноэкранного режима</translation>
+    </message>
+    <message>
+        <source>Events after the finish</source>
+        <translation>События после завершения</translation>
+    </message>
+    <message>
+        <source>Over the time limit</source>
+        <translation>Превышение лимита времени</translation>
+    </message>
+    <message>
+        <source>Mouse movements like another candidate&apos;s</source>
+        <translation>Движения мыши как у другого кандидата</translation>
+    </message>
+    <message>
+        <source>Typing like another candidate</source>
+        <translation>Набор текста как у другого кандидата</translation>
+    </message>
+    <message>
+        <source>High score without study, very fast</source>
+        <translation>Высокий балл без обучения и очень быстро</translation>
+    </message>
+    <message>
+        <source>Correct answers faster than reading</source>
+        <translation>Верные ответы быстрее чтения</translation>
+    </message>
+    <message>
+        <source>Attempt faster than reading</source>
+        <translation>Попытка быстрее чтения</translation>
+    </message>
+    <message>
+        <source>Burst of short attempts</source>
+        <translation>Серия коротких попыток</translation>
+    </message>
+    <message>
+        <source>Medium risk from</source>
+        <translation>Средний риск от</translation>
+    </message>
+    <message>
+        <source>High risk from</source>
+        <translation>Высокий риск от</translation>
+    </message>
+    <message>
+        <source>Focus losses allowed</source>
+        <translation>Допустимо потерь фокуса</translation>
+    </message>
+    <message>
+        <source>Time away allowed</source>
+        <translation>Допустимое время отсутствия</translation>
+    </message>
+    <message>
+        <source>Print or screenshot attempts allowed</source>
+        <translation>Допустимо попыток печати или скриншота</translation>
+    </message>
+    <message>
+        <source>Clipboard attempts allowed</source>
+        <translation>Допустимо попыток с буфером обмена</translation>
+    </message>
+    <message>
+        <source>Full-screen exits allowed</source>
+        <translation>Допустимо выходов из полноэкранного режима</translation>
+    </message>
+    <message>
+        <source>Grace over the time limit</source>
+        <translation>Допуск сверх лимита времени</translation>
+    </message>
+    <message>
+        <source>Mouse similarity considered from</source>
+        <translation>Сходство мыши учитывается от</translation>
+    </message>
+    <message>
+        <source>Same-typist score considered from</source>
+        <translation>Сходство набора учитывается от</translation>
+    </message>
+    <message>
+        <source>High score from</source>
+        <translation>Высокий балл от</translation>
+    </message>
+    <message>
+        <source>Study time expected at least</source>
+        <translation>Ожидаемое время обучения не меньше</translation>
+    </message>
+    <message>
+        <source>Fast attempt: time per question under</source>
+        <translation>Быстрая попытка: на вопрос меньше</translation>
+    </message>
+    <message>
+        <source>Reading floor per question</source>
+        <translation>Минимум чтения на вопрос</translation>
+    </message>
+    <message>
+        <source>Reading floor per character</source>
+        <translation>Минимум чтения на символ</translation>
+    </message>
+    <message>
+        <source>Fast correct answers needed</source>
+        <translation>Нужно быстрых верных ответов</translation>
+    </message>
+    <message>
+        <source>Burst window</source>
+        <translation>Окно серии</translation>
+    </message>
+    <message>
+        <source>Short attempt under</source>
+        <translation>Короткая попытка — меньше</translation>
+    </message>
+    <message>
+        <source>Near-empty attempt: answered at most</source>
+        <translation>Почти пустая попытка: отвечено не больше</translation>
+    </message>
+    <message>
+        <source>Attempts that make a burst</source>
+        <translation>Попыток для серии</translation>
     </message>
 </context>
 <context>
@@ -2851,6 +3543,22 @@ Type the id again to confirm:</source>
     <message>
         <source>Candidate data (%1) saved to %2</source>
         <translation>Данные кандидата (%1) сохранены в %2</translation>
+    </message>
+    <message>
+        <source>Related sessions (double-click to open):</source>
+        <translation>Связанные сессии (двойной щелчок — открыть):</translation>
+    </message>
+    <message>
+        <source>Related sessions</source>
+        <translation>Связанные сессии</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation>Сессия %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "models/sessionmodels.h"
 
+#include <cmath>
+
 #include <QColor>
 #include <QLocale>
 
@@ -310,6 +312,74 @@ int RiskFactorsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+void RiskFactorsModel::setSessionLabel(const QString &sessionId, const QString &label)
+{
+    m_sessionLabels.insert(sessionId, label);
+    if (!m_report.factors.isEmpty())
+        emit dataChanged(index(0, Evidence), index(rowCount() - 1, Evidence));
+}
+
+QString RiskFactorsModel::sessionLabel(const QString &sessionId) const
+{
+    // Until its details arrive a session is named by the start of its id.
+    return m_sessionLabels.value(sessionId, tr("session %1…").arg(sessionId.left(8)));
+}
+
+QStringList RiskFactorsModel::relatedSessionIds() const
+{
+    QStringList ids;
+    for (const Api::RiskFactor &f : m_report.factors) {
+        if (!f.matchedSessionId.isEmpty() && !ids.contains(f.matchedSessionId))
+            ids.append(f.matchedSessionId);
+        for (const QString &id : f.relatedSessionIds)
+            if (!ids.contains(id))
+                ids.append(id);
+    }
+    return ids;
+}
+
+QString RiskFactorsModel::formatDuration(double ms)
+{
+    const QLocale locale;
+    if (ms < 1000)
+        return tr("%1 ms").arg(locale.toString(qRound64(ms)));
+    if (ms < 60'000)
+        return tr("%1 s").arg(locale.toString(ms / 1000.0, 'f', ms < 10'000 ? 1 : 0));
+    const qint64 seconds = qRound64(ms / 1000.0);
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    const qint64 minutes = qRound64(seconds / 60.0);
+    return tr("%1 h %2 min").arg(locale.toString(minutes / 60)).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+QString RiskFactorsModel::formatChance(double p)
+{
+    if (p >= 1.0)
+        return tr("every time");
+    if (p <= 0.0)
+        return tr("practically never");
+    // Two significant digits are all the estimate is worth: "1 in 12 000", not "1 in 12 345.678".
+    double odds = 1.0 / p;
+    if (odds >= 100) {
+        const double magnitude = std::pow(10.0, std::floor(std::log10(odds)) - 1);
+        odds = std::round(odds / magnitude) * magnitude;
+    }
+    return tr("1 in %1").arg(QLocale().toString(qRound64(odds)));
+}
+
+QString RiskFactorsModel::formatValue(const QString &reason, double value)
+{
+    const QLocale locale;
+    if (reason == QLatin1String("risk.blur_time") || reason == QLatin1String("risk.fast_attempt"))
+        return formatDuration(value);
+    if (reason == QLatin1String("risk.overtime") || reason == QLatin1String("risk.fast_high_score"))
+        return formatDuration(value * 1000.0);
+    if (reason == QLatin1String("risk.mouse_similarity") || reason == QLatin1String("risk.same_typist"))
+        return tr("%1 of 100").arg(locale.toString(value, 'f', 1));
+    // Counts (focus losses, attempts, events, answers).
+    return locale.toString(qRound64(value));
+}
+
 QVariant RiskFactorsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -318,8 +388,12 @@ QVariant RiskFactorsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case EventIdsRole:
         return f.eventIds;
-    case RelatedSessionsRole:
-        return f.relatedSessionIds;
+    case RelatedSessionsRole: {
+        QStringList ids = f.relatedSessionIds;
+        if (!f.matchedSessionId.isEmpty() && !ids.contains(f.matchedSessionId))
+            ids.prepend(f.matchedSessionId);
+        return ids;
+    }
     case ReasonKeyRole:
         return f.reason;
     case Qt::DisplayRole:
@@ -327,19 +401,44 @@ QVariant RiskFactorsModel::data(const QModelIndex &index, int role) const
         case Reason:
             return Api::riskReasonText(f.reason);
         case Points:
-            return QStringLiteral("+%1").arg(f.points, 0, 'f', 0);
+            return QStringLiteral("+%1").arg(QLocale().toString(f.points, 'f', 0));
         case Observed:
-            return QLocale().toString(f.observed, 'g', 4);
+            return formatValue(f.reason, f.observed);
         case Threshold:
-            return QLocale().toString(f.threshold, 'g', 4);
-        case Evidence:
-            if (!f.relatedSessionIds.isEmpty())
-                return tr("%n event(s), %1 other session(s)", nullptr, static_cast<int>(f.eventIds.size()))
-                    .arg(f.relatedSessionIds.size());
-            return tr("%n event(s)", nullptr, static_cast<int>(f.eventIds.size()));
+            return formatValue(f.reason, f.threshold);
+        case Evidence: {
+            if (f.notEnoughData)
+                return tr("not enough data to compare");
+            QStringList parts;
+            if (!f.matchedSessionId.isEmpty())
+                parts << tr("closest: %1").arg(sessionLabel(f.matchedSessionId));
+            if (f.chancePerComparison >= 0 && f.comparisons > 0)
+                parts << tr("by chance %1 per comparison (%n comparison(s))", nullptr,
+                            static_cast<int>(f.comparisons))
+                             .arg(formatChance(f.chancePerComparison));
+            if (!f.relatedSessionIds.isEmpty() && f.matchedSessionId.isEmpty()) {
+                // Named, not counted: the first two by candidate and date, the rest in the list below.
+                QStringList names;
+                for (const QString &id : f.relatedSessionIds.mid(0, 2))
+                    names << sessionLabel(id);
+                const int more = static_cast<int>(f.relatedSessionIds.size()) - 2;
+                const QString joined = names.join(QStringLiteral("; "));
+                parts << tr("related: %1")
+                             .arg(more > 0 ? tr("%1 and %n more", nullptr, more).arg(joined) : joined);
+            }
+            if (!f.eventIds.isEmpty() || parts.isEmpty())
+                parts.prepend(tr("%n event(s)", nullptr, static_cast<int>(f.eventIds.size())));
+            return parts.join(QStringLiteral("; "));
+        }
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == Evidence && !f.relatedSessionIds.isEmpty()) {
+            QStringList names;
+            for (const QString &id : f.relatedSessionIds)
+                names << sessionLabel(id);
+            return tr("Related sessions: %1").arg(names.join(QStringLiteral(", ")));
+        }
         return tr("Select to highlight the evidence on the timeline");
     }
     return {};
@@ -392,6 +491,12 @@ Api::RiskReport localRisk(const QList<Api::EventItem> &events, int overtimeSecon
             out.eventIds.append(QString::fromStdString(id));
         for (const std::string &id : f.relatedSessionIds)
             out.relatedSessionIds.append(QString::fromStdString(id));
+        if (f.comparisons > 0 || f.notEnoughData) {
+            out.matchedSessionId = QString::fromStdString(f.matchedSessionId);
+            out.chancePerComparison = f.chancePerComparison;
+            out.comparisons = static_cast<qint64>(f.comparisons);
+            out.notEnoughData = f.notEnoughData;
+        }
         r.factors.append(out);
     }
     return r;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSet>
 
 #include "api/apitypes.h"
@@ -121,6 +122,19 @@ public:
     using QAbstractTableModel::QAbstractTableModel;
     void setReport(const Api::RiskReport &report);
     const Api::RiskReport &report() const { return m_report; }
+    // "Candidate, date" of the other sessions the factors name (filled in as their details arrive).
+    void setSessionLabel(const QString &sessionId, const QString &label);
+    QString sessionLabel(const QString &sessionId) const;
+    // Every session id any factor names (matched and related), in order, without repeats.
+    QStringList relatedSessionIds() const;
+
+    // A factor's observed value or threshold in the user's locale with its unit ("3", "1 min 05 s",
+    // "93.2 of 100", "450 ms"); never E-notation.
+    static QString formatValue(const QString &reason, double value);
+    // How often a match this close happens by chance: "1 in 12 000" (`p` per comparison).
+    static QString formatChance(double p);
+    // A duration in milliseconds: "450 ms", "9.5 s", "2 min 05 s", "1 h 02 min".
+    static QString formatDuration(double ms);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -129,6 +143,7 @@ public:
 
 private:
     Api::RiskReport m_report;
+    QHash<QString, QString> m_sessionLabels;
 };
 
 // Risk computed on the desktop from the events with the shared engine (offline, or a server without /risk);

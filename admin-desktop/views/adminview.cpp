@@ -23,7 +23,9 @@
 #include "api/apiclient.h"
 #include "models/listmodels.h"
 #include "models/testsmodel.h"
+#include "views/addadmindialog.h"
 #include "views/emblemdialog.h"
+#include "views/risksettingsdialog.h"
 #include "views/tableview.h"
 #include "views/testspanel.h"
 
@@ -52,7 +54,13 @@ AdminView::AdminView(const Services &services, QWidget *parent)
     layout->addWidget(new QLabel(tr("<h2>Administration</h2>"), this));
     m_roleNote = new QLabel(this);
     m_roleNote->setWordWrap(true);
-    layout->addWidget(m_roleNote);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_roleNote, 1);
+    auto *risk = new QPushButton(tr("Risk settings…"), this);
+    risk->setToolTip(tr("Points, thresholds and the false-alarm target of the risk assessment"));
+    connect(risk, &QPushButton::clicked, this, [this] { openRiskSettings(); });
+    top->addWidget(risk);
+    layout->addLayout(top);
     layout->addWidget(m_tabs, 1);
     buildKeysTab();
     buildAdminsTab();
@@ -210,10 +218,13 @@ void AdminView::buildAdminsTab()
     layout->addWidget(m_adminsTable, 1);
     auto *row = new QHBoxLayout;
     auto *add = new QPushButton(tr("Add…"), page);
+    auto *reset = new QPushButton(tr("Reset password…"), page);
+    reset->setToolTip(tr("A new random password for the selected account, shown once"));
     auto *role = new QPushButton(tr("Change role"), page);
     auto *toggle = new QPushButton(tr("Disable / enable"), page);
     row->addStretch();
     row->addWidget(add);
+    row->addWidget(reset);
     row->addWidget(role);
     row->addWidget(toggle);
     layout->addLayout(row);
@@ -225,33 +236,29 @@ void AdminView::buildAdminsTab()
         m_admins->reload();
         m_audit->reload();
     };
-    connect(add, &QPushButton::clicked, this, [this, done] {
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("New account"));
-        auto *form = new QFormLayout(&dialog);
-        auto *email = new QLineEdit(&dialog);
-        auto *name = new QLineEdit(&dialog);
-        auto *password = new QLineEdit(&dialog);
-        password->setEchoMode(QLineEdit::Password);
-        auto *roleBox = new QComboBox(&dialog);
-        roleBox->addItem(tr("proctor"), QStringLiteral("proctor"));
-        roleBox->addItem(tr("administrator"), QStringLiteral("admin"));
-        form->addRow(tr("Email:"), email);
-        form->addRow(tr("Name:"), name);
-        form->addRow(tr("Password:"), password);
-        form->addRow(tr("Role:"), roleBox);
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        form->addRow(buttons);
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        if (dialog.exec() != QDialog::Accepted)
+    connect(add, &QPushButton::clicked, this, [this] { openAddAdmin(); });
+    connect(reset, &QPushButton::clicked, this, [this] {
+        const QModelIndex i = m_adminsTable->currentIndex();
+        if (!i.isValid())
             return;
-        m_services.api->post(QStringLiteral("/admins"),
-                             QJsonObject{{QStringLiteral("email"), email->text().trimmed()},
-                                         {QStringLiteral("password"), password->text()},
-                                         {QStringLiteral("role"), roleBox->currentData().toString()},
-                                         {QStringLiteral("displayName"), name->text().trimmed()}},
-                             this, done);
+        const QString email =
+            i.data(PagedJsonModel::ObjectRole).toJsonObject().value(QStringLiteral("email")).toString();
+        if (QMessageBox::question(
+                this, tr("Reset password"),
+                tr("Give %1 a new random password? Their current password stops working and "
+                   "every sign-in of the account ends.")
+                    .arg(email)) != QMessageBox::Yes)
+            return;
+        resetPassword(i.data(PagedJsonModel::IdRole).toString(),
+                      [this, email](const QString &password, const QString &error) {
+                          if (!error.isEmpty()) {
+                              QMessageBox::warning(this, tr("Reset password"), error);
+                              return;
+                          }
+                          QMessageBox *box = newPasswordBox(email, password);
+                          box->exec();
+                          delete box;
+                      });
     });
     connect(role, &QPushButton::clicked, this, [this, done] {
         const QModelIndex i = m_adminsTable->currentIndex();
@@ -280,6 +287,60 @@ void AdminView::buildAdminsTab()
             QJsonObject{{QStringLiteral("disabled"), !o.value(QStringLiteral("disabled")).toBool()}}, this,
             done);
     });
+}
+
+AddAdminDialog *AdminView::openAddAdmin()
+{
+    auto *dialog = new AddAdminDialog(m_services.api, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddAdminDialog::created, this, [this] {
+        m_admins->reload();
+        m_audit->reload();
+    });
+    dialog->open();
+    return dialog;
+}
+
+RiskSettingsDialog *AdminView::openRiskSettings()
+{
+    auto *dialog = new RiskSettingsDialog(m_services.api, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RiskSettingsDialog::saved, m_audit, &Models::AuditModel::reload);
+    dialog->load();
+    dialog->open();
+    return dialog;
+}
+
+void AdminView::resetPassword(const QString &adminId, std::function<void(QString, QString)> done)
+{
+    m_services.api->post(QStringLiteral("/admins/%1/password").arg(adminId), QJsonObject{}, this,
+                         [this, done](const Api::Response &r) {
+                             if (!r.ok()) {
+                                 done({}, r.error.userMessage());
+                                 return;
+                             }
+                             m_admins->reload();
+                             m_audit->reload();
+                             done(r.object().value(QStringLiteral("password")).toString(), {});
+                         });
+}
+
+QMessageBox *AdminView::newPasswordBox(const QString &email, const QString &password)
+{
+    // Shown once: the server keeps only its hash and never answers it again.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("New password"),
+                                tr("The new password of %1 is shown only now: copy it and hand it over "
+                                   "safely. They can change it after signing in.")
+                                    .arg(email),
+                                QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setInformativeText(password);
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *copy = box->addButton(tr("Copy"), QMessageBox::ActionRole);
+    copy->disconnect(); // copying does not close the box
+    connect(copy, &QAbstractButton::clicked, box,
+            [password] { QApplication::clipboard()->setText(password); });
+    return box;
 }
 
 void AdminView::buildSettingsTab()

@@ -6,6 +6,7 @@
 #include "views/view.h"
 
 class QLabel;
+class QMessageBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QTableView;
@@ -21,6 +22,8 @@ class AuditModel;
 namespace Proctor::Admin::Views {
 
 class TestsPanel;
+class AddAdminDialog;
+class RiskSettingsDialog;
 
 class AdminView final : public View
 {
@@ -42,6 +45,14 @@ public:
     void revokeApiKey(const QString &id, std::function<void(QString error)> done);
     void deleteCandidate(const QString &candidateId,
                          std::function<void(QJsonObject deleted, QString error)> done);
+    // POST /admins/{id}/password: `password` is the new one, answered once.
+    void resetPassword(const QString &adminId, std::function<void(QString password, QString error)> done);
+    // The once-only box that shows a reset password (with Copy); the caller executes and deletes it.
+    QMessageBox *newPasswordBox(const QString &email, const QString &password);
+    // The "Add…" dialog, opened (window-modal) and deleted when closed.
+    AddAdminDialog *openAddAdmin();
+    // The risk settings dialog (GET/PUT /settings/risk), opened and deleted when closed.
+    RiskSettingsDialog *openRiskSettings();
 
 public slots:
     void reload();

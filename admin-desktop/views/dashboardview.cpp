@@ -17,11 +17,15 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
+#include <QTableView>
+#include <QUrlQuery>
 #include <QValueAxis>
 
 #include "api/apiclient.h"
 #include "app/appearance.h"
 #include "app/eventtypes.h"
+#include "models/precisionmodel.h"
+#include "views/tableview.h"
 #include "widgets/statcard.h"
 
 namespace Proctor::Admin::Views {
@@ -94,7 +98,8 @@ QDateTimeAxis *dayAxis(const QList<Api::DayPoint> &days)
 } // namespace
 
 DashboardView::DashboardView(const Services &services, QWidget *parent)
-    : View(parent), m_services(services), m_days(new QComboBox(this)), m_status(new QLabel(this))
+    : View(parent), m_services(services), m_days(new QComboBox(this)), m_status(new QLabel(this)),
+      m_precision(new Models::PrecisionModel(this))
 {
     auto *layout = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
@@ -131,6 +136,19 @@ DashboardView::DashboardView(const Services &services, QWidget *parent)
     grid->addWidget(m_charts[3], 1, 1);
     layout->addLayout(grid, 1);
 
+    // Decisions feed back into the rules: how often each factor's flag was confirmed.
+    auto *precisionTitle = new QHBoxLayout;
+    precisionTitle->addWidget(new QLabel(
+        tr("<b>Reviewer precision per risk factor</b> (confirmed of decided, same period)"), this));
+    m_precisionStatus = new QLabel(this);
+    m_precisionStatus->setTextFormat(Qt::PlainText);
+    precisionTitle->addWidget(m_precisionStatus, 1);
+    layout->addLayout(precisionTitle);
+    m_precisionTable = makeTableView(m_precision, tr("Reviewer precision per risk factor"), this);
+    m_precisionTable->setColumnWidth(Models::PrecisionModel::Factor, 320);
+    m_precisionTable->setMaximumHeight(170);
+    layout->addWidget(m_precisionTable);
+
     connect(refresh, &QPushButton::clicked, this, &DashboardView::reload);
     connect(m_days, &QComboBox::currentIndexChanged, this, &DashboardView::reload);
 }
@@ -157,6 +175,17 @@ void DashboardView::reload()
                 tr("Updated %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
             setDashboard(*d);
         });
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("days"), QString::number(m_days->currentData().toInt()));
+    m_services.api->get(QStringLiteral("/review/precision"), q, this, [this](const Api::Response &r) {
+        if (!r.ok()) {
+            m_precisionStatus->setText(r.error.userMessage());
+            return;
+        }
+        m_precision->setAnswer(r.object());
+        m_precisionStatus->setText(m_precision->rowCount() == 0 ? tr("No risk factor fired in this period.")
+                                                                : QString());
+    });
 }
 
 QChart *DashboardView::chart(int index) const

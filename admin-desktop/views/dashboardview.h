@@ -10,9 +10,13 @@ class QComboBox;
 class QLabel;
 class QChart;
 class QChartView;
+class QTableView;
 
 namespace Proctor::Admin::Widgets {
 class StatCard;
+}
+namespace Proctor::Admin::Models {
+class PrecisionModel;
 }
 
 namespace Proctor::Admin::Views {
@@ -28,6 +32,9 @@ public:
     int chartCount() const { return static_cast<int>(m_charts.size()); }
     // 0 completions per day, 1 grade distribution, 2 violations by type, 3 pass rate per day.
     QChart *chart(int index) const;
+    // Reviewer precision per risk factor over the same period (GET /review/precision?days=N).
+    Models::PrecisionModel *precision() const { return m_precision; }
+    QTableView *precisionTable() const { return m_precisionTable; }
 
 public slots:
     void reload();
@@ -38,6 +45,9 @@ private:
     QLabel *m_status;
     QList<Widgets::StatCard *> m_cards;
     QList<QChartView *> m_charts;
+    Models::PrecisionModel *m_precision;
+    QTableView *m_precisionTable;
+    QLabel *m_precisionStatus;
     bool m_loaded = false;
 };
 

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "views/listviews.h"
 
+#include <algorithm>
+#include <memory>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
+#include <QJsonArray>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -234,23 +238,34 @@ void DevicesView::reload()
 
 AbandonedView::AbandonedView(const Services &services, QWidget *parent)
     : View(parent), m_services(services), m_model(new Models::AbandonedModel(services.api, this)),
-      m_proxy(sortProxy(m_model, this)), m_kind(new QComboBox(this))
+      m_proxy(sortProxy(m_model, this)), m_kind(new QComboBox(this)), m_idle(new QComboBox(this)),
+      m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading(tr("Abandoned sessions"), this));
     auto *row = new QHBoxLayout;
-    m_kind->addItem(tr("All"), QString());
+    // The server lists one kind per request (kind=test by default): "All" asks for both.
+    m_kind->addItem(tr("Tests and study"), QString());
     m_kind->addItem(tr("Tests only"), QStringLiteral("test"));
     m_kind->addItem(tr("Study only"), QStringLiteral("study"));
     m_kind->setAccessibleName(tr("Session kind"));
-    row->addWidget(new QLabel(tr("Started but never finished."), this), 1);
+    // Abandoned means idle: a session still being answered is not abandoned unless asked for.
+    m_idle->addItem(tr("idle for 30 min or more"), 30);
+    m_idle->addItem(tr("idle for 2 hours or more"), 120);
+    m_idle->addItem(tr("idle for a day or more"), 1440);
+    m_idle->addItem(tr("any, including sessions in progress"), 0);
+    m_idle->setAccessibleName(tr("Idle for"));
+    row->addWidget(new QLabel(tr("Started but never finished:"), this));
     row->addWidget(m_kind);
+    row->addWidget(m_idle);
+    row->addWidget(m_status, 1);
     layout->addLayout(row);
     auto *table = makeTable(m_proxy, tr("Abandoned sessions"), this);
     table->setSortingEnabled(true);
     table->setColumnWidth(Models::AbandonedModel::Candidate, 240);
     layout->addWidget(table, 1);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &AbandonedView::reload);
+    connect(m_idle, &QComboBox::currentIndexChanged, this, &AbandonedView::reload);
     connect(table, &QTableView::activated, this,
             [this](const QModelIndex &i) { emit openSession(i.data(PagedJsonModel::IdRole).toString()); });
 }
@@ -258,6 +273,11 @@ AbandonedView::AbandonedView(const Services &services, QWidget *parent)
 QAbstractItemModel *AbandonedView::exportModel() const
 {
     return m_proxy;
+}
+
+QString AbandonedView::statusText() const
+{
+    return m_status->text();
 }
 
 void AbandonedView::activate()
@@ -268,12 +288,48 @@ void AbandonedView::activate()
 
 void AbandonedView::reload()
 {
+    if (!m_services.api)
+        return;
     m_loaded = true;
-    QUrlQuery q;
-    if (!m_kind->currentData().toString().isEmpty())
-        q.addQueryItem(QStringLiteral("kind"), m_kind->currentData().toString());
-    q.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
-    m_model->setSource(QStringLiteral("/sessions/abandoned"), q);
+    const quint64 generation = ++m_generation;
+    const QString kind = m_kind->currentData().toString();
+    const auto query = [this](const QString &k) {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("kind"), k);
+        q.addQueryItem(QStringLiteral("idleMinutes"), QString::number(m_idle->currentData().toInt()));
+        q.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
+        return q;
+    };
+    m_status->clear();
+    if (!kind.isEmpty()) {
+        m_model->setSource(QStringLiteral("/sessions/abandoned"), query(kind));
+        return;
+    }
+    // Both kinds, newest first like each list; each kind's first 200.
+    auto merged = std::make_shared<QList<QJsonObject>>();
+    auto pending = std::make_shared<int>(2);
+    for (const QString &k : {QStringLiteral("test"), QStringLiteral("study")}) {
+        m_services.api->get(
+            QStringLiteral("/sessions/abandoned"), query(k), this,
+            [this, generation, merged, pending](const Api::Response &r) {
+                if (generation != m_generation)
+                    return;
+                if (!r.ok())
+                    m_status->setText(r.error.userMessage());
+                for (const QJsonValue &v : r.object().value(QStringLiteral("items")).toArray())
+                    merged->append(v.toObject());
+                if (--*pending > 0)
+                    return;
+                std::sort(merged->begin(), merged->end(), [](const QJsonObject &a, const QJsonObject &b) {
+                    return a.value(QStringLiteral("startedAt")).toString() >
+                           b.value(QStringLiteral("startedAt")).toString();
+                });
+                QJsonArray items;
+                for (const QJsonObject &o : *merged)
+                    items.append(o);
+                m_model->setItems(items);
+            });
+    }
 }
 
 // ---- CertificatesView ----

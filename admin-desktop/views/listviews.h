@@ -87,6 +87,11 @@ public:
     Models::AbandonedModel *model() const { return m_model; }
     QAbstractItemModel *exportModel() const override;
     QString exportName() const override { return QStringLiteral("abandoned"); }
+    // "" all kinds, "test", "study".
+    QComboBox *kindFilter() const { return m_kind; }
+    // Minutes without activity (0: sessions still in progress too).
+    QComboBox *idleFilter() const { return m_idle; }
+    QString statusText() const;
 
 public slots:
     void reload();
@@ -99,6 +104,9 @@ private:
     Models::AbandonedModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QComboBox *m_kind;
+    QComboBox *m_idle;
+    QLabel *m_status;
+    quint64 m_generation = 0; // drops the answers of a superseded "All" load
     bool m_loaded = false;
 };
 

@@ -14,6 +14,15 @@
 
 namespace Proctor::Admin::Views {
 
+void LoginDialog::reject()
+{
+    m_attempt = 0;
+    m_signIn->setEnabled(true);
+    m_password->clear();
+    setMessage(QString(), false);
+    QDialog::reject();
+}
+
 QUrl normaliseServerUrl(const QString &text)
 {
     QString t = text.trimmed();
@@ -124,23 +133,38 @@ void LoginDialog::signIn()
     m_signIn->setEnabled(false);
     setMessage(tr("Signing in…"), false);
     const QString email = m_email->text().trimmed();
-    m_api->login(email, m_password->text(), this, [this, url, email](Api::Result<Api::LoginResult> r) {
-        m_signIn->setEnabled(true);
-        if (!r) {
-            setMessage(r.error().userMessage());
-            emit failed(r.error());
-            return;
-        }
-        m_password->clear();
-        QSettings settings;
-        settings.setValue(QStringLiteral("login/server"), url.toString());
-        settings.setValue(QStringLiteral("login/email"), email);
-        if (m_tokens)
-            m_tokens->save(Api::TokenStore::accountKey(url.toString(), email), r->token);
-        setMessage(QString(), false);
-        emit signedIn();
-        accept();
-    });
+    const quint64 attempt = ++m_lastAttempt;
+    m_attempt = attempt;
+    m_api->login(email, m_password->text(), this,
+                 [this, url, email, attempt](Api::Result<Api::LoginResult> r) {
+                     if (attempt != m_attempt) {
+                         // Cancelled meanwhile: the client took the token already; give it back.
+                         if (r)
+                             m_api->logout();
+                         return;
+                     }
+                     m_attempt = 0;
+                     m_signIn->setEnabled(true);
+                     if (!r) {
+                         setMessage(r.error().userMessage());
+                         // A refused password does not stay in the field to be sent again.
+                         if (r.error().kind == Api::ApiError::Kind::BadCredentials) {
+                             m_password->clear();
+                             m_password->setFocus();
+                         }
+                         emit failed(r.error());
+                         return;
+                     }
+                     m_password->clear();
+                     QSettings settings;
+                     settings.setValue(QStringLiteral("login/server"), url.toString());
+                     settings.setValue(QStringLiteral("login/email"), email);
+                     if (m_tokens)
+                         m_tokens->save(Api::TokenStore::accountKey(url.toString(), email), r->token);
+                     setMessage(QString(), false);
+                     emit signedIn();
+                     accept();
+                 });
 }
 
 } // namespace Proctor::Admin::Views

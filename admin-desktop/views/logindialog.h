@@ -32,8 +32,13 @@ public:
     QString server() const;
     QString email() const;
 
+    bool isSigningIn() const { return m_attempt != 0; }
+
 public slots:
     void signIn();
+    // Cancel: closes the dialog and abandons a sign-in still under way (its answer, if it comes, is
+    // dropped and its token signed out), so Cancel never ends up signed in.
+    void reject() override;
 
 signals:
     void signedIn();
@@ -48,6 +53,8 @@ private:
     QLabel *m_message;
     QLabel *m_storeNote;
     QPushButton *m_signIn;
+    quint64 m_attempt = 0;     // the sign-in under way (0: none)
+    quint64 m_lastAttempt = 0; // numbers attempts, so an abandoned one's answer is recognised
 };
 
 // Turns what the user typed into a server URL ("host:8080" -> "http://host:8080").

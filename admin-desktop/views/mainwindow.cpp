@@ -46,6 +46,7 @@
 #include "views/compareview.h"
 #include "views/dashboardview.h"
 #include "views/listviews.h"
+#include "views/changepassworddialog.h"
 #include "views/logindialog.h"
 #include "views/resultsview.h"
 #include "views/sessionview.h"
@@ -359,6 +360,11 @@ void MainWindow::buildMenus()
         }
     });
     file->addSeparator();
+    file->addAction(tr("Sign &in…"), this, [this] {
+        if (!requestSignIn())
+            statusBar()->showMessage(tr("Not signed in. Use File > Sign in to sign in."));
+    });
+    file->addAction(tr("Change my &password…"), this, [this] { openChangePassword(); });
     file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -566,8 +572,25 @@ void MainWindow::signOut()
     centralWidget()->setVisible(false);
     const bool signedIn = requestSignIn(tr("Signed out."));
     centralWidget()->setVisible(true);
+    // Cancel means "not now", not "quit": the window stays, signed out, and File > Sign in is there.
     if (!signedIn)
-        close();
+        statusBar()->showMessage(tr("Not signed in. Use File > Sign in to sign in."));
+}
+
+ChangePasswordDialog *MainWindow::openChangePassword()
+{
+    if (!m_services.api || !m_services.api->hasToken()) {
+        statusBar()->showMessage(tr("Not signed in. Use File > Sign in to sign in."));
+        return nullptr;
+    }
+    auto *dialog = new ChangePasswordDialog(m_services.api, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ChangePasswordDialog::changed, this, [this](int others) {
+        statusBar()->showMessage(tr("Your password was changed; %n other sign-in(s) ended.", nullptr, others),
+                                 10000);
+    });
+    dialog->open();
+    return dialog;
 }
 
 bool MainWindow::requestSignIn(const QString &reason)

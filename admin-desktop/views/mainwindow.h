@@ -34,6 +34,7 @@ class DevicesView;
 class AbandonedView;
 class CertificatesView;
 class AdminView;
+class ChangePasswordDialog;
 
 class MainWindow final : public QMainWindow
 {
@@ -95,8 +96,11 @@ public slots:
     void openNextUnreviewed();
     void exportCsv(const QString &path = {});
     void signOut();
-    // Shows the sign-in dialog (with a reason); returns false when the user cancelled.
+    // Shows the sign-in dialog (with a reason); returns false when the user cancelled (the window stays,
+    // signed out).
     bool requestSignIn(const QString &reason = {});
+    // File > Change my password: the dialog, opened and deleted when closed (nullptr when signed out).
+    ChangePasswordDialog *openChangePassword();
 
 signals:
     // A server-side CSV export finished: the file written, or an empty path when it failed.

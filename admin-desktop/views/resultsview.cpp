@@ -229,7 +229,7 @@ void ResultsView::loadTests()
 {
     if (!m_services.api || !m_services.api->hasToken())
         return;
-    m_services.api->get(QStringLiteral("/review/tests"), {}, this, [this](const Api::Response &r) {
+    m_services.api->get(QStringLiteral("/tests"), {}, this, [this](const Api::Response &r) {
         if (!r.ok())
             return;
         const QString current = m_test->currentData().toString();

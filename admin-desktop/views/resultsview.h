@@ -33,7 +33,7 @@ public:
     QComboBox *testFilter() const { return m_test; }
     QComboBox *riskFilter() const { return m_risk; }
     QComboBox *reviewFilter() const { return m_review; }
-    // The tests' titles for the test filter (GET /review/tests), after sign-in.
+    // The tests' titles for the test filter (GET /tests with the sign-in token), after sign-in.
     void loadTests();
     // Columns a 1366 px screen cannot show beside the rest start hidden; the user's own layout (widths,
     // order, hidden columns) is remembered in QSettings.

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
 #include <QSaveFile>
@@ -119,6 +120,12 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     m_riskTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_riskTable->setColumnWidth(RiskFactorsModel::Reason, 230);
     rl->addWidget(m_riskTable, 1);
+    m_relatedTitle = new QLabel(tr("Related sessions (double-click to open):"), riskBox);
+    rl->addWidget(m_relatedTitle);
+    m_related = new QListWidget(riskBox);
+    m_related->setAccessibleName(tr("Related sessions"));
+    m_related->setMaximumHeight(90);
+    rl->addWidget(m_related);
     rl->addWidget(m_violations);
     m_violations->setWordWrap(true);
     top->addWidget(timelineBox);
@@ -162,7 +169,11 @@ SessionView::SessionView(const Services &services, QWidget *parent)
     connect(m_document, &SessionDocument::changed, this, [this] {
         updateHeader();
         updateLatencyChart();
+        loadRelatedLabels();
+        showRelated(m_riskTable->currentIndex().row());
     });
+    connect(m_related, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { openSession(item->data(Qt::UserRole).toString()); });
     connect(m_document, &SessionDocument::loadingChanged, this, [this](bool) { updateHeader(); });
     connect(m_document, &SessionDocument::failed, this, [this](const Api::ApiError &e) {
         m_source->setText(m_document->source() == SessionDocument::Source::Cache
@@ -217,8 +228,66 @@ void SessionView::openSession(const QString &sessionId)
     m_timeline->setZoom(1.0);
 }
 
+void SessionView::loadRelatedLabels()
+{
+    if (!m_services.api || !m_services.api->hasToken())
+        return;
+    RiskFactorsModel *risk = m_document->riskFactors();
+    // At most 20 look-ups per session: a factor naming more shows the rest by id.
+    int budget = 20;
+    for (const QString &id : risk->relatedSessionIds()) {
+        if (m_labelRequested.contains(id) || budget-- <= 0)
+            continue;
+        m_labelRequested.insert(id);
+        m_services.api->fetchSession(id, this, [this, id](Api::Result<Api::SessionDetail> d, QJsonObject) {
+            if (!d)
+                return;
+            const QDateTime when = d->finishedAt.isValid() ? d->finishedAt : d->startedAt;
+            m_relatedLabels.insert(
+                id, tr("%1, %2").arg(d->candidate.fullName(),
+                                     QLocale().toString(when.toLocalTime(), QLocale::ShortFormat)));
+            m_document->riskFactors()->setSessionLabel(id, m_relatedLabels.value(id));
+            showRelated(m_riskTable->currentIndex().row());
+        });
+    }
+    for (auto it = m_relatedLabels.cbegin(); it != m_relatedLabels.cend(); ++it)
+        risk->setSessionLabel(it.key(), it.value());
+}
+
+void SessionView::showRelated(int row)
+{
+    RiskFactorsModel *risk = m_document->riskFactors();
+    const QStringList ids =
+        row >= 0 && row < risk->rowCount()
+            ? risk->index(row, 0).data(RiskFactorsModel::RelatedSessionsRole).toStringList()
+            : risk->relatedSessionIds();
+    m_related->clear();
+    for (const QString &id : ids) {
+        auto *item = new QListWidgetItem(risk->sessionLabel(id), m_related);
+        item->setData(Qt::UserRole, id);
+        item->setToolTip(tr("Session %1").arg(id));
+    }
+    m_related->setVisible(!ids.isEmpty());
+    m_relatedTitle->setVisible(!ids.isEmpty());
+}
+
+QStringList SessionView::relatedSessionLabels() const
+{
+    QStringList out;
+    for (int i = 0; i < m_related->count(); ++i)
+        out << m_related->item(i)->text();
+    return out;
+}
+
+void SessionView::openRelated(int index)
+{
+    if (QListWidgetItem *item = m_related->item(index))
+        emit m_related->itemActivated(item);
+}
+
 void SessionView::selectRiskFactor(int row)
 {
+    showRelated(row);
     auto *risk = m_document->riskFactors();
     if (row < 0 || row >= risk->rowCount()) {
         m_document->timeline()->setHighlighted({});

@@ -3,9 +3,13 @@
 // latency, violation summary and the risk score whose evidence links to timeline items.
 #pragma once
 
+#include <QHash>
+#include <QSet>
+
 #include "views/view.h"
 
 class QLabel;
+class QListWidget;
 class QTableView;
 class QTabWidget;
 class QChartView;
@@ -36,6 +40,11 @@ public:
     Widgets::ReviewPanel *reviewPanel() const { return m_review; }
     QTableView *riskTable() const { return m_riskTable; }
     QTableView *eventsTable() const { return m_eventsTable; }
+    QListWidget *relatedList() const { return m_related; }
+    // The related sessions listed for the selected risk factor ("Candidate, date").
+    QStringList relatedSessionLabels() const;
+    // Opens the `index`-th listed related session (what a double-click does).
+    void openRelated(int index);
     QAbstractItemModel *exportModel() const override;
     QString exportName() const override;
 
@@ -55,6 +64,9 @@ signals:
 private:
     void updateHeader();
     void updateLatencyChart();
+    // Names the sessions the risk factors point at: one GET /sessions/{id} each, remembered.
+    void loadRelatedLabels();
+    void showRelated(int row);
 
     Services m_services;
     Models::SessionDocument *m_document;
@@ -72,6 +84,10 @@ private:
     QTableView *m_eventsTable;
     QChartView *m_latencyChart;
     QTabWidget *m_tabs;
+    QLabel *m_relatedTitle = nullptr;
+    QListWidget *m_related = nullptr;
+    QSet<QString> m_labelRequested;
+    QHash<QString, QString> m_relatedLabels;
 };
 
 } // namespace Proctor::Admin::Views

@@ -192,7 +192,7 @@ int runServe(const Config &config, const QStringList &)
     Services::CandidateExportService candidateExports(db);
     Http::registerCandidateExportRoutes(router, admin, candidateExports);
     Services::ReviewCaseService reviewCases(db, publisher);
-    Http::registerReviewCaseRoutes(router, admin, reviewCases, testService);
+    Http::registerReviewCaseRoutes(router, admin, reviewCases);
     Services::AdminPasswordService adminPasswords(db);
     Http::registerAdminPasswordRoutes(router, admin, adminPasswords);
     Services::AssessmentService assessments(db, publisher);

@@ -400,18 +400,22 @@ void FakeData::install(FakeServer &server, int results)
         const int variant = id.right(4).toInt();
         const QString sub = parts.value(5);
         if (id == "abandoned") {
+            // Like the collector: one kind per request, "test" when none is named.
+            const QString kind =
+                r.queryValue("kind").isEmpty() ? QStringLiteral("test") : r.queryValue("kind");
             QJsonArray items;
             for (int i = 0; i < 12; ++i)
-                items.append(QJsonObject{{"sessionId", sessionId(500 + i)},
-                                         {"kind", i % 3 ? "test" : "study"},
-                                         {"testId", "infosec-basics"},
-                                         {"candidate", resultItem(i).value("candidate")},
-                                         {"startedAt", iso(base().addSecs(-i * 5000))},
-                                         {"lastEventAt", iso(base().addSecs(-i * 5000 + 300))},
-                                         {"eventCount", 5 + i},
-                                         {"violations", QJsonObject{{"focus_loss", i % 4},
-                                                                    {"screenshot_attempt", i % 5 == 0},
-                                                                    {"print_attempt", i % 6 == 0}}}});
+                if ((i % 3 ? QStringLiteral("test") : QStringLiteral("study")) == kind)
+                    items.append(QJsonObject{{"sessionId", sessionId(500 + i)},
+                                             {"kind", i % 3 ? "test" : "study"},
+                                             {"testId", "infosec-basics"},
+                                             {"candidate", resultItem(i).value("candidate")},
+                                             {"startedAt", iso(base().addSecs(-i * 5000))},
+                                             {"lastEventAt", iso(base().addSecs(-i * 5000 + 300))},
+                                             {"eventCount", 5 + i},
+                                             {"violations", QJsonObject{{"focus_loss", i % 4},
+                                                                        {"screenshot_attempt", i % 5 == 0},
+                                                                        {"print_attempt", i % 6 == 0}}}});
             return FakeResponse::json(
                 QJsonDocument(QJsonObject{{"items", items}, {"nextCursor", QJsonValue()}}));
         }

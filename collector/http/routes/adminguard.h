@@ -35,7 +35,6 @@ class AnalysisService;
 class RosterService;
 class ReviewService;
 class ReviewCaseService;
-class TestService;
 class AdminPasswordService;
 } // namespace Services
 } // namespace Proctor::Collector
@@ -94,8 +93,7 @@ void registerManagementRoutes(Router &router, AdminContext &ctx);
 // /api/v1/tests/{id}/roster: import (text/csv), list, regenerate a code, delete an entry.
 void registerRosterRoutes(Router &router, AdminContext &ctx);
 // Review decisions and the per-factor precision (Services::ReviewCaseService).
-void registerReviewCaseRoutes(Router &router, AdminContext &ctx, Services::ReviewCaseService &cases,
-                              Services::TestService &tests);
+void registerReviewCaseRoutes(Router &router, AdminContext &ctx, Services::ReviewCaseService &cases);
 // POST /api/v1/auth/password and POST /api/v1/admins/{id}/password (Services::AdminPasswordService).
 void registerAdminPasswordRoutes(Router &router, AdminContext &ctx,
                                  Services::AdminPasswordService &passwords);

@@ -1,35 +1,21 @@
 // SPDX-License-Identifier: MIT
 // Review decisions (proctor and admin): POST/GET /api/v1/sessions/{id}/review and the per-factor precision
-// GET /api/v1/review/precision?days=N, and the tests' titles for the desktop's test filter
-// (GET /api/v1/review/tests: GET /api/v1/tests takes a page key, which a proctor's desktop does not hold).
+// GET /api/v1/review/precision?days=N (the desktop's test filter reads GET /api/v1/tests with its token).
 // Services::ReviewCaseService does the work; a decision also invalidates the cached list pages here, before
 // it answers, so the desktop's refresh right after it shows the new state (the live message does the same for
 // every other instance).
 #include "http/json/reviewcasejson.h"
-#include "http/json/testjson.h"
 #include "http/pathparams.h"
 #include "http/router.h"
 #include "http/routes/adminguard.h"
 #include "services/reviewcaseservice.h"
-#include "services/testservice.h"
 #include "storage/reviewcache.h"
 
 namespace Proctor::Collector::Http {
 
-void registerReviewCaseRoutes(Router &router, AdminContext &ctx, Services::ReviewCaseService &cases,
-                              Services::TestService &tests)
+void registerReviewCaseRoutes(Router &router, AdminContext &ctx, Services::ReviewCaseService &cases)
 {
     const auto proctor = Auth::AdminRole::Proctor;
-
-    router.add("GET", QStringLiteral("/api/v1/review/tests"),
-               [&tests, proctor, &ctx](const HttpRequest &req, const Responder &res) {
-                   ctx.guard.withAdmin(req, res, proctor, [&tests, res](const Auth::AdminIdentity &) {
-                       tests.list().then([res](const Expected<QList<Services::TestSummary>> &list) {
-                           res.send(list ? HttpResponse::json(200, Json::toJson(*list))
-                                         : HttpResponse::error(list.error()));
-                       });
-                   });
-               });
 
     router.add("GET", QStringLiteral("/api/v1/sessions/{id}/review"),
                [&cases, proctor, &ctx](const HttpRequest &req, const Responder &res) {
