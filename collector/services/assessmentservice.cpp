@@ -47,10 +47,19 @@ AssessmentService::AssessmentService(Storage::DbPool &db, Live::Announcer &annou
 
 QJsonObject AssessmentService::factorDetail(const Analysis::RiskFactor &f)
 {
-    return QJsonObject{{QStringLiteral("count"), qint64(f.count)},
-                       {QStringLiteral("eventIds"), strings(f.eventIds)},
-                       {QStringLiteral("relatedSessionIds"), strings(f.relatedSessionIds)},
-                       {QStringLiteral("questionIds"), strings(f.questionIds)}};
+    QJsonObject o{{QStringLiteral("count"), qint64(f.count)},
+                  {QStringLiteral("eventIds"), strings(f.eventIds)},
+                  {QStringLiteral("relatedSessionIds"), strings(f.relatedSessionIds)},
+                  {QStringLiteral("questionIds"), strings(f.questionIds)}};
+    // Cross-session factors: the closest match and how likely such a match is by chance (what the proctor
+    // reads as "1 in N comparisons").
+    if (f.comparisons > 0 || f.notEnoughData) {
+        o.insert(QStringLiteral("matchedSessionId"), QString::fromStdString(f.matchedSessionId));
+        o.insert(QStringLiteral("chancePerComparison"), f.chancePerComparison);
+        o.insert(QStringLiteral("comparisons"), qint64(f.comparisons));
+        o.insert(QStringLiteral("notEnoughData"), f.notEnoughData);
+    }
+    return o;
 }
 
 StoredAssessment AssessmentService::toStored(const Analysis::RiskAssessment &a, int rulesVersion)

@@ -216,6 +216,18 @@ private slots:
             for (const auto &r : factor.detail.value("relatedSessionIds").toArray())
                 related.append(r.toString());
         QVERIFY2(related.contains(idText(b)), "the same trajectories of another candidate are a match");
+        // The stored evidence says what the proctor reads: the matched session and the chance of such a
+        // match.
+        bool chanceStored = false;
+        for (const auto &factor : s.factors)
+            if (factor.reason == QLatin1String("risk.mouse_similarity")) {
+                QCOMPARE(factor.detail.value("matchedSessionId").toString(), idText(b));
+                QVERIFY(factor.detail.value("comparisons").toInteger() >= 1);
+                QVERIFY(factor.detail.contains("chancePerComparison"));
+                QCOMPARE(factor.detail.value("notEnoughData").toBool(), false);
+                chanceStored = true;
+            }
+        QVERIFY2(chanceStored, "a stored mouse-similarity factor");
         QCOMPARE(out->requeued, QStringList{idText(b)});
         QCOMPARE(f->scalar(QStringLiteral("SELECT count(*) FROM assessment_queue WHERE session_id = '%1'")
                                .arg(idText(b))),

@@ -8,37 +8,16 @@
 #include "http/json/timestampjson.h"
 
 namespace Proctor::Collector::Http::Json {
-namespace {
-
-QJsonArray stringsJson(const std::vector<std::string> &v)
-{
-    QJsonArray a;
-    for (const auto &s : v)
-        a.append(QString::fromStdString(s));
-    return a;
-}
-
-} // namespace
-
 QJsonObject toJson(const Analysis::RiskAssessment &risk)
 {
     QJsonArray factors;
     for (const auto &f : risk.factors) {
-        QJsonObject o{{QStringLiteral("reason"), QString::fromStdString(f.reasonKey)},
-                      {QStringLiteral("points"), f.points},
-                      {QStringLiteral("observed"), f.observed},
-                      {QStringLiteral("threshold"), f.threshold},
-                      {QStringLiteral("count"), qint64(f.count)},
-                      {QStringLiteral("eventIds"), stringsJson(f.eventIds)},
-                      {QStringLiteral("relatedSessionIds"), stringsJson(f.relatedSessionIds)},
-                      {QStringLiteral("questionIds"), stringsJson(f.questionIds)}};
-        // Cross-session factors: the closest match and how likely such a match is by chance.
-        if (f.comparisons > 0 || f.notEnoughData) {
-            o.insert(QStringLiteral("matchedSessionId"), QString::fromStdString(f.matchedSessionId));
-            o.insert(QStringLiteral("chancePerComparison"), f.chancePerComparison);
-            o.insert(QStringLiteral("comparisons"), qint64(f.comparisons));
-            o.insert(QStringLiteral("notEnoughData"), f.notEnoughData);
-        }
+        // The same members as a stored factor's (one encoding of the evidence).
+        QJsonObject o = Services::AssessmentService::factorDetail(f);
+        o.insert(QStringLiteral("reason"), QString::fromStdString(f.reasonKey));
+        o.insert(QStringLiteral("points"), f.points);
+        o.insert(QStringLiteral("observed"), f.observed);
+        o.insert(QStringLiteral("threshold"), f.threshold);
         factors.append(o);
     }
     return QJsonObject{{QStringLiteral("score"), risk.score},
