@@ -1326,11 +1326,12 @@ private slots:
             }
         const QString evidence = risk->index(crossRow, Models::RiskFactorsModel::Evidence).data().toString();
         QVERIFY2(evidence.contains(QStringLiteral("Двойников")), qPrintable(evidence));
-        // The chance is written out when the server sends it with the factor (docs/api.md), as "1 in N",
+        // The chance is written out (the collector stores it with the factor, docs/api.md) as "1 in N",
         // never as a raw probability.
-        if (risk->report().factors.at(crossRow).chancePerComparison >= 0)
-            QVERIFY2(evidence.contains(QRegularExpression(QStringLiteral("1 in [0-9,]+ per comparison"))),
-                     qPrintable(evidence));
+        QVERIFY2(risk->report().factors.at(crossRow).chancePerComparison >= 0,
+                 "the collector sends the stored chance with the factor");
+        QVERIFY2(evidence.contains(QRegularExpression(QStringLiteral("1 in [0-9,]+ per comparison"))),
+                 qPrintable(evidence));
         QVERIFY2(!evidence.contains(QStringLiteral("other session")),
                  qPrintable(evidence)); // named, not counted
         QVERIFY(Proctor::Testing::saveScreenshot(&window, QStringLiteral("desk-risk-related-en")));
@@ -1357,7 +1358,11 @@ private slots:
                                  10000);
         const QString ruEvidence =
             ruRisk->index(crossRow, Models::RiskFactorsModel::Evidence).data().toString();
-        QVERIFY2(ruEvidence.contains(QStringLiteral("связанные: ")), qPrintable(ruEvidence));
+        // The closest match by name and date, and its chance in words (the collector stores both).
+        QVERIFY2(ruEvidence.contains(QStringLiteral("ближайшая: Двойников")), qPrintable(ruEvidence));
+        QVERIFY2(ruEvidence.contains(
+                     QRegularExpression(QStringLiteral("1 из [0-9 \\x{00A0}\\x{202F}]+ на сравнение"))),
+                 qPrintable(ruEvidence));
         QVERIFY(Proctor::Testing::saveScreenshot(&ru, QStringLiteral("desk-risk-related-ru")));
         ru.close();
         window.close();
