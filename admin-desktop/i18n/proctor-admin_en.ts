@@ -3464,10 +3464,6 @@ Type the id again to confirm:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2&lt;br&gt;Started %3, %4 (%5 min) · IP %6 · device …%7&lt;br&gt;Session %8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>finished %1, &lt;b&gt;%2 s after the time limit&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3525,6 +3521,10 @@ Type the id again to confirm:</source>
     </message>
     <message>
         <source>Session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2&lt;br&gt;Started %3, %4 (%5) · IP %6 · device …%7&lt;br&gt;Session %8</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3497,8 +3497,8 @@ Type the id again to confirm:</source>
         <translation>окончание: %1</translation>
     </message>
     <message>
-        <source>%1 · %2&lt;br&gt;Started %3, %4 (%5 min) · IP %6 · device …%7&lt;br&gt;Session %8</source>
-        <translation>%1 · %2&lt;br&gt;Начало: %3, %4 (%5 мин) · IP %6 · устройство …%7&lt;br&gt;Сессия %8</translation>
+        <source>%1 · %2&lt;br&gt;Started %3, %4 (%5) · IP %6 · device …%7&lt;br&gt;Session %8</source>
+        <translation>%1 · %2&lt;br&gt;Начало: %3, %4 (%5) · IP %6 · устройство …%7&lt;br&gt;Сессия %8</translation>
     </message>
     <message>
         <source>finished %1, &lt;b&gt;%2 s after the time limit&lt;/b&gt;</source>

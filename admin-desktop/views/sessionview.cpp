@@ -28,6 +28,7 @@
 #include "models/compareanalysis.h"
 #include "models/resultsmodel.h"
 #include "models/sessiondocument.h"
+#include "models/sessionmodels.h"
 #include "widgets/reviewpanel.h"
 #include "widgets/timelinewidget.h"
 #include "widgets/trajectoryoverlaywidget.h"
@@ -341,12 +342,13 @@ void SessionView::updateHeader()
         : d.overtimeSeconds > 0
             ? tr("finished %1, <b>%2 s after the time limit</b>").arg(finishedAt).arg(d.overtimeSeconds)
             : tr("finished %1").arg(finishedAt);
-    m_identity->setText(tr("%1 · %2<br>Started %3, %4 (%5 min) · IP %6 · device …%7<br>Session %8")
+    // The duration in the user's locale and units ("3 min 20 s"), as in the risk panel.
+    m_identity->setText(tr("%1 · %2<br>Started %3, %4 (%5) · IP %6 · device …%7<br>Session %8")
                             .arg(d.candidate.position.toHtmlEscaped(),
                                  (d.testTitle.isEmpty() ? d.testId : d.testTitle).toHtmlEscaped(),
-                                 locale.toString(d.startedAt.toLocalTime(), QLocale::ShortFormat), finished)
-                            .arg(d.durationSeconds / 60.0, 0, 'f', 1)
-                            .arg(d.clientIp.toHtmlEscaped(), d.fingerprintHash.right(10), d.sessionId));
+                                 locale.toString(d.startedAt.toLocalTime(), QLocale::ShortFormat), finished,
+                                 Models::RiskFactorsModel::formatDuration(d.durationSeconds * 1000.0),
+                                 d.clientIp.toHtmlEscaped(), d.fingerprintHash.right(10), d.sessionId));
     const QString color = d.passed ? QStringLiteral("#059669") : QStringLiteral("#dc2626");
     // An unfinished session has no score yet: not a red "0 %".
     if (!d.finishedAt.isValid())
