@@ -309,7 +309,7 @@ QString riskReasonText(const QString &reasonKey)
         {QStringLiteral("risk.fast_attempt"),
          QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Attempt faster than reading the questions")},
         {QStringLiteral("risk.attempt_burst"),
-         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Burst of short attempts from one address or device")},
+         QT_TRANSLATE_NOOP("Proctor::Admin::Api", "Burst of short attempts from one address, device or page key")},
     };
     const auto it = texts.find(reasonKey);
     return it == texts.end() ? reasonKey : tr(it.value());

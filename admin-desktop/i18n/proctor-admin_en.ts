@@ -122,7 +122,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Burst of short attempts from one address or device</source>
+        <source>Burst of short attempts from one address, device or page key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

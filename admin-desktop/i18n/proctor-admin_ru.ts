@@ -123,8 +123,8 @@
         <translation>Попытка быстрее, чем можно прочитать вопросы</translation>
     </message>
     <message>
-        <source>Burst of short attempts from one address or device</source>
-        <translation>Серия коротких попыток с одного адреса или устройства</translation>
+        <source>Burst of short attempts from one address, device or page key</source>
+        <translation>Серия коротких попыток с одного адреса, устройства или ключа страницы</translation>
     </message>
 </context>
 <context>
