@@ -704,8 +704,11 @@ test('the registration form offers the administrator\'s positions (seeded with t
     assert.equal((await refused).status(), 400); // validation_failed naming /candidate/position (tst_positions)
     await tab.waitForURL(/index\.html\?test=.+&positionError=1$/);
     await tab.waitForFunction(() => document.activeElement?.id === 'position');
-    assert.match(await tab.textContent('#form-error'), /^Должность не принята/);
+    // Said right under the field that has the focus, in view (not by the buttons further down).
+    assert.match(await tab.textContent('#position-error'), /^Должность не принята/);
     assert.equal(await tab.getAttribute('#position', 'aria-invalid'), 'true');
+    assert.equal(await tab.getAttribute('#position', 'aria-describedby'), 'position-error');
+    await inViewport(tab, '#position-error', 'the refused position message');
     await shot(tab, 'candidate-position-refused');
     await tab.selectOption('#position', 'Инженер по защите информации');
     if (!(await tab.isChecked('#consent'))) await tab.check('#consent');

@@ -99,7 +99,9 @@ async function loadPositions(saved) {
 }
 
 // Messages shown beside their field (data-error names the element), else above the buttons.
-const FIELD_ERRORS = ['#code-error'];
+// Fields whose message is shown right under them (the others use #form-error by the buttons): the code, and
+// the position, which the server can refuse after the page was left (the message must be where the focus is).
+const FIELD_ERRORS = ['#code-error', '#position-error'];
 
 function hideErrors() {
   $('#form-error').hidden = true;
