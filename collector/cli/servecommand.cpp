@@ -106,6 +106,7 @@ int runServe(const Config &config, const QStringList &)
     Services::AssessmentMaintainer::Options assessment;
     assessment.busyShare =
         std::min(1.0, config.assessmentCpuPercent / 100.0 * std::max(1, QThread::idealThreadCount()));
+    assessment.underPressure = [&events] { return events.queuedRows() > 0; };
     Services::AssessmentMaintainer maintainer(config.databaseUrl, publisher, assessment);
     events.setCommitObserver([&maintainer](const std::vector<QUuid> &ids) { maintainer.noteChanged(ids); });
     maintainer.start();

@@ -142,8 +142,9 @@ int AssessmentMaintainer::drain(pqxx::connection &c)
 
 bool AssessmentMaintainer::pace(double busyMs)
 {
+    const bool pressed = !m_options.underPressure || m_options.underPressure();
     std::unique_lock lock(m_mutex);
-    if (m_options.busyShare < 1.0 && busyMs > 0) {
+    if (m_options.busyShare < 1.0 && busyMs > 0 && pressed) {
         const auto pause =
             std::chrono::duration<double, std::milli>(double(busyMs) * (1.0 / m_options.busyShare - 1.0));
         m_wake.wait_for(lock, pause, [this] { return m_stopping; });

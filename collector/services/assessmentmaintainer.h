@@ -6,11 +6,13 @@
 // share the queue), re-assesses and stores each. Results, related sessions and rule changes queue rows too.
 // A session whose assessment is expensive (tens of thousands of events) is re-assessed at most every
 // costFactor times its last assessment's duration, and the worker as a whole spends at most busyShare of
-// its wall time assessing (it pauses after each assessment in proportion to what it took, like
-// PostgreSQL's autovacuum cost delay): background work never takes the cores the acknowledgements need.
+// its wall time assessing while ingest has work waiting (it pauses after each assessment in proportion to
+// what it took, like PostgreSQL's autovacuum cost delay): background work yields the cores the
+// acknowledgements need, and catches up at full speed when they are idle.
 #pragma once
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -40,6 +42,10 @@ public:
         int sweepHours = 24;       // at start: sessions started this recently with unassessed events
         double costFactor = 20.0;  // minimum gap between assessments of a session, in its assessment times
         double busyShare = 1.0;    // at most this share of the worker's wall time is spent assessing (0..1]
+        // While this says the acknowledgements have work waiting (e.g. the event writer has queued rows),
+        // the worker keeps to busyShare; otherwise it does not pause (no pressure: catch up at once). Unset:
+        // always keep to busyShare.
+        std::function<bool()> underPressure;
     };
 
     AssessmentMaintainer(QString databaseUrl, Live::Announcer &announcer, Options options);
