@@ -3,8 +3,9 @@
 # The three-machine high-availability layout, sourced by deploy.sh --cluster (and by tests/ha/render-test.sh).
 # Every machine runs the same set: an etcd member, Patroni with PostgreSQL 15, Redis with a Sentinel,
 # HAProxy, nginx and the collector instances. The collectors reach the database and Redis only through the
-# local HAProxy (127.0.0.1:5000 and 127.0.0.1:6380), which routes to whichever machine is the current
-# primary/master, so losing any one machine leaves two that keep serving.
+# local HAProxy (127.0.0.1:5000 and 127.0.0.1:6380; review reads optionally 127.0.0.1:5001, the replicas),
+# which routes to whichever machine is the current primary/master, so losing any one machine leaves two that
+# keep serving.
 #
 # Inputs (set by deploy.sh): HA_NODES (three private addresses, comma-separated, in the same order on every
 # machine), HA_NODE_INDEX (1..3: which one this machine is), HA_NETWORK (CIDR the three share; default
@@ -21,6 +22,7 @@ HA_REDIS_PORT=6379
 HA_SENTINEL_PORT=26379
 # What the collectors use (loopback only).
 HA_FRONT_PG_PORT=5000
+HA_FRONT_PG_REPLICA_PORT=5001
 HA_FRONT_REDIS_PORT=6380
 HA_STATS_PORT=7000
 # The cluster-wide secrets: made on machine 1, copied to machines 2 and 3 (deploy.sh --cluster-secrets).
@@ -140,7 +142,7 @@ ha_render_node() { # ROOT
   group haproxy
   daemon
   stats socket /run/haproxy/admin.sock mode 660 level admin" \
-    HAPROXY_BIND=127.0.0.1 HAPROXY_PG_PORT=$HA_FRONT_PG_PORT HAPROXY_REDIS_PORT=$HA_FRONT_REDIS_PORT \
+    HAPROXY_BIND=127.0.0.1 HAPROXY_PG_PORT=$HA_FRONT_PG_PORT HAPROXY_PG_REPLICA_PORT=$HA_FRONT_PG_REPLICA_PORT HAPROXY_REDIS_PORT=$HA_FRONT_REDIS_PORT \
     HAPROXY_STATS_BIND=127.0.0.1 HAPROXY_STATS_PORT=$HA_STATS_PORT PATRONI_REST_PORT=$HA_REST_PORT \
     REDIS_PASSWORD=$HA_REDIS_PASSWORD HAPROXY_PG_SERVERS="${pg_servers%$'\n'}" \
     HAPROXY_REDIS_SERVERS="${redis_servers%$'\n'}" \

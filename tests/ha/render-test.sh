@@ -52,6 +52,8 @@ for i in 1 2 3; do
   grep -q "server node$i 10.0.0.1$i:6379 check" "$f/haproxy/haproxy.cfg" || fail "HAProxy Redis server $i"
 done
 grep -q "bind 127.0.0.1:5000" "$f/haproxy/haproxy.cfg" || fail "HAProxy PostgreSQL frontend"
+grep -q "bind 127.0.0.1:5001" "$f/haproxy/haproxy.cfg" || fail "HAProxy PostgreSQL replica frontend"
+grep -q "GET /replica" "$f/haproxy/haproxy.cfg" || fail "HAProxy replica check"
 [ "$(ha_database_url)" = "postgresql://proctor:$HA_PROCTOR_DB_PASSWORD@127.0.0.1:5000/proctor" ] || fail "database URL"
 if grep -rn '@[A-Z][A-Z0-9_]*@' "$f"; then fail "placeholder left"; fi
 
