@@ -305,10 +305,18 @@ async function replicaConnections() {
 
 async function reviewReadsFromReplicas(session, when) {
   const base = cfg.collectors[cfg.reviewFromReplicas.collector];
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: cfg.reviewFromReplicas.admin, password: process.env.HA_ADMIN_PASSWORD }),
-  });
+  // Sign-in writes on the primary: a pooled connection cut by the switchover answers 503 (Retry-After)
+  // once; a client tries again after Retry-After.
+  let login;
+  for (let i = 0; i < 20; i += 1) {
+    login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: cfg.reviewFromReplicas.admin, password: process.env.HA_ADMIN_PASSWORD }),
+    });
+    if (login.status !== 503) break;
+    await login.arrayBuffer();
+    await sleep(500);
+  }
   const token = (await login.json().catch(() => ({}))).token;
   check(login.status === 200 && Boolean(token), `${when}: proctor signed in (${login.status})`);
   const read = async (path) => {
