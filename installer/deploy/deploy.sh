@@ -476,8 +476,18 @@ deploy_database_roles() { # OWNER APP DB HOST:PORT
   fi
   [ -n "$owner_pw" ] || owner_pw=$(random_hex 24)
   [ -n "$app_pw" ] || app_pw=$(random_hex 24)
-  local role pw exists verb
-  for role in "$owner" "$app"; do
+  deploy_make_roles "$db" "$owner" "$owner_pw" "$app" "$app_pw"
+  ctl_env_set PROCTOR_MIGRATION_DATABASE_URL "postgresql://$owner:$owner_pw@$hostport/$db"
+  ctl_env_set PROCTOR_DATABASE_URL "postgresql://$app:$app_pw@$hostport/$db"
+}
+
+# Creates (or sets the password of) role OWNER and, when given, role APP; creates database DB owned by OWNER
+# when missing. Run where ctl_pg_admin reaches the (primary) PostgreSQL as its superuser.
+deploy_make_roles() { # DB OWNER OWNER_PASSWORD [APP APP_PASSWORD]
+  local db=$1 owner=$2 owner_pw=$3 app=${4:-} app_pw=${5:-}
+  local roles=("$owner") role pw exists verb
+  [ -z "$app" ] || roles+=("$app")
+  for role in "${roles[@]}"; do
     pw=$owner_pw
     [ "$role" = "$app" ] && pw=$app_pw
     exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")
@@ -491,9 +501,7 @@ SQL
   done
   exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_database WHERE datname = '$db'")
   [ "$exists" = 1 ] || ctl_pg_admin -c "CREATE DATABASE $db OWNER $owner ENCODING 'UTF8' TEMPLATE template0"
-  ctl_pg_admin -c "GRANT CONNECT ON DATABASE $db TO $app"
-  ctl_env_set PROCTOR_MIGRATION_DATABASE_URL "postgresql://$owner:$owner_pw@$hostport/$db"
-  ctl_env_set PROCTOR_DATABASE_URL "postgresql://$app:$app_pw@$hostport/$db"
+  [ -z "$app" ] || ctl_pg_admin -c "GRANT CONNECT ON DATABASE $db TO $app"
 }
 
 setup_redis() {
@@ -630,20 +638,17 @@ _cluster_database() {
   load_ctl_lib
   load_ha_lib
   ha_load_secrets /etc/proctor/cluster.env || die "bad /etc/proctor/cluster.env"
+  # Two roles (owner 'proctor', service 'proctor_app') when cluster.env has the service role's password;
+  # a cluster.env from before that keeps one role.
+  [ -z "${HA_PROCTOR_APP_DB_PASSWORD:-}" ] || ctl_env_set PROCTOR_MIGRATION_DATABASE_URL "$(ha_owner_database_url)"
   ctl_env_set PROCTOR_DATABASE_URL "$(ha_database_url)"
   if curl -fsS -o /dev/null "http://$HA_SELF:$HA_REST_PORT/primary"; then
     # The primary's socket; a replica is read-only and gets all of this by replication.
-    local exists
-    exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'proctor'")
-    local verb=CREATE
-    [ "$exists" = 1 ] && verb=ALTER
-    # The password reaches psql on its standard input (\set), never in its arguments (/proc/*/cmdline).
-    ctl_pg_admin <<SQL
-\set pw '$(ctl_psql_quote "$HA_PROCTOR_DB_PASSWORD")'
-$verb ROLE proctor LOGIN PASSWORD :'pw';
-SQL
-    exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_database WHERE datname = 'proctor'")
-    [ "$exists" = 1 ] || ctl_pg_admin -c "CREATE DATABASE proctor OWNER proctor ENCODING 'UTF8' TEMPLATE template0"
+    if [ -n "${HA_PROCTOR_APP_DB_PASSWORD:-}" ]; then
+      deploy_make_roles proctor proctor "$HA_PROCTOR_DB_PASSWORD" proctor_app "$HA_PROCTOR_APP_DB_PASSWORD"
+    else
+      deploy_make_roles proctor proctor "$HA_PROCTOR_DB_PASSWORD"
+    fi
     ctl_pg_prepare_extensions
     info "database proctor ready on the primary (this machine)"
   else

@@ -29,6 +29,9 @@ HA_STATS_PORT=7000
 HA_SECRETS_FILE=${HA_SECRETS_FILE:-/etc/proctor/cluster.env}
 HA_SECRET_KEYS=(HA_PG_SUPERUSER_PASSWORD HA_PG_REPLICATION_PASSWORD HA_PG_REWIND_PASSWORD HA_REDIS_PASSWORD
   HA_PATRONI_REST_PASSWORD HA_PROCTOR_DB_PASSWORD PROCTOR_SESSION_SECRET PROCTOR_METRICS_TOKEN)
+# Made for new clusters, optional when loading: a cluster.env from before the service role keeps one role.
+# HA_PROCTOR_DB_PASSWORD is the schema owner's ('proctor'), HA_PROCTOR_APP_DB_PASSWORD the service's.
+HA_OPTIONAL_SECRET_KEYS=(HA_PROCTOR_APP_DB_PASSWORD)
 
 ha_die() { printf 'cluster: %s\n' "$*" >&2; return 1; }
 
@@ -69,7 +72,7 @@ ha_make_secrets() { # FILE
     umask 077
     {
       echo "# Proctor cluster secrets (deploy.sh --cluster). Identical on the three machines; keep a copy safe."
-      for k in "${HA_SECRET_KEYS[@]}"; do
+      for k in "${HA_SECRET_KEYS[@]}" "${HA_OPTIONAL_SECRET_KEYS[@]}"; do
         case $k in
           PROCTOR_SESSION_SECRET) echo "$k=$(openssl rand -hex 32)" ;;
           *) echo "$k=$(openssl rand -hex 24)" ;;
@@ -150,5 +153,13 @@ ha_render_node() { # ROOT
 }
 
 # The collectors' URLs: always the local HAProxy.
-ha_database_url() { echo "postgresql://proctor:$HA_PROCTOR_DB_PASSWORD@127.0.0.1:$HA_FRONT_PG_PORT/proctor"; }
+# The service's URL (role proctor_app when cluster.env has its password, else the owner) and the owner's.
+ha_database_url() {
+  if [ -n "${HA_PROCTOR_APP_DB_PASSWORD:-}" ]; then
+    echo "postgresql://proctor_app:$HA_PROCTOR_APP_DB_PASSWORD@127.0.0.1:$HA_FRONT_PG_PORT/proctor"
+  else
+    ha_owner_database_url
+  fi
+}
+ha_owner_database_url() { echo "postgresql://proctor:$HA_PROCTOR_DB_PASSWORD@127.0.0.1:$HA_FRONT_PG_PORT/proctor"; }
 ha_redis_url() { echo "redis://:$HA_REDIS_PASSWORD@127.0.0.1:$HA_FRONT_REDIS_PORT/0"; }

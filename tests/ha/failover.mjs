@@ -296,8 +296,8 @@ async function replicaConnections() {
   let n = 0;
   for (const node of cfg.patroni) {
     if ((await getJson(`${node.rest}/replica`)).status !== 200) continue;
-    const r = await run('psql', [`postgresql://proctor@127.0.0.1:${node.port}/proctor`, '-XAtq', '-c',
-      "SELECT count(*) FROM pg_stat_activity WHERE usename = 'proctor' AND pid <> pg_backend_pid()"]).catch(() => null);
+    const r = await run('psql', [`postgresql://proctor_app@127.0.0.1:${node.port}/proctor`, '-XAtq', '-c',
+      "SELECT count(*) FROM pg_stat_activity WHERE usename = 'proctor_app' AND pid <> pg_backend_pid()"]).catch(() => null);
     n += Number(r?.stdout.trim() || 0);
   }
   return n;

@@ -108,7 +108,7 @@ for name in etcd1_client etcd1_peer etcd2_client etcd2_peer etcd3_client etcd3_p
   alloc_port "port[$name]"
 done
 superuser_pw=$(secret 16); repl_pw=$(secret 16); rewind_pw=$(secret 16); rest_pw=$(secret 16)
-app_pw=$(secret 16); redis_pw=$(secret 16)
+owner_pw=$(secret 16); app_pw=$(secret 16); redis_pw=$(secret 16)
 
 # --- etcd: three members --------------------------------------------------------------------------------------
 log "etcd: 3 members"
@@ -231,14 +231,18 @@ wait_for 30 "HAProxy to route PostgreSQL" psql "postgresql://postgres@127.0.0.1:
 redis_routed() { rcli -p "${port[ha_redis]}" ping | grep -q PONG; }
 wait_for 30 "HAProxy to route Redis" redis_routed
 
-# --- database, as deploy.sh makes it: role proctor owning database proctor, pg_partman by the superuser -----------
-log "database proctor"
+# --- database, as deploy.sh makes it: role proctor owning database proctor, the service's role proctor_app,
+# pg_partman by the superuser ---------------------------------------------------------------------------------------
+log "database proctor (owner proctor, service role proctor_app)"
 admin=postgresql://postgres@127.0.0.1:${port[ha_pg]}
 # The password reaches psql on its standard input, never in its arguments.
 psql "$admin/postgres" -XAtq -v ON_ERROR_STOP=1 <<SQL
-\set pw '$app_pw'
+\set pw '$owner_pw'
 CREATE ROLE proctor LOGIN PASSWORD :'pw';
+\set pw '$app_pw'
+CREATE ROLE proctor_app LOGIN PASSWORD :'pw';
 CREATE DATABASE proctor OWNER proctor ENCODING 'UTF8' TEMPLATE template0;
+GRANT CONNECT ON DATABASE proctor TO proctor_app;
 SQL
 psql "$admin/proctor" -XAtq -v ON_ERROR_STOP=1 <<'SQL'
 SET client_min_messages = warning;
@@ -252,22 +256,26 @@ SQL
 unset PGPASSWORD
 
 # --- collectors ------------------------------------------------------------------------------------------------
-db_url=postgresql://proctor:$app_pw@127.0.0.1:${port[ha_pg]}/proctor
+# The collectors connect as proctor_app; migrate (and partition maintenance) as the owner, which grants it.
+db_url=postgresql://proctor_app:$app_pw@127.0.0.1:${port[ha_pg]}/proctor
+owner_url=postgresql://proctor:$owner_pw@127.0.0.1:${port[ha_pg]}/proctor
 redis_url=redis://:$redis_pw@127.0.0.1:${port[ha_redis]}/0
 if [ "${PROCTOR_HA_DIRECT:-}" = 1 ]; then
   # Self-check of the test: the collectors reach the first primary and the first Redis master directly, as
   # a single-server deployment does. The failover test must then fail (nothing routes them to the new ones).
   log "PROCTOR_HA_DIRECT=1: collectors bypass HAProxy; the test is expected to FAIL"
-  db_url=postgresql://proctor:$app_pw@127.0.0.1:${port[pg1]}/proctor
+  db_url=postgresql://proctor_app:$app_pw@127.0.0.1:${port[pg1]}/proctor
+  owner_url=postgresql://proctor:$owner_pw@127.0.0.1:${port[pg1]}/proctor
   redis_url=redis://:$redis_pw@127.0.0.1:${port[redis1]}/0
 fi
 session_secret=$(secret 32)
 collector_env=(
-  PROCTOR_DATABASE_URL="$db_url" PROCTOR_REDIS_URL="$redis_url" PROCTOR_LOG_FORMAT=text
+  PROCTOR_DATABASE_URL="$db_url" PROCTOR_MIGRATION_DATABASE_URL="$owner_url" PROCTOR_REDIS_URL="$redis_url" PROCTOR_LOG_FORMAT=text
   PROCTOR_SESSION_SECRET="$session_secret" PROCTOR_WEB_ROOT="$root/web-client/dist"
   PROCTOR_RATE_LIMIT_PER_KEY=100000000 PROCTOR_RATE_LIMIT_PER_ADDRESS=100000000
 )
 (cd "$t" && env "${collector_env[@]}" "$bin" migrate >"$t/migrate.log" 2>&1) || { cat "$t/migrate.log" >&2; exit 1; }
+grep -q 'application role granted' "$t/migrate.log" || { echo "test-ha: migrate did not grant proctor_app" >&2; exit 1; }
 env "${collector_env[@]}" "$bin" import-test "$root/db/seed/infosec-basics.json" >>"$t/migrate.log" 2>&1
 api_key=$(env "${collector_env[@]}" "$bin" create-apikey --name page --scopes tests:read,sessions:write 2>>"$t/migrate.log" | tail -n1 | tr -d '[:space:]')
 [ -n "$api_key" ] || { echo "test-ha: create-apikey printed no key" >&2; exit 1; }
@@ -278,7 +286,7 @@ for i in 1 2; do
   hp=${port[http$i]}
   mkdir -p "$t/collector$i"
   review_env=()
-  [ "$i" = 2 ] && review_env=(PROCTOR_REVIEW_DATABASE_URL="postgresql://proctor:$app_pw@127.0.0.1:${port[ha_pg_replica]}/proctor")
+  [ "$i" = 2 ] && review_env=(PROCTOR_REVIEW_DATABASE_URL="postgresql://proctor_app:$app_pw@127.0.0.1:${port[ha_pg_replica]}/proctor")
   env "${collector_env[@]}" "${review_env[@]}" PROCTOR_HTTP_ADDR="127.0.0.1:$hp" PROCTOR_PAGE_API_KEY="$api_key" \
     PROCTOR_PUBLIC_URL="http://127.0.0.1:$hp" "$bin" serve >"$t/collector$i/collector.log" 2>&1 &
   record_pid "collector$i" $!
@@ -304,7 +312,7 @@ done)
   "pidsFile": "$t/pids",
   "clusterctl": "$root/installer/ha/clusterctl.sh",
   "haproxyStats": "http://127.0.0.1:${port[ha_stats]}/;csv",
-  "databaseViaHaproxy": "postgresql://proctor@127.0.0.1:${port[ha_pg]}/proctor",
+  "databaseViaHaproxy": "postgresql://proctor_app@127.0.0.1:${port[ha_pg]}/proctor",
   "redis": [
     {"port": ${port[redis1]}, "pidFile": "$t/redis1/redis.pid"},
     {"port": ${port[redis2]}, "pidFile": "$t/redis2/redis.pid"}
