@@ -167,6 +167,18 @@ Result Config::fromEnvironment(const QProcessEnvironment &env, int needs)
                         QStringLiteral("%1: '%2'").arg(problem, redactUrl(c.migrationDatabaseUrl)));
     }
 
+    // Optional: where the review reads go (results, dashboard, search, session detail, abandoned, certificate
+    // registry, device groups); every write stays on PROCTOR_DATABASE_URL.
+    c.reviewDatabaseUrl = get("PROCTOR_REVIEW_DATABASE_URL");
+    if (!c.reviewDatabaseUrl.isEmpty()) {
+        if (!c.reviewDatabaseUrl.startsWith(QLatin1String("postgresql://")) &&
+            !c.reviewDatabaseUrl.startsWith(QLatin1String("postgres://")))
+            return fail("PROCTOR_REVIEW_DATABASE_URL", QStringLiteral("expected a postgresql:// URL"));
+        if (const QString problem = databaseUrlProblem(c.reviewDatabaseUrl); !problem.isEmpty())
+            return fail("PROCTOR_REVIEW_DATABASE_URL",
+                        QStringLiteral("%1: '%2'").arg(problem, redactUrl(c.reviewDatabaseUrl)));
+    }
+
     c.redisUrl = get("PROCTOR_REDIS_URL");
     if (c.redisUrl.isEmpty()) {
         if (needs & NeedRedis)

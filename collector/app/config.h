@@ -45,6 +45,9 @@ struct Config
     {
         return migrationDatabaseUrl.isEmpty() ? databaseUrl : migrationDatabaseUrl;
     }
+    // Optional read-only connection (e.g. a replica behind HAProxy) for the review reads only; may lag the
+    // primary by the replication delay. Empty: the review reads use databaseUrl like everything else.
+    QString reviewDatabaseUrl;
     QString redisUrl;
     RedisEndpoint redis;
     QHostAddress httpHost = QHostAddress::LocalHost;

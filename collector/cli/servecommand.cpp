@@ -173,8 +173,14 @@ int runServe(const Config &config, const QStringList &)
     Services::AdminService adminService(db);
     Services::CandidateErasureService candidateErasure(db, publisher);
     Services::AuditService auditService(db);
-    Services::ReviewService reviews(db, tests);
-    Services::AnalysisService analysis(db);
+    // Review reads may come from a replica (PROCTOR_REVIEW_DATABASE_URL): they tolerate the replication
+    // delay, and take their load off the primary that ingest writes to. Every write stays on `db`.
+    std::unique_ptr<Storage::DbPool> reviewDb;
+    if (!config.reviewDatabaseUrl.isEmpty())
+        reviewDb = std::make_unique<Storage::DbPool>(config.reviewDatabaseUrl, kDbPoolThreads);
+    Storage::DbPool &reviewReads = reviewDb ? *reviewDb : db;
+    Services::ReviewService reviews(reviewReads, tests);
+    Services::AnalysisService analysis(db, reviewReads);
     Services::RosterService rosters(db, tests);
     Http::AdminContext admin{adminGuard,   apiKeys,         reviewCache,      apiKeyService,
                              adminService, settingsService, candidateErasure, auditService,

@@ -102,7 +102,7 @@ DeviceGroups groupDevices(pqxx::connection &c, bool onlyShared)
 
 } // namespace
 
-AnalysisService::AnalysisService(Storage::DbPool &db) : m_db(db) {}
+AnalysisService::AnalysisService(Storage::DbPool &db, Storage::DbPool &reads) : m_db(db), m_reads(reads) {}
 
 QString AnalysisService::similarityDefinition()
 {
@@ -117,7 +117,7 @@ QFuture<Expected<MouseComparison>> AnalysisService::compareMouse(const MouseComp
 {
     if (request.band < 0 || request.band > 1)
         return refused<MouseComparison>(QStringLiteral("band is a fraction 0..1"), QStringLiteral("/band"));
-    return m_db.run<MouseComparison>([request](pqxx::connection &c) -> Expected<MouseComparison> {
+    return m_reads.run<MouseComparison>([request](pqxx::connection &c) -> Expected<MouseComparison> {
         if (!Repo::sessionBrief(c, request.sessionA) || !Repo::sessionBrief(c, request.sessionB))
             return tl::unexpected(noSuchSession(QStringLiteral("/sessionA")));
         return compareTrajectories(c, request);
@@ -128,7 +128,7 @@ QFuture<Expected<SimilarSessions>> AnalysisService::similarSessions(const Simila
 {
     if (request.k < 1 || request.k > 100)
         return refused<SimilarSessions>(QStringLiteral("k must be 1..100"), QStringLiteral("/k"));
-    return m_db.run<SimilarSessions>([request](pqxx::connection &c) -> Expected<SimilarSessions> {
+    return m_reads.run<SimilarSessions>([request](pqxx::connection &c) -> Expected<SimilarSessions> {
         const auto brief = Repo::sessionBrief(c, request.sessionId);
         if (!brief)
             return tl::unexpected(noSuchSession(QStringLiteral("/sessionId")));
@@ -143,7 +143,7 @@ QFuture<Expected<SimilarSessions>> AnalysisService::similarSessions(const Simila
 QFuture<Expected<KeyboardComparison>>
 AnalysisService::compareKeyboard(const KeyboardComparisonRequest &request)
 {
-    return m_db.run<KeyboardComparison>([request](pqxx::connection &c) -> Expected<KeyboardComparison> {
+    return m_reads.run<KeyboardComparison>([request](pqxx::connection &c) -> Expected<KeyboardComparison> {
         if (!Repo::sessionBrief(c, request.sessionA) || !Repo::sessionBrief(c, request.sessionB))
             return tl::unexpected(noSuchSession(QStringLiteral("/sessionA")));
         const auto ka = Repo::keystrokes(c, request.sessionA);
@@ -165,7 +165,7 @@ QFuture<Expected<StoredAssessment>> AnalysisService::sessionRisk(const QUuid &se
 
 QFuture<Expected<DeviceGroups>> AnalysisService::deviceGroups(bool onlyShared)
 {
-    return m_db.run<DeviceGroups>(
+    return m_reads.run<DeviceGroups>(
         [onlyShared](pqxx::connection &c) -> Expected<DeviceGroups> { return groupDevices(c, onlyShared); });
 }
 

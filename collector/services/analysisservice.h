@@ -23,7 +23,10 @@ namespace Proctor::Collector::Services {
 class AnalysisService
 {
 public:
-    explicit AnalysisService(Storage::DbPool &db);
+    explicit AnalysisService(Storage::DbPool &db) : AnalysisService(db, db) {}
+    // `reads` serves the pure reads (comparisons, similar sessions, device groups) and may be a replica;
+    // sessionRisk stores a first assessment, so it stays on `db`.
+    AnalysisService(Storage::DbPool &db, Storage::DbPool &reads);
 
     // How a similarity is defined, for the answers that report one.
     static QString similarityDefinition();
@@ -42,6 +45,7 @@ public:
 
 private:
     Storage::DbPool &m_db;
+    Storage::DbPool &m_reads;
 };
 
 } // namespace Proctor::Collector::Services

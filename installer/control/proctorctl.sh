@@ -237,6 +237,14 @@ cmd_destroy() {
     ctl_pg_admin -c "DROP ROLE IF EXISTS \"$PG_USER\"" \
       || ctl_warn "role $PG_USER still owns objects elsewhere; it was kept"
   fi
+  # The service's own role when it is not the owner (deploy.sh makes two: README "Two database roles").
+  local owner=$PG_USER
+  ctl_parse_db_url "$(ctl_env_get PROCTOR_DATABASE_URL)"
+  if [ "$PG_USER" != "$owner" ] && [ "$PG_USER" != postgres ]; then
+    ctl_pg_admin -c "DROP ROLE IF EXISTS \"$PG_USER\"" \
+      || ctl_warn "role $PG_USER still has privileges elsewhere; it was kept"
+  fi
+  PG_USER=$owner
   ctl_redis FLUSHDB >/dev/null || ctl_warn "Redis could not be flushed"
   echo "destroyed: database $PG_DB, role $PG_USER, Redis database. Backups are in $PROCTOR_BACKUP_DIR."
 }

@@ -112,6 +112,19 @@ SQL
     ctl_pg_admin -c "CREATE ROLE \"$PG_USER\" LOGIN"
   fi
 fi
+# The service's own role when it is not the owner (gone after `make destroy`): `migrate` below grants it.
+app_url=$(ctl_env_get PROCTOR_DATABASE_URL)
+if [ -n "$app_url" ] && [ "$app_url" != "$url" ]; then
+  owner=$PG_USER
+  ctl_parse_db_url "$app_url"
+  if [ "$PG_USER" != "$owner" ] && [ "$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$PG_USER'")" != 1 ]; then
+    ctl_pg_admin <<SQL
+\set pw '$(ctl_psql_quote "$PG_PASSWORD")'
+CREATE ROLE "$PG_USER" LOGIN PASSWORD :'pw';
+SQL
+  fi
+  ctl_parse_db_url "$url" # back to the owner's
+fi
 ctl_pg_admin -c "DROP DATABASE IF EXISTS \"$PG_DB\" WITH (FORCE)"
 ctl_pg_admin -c "CREATE DATABASE \"$PG_DB\" OWNER \"$PG_USER\" ENCODING 'UTF8' TEMPLATE template0"
 

@@ -443,37 +443,65 @@ setup_database() {
       _cluster_database
     return
   fi
-  step "PostgreSQL: role and database 'proctor'"
-  act "create role 'proctor' with a random password and database 'proctor' owned by it (kept when present)" _setup_database
+  step "PostgreSQL: roles and database 'proctor'"
+  act "create role 'proctor' (owns database and schema: migrate, purge, backups) and role 'proctor_app' (the service: data, append-only audit log), random passwords kept when present; PROCTOR_MIGRATION_DATABASE_URL and PROCTOR_DATABASE_URL" _setup_database
 }
 _setup_database() {
   load_ctl_lib
-  local url pw=""
+  deploy_database_roles proctor proctor_app proctor 127.0.0.1:5432
+  ctl_pg_prepare_extensions
+  info "database proctor ready with pg_partman; owner 'proctor', service role 'proctor_app' (passwords in /etc/proctor/collector.env)"
+}
+
+# Two database roles (README "Two database roles"): OWNER owns database DB and its schema and is
+# PROCTOR_MIGRATION_DATABASE_URL (migrate, purge, partition maintenance, backup and restore); APP is what the
+# service connects as (PROCTOR_DATABASE_URL), and `migrate` grants it only what it needs, so the service cannot
+# rewrite the audit log. Passwords already in collector.env are kept; an installation from before the split
+# (PROCTOR_DATABASE_URL naming the owner) keeps its owner password and gains the application role.
+deploy_database_roles() { # OWNER APP DB HOST:PORT
+  local owner=$1 app=$2 db=$3 hostport=$4 owner_pw="" app_pw="" url
+  url=$(ctl_env_get PROCTOR_MIGRATION_DATABASE_URL)
+  if [ -n "$url" ]; then
+    ctl_parse_db_url "$url"
+    [ "$PG_USER" = "$owner" ] && owner_pw=$PG_PASSWORD
+  fi
   url=$(ctl_env_get PROCTOR_DATABASE_URL)
   if [ -n "$url" ]; then
     ctl_parse_db_url "$url"
-    pw=$PG_PASSWORD
+    if [ "$PG_USER" = "$owner" ] && [ -z "$owner_pw" ]; then
+      owner_pw=$PG_PASSWORD
+    elif [ "$PG_USER" = "$app" ]; then
+      app_pw=$PG_PASSWORD
+    fi
   fi
-  [ -n "$pw" ] || pw=$(random_hex 24)
-  local exists
-  exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'proctor'")
-  # The password reaches psql on its standard input (\set), never in its arguments (/proc/*/cmdline).
-  if [ "$exists" = 1 ]; then
+  [ -n "$owner_pw" ] || owner_pw=$(random_hex 24)
+  [ -n "$app_pw" ] || app_pw=$(random_hex 24)
+  deploy_make_roles "$db" "$owner" "$owner_pw" "$app" "$app_pw"
+  ctl_env_set PROCTOR_MIGRATION_DATABASE_URL "postgresql://$owner:$owner_pw@$hostport/$db"
+  ctl_env_set PROCTOR_DATABASE_URL "postgresql://$app:$app_pw@$hostport/$db"
+}
+
+# Creates (or sets the password of) role OWNER and, when given, role APP; creates database DB owned by OWNER
+# when missing. Run where ctl_pg_admin reaches the (primary) PostgreSQL as its superuser.
+deploy_make_roles() { # DB OWNER OWNER_PASSWORD [APP APP_PASSWORD]
+  local db=$1 owner=$2 owner_pw=$3 app=${4:-} app_pw=${5:-}
+  local roles=("$owner") role pw exists verb
+  [ -z "$app" ] || roles+=("$app")
+  for role in "${roles[@]}"; do
+    pw=$owner_pw
+    [ "$role" = "$app" ] && pw=$app_pw
+    exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")
+    verb=CREATE
+    [ "$exists" = 1 ] && verb=ALTER
+    # The password reaches psql on its standard input (\set), never in its arguments (/proc/*/cmdline).
     ctl_pg_admin <<SQL
 \set pw '$(ctl_psql_quote "$pw")'
-ALTER ROLE proctor LOGIN PASSWORD :'pw';
+$verb ROLE $role LOGIN PASSWORD :'pw';
 SQL
-  else
-    ctl_pg_admin <<SQL
-\set pw '$(ctl_psql_quote "$pw")'
-CREATE ROLE proctor LOGIN PASSWORD :'pw';
-SQL
-  fi
-  exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_database WHERE datname = 'proctor'")
-  [ "$exists" = 1 ] || ctl_pg_admin -c "CREATE DATABASE proctor OWNER proctor ENCODING 'UTF8' TEMPLATE template0"
-  ctl_env_set PROCTOR_DATABASE_URL "postgresql://proctor:$pw@127.0.0.1:5432/proctor"
-  ctl_pg_prepare_extensions
-  info "database proctor ready with pg_partman (password in /etc/proctor/collector.env)"
+  done
+  exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_database WHERE datname = '$db'")
+  [ "$exists" = 1 ] || ctl_pg_admin -c "CREATE DATABASE $db OWNER $owner ENCODING 'UTF8' TEMPLATE template0"
+  [ -z "$app" ] || ctl_pg_admin -c "GRANT CONNECT ON DATABASE $db TO $app"
 }
 
 setup_redis() {
@@ -610,20 +638,17 @@ _cluster_database() {
   load_ctl_lib
   load_ha_lib
   ha_load_secrets /etc/proctor/cluster.env || die "bad /etc/proctor/cluster.env"
+  # Two roles (owner 'proctor', service 'proctor_app') when cluster.env has the service role's password;
+  # a cluster.env from before that keeps one role.
+  [ -z "${HA_PROCTOR_APP_DB_PASSWORD:-}" ] || ctl_env_set PROCTOR_MIGRATION_DATABASE_URL "$(ha_owner_database_url)"
   ctl_env_set PROCTOR_DATABASE_URL "$(ha_database_url)"
   if curl -fsS -o /dev/null "http://$HA_SELF:$HA_REST_PORT/primary"; then
     # The primary's socket; a replica is read-only and gets all of this by replication.
-    local exists
-    exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_roles WHERE rolname = 'proctor'")
-    local verb=CREATE
-    [ "$exists" = 1 ] && verb=ALTER
-    # The password reaches psql on its standard input (\set), never in its arguments (/proc/*/cmdline).
-    ctl_pg_admin <<SQL
-\set pw '$(ctl_psql_quote "$HA_PROCTOR_DB_PASSWORD")'
-$verb ROLE proctor LOGIN PASSWORD :'pw';
-SQL
-    exists=$(ctl_pg_admin -c "SELECT 1 FROM pg_database WHERE datname = 'proctor'")
-    [ "$exists" = 1 ] || ctl_pg_admin -c "CREATE DATABASE proctor OWNER proctor ENCODING 'UTF8' TEMPLATE template0"
+    if [ -n "${HA_PROCTOR_APP_DB_PASSWORD:-}" ]; then
+      deploy_make_roles proctor proctor "$HA_PROCTOR_DB_PASSWORD" proctor_app "$HA_PROCTOR_APP_DB_PASSWORD"
+    else
+      deploy_make_roles proctor proctor "$HA_PROCTOR_DB_PASSWORD"
+    fi
     ctl_pg_prepare_extensions
     info "database proctor ready on the primary (this machine)"
   else
@@ -765,7 +790,7 @@ _setup_nginx_site() {
 
 migrate_and_seed() {
   step "Database migrations"
-  act "proctor-collector migrate (as user proctor, with collector.env)" _migrate
+  act "proctor-collector migrate (as user proctor, with collector.env: the owner role migrates and grants proctor_app)" _migrate
 }
 _migrate() {
   load_ctl_lib

@@ -3,8 +3,9 @@
 # The three-machine high-availability layout, sourced by deploy.sh --cluster (and by tests/ha/render-test.sh).
 # Every machine runs the same set: an etcd member, Patroni with PostgreSQL 15, Redis with a Sentinel,
 # HAProxy, nginx and the collector instances. The collectors reach the database and Redis only through the
-# local HAProxy (127.0.0.1:5000 and 127.0.0.1:6380), which routes to whichever machine is the current
-# primary/master, so losing any one machine leaves two that keep serving.
+# local HAProxy (127.0.0.1:5000 and 127.0.0.1:6380; review reads optionally 127.0.0.1:5001, the replicas),
+# which routes to whichever machine is the current primary/master, so losing any one machine leaves two that
+# keep serving.
 #
 # Inputs (set by deploy.sh): HA_NODES (three private addresses, comma-separated, in the same order on every
 # machine), HA_NODE_INDEX (1..3: which one this machine is), HA_NETWORK (CIDR the three share; default
@@ -21,12 +22,16 @@ HA_REDIS_PORT=6379
 HA_SENTINEL_PORT=26379
 # What the collectors use (loopback only).
 HA_FRONT_PG_PORT=5000
+HA_FRONT_PG_REPLICA_PORT=5001
 HA_FRONT_REDIS_PORT=6380
 HA_STATS_PORT=7000
 # The cluster-wide secrets: made on machine 1, copied to machines 2 and 3 (deploy.sh --cluster-secrets).
 HA_SECRETS_FILE=${HA_SECRETS_FILE:-/etc/proctor/cluster.env}
 HA_SECRET_KEYS=(HA_PG_SUPERUSER_PASSWORD HA_PG_REPLICATION_PASSWORD HA_PG_REWIND_PASSWORD HA_REDIS_PASSWORD
   HA_PATRONI_REST_PASSWORD HA_PROCTOR_DB_PASSWORD PROCTOR_SESSION_SECRET PROCTOR_METRICS_TOKEN)
+# Made for new clusters, optional when loading: a cluster.env from before the service role keeps one role.
+# HA_PROCTOR_DB_PASSWORD is the schema owner's ('proctor'), HA_PROCTOR_APP_DB_PASSWORD the service's.
+HA_OPTIONAL_SECRET_KEYS=(HA_PROCTOR_APP_DB_PASSWORD)
 
 ha_die() { printf 'cluster: %s\n' "$*" >&2; return 1; }
 
@@ -67,7 +72,7 @@ ha_make_secrets() { # FILE
     umask 077
     {
       echo "# Proctor cluster secrets (deploy.sh --cluster). Identical on the three machines; keep a copy safe."
-      for k in "${HA_SECRET_KEYS[@]}"; do
+      for k in "${HA_SECRET_KEYS[@]}" "${HA_OPTIONAL_SECRET_KEYS[@]}"; do
         case $k in
           PROCTOR_SESSION_SECRET) echo "$k=$(openssl rand -hex 32)" ;;
           *) echo "$k=$(openssl rand -hex 24)" ;;
@@ -140,7 +145,7 @@ ha_render_node() { # ROOT
   group haproxy
   daemon
   stats socket /run/haproxy/admin.sock mode 660 level admin" \
-    HAPROXY_BIND=127.0.0.1 HAPROXY_PG_PORT=$HA_FRONT_PG_PORT HAPROXY_REDIS_PORT=$HA_FRONT_REDIS_PORT \
+    HAPROXY_BIND=127.0.0.1 HAPROXY_PG_PORT=$HA_FRONT_PG_PORT HAPROXY_PG_REPLICA_PORT=$HA_FRONT_PG_REPLICA_PORT HAPROXY_REDIS_PORT=$HA_FRONT_REDIS_PORT \
     HAPROXY_STATS_BIND=127.0.0.1 HAPROXY_STATS_PORT=$HA_STATS_PORT PATRONI_REST_PORT=$HA_REST_PORT \
     REDIS_PASSWORD=$HA_REDIS_PASSWORD HAPROXY_PG_SERVERS="${pg_servers%$'\n'}" \
     HAPROXY_REDIS_SERVERS="${redis_servers%$'\n'}" \
@@ -148,5 +153,13 @@ ha_render_node() { # ROOT
 }
 
 # The collectors' URLs: always the local HAProxy.
-ha_database_url() { echo "postgresql://proctor:$HA_PROCTOR_DB_PASSWORD@127.0.0.1:$HA_FRONT_PG_PORT/proctor"; }
+# The service's URL (role proctor_app when cluster.env has its password, else the owner) and the owner's.
+ha_database_url() {
+  if [ -n "${HA_PROCTOR_APP_DB_PASSWORD:-}" ]; then
+    echo "postgresql://proctor_app:$HA_PROCTOR_APP_DB_PASSWORD@127.0.0.1:$HA_FRONT_PG_PORT/proctor"
+  else
+    ha_owner_database_url
+  fi
+}
+ha_owner_database_url() { echo "postgresql://proctor:$HA_PROCTOR_DB_PASSWORD@127.0.0.1:$HA_FRONT_PG_PORT/proctor"; }
 ha_redis_url() { echo "redis://:$HA_REDIS_PASSWORD@127.0.0.1:$HA_FRONT_REDIS_PORT/0"; }

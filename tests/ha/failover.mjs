@@ -47,12 +47,16 @@ async function until(probe, timeoutMs, what, intervalMs = 100) {
 
 // --- load -----------------------------------------------------------------------------------------------------
 async function startSession() {
+  // The position must be one the deployment lists (GET /api/v1/positions, seeded by the migrations).
+  const listed = await fetch(`${cfg.collectors[0]}/api/v1/positions`, { headers: { 'X-API-Key': cfg.apiKey } });
+  const position = (await listed.json()).positions?.[0];
+  if (typeof position !== 'string') throw new Error(`no position listed (${listed.status})`);
   const r = await fetch(`${cfg.collectors[0]}/api/v1/sessions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-API-Key': cfg.apiKey },
     body: JSON.stringify({
       testId: 'infosec-basics', kind: 'test', locale: 'ru',
-      candidate: { lastName: 'Отказоустойчивый', firstName: 'Тест', position: 'QA' },
+      candidate: { lastName: 'Отказоустойчивый', firstName: 'Тест', position },
       persistentId: randomUUID(),
       fingerprint: { privacySafeHash: '0'.repeat(64), attributes: {} },
     }),
@@ -147,14 +151,19 @@ async function clusterState(node) {
   return r.body?.members ?? null;
 }
 
+const isUp = (m) => ['running', 'streaming'].includes(m.state);
+
 async function loseThePrimaryMachine() {
   const leader = await until(async () => {
     for (const node of cfg.patroni) if ((await getJson(`${node.rest}/primary`)).status === 200) return node;
     return null;
   }, 10000, 'a Patroni leader');
-  const other = cfg.patroni.find((n) => n !== leader);
-  const members = await clusterState(other);
-  check(members?.some((m) => m.name === other.name && m.role === 'sync_standby'), `${other.name} is the synchronous standby before the kill`);
+  const survivors = cfg.patroni.filter((n) => n !== leader);
+  const members = await clusterState(survivors[0]);
+  const sync = members?.find((m) => m.role === 'sync_standby' && isUp(m));
+  const asyncReplica = survivors.find((n) => n.name !== sync?.name);
+  check(Boolean(sync) && members.filter((m) => m.name !== leader.name && isUp(m)).length === survivors.length,
+    `${sync?.name} is the synchronous standby and ${asyncReplica?.name} a replica before the kill`);
   const postmaster = Number(readFileSync(join(leader.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const backends = childrenOf(postmaster);
   say(`SIGKILL: ${leader.name}'s Patroni (${leader.pid}), postmaster (${postmaster}) + ${backends.length} children, etcd member (${leader.etcdPid})`);
@@ -164,14 +173,27 @@ async function loseThePrimaryMachine() {
   kill(postmaster);
   for (const pid of backends) kill(pid);
   kill(leader.etcdPid);
-  const promoted = await until(async () => ((await getJson(`${other.rest}/primary`)).status === 200 ? now() : null), 90000, `${other.name} to be promoted`);
-  say(`${other.name} promoted after ${((promoted - killAt) / 1000).toFixed(1)} s`);
+  const [promoted, promotedNode] = await until(async () => {
+    for (const node of survivors) if ((await getJson(`${node.rest}/primary`)).status === 200) return [now(), node];
+    return null;
+  }, 90000, 'a survivor to be promoted');
+  say(`${promotedNode.name} promoted after ${((promoted - killAt) / 1000).toFixed(1)} s`);
+  // Only the synchronous standby holds every acknowledged commit: Patroni must pick it, not the other replica.
+  check(promotedNode.name === sync?.name, `the synchronous standby ${sync?.name} was promoted (${promotedNode.name})`);
   const ready = await until(async () => {
     const all = await Promise.all(cfg.collectors.map((c) => getJson(`${c}/readyz`)));
     return all.every((r) => r.status === 200) ? now() : null;
   }, 60000, 'both collectors ready again');
   await until(() => resumedAt(killAt).resumed, 60000, 'ingest to resume');
-  return { killed: leader.name, promoted: other.name, killAt, promotedAt: promoted, readyAt: ready };
+  // With three nodes a second copy remains after the loss: the other replica follows the new primary and
+  // becomes its synchronous standby, so a commit acknowledged from now on also survives the next loss.
+  const other = survivors.find((n) => n !== promotedNode);
+  const syncAgain = await until(async () => {
+    const m = await clusterState(promotedNode);
+    return m?.some((x) => x.name === other.name && x.role === 'sync_standby' && isUp(x)) ? now() : null;
+  }, 90000, `${other.name} to become the new primary's synchronous standby`, 250);
+  say(`${other.name} is the synchronous standby of ${promotedNode.name} after ${((syncAgain - killAt) / 1000).toFixed(1)} s`);
+  return { killed: leader.name, promoted: promotedNode.name, syncStandbyAfter: other.name, killAt, promotedAt: promoted, readyAt: ready, syncAgainAt: syncAgain };
 }
 
 async function redisInfo(port, section) {
@@ -212,8 +234,9 @@ async function loseTheRedisMaster() {
 }
 
 // The lost machine comes back (its etcd member, then its Patroni: pg_rewind makes the old primary a
-// replica), and once it is the synchronous standby again the primary is moved back to it with the control
-// panel's `make switchover` (installer/ha/clusterctl.sh), still under load.
+// replica), and once it streams again the primary is moved, with the control panel's `make switchover`
+// (installer/ha/clusterctl.sh) and still under load, to the synchronous standby (Patroni's synchronous mode
+// only switches over to that one).
 function startAgain(name, command, args, log, cwd, env = {}) {
   const out = openSync(log, 'a');
   // Not this process's PGPASSWORD (the collector role's, for the checks): libpq prefers it to the passfile
@@ -236,30 +259,84 @@ async function rejoinAndSwitchBack(pg) {
   startAgain(`patroni-${old.name}-again`, asPg, patroniArgs, join(old.home, 'patroni.log'), old.home, { HOME: old.home });
   const rejoined = await until(async () => {
     const members = await clusterState(cur);
-    return members?.some((m) => m.name === old.name && m.role === 'sync_standby' && ['running', 'streaming'].includes(m.state)) ? now() : null;
-  }, 180000, `${old.name} to rejoin as the synchronous standby`, 250);
-  say(`${old.name} is the synchronous standby again after ${((rejoined - backAt) / 1000).toFixed(1)} s`);
+    return members?.some((m) => m.name === old.name && m.role !== 'leader' && isUp(m)) ? now() : null;
+  }, 180000, `${old.name} to rejoin as a replica`, 250);
+  say(`${old.name} is a replica again after ${((rejoined - backAt) / 1000).toFixed(1)} s`);
   await sleep(2000);
+  const syncName = (await clusterState(cur))?.find((m) => m.role === 'sync_standby' && isUp(m))?.name;
+  const target = cfg.patroni.find((n) => n.name === syncName);
+  check(Boolean(target), `a synchronous standby to switch over to (${target?.name})`);
 
   // Patroni's REST API changes nothing for a caller without its password (the control panel has it).
   const anonymous = await fetch(`${cur.rest}/switchover`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ leader: cur.name, candidate: old.name }),
+    body: JSON.stringify({ leader: cur.name, candidate: target.name }),
   });
   check(anonymous.status === 401, `a switchover without Patroni's REST password is refused (${anonymous.status})`);
-  say(`planned switchover back to ${old.name}: clusterctl.sh switchover ${old.name}`);
+  say(`planned switchover to ${target.name}: clusterctl.sh switchover ${target.name}`);
   const switchAt = now();
-  const { stdout } = await run('bash', [cfg.clusterctl, 'switchover', old.name], {
+  const { stdout } = await run('bash', [cfg.clusterctl, 'switchover', target.name], {
     env: { ...process.env, PROCTOR_PATRONI_CONFIG: cur.config },
   });
   say(`patronictl: ${stdout.trim().split('\n').filter((l) => /switch|Success|leader/i.test(l)).join(' | ')}`);
-  const switched = await until(async () => ((await getJson(`${old.rest}/primary`)).status === 200 ? now() : null), 60000, `${old.name} to lead`);
+  const switched = await until(async () => ((await getJson(`${target.rest}/primary`)).status === 200 ? now() : null), 60000, `${target.name} to lead`);
   const ready = await until(async () => {
     const all = await Promise.all(cfg.collectors.map((c) => getJson(`${c}/readyz`)));
     return all.every((r) => r.status === 200) ? now() : null;
   }, 60000, 'both collectors ready after the switchover');
   await until(() => resumedAt(switchAt).resumed, 60000, 'ingest to resume after the switchover');
-  return { rejoinedAfter: secs(backAt, rejoined), switchAt, switchedAt: switched, readyAt: ready };
+  return { rejoinedAfter: secs(backAt, rejoined), switchedTo: target.name, switchAt, switchedAt: switched, readyAt: ready };
+}
+
+// --- review reads from the replicas ------------------------------------------------------------------------------
+// One collector has PROCTOR_REVIEW_DATABASE_URL on HAProxy's replica frontend: its review pages must answer,
+// and from a replica (its connections show up in a replica's pg_stat_activity; nothing else connects to a
+// replica as the application role).
+async function replicaConnections() {
+  let n = 0;
+  for (const node of cfg.patroni) {
+    if ((await getJson(`${node.rest}/replica`)).status !== 200) continue;
+    const r = await run('psql', [`postgresql://proctor_app@127.0.0.1:${node.port}/proctor`, '-XAtq', '-c',
+      "SELECT count(*) FROM pg_stat_activity WHERE usename = 'proctor_app' AND pid <> pg_backend_pid()"]).catch(() => null);
+    n += Number(r?.stdout.trim() || 0);
+  }
+  return n;
+}
+
+async function reviewReadsFromReplicas(session, when) {
+  const base = cfg.collectors[cfg.reviewFromReplicas.collector];
+  // Sign-in writes on the primary: a pooled connection cut by the switchover answers 503 (Retry-After)
+  // once; a client tries again after Retry-After.
+  let login;
+  for (let i = 0; i < 20; i += 1) {
+    login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: cfg.reviewFromReplicas.admin, password: process.env.HA_ADMIN_PASSWORD }),
+    });
+    if (login.status !== 503) break;
+    await login.arrayBuffer();
+    await sleep(500);
+  }
+  const token = (await login.json().catch(() => ({}))).token;
+  check(login.status === 200 && Boolean(token), `${when}: proctor signed in (${login.status})`);
+  const read = async (path) => {
+    // A replica connection cut by a role change answers 503 once; the next read reconnects.
+    for (let i = 0; ; i += 1) {
+      const r = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+      const body = await r.json().catch(() => null);
+      if (r.status === 200 || i >= 20) return { status: r.status, body };
+      await sleep(500);
+    }
+  };
+  const results = await read('/api/v1/results?limit=5');
+  check(results.status === 200 && Array.isArray(results.body?.items), `${when}: results list answered by the replica-reading collector (${results.status})`);
+  // Session detail is never cached, so it reaches the database; the replica may lag, so wait for the session.
+  const detail = await until(async () => { const r = await read(`/api/v1/sessions/${session.sessionId}`); return r.status === 200 ? r : null; },
+    20000, 'the session detail from a replica', 500).catch(() => ({ status: 0 }));
+  check(detail.status === 200, `${when}: session detail answered by the replica-reading collector (${detail.status})`);
+  const onReplicas = await replicaConnections();
+  check(onReplicas > 0, `${when}: the review reads came from a replica (${onReplicas} application connections on replicas)`);
+  return { resultsStatus: results.status, sessionDetailStatus: detail.status, applicationConnectionsOnReplicas: onReplicas };
 }
 
 // --- checks -------------------------------------------------------------------------------------------------------
@@ -282,6 +359,7 @@ async function main() {
   await sleep(3000);
   const steadyRate = Math.round((statusCounts(steadyFrom)[200] || 0) * BATCH / ((now() - steadyFrom) / 1000));
   say(`steady ingest: ~${steadyRate} events/s acknowledged`);
+  const reviewBefore = await reviewReadsFromReplicas(session, 'review reads before the failover');
 
   // PostgreSQL: the primary's machine is lost.
   const pg = await loseThePrimaryMachine();
@@ -311,6 +389,8 @@ async function main() {
   check(swResume.resumed !== null && swResume.resumed - sw.switchAt < 30000,
     `ingest resumed within 30 s of the planned switchover (${secs(sw.switchAt, swResume.resumed)} s)`);
 
+  const reviewAfter = await reviewReadsFromReplicas(session, 'review reads after failover and switchover');
+
   // Drain: no new batches; every batch in hand is retried until acknowledged.
   load.stopping = true;
   await Promise.race([Promise.all(clients), sleep(60000).then(() => { throw new Error('clients did not drain within 60 s'); })]);
@@ -335,16 +415,20 @@ async function main() {
     failures,
     load: { collectors: cfg.collectors.length, clients: CLIENTS, eventsPerBatch: BATCH, steadyEventsPerSecond: steadyRate },
     etcd: { members: 3, killedWithThePrimary: 1 },
+    patroniNodes: cfg.patroni.length,
     postgres: {
       killed: pg.killed, promoted: pg.promoted,
       secondsToPromotion: secs(pg.killAt, pg.promotedAt),
+      syncStandbyAfterTheLoss: pg.syncStandbyAfter,
+      secondsToSyncStandbyAgain: secs(pg.killAt, pg.syncAgainAt),
       secondsToResumeIngest: secs(pg.killAt, pgResume.resumed),
       secondsToReadyz: secs(pg.killAt, pg.readyAt),
       firstRefusalAfterSeconds: secs(pg.killAt, pgResume.firstRefusal),
       statusesDuringSwitch: pgStatuses,
     },
     rejoinAndSwitchover: {
-      secondsForTheLostMachineToBeSyncStandbyAgain: sw.rejoinedAfter,
+      secondsForTheLostMachineToBeReplicaAgain: sw.rejoinedAfter,
+      switchedTo: sw.switchedTo,
       secondsToNewLeader: secs(sw.switchAt, sw.switchedAt),
       secondsToResumeIngest: secs(sw.switchAt, swResume.resumed),
       statusesDuringSwitch: swStatuses,
@@ -357,6 +441,7 @@ async function main() {
       ingestRefusals: Object.entries(rdStatuses).filter(([s]) => s !== '200').reduce((n, [, c]) => n + c, 0),
       statusesDuringSwitch: rdStatuses,
     },
+    reviewReadsFromReplicas: { before: reviewBefore, after: reviewAfter },
     events: {
       made: load.made.size, acknowledged: load.acked.size, storedRows: stored.length, storedDistinct: storedSet.size,
       acknowledgedMissing: missing, duplicates: stored.length - storedSet.size,

@@ -52,7 +52,15 @@ for i in 1 2 3; do
   grep -q "server node$i 10.0.0.1$i:6379 check" "$f/haproxy/haproxy.cfg" || fail "HAProxy Redis server $i"
 done
 grep -q "bind 127.0.0.1:5000" "$f/haproxy/haproxy.cfg" || fail "HAProxy PostgreSQL frontend"
-[ "$(ha_database_url)" = "postgresql://proctor:$HA_PROCTOR_DB_PASSWORD@127.0.0.1:5000/proctor" ] || fail "database URL"
+grep -q "bind 127.0.0.1:5001" "$f/haproxy/haproxy.cfg" || fail "HAProxy PostgreSQL replica frontend"
+grep -q "GET /replica" "$f/haproxy/haproxy.cfg" || fail "HAProxy replica check"
+[ -n "${HA_PROCTOR_APP_DB_PASSWORD:-}" ] || fail "new cluster secrets lack the service role's password"
+[ "$(ha_database_url)" = "postgresql://proctor_app:$HA_PROCTOR_APP_DB_PASSWORD@127.0.0.1:5000/proctor" ] || fail "database URL"
+[ "$(ha_owner_database_url)" = "postgresql://proctor:$HA_PROCTOR_DB_PASSWORD@127.0.0.1:5000/proctor" ] || fail "owner URL"
+# A cluster.env from before the service role still loads, with one role.
+grep -v '^HA_PROCTOR_APP_DB_PASSWORD=' "$out/cluster.env" >"$out/cluster-old.env"
+(unset HA_PROCTOR_APP_DB_PASSWORD && ha_load_secrets "$out/cluster-old.env" &&
+  [ "$(ha_database_url)" = "$(ha_owner_database_url)" ]) || fail "cluster.env without HA_PROCTOR_APP_DB_PASSWORD"
 if grep -rn '@[A-Z][A-Z0-9_]*@' "$f"; then fail "placeholder left"; fi
 
 # The programs that read the files accept them.

@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: MIT
 # `make test-ha`: the high-availability stack of installer/ha/ on loopback in a temp dir, then the failover
 # test (tests/ha/failover.mjs) against two real collectors under ingest load:
-#   3 etcd members, 2 Patroni nodes (PostgreSQL 15 primary + synchronous streaming replica), HAProxy
-#   (PostgreSQL frontend routed by Patroni's GET /primary, Redis frontend routed by `role:master`), Redis
-#   master + replica + 3 Sentinels, 2 proctor-collector instances connected through HAProxy.
+#   3 etcd members, 3 Patroni nodes (PostgreSQL 15 primary + synchronous standby + asynchronous replica, which
+#   becomes the synchronous standby once the primary is lost), HAProxy (PostgreSQL primary frontend routed by
+#   Patroni's GET /primary, replica frontend by GET /replica, Redis frontend routed by `role:master`), Redis
+#   master + replica + 3 Sentinels, 2 proctor-collector instances connected through HAProxy (the second one
+#   reads its review pages from the replica frontend: PROCTOR_REVIEW_DATABASE_URL).
 # Every configuration file is rendered from the templates deploy.sh --cluster uses (installer/ha/*.in), only
 # with loopback addresses, free ports and short timeouts.
 #   tests/ha/run.sh BUILD_DIR
@@ -101,12 +103,12 @@ secret() { openssl rand -hex "$1"; }
 
 # --- ports and secrets --------------------------------------------------------------------------------------
 declare -A port=()
-for name in etcd1_client etcd1_peer etcd2_client etcd2_peer etcd3_client etcd3_peer pg1 pg2 rest1 rest2 \
-  ha_pg ha_redis ha_stats redis1 redis2 sentinel1 sentinel2 sentinel3 http1 http2; do
+for name in etcd1_client etcd1_peer etcd2_client etcd2_peer etcd3_client etcd3_peer pg1 pg2 pg3 rest1 rest2 rest3 \
+  ha_pg ha_pg_replica ha_redis ha_stats redis1 redis2 sentinel1 sentinel2 sentinel3 http1 http2; do
   alloc_port "port[$name]"
 done
 superuser_pw=$(secret 16); repl_pw=$(secret 16); rewind_pw=$(secret 16); rest_pw=$(secret 16)
-app_pw=$(secret 16); redis_pw=$(secret 16)
+owner_pw=$(secret 16); app_pw=$(secret 16); redis_pw=$(secret 16)
 
 # --- etcd: three members --------------------------------------------------------------------------------------
 log "etcd: 3 members"
@@ -125,23 +127,24 @@ for i in 1 2 3; do
 done
 wait_for 30 "etcd health" etcdctl --endpoints="$etcd_hosts" endpoint health
 
-# --- Patroni: two PostgreSQL nodes -----------------------------------------------------------------------------
-log "Patroni: 2 PostgreSQL 15 nodes, synchronous mode"
-for i in 1 2; do
+# --- Patroni: three PostgreSQL nodes ---------------------------------------------------------------------------
+log "Patroni: 3 PostgreSQL 15 nodes, synchronous mode"
+# Three instances share 2 cores and the page cache here: small buffers, few connections.
+for i in 1 2 3; do
   d=$t/pg$i
   mkdir -p "$d/data" "$d/run"
   chmod 700 "$d/data"
   PATRONI_SCOPE=proctor-test PATRONI_NAME=pg$i PATRONI_REST_LISTEN=127.0.0.1 PATRONI_ADDRESS=127.0.0.1 \
     PATRONI_REST_PORT=${port[rest$i]} PATRONI_REST_PASSWORD=$rest_pw ETCD_HOSTS=$etcd_hosts \
     PATRONI_TTL=10 PATRONI_LOOP_WAIT=1 PATRONI_RETRY_TIMEOUT=4 \
-    PG_MAX_CONNECTIONS=100 PG_SHARED_BUFFERS=128MB PG_LISTEN=127.0.0.1 PG_PORT=${port[pg$i]} \
+    PG_MAX_CONNECTIONS=100 PG_SHARED_BUFFERS=64MB PG_LISTEN=127.0.0.1 PG_PORT=${port[pg$i]} \
     PG_DATA_DIR=$d/data PATRONI_PGPASS=$d/pgpass PG_SUPERUSER_PASSWORD=$superuser_pw \
     PG_REPLICATION_PASSWORD=$repl_pw PG_REWIND_PASSWORD=$rewind_pw PG_SOCKET_DIR=$d/run \
     PG_HBA_REMOTE='    - host all all 127.0.0.1/32 scram-sha-256' "$render" "$root/installer/ha/patroni.yml.in" "$d/patroni.yml"
   [ "$(id -u)" -eq 0 ] && chown -R "$pg_user:" "$d"
 done
-# The first node bootstraps alone; the second then clones it (pg_basebackup) as a replica.
-for i in 1 2; do
+# The first node bootstraps alone; the others then clone it (pg_basebackup) as replicas.
+for i in 1 2 3; do
   d=$t/pg$i
   (cd "$d" && export HOME=$d && pg_exec patroni "$d/patroni.yml") >"$d/patroni.log" 2>&1 &
   record_pid "patroni$i" $!
@@ -149,11 +152,12 @@ for i in 1 2; do
     wait_for 90 "pg1 to lead" curl -fsS "http://127.0.0.1:${port[rest1]}/primary"
   fi
 done
+# One synchronous standby and the other replica streaming too.
 sync_ready() {
   curl -fsS "http://127.0.0.1:${port[rest1]}/cluster" |
-    python3 -c 'import json,sys; m=json.load(sys.stdin)["members"]; sys.exit(0 if any(x["role"]=="sync_standby" and x["state"] in ("running","streaming") for x in m) else 1)'
+    python3 -c 'import json,sys; m=json.load(sys.stdin)["members"]; up=[x for x in m if x["state"] in ("running","streaming")]; sys.exit(0 if len(up)==3 and any(x["role"]=="sync_standby" for x in up) else 1)'
 }
-wait_for 120 "pg2 to become the synchronous standby" sync_ready
+wait_for 180 "a synchronous standby and both replicas running" sync_ready
 log "cluster: $(curl -fsS "http://127.0.0.1:${port[rest1]}/cluster" | python3 -c 'import json,sys; print(", ".join(m["name"] + "=" + m["role"] for m in json.load(sys.stdin)["members"]))')"
 
 # --- Redis: master, replica, three Sentinels -----------------------------------------------------------------
@@ -194,12 +198,13 @@ sentinels_know_all() {
 wait_for 30 "the Sentinels to find each other" sentinels_know_all
 
 # --- HAProxy ---------------------------------------------------------------------------------------------------
-log "HAProxy: PostgreSQL :${port[ha_pg]} (GET /primary), Redis :${port[ha_redis]} (role:master)"
-HAPROXY_GLOBAL_EXTRA="  pidfile $t/haproxy.pid" HAPROXY_BIND=127.0.0.1 HAPROXY_PG_PORT=${port[ha_pg]} \
+log "HAProxy: PostgreSQL :${port[ha_pg]} (GET /primary), replicas :${port[ha_pg_replica]} (GET /replica), Redis :${port[ha_redis]} (role:master)"
+HAPROXY_GLOBAL_EXTRA="  pidfile $t/haproxy.pid" HAPROXY_BIND=127.0.0.1 HAPROXY_PG_PORT=${port[ha_pg]} HAPROXY_PG_REPLICA_PORT=${port[ha_pg_replica]} \
   HAPROXY_REDIS_PORT=${port[ha_redis]} HAPROXY_STATS_BIND=127.0.0.1 HAPROXY_STATS_PORT=${port[ha_stats]} \
-  PATRONI_REST_PORT="${port[rest1]}/${port[rest2]}" REDIS_PASSWORD=$redis_pw \
+  PATRONI_REST_PORT="${port[rest1]}/${port[rest2]}/${port[rest3]}" REDIS_PASSWORD=$redis_pw \
   HAPROXY_PG_SERVERS="  server pg1 127.0.0.1:${port[pg1]} check port ${port[rest1]}
-  server pg2 127.0.0.1:${port[pg2]} check port ${port[rest2]}" \
+  server pg2 127.0.0.1:${port[pg2]} check port ${port[rest2]}
+  server pg3 127.0.0.1:${port[pg3]} check port ${port[rest3]}" \
   HAPROXY_REDIS_SERVERS="  server redis1 127.0.0.1:${port[redis1]} check
   server redis2 127.0.0.1:${port[redis2]} check" \
   "$render" "$root/installer/ha/haproxy.cfg.in" "$t/haproxy.cfg"
@@ -207,13 +212,17 @@ haproxy -c -q -f "$t/haproxy.cfg"
 haproxy -f "$t/haproxy.cfg" >"$t/haproxy.log" 2>&1 &
 record_pid haproxy $!
 # HAProxy starts with every server UP until its checks say otherwise: wait until exactly the primary and
-# the Redis master are left UP, so nothing below reaches a replica.
+# the Redis master are left UP (and the two replicas on the replica frontend), so nothing below reaches a
+# replica by mistake.
 one_up_each() {
   local csv
   csv=$(curl -fsS "http://127.0.0.1:${port[ha_stats]}/;csv") || return 1
   printf '%s\n' "$csv" | cut -d, -f1,2,18,37 >"$t/haproxy-stats.log" # the last view, for a failure
-  for section in postgres_primary redis_primary; do
-    [ "$(awk -F, -v s="$section" '$1 == s && $2 != "FRONTEND" && $2 != "BACKEND" && $18 ~ /^UP/' <<<"$csv" | wc -l)" = 1 ] || return 1
+  local section want
+  for section in postgres_primary:1 redis_primary:1 postgres_replicas:2; do
+    want=${section#*:}
+    section=${section%:*}
+    [ "$(awk -F, -v s="$section" '$1 == s && $2 != "FRONTEND" && $2 != "BACKEND" && $18 ~ /^UP/' <<<"$csv" | wc -l)" = "$want" ] || return 1
   done
 }
 wait_for 60 "HAProxy to mark the replicas down" one_up_each || { cat "$t/haproxy-stats.log" >&2; exit 1; }
@@ -222,14 +231,18 @@ wait_for 30 "HAProxy to route PostgreSQL" psql "postgresql://postgres@127.0.0.1:
 redis_routed() { rcli -p "${port[ha_redis]}" ping | grep -q PONG; }
 wait_for 30 "HAProxy to route Redis" redis_routed
 
-# --- database, as deploy.sh makes it: role proctor owning database proctor, pg_partman by the superuser -----------
-log "database proctor"
+# --- database, as deploy.sh makes it: role proctor owning database proctor, the service's role proctor_app,
+# pg_partman by the superuser ---------------------------------------------------------------------------------------
+log "database proctor (owner proctor, service role proctor_app)"
 admin=postgresql://postgres@127.0.0.1:${port[ha_pg]}
 # The password reaches psql on its standard input, never in its arguments.
 psql "$admin/postgres" -XAtq -v ON_ERROR_STOP=1 <<SQL
-\set pw '$app_pw'
+\set pw '$owner_pw'
 CREATE ROLE proctor LOGIN PASSWORD :'pw';
+\set pw '$app_pw'
+CREATE ROLE proctor_app LOGIN PASSWORD :'pw';
 CREATE DATABASE proctor OWNER proctor ENCODING 'UTF8' TEMPLATE template0;
+GRANT CONNECT ON DATABASE proctor TO proctor_app;
 SQL
 psql "$admin/proctor" -XAtq -v ON_ERROR_STOP=1 <<'SQL'
 SET client_min_messages = warning;
@@ -243,30 +256,38 @@ SQL
 unset PGPASSWORD
 
 # --- collectors ------------------------------------------------------------------------------------------------
-db_url=postgresql://proctor:$app_pw@127.0.0.1:${port[ha_pg]}/proctor
+# The collectors connect as proctor_app; migrate (and partition maintenance) as the owner, which grants it.
+db_url=postgresql://proctor_app:$app_pw@127.0.0.1:${port[ha_pg]}/proctor
+owner_url=postgresql://proctor:$owner_pw@127.0.0.1:${port[ha_pg]}/proctor
 redis_url=redis://:$redis_pw@127.0.0.1:${port[ha_redis]}/0
 if [ "${PROCTOR_HA_DIRECT:-}" = 1 ]; then
   # Self-check of the test: the collectors reach the first primary and the first Redis master directly, as
   # a single-server deployment does. The failover test must then fail (nothing routes them to the new ones).
   log "PROCTOR_HA_DIRECT=1: collectors bypass HAProxy; the test is expected to FAIL"
-  db_url=postgresql://proctor:$app_pw@127.0.0.1:${port[pg1]}/proctor
+  db_url=postgresql://proctor_app:$app_pw@127.0.0.1:${port[pg1]}/proctor
+  owner_url=postgresql://proctor:$owner_pw@127.0.0.1:${port[pg1]}/proctor
   redis_url=redis://:$redis_pw@127.0.0.1:${port[redis1]}/0
 fi
 session_secret=$(secret 32)
 collector_env=(
-  PROCTOR_DATABASE_URL="$db_url" PROCTOR_REDIS_URL="$redis_url" PROCTOR_LOG_FORMAT=text
+  PROCTOR_DATABASE_URL="$db_url" PROCTOR_MIGRATION_DATABASE_URL="$owner_url" PROCTOR_REDIS_URL="$redis_url" PROCTOR_LOG_FORMAT=text
   PROCTOR_SESSION_SECRET="$session_secret" PROCTOR_WEB_ROOT="$root/web-client/dist"
   PROCTOR_RATE_LIMIT_PER_KEY=100000000 PROCTOR_RATE_LIMIT_PER_ADDRESS=100000000
 )
 (cd "$t" && env "${collector_env[@]}" "$bin" migrate >"$t/migrate.log" 2>&1) || { cat "$t/migrate.log" >&2; exit 1; }
+grep -q 'application role granted' "$t/migrate.log" || { echo "test-ha: migrate did not grant proctor_app" >&2; exit 1; }
 env "${collector_env[@]}" "$bin" import-test "$root/db/seed/infosec-basics.json" >>"$t/migrate.log" 2>&1
 api_key=$(env "${collector_env[@]}" "$bin" create-apikey --name page --scopes tests:read,sessions:write 2>>"$t/migrate.log" | tail -n1 | tr -d '[:space:]')
 [ -n "$api_key" ] || { echo "test-ha: create-apikey printed no key" >&2; exit 1; }
-log "collectors on :${port[http1]} and :${port[http2]}"
+admin_pw=$(secret 16)
+printf '%s\n' "$admin_pw" | env "${collector_env[@]}" "$bin" create-admin --email ha-proctor@example.org --role proctor >>"$t/migrate.log" 2>&1
+log "collectors on :${port[http1]} and :${port[http2]} (the second reads review pages from the replicas, :${port[ha_pg_replica]})"
 for i in 1 2; do
   hp=${port[http$i]}
   mkdir -p "$t/collector$i"
-  env "${collector_env[@]}" PROCTOR_HTTP_ADDR="127.0.0.1:$hp" PROCTOR_PAGE_API_KEY="$api_key" \
+  review_env=()
+  [ "$i" = 2 ] && review_env=(PROCTOR_REVIEW_DATABASE_URL="postgresql://proctor_app:$app_pw@127.0.0.1:${port[ha_pg_replica]}/proctor")
+  env "${collector_env[@]}" "${review_env[@]}" PROCTOR_HTTP_ADDR="127.0.0.1:$hp" PROCTOR_PAGE_API_KEY="$api_key" \
     PROCTOR_PUBLIC_URL="http://127.0.0.1:$hp" "$bin" serve >"$t/collector$i/collector.log" 2>&1 &
   record_pid "collector$i" $!
   wait_for 30 "collector$i ready" curl -fsS "http://127.0.0.1:$hp/readyz"
@@ -278,19 +299,20 @@ cat >"$t/ha.json" <<JSON
   "collectors": ["http://127.0.0.1:${port[http1]}", "http://127.0.0.1:${port[http2]}"],
   "collectorPids": [$(awk '$1=="collector1"{print $2}' "$t/pids"), $(awk '$1=="collector2"{print $2}' "$t/pids")],
   "apiKey": "$api_key",
+  "reviewFromReplicas": {"collector": 1, "admin": "ha-proctor@example.org"},
   "patroni": [
-    {"name": "pg1", "rest": "http://127.0.0.1:${port[rest1]}", "pid": $(awk '$1=="patroni1"{print $2}' "$t/pids"),
-     "dataDir": "$t/pg1/data", "etcdPid": $(awk '$1=="etcd1"{print $2}' "$t/pids"), "port": ${port[pg1]},
-     "home": "$t/pg1", "config": "$t/pg1/patroni.yml", "etcdConfig": "$t/etcd1/etcd.yml"},
-    {"name": "pg2", "rest": "http://127.0.0.1:${port[rest2]}", "pid": $(awk '$1=="patroni2"{print $2}' "$t/pids"),
-     "dataDir": "$t/pg2/data", "etcdPid": $(awk '$1=="etcd2"{print $2}' "$t/pids"), "port": ${port[pg2]},
-     "home": "$t/pg2", "config": "$t/pg2/patroni.yml", "etcdConfig": "$t/etcd2/etcd.yml"}
+$(for i in 1 2 3; do
+  [ "$i" = 1 ] || echo ","
+  echo "    {\"name\": \"pg$i\", \"rest\": \"http://127.0.0.1:${port[rest$i]}\", \"pid\": $(awk -v n="patroni$i" '$1==n{print $2}' "$t/pids"),"
+  echo "     \"dataDir\": \"$t/pg$i/data\", \"etcdPid\": $(awk -v n="etcd$i" '$1==n{print $2}' "$t/pids"), \"port\": ${port[pg$i]},"
+  echo "     \"home\": \"$t/pg$i\", \"config\": \"$t/pg$i/patroni.yml\", \"etcdConfig\": \"$t/etcd$i/etcd.yml\"}"
+done)
   ],
   "asPostgres": $([ "$(id -u)" -eq 0 ] && echo "[\"setpriv\", \"--reuid=$pg_user\", \"--regid=$pg_user\", \"--init-groups\", \"--\"]" || echo "[]"),
   "pidsFile": "$t/pids",
   "clusterctl": "$root/installer/ha/clusterctl.sh",
   "haproxyStats": "http://127.0.0.1:${port[ha_stats]}/;csv",
-  "databaseViaHaproxy": "postgresql://proctor@127.0.0.1:${port[ha_pg]}/proctor",
+  "databaseViaHaproxy": "postgresql://proctor_app@127.0.0.1:${port[ha_pg]}/proctor",
   "redis": [
     {"port": ${port[redis1]}, "pidFile": "$t/redis1/redis.pid"},
     {"port": ${port[redis2]}, "pidFile": "$t/redis2/redis.pid"}
@@ -301,5 +323,5 @@ cat >"$t/ha.json" <<JSON
 JSON
 log "stack up; failover test"
 # Secrets for the checks go through the environment, not the command line.
-PGPASSWORD=$app_pw REDISCLI_AUTH=$redis_pw HA_CONFIG=$t/ha.json node "$root/tests/ha/failover.mjs"
+PGPASSWORD=$app_pw REDISCLI_AUTH=$redis_pw HA_ADMIN_PASSWORD=$admin_pw HA_CONFIG=$t/ha.json node "$root/tests/ha/failover.mjs"
 log "passed"

@@ -58,6 +58,9 @@ HotPathFixture::HotPathFixture(const QString &name, QMap<QString, QString> extra
         if (!extraEnv.contains(QLatin1String(var)))
             extraEnv.insert(QLatin1String(var), QStringLiteral("1000000"));
     extraEnv.insert(QStringLiteral("PROCTOR_DATABASE_URL"), m_db->url());
+    // "@database@" in a value stands for this database's URL (a second connection to the same database).
+    for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+        it.value().replace(QLatin1String("@database@"), m_db->url());
     if (!extraEnv.contains(
             QStringLiteral("PROCTOR_REDIS_URL"))) // a test may bring its own Redis to stop and start
         extraEnv.insert(QStringLiteral("PROCTOR_REDIS_URL"), redis);

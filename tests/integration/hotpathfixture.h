@@ -25,7 +25,8 @@ struct StartedSession
 class HotPathFixture
 {
 public:
-    // `extraEnv` tunes the collector (limits). Check error() after construction.
+    // `extraEnv` tunes the collector (limits); "@database@" in a value is replaced by the test database's
+    // URL. Check error() after construction.
     explicit HotPathFixture(const QString &name, QMap<QString, QString> extraEnv = {});
 
     QString error() const { return m_error; }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Review endpoints through the real binary: results with filters and keyset pagination (stable under
 // inserts), session detail, timeline, telemetry, abandoned sessions, certificate registry, dashboard,
-// search, and the Redis cache of first pages and statistics with its invalidation on new results.
+// search, and the Redis cache of first pages and statistics with its invalidation on new results. The
+// review reads go through PROCTOR_REVIEW_DATABASE_URL (here the same database, as a replica would be).
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSet>
@@ -128,8 +129,12 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_redis.start());
-        f = std::make_unique<HotPathFixture>(QStringLiteral("adminreview"),
-                                             QMap<QString, QString>{{"PROCTOR_REDIS_URL", m_redis.url()}});
+        // The review reads on a connection of their own, told apart by its application_name.
+        f = std::make_unique<HotPathFixture>(
+            QStringLiteral("adminreview"),
+            QMap<QString, QString>{
+                {"PROCTOR_REDIS_URL", m_redis.url()},
+                {"PROCTOR_REVIEW_DATABASE_URL", "@database@?application_name=proctor-review-reads"}});
         QVERIFY2(f->error().isEmpty(), qPrintable(f->error()));
         QVERIFY(f->createAdmin("proctor@example.org", "proctor", kPassword) > 0);
         m_token = f->login("proctor@example.org", kPassword);
@@ -699,6 +704,20 @@ private slots:
         QCOMPARE(r.json().value("candidates").toArray().size(), 9);
         QCOMPARE(r.json().value("sessions").toArray().size(), 9);
         QCOMPARE(get("/api/v1/search?q=x").errorField(), QStringLiteral("q"));
+    }
+
+    // Last, as it adds a session: the review reads (search and session detail, never cached) use the
+    // PROCTOR_REVIEW_DATABASE_URL connection.
+    void reviewReadsUseTheReviewDatabaseUrl()
+    {
+        const QString reviewConnections =
+            QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND "
+                           "application_name = 'proctor-review-reads'");
+        const StartedSession s = start(QStringLiteral("Реплика"));
+        QVERIFY(!s.id.isEmpty());
+        QCOMPARE(get("/api/v1/search?q=" + enc("Реплика")).status, 200);
+        QCOMPARE(get("/api/v1/sessions/" + s.id).status, 200);
+        QVERIFY2(f->db().scalar(reviewConnections).toInt() > 0, "no connection of the review reads");
     }
 };
 

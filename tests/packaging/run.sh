@@ -123,6 +123,7 @@ finish() {
   sleep 0.3
   psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -q -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1
   psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -q -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1
+  psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -q -c "DROP ROLE IF EXISTS ${role}_app" >/dev/null 2>&1
   redis-cli -u "$redis_base/$redis_db" FLUSHDB >/dev/null 2>&1
   if [ "$installed_by_test" = yes ]; then
     apt-get purge -y -q -o DPkg::Lock::Timeout=300 proctor-collector >/dev/null 2>&1 \
@@ -400,15 +401,24 @@ section "6. configure the installed collector.env (as deploy.sh does) and check 
 set +e # deploy.sh sets -e for itself; this test counts failures instead
 load_ctl_lib
 pg_host_port=$(sed -E 's|^postgres(ql)?://[^@]*@([^/]+)/.*$|\2|' <<<"$PROCTOR_TEST_PG_ADMIN_URL")
-# The password through psql's standard input, not its arguments (tests/packaging/secrets_cmdline.sh).
-psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -q -v ON_ERROR_STOP=1 >/dev/null <<SQL || fatal "cannot create the test database"
-CREATE ROLE $role LOGIN PASSWORD 'pw$suffix';
-CREATE DATABASE $db OWNER $role;
-SQL
-db_url="postgresql://$role:pw$suffix@$pg_host_port/$db"
+# The roles and the database as deploy.sh makes them (its own function, passwords on psql's standard input):
+# the owner for migrate and backups, the service's restricted role for serve.
+make_roles() { PROCTOR_PG_ADMIN_URL=$PROCTOR_TEST_PG_ADMIN_URL deploy_database_roles "$role" "${role}_app" "$db" "$pg_host_port"; }
+make_roles >"$work/last.log" 2>&1 || { cat "$work/last.log"; fatal "cannot create the test roles and database"; }
+db_url=$(ctl_env_get PROCTOR_MIGRATION_DATABASE_URL)
+app_url=$(ctl_env_get PROCTOR_DATABASE_URL)
+[[ $db_url == "postgresql://$role:"*"@$pg_host_port/$db" && $app_url == "postgresql://${role}_app:"*"@$pg_host_port/$db" ]] \
+  && t_ok "deploy.sh wrote the owner's PROCTOR_MIGRATION_DATABASE_URL and the service role's PROCTOR_DATABASE_URL" \
+  || t_fail "database URLs after deploy_database_roles"
+check "deploy.sh's database step run again (an update)" make_roles
+[ "$(ctl_env_get PROCTOR_MIGRATION_DATABASE_URL)" = "$db_url" ] && [ "$(ctl_env_get PROCTOR_DATABASE_URL)" = "$app_url" ] \
+  && t_ok "a second run changed neither URL" || t_fail "a second run changed the database URLs"
+ctl_parse_db_url "$db_url"
+owner_pw=$PG_PASSWORD
+ctl_parse_db_url "$app_url"
+app_pw=$PG_PASSWORD
 session_secret=$(random_hex 32)
 metrics_token=$(random_hex 16)
-ctl_env_set PROCTOR_DATABASE_URL "$db_url"
 ctl_env_set PROCTOR_REDIS_URL "$redis_base/$redis_db"
 ctl_env_set PROCTOR_SESSION_SECRET "$session_secret"
 ctl_env_set PROCTOR_METRICS_TOKEN "$metrics_token"
@@ -428,6 +438,10 @@ check_fails "check fails when Redis is unreachable" ctl_collector PROCTOR_REDIS_
 prepare_extensions() { PROCTOR_PG_ADMIN_URL=$PROCTOR_TEST_PG_ADMIN_URL ctl_pg_prepare_extensions; }
 check "pg_partman created by the superuser, granted to the owner role (make migrate does this)" prepare_extensions
 check "proctor-collector migrate" ctl_collector migrate
+grep -q 'application role granted' "$work/last.log" && t_ok "migrate ran as the owner and granted the service role" \
+  || t_fail "migrate did not grant the service role"
+check_fails "the service role cannot rewrite the audit log" \
+  psql "$app_url" -X -q -v ON_ERROR_STOP=1 -c "UPDATE audit_log SET action = action"
 for t in "$share"/tests/*.json; do
   check "import-test $(basename "$t")" ctl_collector import-test "$t"
 done
@@ -636,7 +650,7 @@ rows_before=$(awk '{s += $2} END {print s + 0}' <<<"$before")
 export PROCTOR_BACKUP_DIR=$work/backups PROCTOR_PG_ADMIN_URL=$PROCTOR_TEST_PG_ADMIN_URL
 export PROCTOR_BACKUP_PASSPHRASE_FILE=$work/none/passphrase
 mk=(make --no-print-directory -f "$share/control/Makefile")
-secrets=("$session_secret" "$metrics_token" "$page_key" "pw$suffix" "PRIVATE KEY")
+secrets=("$session_secret" "$metrics_token" "$page_key" "$owner_pw" "$app_pw" "PRIVATE KEY")
 no_secrets_in() { # DIR: no secret value in any file, also inside the tar archives
   local d=$1 s f
   for s in "${secrets[@]}"; do
@@ -671,8 +685,8 @@ echo "not-$db" | "${mk[@]}" destroy >"$work/destroy-wrong.log" 2>&1
 redis-cli -u "$redis_base/$redis_db" SET pkgtest:marker 1 >/dev/null
 echo "$db" | "${mk[@]}" destroy >"$work/destroy.log" 2>&1
 [ "$(psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -Atq -c "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 0 ] \
-  && [ "$(psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -Atq -c "SELECT count(*) FROM pg_roles WHERE rolname = '$role'")" = 0 ] \
-  && t_ok "make destroy (typed confirmation): database and role gone" || { t_fail "destroy"; cat "$work/destroy.log"; }
+  && [ "$(psql "$PROCTOR_TEST_PG_ADMIN_URL" -X -Atq -c "SELECT count(*) FROM pg_roles WHERE rolname IN ('$role', '${role}_app')")" = 0 ] \
+  && t_ok "make destroy (typed confirmation): database and both roles gone" || { t_fail "destroy"; cat "$work/destroy.log"; }
 [ "$(redis-cli -u "$redis_base/$redis_db" EXISTS pkgtest:marker)" = 0 ] && t_ok "make destroy flushed the Redis database" \
   || t_fail "Redis database not flushed"
 

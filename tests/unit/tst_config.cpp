@@ -31,6 +31,10 @@ private slots:
                                               << "";
         QTest::newRow("database url wrong scheme") << "PROCTOR_DATABASE_URL"
                                                    << "mysql://x/y";
+        QTest::newRow("review database url wrong scheme") << "PROCTOR_REVIEW_DATABASE_URL"
+                                                          << "mysql://x/y";
+        QTest::newRow("review database url with a space") << "PROCTOR_REVIEW_DATABASE_URL"
+                                                          << "postgresql://u:p w@h:5001/db";
         QTest::newRow("redis url missing") << "PROCTOR_REDIS_URL"
                                            << "";
         QTest::newRow("redis url wrong scheme") << "PROCTOR_REDIS_URL"
