@@ -3117,6 +3117,10 @@ Type the id again to confirm:</source>
         <source>Attempts that make a burst</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Attempts through one page key that make a burst</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::RosterDialog</name>

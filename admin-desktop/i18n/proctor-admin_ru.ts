@@ -3142,6 +3142,10 @@ Type the id again to confirm:</source>
         <source>Attempts that make a burst</source>
         <translation>Попыток для серии</translation>
     </message>
+    <message>
+        <source>Attempts through one page key that make a burst</source>
+        <translation>Попыток через один ключ страницы для серии</translation>
+    </message>
 </context>
 <context>
     <name>Proctor::Admin::Views::RosterDialog</name>

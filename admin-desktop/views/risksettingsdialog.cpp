@@ -146,6 +146,10 @@ const Setting kThresholds[] = {
     {"/thresholds/burstAttempts",
      QT_TRANSLATE_NOOP("Proctor::Admin::Views::RiskSettingsDialog", "Attempts that make a burst"),
      Unit::Count, 2, 10000},
+    {"/thresholds/keyBurstAttempts",
+     QT_TRANSLATE_NOOP("Proctor::Admin::Views::RiskSettingsDialog",
+                       "Attempts through one page key that make a burst"),
+     Unit::Count, 2, 10000},
 };
 
 double scaleOf(Unit unit)

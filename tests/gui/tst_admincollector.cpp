@@ -1425,6 +1425,17 @@ private slots:
         dialog.load();
         QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
         const QJsonObject server = loaded.first().first().toJsonObject();
+        // Every setting the server has is in the dialog with the server's value: saving never drops one
+        // (the PUT sends what the dialog holds).
+        for (const QString group : {QStringLiteral("weights"), QStringLiteral("thresholds")}) {
+            const QJsonObject members = server.value(group).toObject();
+            QVERIFY(!members.isEmpty());
+            for (auto it = members.begin(); it != members.end(); ++it) {
+                const QString pointer = QStringLiteral("/%1/%2").arg(group, it.key());
+                QVERIFY2(dialog.field(pointer), qPrintable(pointer + QStringLiteral(" has no field")));
+                QCOMPARE(dialog.value(pointer), it.value().toDouble());
+            }
+        }
         QCOMPARE(dialog.value(QStringLiteral("/weights/printPoints")),
                  server.value("weights").toObject().value("printPoints").toDouble());
         QCOMPARE(dialog.value(QStringLiteral("/thresholds/maxBlurMs")),
