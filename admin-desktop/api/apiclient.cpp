@@ -84,6 +84,29 @@ void ApiClient::send(const QByteArray &verb, const QString &path, const QUrlQuer
     sendPayload(verb, path, query, &payload, "application/json", context, std::move(callback));
 }
 
+QNetworkRequest ApiClient::request(const QString &path, const QUrlQuery &query) const
+{
+    QNetworkRequest request(endpoint(path, query));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token);
+    return request;
+}
+
+QTimer *ApiClient::track(QNetworkReply *reply)
+{
+    if (++m_pending == 1)
+        emit busyChanged(true);
+    auto *timer = new QTimer(reply);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, reply, [reply] {
+        reply->setProperty("proctorTimedOut", true);
+        reply->abort();
+    });
+    timer->start(m_timeoutMs);
+    return timer;
+}
+
 void ApiClient::sendBytes(const QByteArray &verb, const QString &path, const QUrlQuery &query,
                           const QByteArray &body, const QByteArray &contentType, QObject *context,
                           Callback callback)
@@ -95,25 +118,13 @@ void ApiClient::sendPayload(const QByteArray &verb, const QString &path, const Q
                             const QByteArray *payload, const QByteArray &contentType, QObject *context,
                             Callback callback)
 {
-    QNetworkRequest request(endpoint(path, query));
+    QNetworkRequest request = this->request(path, query);
     request.setRawHeader("Accept", "application/json");
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token);
     if (payload)
         request.setRawHeader("Content-Type", contentType);
     QNetworkReply *reply = payload ? m_network->sendCustomRequest(request, verb, *payload)
                                    : m_network->sendCustomRequest(request, verb);
-    if (++m_pending == 1)
-        emit busyChanged(true);
-
-    auto *timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, reply, [reply] {
-        reply->setProperty("proctorTimedOut", true);
-        reply->abort();
-    });
-    timer->start(m_timeoutMs);
+    track(reply);
 
     const bool authenticated = !m_token.isEmpty() && path != QLatin1String("/auth/login");
     QPointer<QObject> guard(context);
@@ -152,21 +163,10 @@ void ApiClient::sendPayload(const QByteArray &verb, const QString &path, const Q
 void ApiClient::download(const QString &path, const QUrlQuery &query, QIODevice *target, QObject *context,
                          std::function<void(const ApiError &, qint64)> done)
 {
-    QNetworkRequest request(endpoint(path, query));
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token);
-    QNetworkReply *reply = m_network->get(request);
-    if (++m_pending == 1)
-        emit busyChanged(true);
-    // The timeout counts silence, not the whole transfer: a large export may take a while.
-    auto *timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, reply, [reply] {
-        reply->setProperty("proctorTimedOut", true);
-        reply->abort();
-    });
-    timer->start(m_timeoutMs);
+    QNetworkReply *reply = m_network->get(request(path, query));
+    // The timeout counts silence, not the whole transfer (restarted below as data arrives): a large export
+    // may take a while.
+    QTimer *timer = track(reply);
     auto written = std::make_shared<qint64>(0);
     auto failed = std::make_shared<bool>(false);
     const auto ok = [reply] {

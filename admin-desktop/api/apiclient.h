@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
@@ -20,6 +21,7 @@
 class QIODevice;
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace Proctor::Admin::Api {
 
@@ -113,6 +115,11 @@ private:
     void sendPayload(const QByteArray &verb, const QString &path, const QUrlQuery &query,
                      const QByteArray *payload, const QByteArray &contentType, QObject *context,
                      Callback callback);
+    // A request to `path` carrying the sign-in token (HTTP/1.1: the collector speaks nothing else).
+    QNetworkRequest request(const QString &path, const QUrlQuery &query) const;
+    // Counts the reply as pending and aborts it (marked timed out) after m_timeoutMs without an answer; the
+    // returned timer can be restarted to count silence only.
+    QTimer *track(QNetworkReply *reply);
     void fetchEventsPage(const QString &sessionId, const QString &cursor, QJsonArray collected,
                          QPointer<QObject> context, std::function<void(Result<QJsonArray>)> done);
 
