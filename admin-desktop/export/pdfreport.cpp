@@ -103,10 +103,10 @@ bool writeSessionPdf(const SessionReport &report, const QString &path, QString *
         flow.text(tr("Email: %1").arg(d.candidate.email));
     flow.text(tr("Test: %1").arg(d.testTitle.isEmpty() ? d.testId : d.testTitle));
     flow.text(tr("Session: %1").arg(d.sessionId));
-    flow.text(tr("Started: %1, finished: %2, duration %3 min")
+    flow.text(tr("Started: %1, finished: %2, duration %3")
                   .arg(locale.toString(d.startedAt.toLocalTime(), QLocale::ShortFormat),
-                       locale.toString(d.finishedAt.toLocalTime(), QLocale::ShortFormat))
-                  .arg(d.durationSeconds / 60.0, 0, 'f', 1));
+                       locale.toString(d.finishedAt.toLocalTime(), QLocale::ShortFormat),
+                       Models::RiskFactorsModel::formatDuration(d.durationSeconds * 1000.0)));
     flow.text(tr("IP address: %1; device: …%2").arg(d.clientIp, d.fingerprintHash.right(12)));
     flow.space();
     flow.heading(tr("Result"));

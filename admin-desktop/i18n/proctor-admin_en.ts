@@ -618,10 +618,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Started: %1, finished: %2, duration %3 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>IP address: %1; device: …%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,6 +675,10 @@
     </message>
     <message>
         <source>Mouse trajectory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started: %1, finished: %2, duration %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

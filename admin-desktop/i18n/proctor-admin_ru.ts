@@ -619,8 +619,8 @@
         <translation>Сессия: %1</translation>
     </message>
     <message>
-        <source>Started: %1, finished: %2, duration %3 min</source>
-        <translation>Начало: %1, окончание: %2, длительность %3 мин</translation>
+        <source>Started: %1, finished: %2, duration %3</source>
+        <translation>Начало: %1, окончание: %2, длительность %3</translation>
     </message>
     <message>
         <source>IP address: %1; device: …%2</source>
